@@ -1,0 +1,26 @@
+package com.dianfan.waimai.api;
+
+import com.dianfan.waimai.model.Order;
+import com.dianfan.waimai.model.OrderResult;
+
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.Field;
+import retrofit2.http.FormUrlEncoded;
+import retrofit2.http.GET;
+import retrofit2.http.POST;
+import retrofit2.http.Query;
+
+public interface DeliveryApi {
+
+    @POST("v2/orders")
+    Call<OrderResult> placeOrder(@Body Order order);
+
+    @FormUrlEncoded
+    @POST("v2/account/bind-mobile")
+    Call<ResponseBody> bindMobile(@Field("mobile") String mobile, @Field("sms_code") String smsCode);
+
+    @GET("v2/shops/nearby")
+    Call<ResponseBody> nearbyShops(@Query("lat") double lat, @Query("lng") double lng, @Query("page") int page);
+}

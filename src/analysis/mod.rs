@@ -1,0 +1,79 @@
+//! Analyses over the IR. Nothing here knows about tree-sitter or syn.
+//!
+//! `program` indexes the lowered modules; `taint` runs the inter-procedural taint
+//! analysis to a fixpoint and yields [`Flow`]s from collection points to sinks.
+
+pub mod program;
+pub mod taint;
+
+use crate::ir::Span;
+use crate::knowledge::SinkKind;
+
+pub use program::{FnId, Program};
+
+/// Identifies a source (collection point or name-classified value) in the scan.
+pub type SourceId = u32;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A platform API that returns personal data.
+    Api,
+    /// A read of what the user typed (`phoneEdit.getText()`).
+    UserInput,
+    /// A value whose name (variable, parameter, field, getter or key) says what it is.
+    Name,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceInfo {
+    pub category: String,
+    pub kind: SourceKind,
+    /// Where it is collected or declared (the method or identifier name).
+    pub span: Span,
+    /// `TelephonyManager.getDeviceId()`, `parameter idCardNo`.
+    pub description: String,
+    /// The name marks a child's data.
+    pub minor: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct SinkSite {
+    pub kind: SinkKind,
+    /// The called method's name: where results are located.
+    pub span: Span,
+    /// The whole call, for the region's end.
+    pub call_span: Span,
+    /// `Log.i`, `OkHttpClient.newCall`.
+    pub callee: String,
+    /// A literal URL or host the data is sent to, when known.
+    pub url: Option<String>,
+    /// Storage that encrypts (EncryptedSharedPreferences, SQLCipher).
+    pub encrypted: bool,
+    /// The third-party SDK receiving the data.
+    pub sdk: Option<String>,
+    /// The function the sink call is written in (`pkg.Class.method`).
+    pub function: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub span: Span,
+    pub message: String,
+}
+
+/// Personal data from one source reaching one sink.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub source: SourceId,
+    pub sink: SinkSite,
+    /// From the source to the sink, both included.
+    pub steps: Vec<Step>,
+}
+
+/// Everything the analyses found in one program.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub sources: Vec<SourceInfo>,
+    pub flows: Vec<Flow>,
+}

@@ -1,0 +1,335 @@
+//! The whole-program model over all lowered modules: classes by name, methods by
+//! class, type resolution against imports, and call resolution (class hierarchy
+//! analysis over the project's own classes).
+
+use std::collections::HashMap;
+
+use crate::ir::*;
+
+/// A function anywhere in the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FnId {
+    pub module: u32,
+    pub func: FuncIdx,
+}
+
+/// A class anywhere in the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClassId {
+    pub module: u32,
+    pub class: ClassIdx,
+}
+
+pub struct Program {
+    pub modules: Vec<Module>,
+    by_simple: HashMap<String, Vec<ClassId>>,
+    by_qualified: HashMap<String, ClassId>,
+    /// Direct subclasses / implementors of each class.
+    subclasses: HashMap<ClassId, Vec<ClassId>>,
+    supers: HashMap<ClassId, Vec<ClassId>>,
+}
+
+impl Program {
+    pub fn new(modules: Vec<Module>) -> Program {
+        let mut p = Program {
+            modules,
+            by_simple: HashMap::new(),
+            by_qualified: HashMap::new(),
+            subclasses: HashMap::new(),
+            supers: HashMap::new(),
+        };
+        for (m, module) in p.modules.iter().enumerate() {
+            for (c, class) in module.classes.iter().enumerate() {
+                let id = ClassId {
+                    module: m as u32,
+                    class: c as ClassIdx,
+                };
+                if !class.is_anonymous {
+                    p.by_simple.entry(class.name.clone()).or_default().push(id);
+                    p.by_qualified.insert(class.qualified.clone(), id);
+                }
+            }
+        }
+        let mut edges = Vec::new();
+        for (m, module) in p.modules.iter().enumerate() {
+            for (c, class) in module.classes.iter().enumerate() {
+                let id = ClassId {
+                    module: m as u32,
+                    class: c as ClassIdx,
+                };
+                for st in &class.supertypes {
+                    if let Some(sup) = p.resolve_class(m as u32, st) {
+                        edges.push((id, sup));
+                    }
+                }
+            }
+        }
+        for (sub, sup) in edges {
+            p.subclasses.entry(sup).or_default().push(sub);
+            p.supers.entry(sub).or_default().push(sup);
+        }
+        p
+    }
+
+    pub fn module(&self, m: u32) -> &Module {
+        &self.modules[m as usize]
+    }
+
+    pub fn function(&self, f: FnId) -> &Function {
+        &self.modules[f.module as usize].functions[f.func as usize]
+    }
+
+    pub fn class(&self, c: ClassId) -> &Class {
+        &self.modules[c.module as usize].classes[c.class as usize]
+    }
+
+    pub fn class_of(&self, f: FnId) -> Option<ClassId> {
+        self.function(f).class.map(|class| ClassId {
+            module: f.module,
+            class,
+        })
+    }
+
+    pub fn all_functions(&self) -> impl Iterator<Item = FnId> + '_ {
+        self.modules.iter().enumerate().flat_map(|(m, module)| {
+            (0..module.functions.len()).map(move |f| FnId {
+                module: m as u32,
+                func: f as FuncIdx,
+            })
+        })
+    }
+
+    /// Resolves a type name as written in module `m` to a project class.
+    pub fn resolve_class(&self, m: u32, name: &str) -> Option<ClassId> {
+        if let Some(&id) = self.by_qualified.get(name) {
+            return Some(id);
+        }
+        let module = self.module(m);
+        let (first, rest) = match name.split_once('.') {
+            Some((f, r)) => (f, Some(r)),
+            None => (name, None),
+        };
+        let candidates = self.by_simple.get(first)?;
+        // An explicit import of a non-project class with this name wins.
+        let imported = module
+            .imports
+            .iter()
+            .find(|i| !i.wildcard && i.path.rsplit('.').next() == Some(first));
+        let pick = |id: &ClassId| -> bool {
+            let q = &self.class(*id).qualified;
+            match imported {
+                Some(i) => *q == i.path,
+                None => true,
+            }
+        };
+        let same_package = |id: &ClassId| {
+            let pkg = self.module(id.module).package.as_deref().unwrap_or("");
+            module.package.as_deref().unwrap_or("") == pkg
+        };
+        let base = candidates
+            .iter()
+            .copied()
+            .filter(pick)
+            .max_by_key(|id| (id.module == m, same_package(id)))?;
+        match rest {
+            None => Some(base),
+            Some(rest) => {
+                let q = format!("{}.{rest}", self.class(base).qualified);
+                self.by_qualified.get(&q).copied()
+            }
+        }
+    }
+
+    /// The fully qualified name of an external (non-project) type as written in
+    /// module `m`, using its imports; the name as written when unknown.
+    pub fn qualify_external(&self, m: u32, name: &str) -> String {
+        let first = name.split('.').next().unwrap_or(name);
+        let module = self.module(m);
+        for i in &module.imports {
+            if i.wildcard || i.is_static {
+                continue;
+            }
+            if i.path.rsplit('.').next() == Some(first) {
+                return match name.split_once('.') {
+                    Some((_, rest)) => format!("{}.{rest}", i.path),
+                    None => i.path.clone(),
+                };
+            }
+        }
+        name.to_string()
+    }
+
+    /// The class a static import of `member` names (`import static a.b.C.member`).
+    pub fn static_import_owner(&self, m: u32, member: &str) -> Option<String> {
+        self.module(m).imports.iter().find_map(|i| {
+            if !i.is_static {
+                return None;
+            }
+            let (owner, last) = i.path.rsplit_once('.')?;
+            if last == member || i.wildcard {
+                Some(if i.wildcard {
+                    i.path.clone()
+                } else {
+                    owner.to_string()
+                })
+            } else {
+                None
+            }
+        })
+    }
+
+    /// All supertypes of a class within the project, nearest first.
+    pub fn superclasses(&self, c: ClassId) -> Vec<ClassId> {
+        let mut out = Vec::new();
+        let mut stack = vec![c];
+        while let Some(x) = stack.pop() {
+            for &s in self.supers.get(&x).into_iter().flatten() {
+                if !out.contains(&s) && s != c {
+                    out.push(s);
+                    stack.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    fn all_subclasses(&self, c: ClassId) -> Vec<ClassId> {
+        let mut out = Vec::new();
+        let mut stack = vec![c];
+        while let Some(x) = stack.pop() {
+            for &s in self.subclasses.get(&x).into_iter().flatten() {
+                if !out.contains(&s) && s != c {
+                    out.push(s);
+                    stack.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    /// Supertype names as written, including those outside the project, over the
+    /// project hierarchy (for matching framework callbacks and receivers).
+    pub fn external_supertypes(&self, c: ClassId) -> Vec<String> {
+        let mut out = Vec::new();
+        for x in std::iter::once(c).chain(self.superclasses(c)) {
+            for st in &self.class(x).supertypes {
+                if self.resolve_class(x.module, st).is_none() {
+                    out.push(self.qualify_external(x.module, st));
+                }
+            }
+        }
+        out
+    }
+
+    fn methods_named(&self, c: ClassId, name: &str, arity: usize) -> Vec<FnId> {
+        self.class(c)
+            .methods
+            .iter()
+            .map(|&f| FnId {
+                module: c.module,
+                func: f,
+            })
+            .filter(|&f| {
+                let func = self.function(f);
+                func.name == name && arity_matches(func, arity)
+            })
+            .collect()
+    }
+
+    /// Methods a call `name(args)` on a receiver of class `c` may run: the nearest
+    /// definition up the hierarchy, plus overrides in subclasses (dynamic dispatch).
+    pub fn dispatch(&self, c: ClassId, name: &str, arity: usize) -> Vec<FnId> {
+        let mut out = Vec::new();
+        for x in std::iter::once(c).chain(self.superclasses(c)) {
+            let found = self.methods_named(x, name, arity);
+            if !found.is_empty() {
+                out.extend(found);
+                break;
+            }
+        }
+        for sub in self.all_subclasses(c) {
+            out.extend(self.methods_named(sub, name, arity));
+        }
+        out
+    }
+
+    /// Methods an unqualified call `name(args)` inside class `c` may run: its own
+    /// hierarchy first, then enclosing classes (inner and anonymous classes).
+    pub fn dispatch_implicit(&self, c: ClassId, name: &str, arity: usize) -> Vec<FnId> {
+        let mut cur = Some(c);
+        while let Some(x) = cur {
+            let found = self.dispatch(x, name, arity);
+            if !found.is_empty() {
+                return found;
+            }
+            cur = self.class(x).outer.map(|class| ClassId {
+                module: x.module,
+                class,
+            });
+        }
+        Vec::new()
+    }
+
+    /// Constructors of a class for `new C(args)`.
+    pub fn constructors(&self, c: ClassId, arity: usize) -> Vec<FnId> {
+        self.methods_named(c, "<constructor>", arity)
+    }
+
+    /// The functions that initialise instances of a class (field initialisers).
+    pub fn initializer(&self, c: ClassId, name: &str) -> Option<FnId> {
+        self.class(c)
+            .methods
+            .iter()
+            .map(|&f| FnId {
+                module: c.module,
+                func: f,
+            })
+            .find(|&f| self.function(f).name == name)
+    }
+
+    /// A field declared in `c` or its project superclasses.
+    pub fn field(&self, c: ClassId, name: &str) -> Option<(ClassId, &Field)> {
+        std::iter::once(c)
+            .chain(self.superclasses(c))
+            .find_map(|x| {
+                self.class(x)
+                    .fields
+                    .iter()
+                    .find(|f| f.name == name)
+                    .map(|f| (x, f))
+            })
+    }
+
+    /// The class whose field an unqualified name refers to from inside class `c`
+    /// (own hierarchy, then enclosing classes).
+    pub fn field_in_scope(&self, c: ClassId, name: &str) -> Option<(ClassId, &Field)> {
+        let mut cur = Some(c);
+        while let Some(x) = cur {
+            if let Some(found) = self.field(x, name) {
+                return Some(found);
+            }
+            cur = self.class(x).outer.map(|class| ClassId {
+                module: x.module,
+                class,
+            });
+        }
+        None
+    }
+
+    pub fn is_project_class_literal(&self, m: u32, ty: &str) -> bool {
+        self.resolve_class(m, ty).is_some()
+    }
+}
+
+fn arity_matches(f: &Function, arity: usize) -> bool {
+    let n = f.params.len();
+    if n == arity {
+        return true;
+    }
+    // varargs: a trailing array/`...` parameter takes any number
+    n > 0
+        && arity >= n - 1
+        && f.params
+            .last()
+            .is_some_and(|p| p.ty.as_deref().is_some_and(|t| t.ends_with("...")))
+}

@@ -1,0 +1,2066 @@
+//! Inter-procedural taint analysis on the IR.
+//!
+//! Each function is interpreted over an abstract environment (locals and `this`
+//! fields, flow-sensitive: an overwrite kills) whose values carry *taints*: either
+//! a source, or a parameter of the function being summarised. A function's summary
+//! says which parameters reach its return value, which reach sinks and which are
+//! stored into fields; call sites instantiate callee summaries with their actual
+//! arguments. Fields are global per class (field-based), lambdas and anonymous
+//! classes see the variables they capture, and callbacks registered on a value that
+//! carries personal data receive it in their parameters. The whole program is
+//! iterated until summaries, fields and captures stop growing.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use crate::analysis::program::{ClassId, FnId, Program};
+use crate::analysis::{Analysis, Flow, SinkSite, SourceId, SourceInfo, SourceKind, Step};
+use crate::ir::*;
+use crate::knowledge::{Knowledge, ResourceKind, SinkKind, SourceKind as SpecKind};
+
+/// Parameter index standing for the receiver (`this`) of a call.
+const RECEIVER: u16 = u16::MAX;
+const MAX_ROUNDS: usize = 12;
+const MAX_TRACE: usize = 48;
+const LOOP_PASSES: usize = 3;
+
+type TraceId = u32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Origin {
+    Source(SourceId),
+    Param(u16),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Taint {
+    origin: Origin,
+    trace: TraceId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Callable {
+    Lambda(FnId),
+    Class(ClassId),
+}
+
+/// The abstract value of an expression.
+#[derive(Clone, Debug, Default)]
+struct Val {
+    taint: Vec<Taint>,
+    /// A literal URL this value is or is bound for.
+    url: Option<Rc<str>>,
+    resource: Option<ResourceKind>,
+    /// Made only of literals: never personal data, whatever its name.
+    is_const: bool,
+    /// An Intent addressed to one of the app's own classes.
+    explicit_intent: bool,
+    /// The resource id a view was looked up with (`R.id.et_phone` → `et_phone`).
+    hint: Option<Rc<str>>,
+    callable: Option<Callable>,
+}
+
+impl Val {
+    fn constant() -> Val {
+        Val {
+            is_const: true,
+            ..Val::default()
+        }
+    }
+
+    fn has_source(&self) -> bool {
+        self.taint
+            .iter()
+            .any(|t| matches!(t.origin, Origin::Source(_)))
+    }
+
+    fn add_taint(&mut self, t: Taint) -> bool {
+        if self.taint.iter().any(|x| x.origin == t.origin) {
+            return false;
+        }
+        self.taint.push(t);
+        true
+    }
+
+    /// Joins another value into this one (both paths may have run).
+    fn join(&mut self, other: &Val) -> bool {
+        let mut changed = false;
+        for t in &other.taint {
+            changed |= self.add_taint(*t);
+        }
+        if self.url.is_none() && other.url.is_some() {
+            self.url = other.url.clone();
+            changed = true;
+        }
+        if self.resource.is_none() && other.resource.is_some() {
+            self.resource = other.resource;
+            changed = true;
+        }
+        if self.hint.is_none() && other.hint.is_some() {
+            self.hint = other.hint.clone();
+        }
+        self.is_const &= other.is_const;
+        self.explicit_intent &= other.explicit_intent;
+        if self.callable.is_none() {
+            self.callable = other.callable;
+        }
+        changed
+    }
+
+    /// Only what outlives the function: source taints and facts.
+    fn global_part(&self) -> Val {
+        let mut v = self.clone();
+        v.taint.retain(|t| matches!(t.origin, Origin::Source(_)));
+        v.callable = None;
+        v
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+struct Env {
+    vars: HashMap<Rc<str>, Val>,
+    live: bool,
+}
+
+impl Env {
+    fn join(&mut self, other: &Env) {
+        if !other.live {
+            return;
+        }
+        if !self.live {
+            *self = other.clone();
+            return;
+        }
+        for (k, v) in &other.vars {
+            match self.vars.get_mut(k) {
+                Some(mine) => {
+                    mine.join(v);
+                }
+                None => {
+                    self.vars.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+
+    fn origins(&self) -> usize {
+        self.vars.values().map(|v| v.taint.len()).sum()
+    }
+}
+
+type FieldKey = (ClassId, Rc<str>);
+
+#[derive(Default, Clone)]
+struct Summary {
+    ret: Val,
+    /// (parameter, sink location) → trace inside the callee, sink.
+    sinks: HashMap<(u16, Span), (TraceId, SinkSite)>,
+    /// (parameter, field) → trace.
+    field_writes: HashMap<(u16, FieldKey), TraceId>,
+}
+
+struct TraceNode {
+    parent: Option<TraceId>,
+    span: Span,
+    message: Rc<str>,
+    depth: u16,
+}
+
+#[derive(Default)]
+struct Global {
+    summaries: HashMap<FnId, Summary>,
+    fields: HashMap<FieldKey, Val>,
+    captures: HashMap<Callable, HashMap<Rc<str>, Val>>,
+    callback_taint: HashMap<FnId, Vec<Taint>>,
+    sources: Vec<SourceInfo>,
+    source_index: HashMap<(Span, String), SourceId>,
+    traces: Vec<TraceNode>,
+    /// (source, sink, emitting function) → flow
+    flows: HashMap<(SourceId, Span, FnId), Flow>,
+    calls: HashMap<FnId, HashSet<FnId>>,
+    base_urls: Vec<Rc<str>>,
+    changed: bool,
+}
+
+impl Global {
+    fn trace(
+        &mut self,
+        parent: Option<TraceId>,
+        span: Span,
+        message: impl Into<Rc<str>>,
+    ) -> TraceId {
+        let depth = parent.map_or(0, |p| self.traces[p as usize].depth + 1);
+        if depth as usize > MAX_TRACE {
+            if let Some(p) = parent {
+                return p;
+            }
+        }
+        self.traces.push(TraceNode {
+            parent,
+            span,
+            message: message.into(),
+            depth,
+        });
+        (self.traces.len() - 1) as TraceId
+    }
+
+    fn extend_trace(&mut self, parent: TraceId, span: Span, message: &str) -> TraceId {
+        if self.traces[parent as usize].span == span {
+            return parent;
+        }
+        self.trace(Some(parent), span, message)
+    }
+
+    /// Appends the callee's steps (after its parameter root) to the caller's trace.
+    fn splice(&mut self, caller: TraceId, callee: TraceId) -> TraceId {
+        let mut chain = Vec::new();
+        let mut cur = Some(callee);
+        while let Some(c) = cur {
+            let node = &self.traces[c as usize];
+            if node.parent.is_none() {
+                break; // the parameter root, replaced by the caller's trace
+            }
+            chain.push(c);
+            cur = node.parent;
+        }
+        let mut t = caller;
+        for c in chain.into_iter().rev() {
+            let (span, message) = {
+                let n = &self.traces[c as usize];
+                (n.span, n.message.clone())
+            };
+            t = self.trace(Some(t), span, message);
+        }
+        t
+    }
+
+    fn steps(&self, trace: TraceId) -> Vec<Step> {
+        let mut out = Vec::new();
+        let mut cur = Some(trace);
+        while let Some(c) = cur {
+            let n = &self.traces[c as usize];
+            out.push(Step {
+                span: n.span,
+                message: n.message.to_string(),
+            });
+            cur = n.parent;
+        }
+        out.reverse();
+        out
+    }
+
+    fn source(&mut self, info: SourceInfo) -> (SourceId, bool) {
+        let key = (info.span, info.category.clone());
+        if let Some(&id) = self.source_index.get(&key) {
+            return (id, false);
+        }
+        self.sources.push(info);
+        let id = (self.sources.len() - 1) as SourceId;
+        self.source_index.insert(key, id);
+        (id, true)
+    }
+}
+
+/// Runs the taint analysis over the whole program.
+pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
+    let mut global = Global::default();
+    let functions: Vec<FnId> = program.all_functions().collect();
+    for _round in 0..MAX_ROUNDS {
+        global.changed = false;
+        for &f in &functions {
+            if program.function(f).has_body {
+                let mut frame = Frame::new(program, knowledge, &mut global, f);
+                frame.run();
+            }
+        }
+        if !global.changed {
+            break;
+        }
+    }
+    let reachable = reachable_functions(program, &global);
+    let mut best: HashMap<(SourceId, Span), Flow> = HashMap::new();
+    for ((source, sink, emitter), flow) in global.flows {
+        if !reachable.contains(&emitter) {
+            continue;
+        }
+        let entry = best.entry((source, sink));
+        match entry {
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                if flow.steps.len() < o.get().steps.len() {
+                    o.insert(flow);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(flow);
+            }
+        }
+    }
+    let mut flows: Vec<Flow> = best.into_values().collect();
+    drop_shadowed_name_sources(&mut flows, &global.sources);
+    flows.sort_by_key(|f| (f.sink.span, global.sources[f.source as usize].span));
+    Analysis {
+        sources: global.sources,
+        flows,
+    }
+}
+
+/// A name-classified value that a platform source of the same category reaches the
+/// same sink through is the same data: report the collection point only.
+fn drop_shadowed_name_sources(flows: &mut Vec<Flow>, sources: &[SourceInfo]) {
+    let collected: HashSet<(Span, &str)> = flows
+        .iter()
+        .filter(|f| sources[f.source as usize].kind != SourceKind::Name)
+        .map(|f| (f.sink.span, sources[f.source as usize].category.as_str()))
+        .collect();
+    let keep: Vec<bool> = flows
+        .iter()
+        .map(|f| {
+            let s = &sources[f.source as usize];
+            s.kind != SourceKind::Name || !collected.contains(&(f.sink.span, s.category.as_str()))
+        })
+        .collect();
+    let mut i = 0;
+    flows.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// Functions that can run: every non-private method (the framework or other code
+/// may call it), private ones that a reachable function calls, and lambdas and
+/// anonymous-class methods whose enclosing function is reachable.
+fn reachable_functions(program: &Program, global: &Global) -> HashSet<FnId> {
+    let mut reachable = HashSet::new();
+    let mut stack = Vec::new();
+    let mut dependents: HashMap<FnId, Vec<FnId>> = HashMap::new();
+    for f in program.all_functions() {
+        let func = program.function(f);
+        let enclosing = match func.kind {
+            FunctionKind::Lambda => func.parent,
+            _ => func
+                .class
+                .and_then(|c| program.module(f.module).classes[c as usize].enclosing_function),
+        };
+        if let Some(p) = enclosing {
+            dependents
+                .entry(FnId {
+                    module: f.module,
+                    func: p,
+                })
+                .or_default()
+                .push(f);
+            continue;
+        }
+        if !func.is_private {
+            stack.push(f);
+        }
+    }
+    while let Some(f) = stack.pop() {
+        if !reachable.insert(f) {
+            continue;
+        }
+        for &c in global.calls.get(&f).into_iter().flatten() {
+            stack.push(c);
+        }
+        for &d in dependents.get(&f).into_iter().flatten() {
+            stack.push(d);
+        }
+    }
+    reachable
+}
+
+/// How a call's receiver was written.
+enum Receiver {
+    /// `foo()` or `this.foo()`.
+    Implicit,
+    Super,
+    /// A static call on a type (`Log.i`, `Settings.Secure.getString`).
+    Type(String),
+    Value(Box<Expr>),
+}
+
+struct Frame<'a> {
+    program: &'a Program,
+    k: &'a Knowledge,
+    g: &'a mut Global,
+    f: FnId,
+    class: Option<ClassId>,
+    env: Env,
+    local_types: HashMap<Rc<str>, String>,
+    params: HashMap<Rc<str>, u16>,
+    summary: Summary,
+    loop_exits: Vec<Env>,
+}
+
+impl<'a> Frame<'a> {
+    fn new(program: &'a Program, k: &'a Knowledge, g: &'a mut Global, f: FnId) -> Frame<'a> {
+        Frame {
+            program,
+            k,
+            g,
+            f,
+            class: program.class_of(f),
+            env: Env {
+                vars: HashMap::new(),
+                live: true,
+            },
+            local_types: HashMap::new(),
+            params: HashMap::new(),
+            summary: Summary::default(),
+            loop_exits: Vec::new(),
+        }
+    }
+
+    fn func(&self) -> &'a Function {
+        self.program.function(self.f)
+    }
+
+    /// `com.example.MainActivity.onCreate`, for fingerprints.
+    fn function_name(&self) -> String {
+        let mut f = self.func();
+        let mut suffix = String::new();
+        // Lambdas are named after the function they are written in.
+        while let (FunctionKind::Lambda, Some(p)) = (f.kind, f.parent) {
+            suffix.push_str("$lambda");
+            f = &self.program.module(self.f.module).functions[p as usize];
+        }
+        let class = f
+            .class
+            .map(|c| {
+                self.program.module(self.f.module).classes[c as usize]
+                    .qualified
+                    .clone()
+            })
+            .unwrap_or_default();
+        format!("{class}.{}{suffix}", f.name)
+    }
+
+    fn module_id(&self) -> u32 {
+        self.f.module
+    }
+
+    fn run(&mut self) {
+        let func = self.func();
+        // Variables captured by a lambda or an anonymous/local class.
+        let captured = match func.kind {
+            FunctionKind::Lambda => self.g.captures.get(&Callable::Lambda(self.f)).cloned(),
+            _ => self
+                .class
+                .and_then(|c| self.g.captures.get(&Callable::Class(c)).cloned()),
+        };
+        if let Some(vars) = captured {
+            self.env.vars.extend(vars);
+        }
+        let callback = self
+            .g
+            .callback_taint
+            .get(&self.f)
+            .cloned()
+            .unwrap_or_default();
+        for (i, p) in func.params.iter().enumerate() {
+            let name: Rc<str> = p.name.as_str().into();
+            let root = self
+                .g
+                .trace(None, p.span, format!("parameter `{}`", p.name));
+            let mut v = Val {
+                taint: vec![Taint {
+                    origin: Origin::Param(i as u16),
+                    trace: root,
+                }],
+                ..Val::default()
+            };
+            for t in &callback {
+                let tr = self.g.extend_trace(
+                    t.trace,
+                    p.span,
+                    &format!("passed to callback parameter `{}`", p.name),
+                );
+                v.add_taint(Taint {
+                    origin: t.origin,
+                    trace: tr,
+                });
+            }
+            if let Some(t) = self.callback_param_source(i, p) {
+                v.add_taint(t);
+            }
+            if let Some(ty) = &p.ty {
+                self.local_types.insert(name.clone(), ty.clone());
+            }
+            self.params.insert(name.clone(), i as u16);
+            self.env.vars.insert(name, v);
+        }
+        let body = &func.body;
+        self.block(body);
+        self.publish_this_fields();
+        let f = self.f;
+        let summary = std::mem::take(&mut self.summary);
+        let stored = self.g.summaries.entry(f).or_default();
+        let mut changed = stored.ret.join(&summary.ret);
+        for (k, v) in summary.sinks {
+            if let std::collections::hash_map::Entry::Vacant(e) = stored.sinks.entry(k) {
+                e.insert(v);
+                changed = true;
+            }
+        }
+        for (k, v) in summary.field_writes {
+            if let std::collections::hash_map::Entry::Vacant(e) = stored.field_writes.entry(k) {
+                e.insert(v);
+                changed = true;
+            }
+        }
+        self.g.changed |= changed;
+    }
+
+    /// A framework callback parameter that carries personal data (`onLocationChanged(Location)`).
+    fn callback_param_source(&mut self, index: usize, p: &Param) -> Option<Taint> {
+        let func = self.func();
+        if func.kind != FunctionKind::Method {
+            return None;
+        }
+        let ty = p.ty.as_deref()?;
+        let simple = ty.rsplit('.').next().unwrap_or(ty);
+        let spec = self.k.sources_named(&func.name).find(|s| {
+            s.kind == SpecKind::CallbackParam
+                && s.param.unwrap_or(0) == index
+                && s.param_type
+                    .as_deref()
+                    .is_none_or(|t| t.rsplit('.').next() == Some(simple))
+        })?;
+        let category = spec.category.clone();
+        let description = format!("`{}` passed to `{}`", p.name, func.name);
+        Some(self.new_source(category, SourceKind::Api, p.span, description, &p.name))
+    }
+
+    fn new_source(
+        &mut self,
+        category: String,
+        kind: SourceKind,
+        span: Span,
+        description: String,
+        name_for_minor: &str,
+    ) -> Taint {
+        let minor = self
+            .k
+            .names
+            .classify(name_for_minor)
+            .is_some_and(|m| m.minor);
+        let message = format!("source: {description} ({category})");
+        let (id, fresh) = self.g.source(SourceInfo {
+            category,
+            kind,
+            span,
+            description,
+            minor,
+        });
+        if fresh {
+            self.g.changed = true;
+        }
+        let trace = self.g.trace(None, span, message);
+        Taint {
+            origin: Origin::Source(id),
+            trace,
+        }
+    }
+
+    // ----- statements -------------------------------------------------------
+
+    fn block(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
+            if !self.env.live {
+                return;
+            }
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match s {
+            Stmt::Let {
+                name,
+                ty,
+                init,
+                span,
+            } => {
+                let name_rc: Rc<str> = name.as_str().into();
+                let declared = ty
+                    .clone()
+                    .or_else(|| init.as_ref().and_then(|e| self.static_type(e)));
+                if let Some(t) = declared {
+                    self.local_types.insert(name_rc.clone(), t);
+                }
+                let v = match init {
+                    Some(e) => {
+                        let v = self.eval(e);
+                        self.flow_into(v, *span, &format!("assigned to `{name}`"))
+                    }
+                    None => Val::constant(),
+                };
+                self.env.vars.insert(name_rc, v);
+            }
+            Stmt::Expr(e) => {
+                self.eval(e);
+            }
+            Stmt::If { cond, then, els } => {
+                let c = self.eval(cond);
+                let _ = c;
+                let constant = match &cond.kind {
+                    ExprKind::Literal(Literal::Bool(b)) => Some(*b),
+                    _ => None,
+                };
+                let before = self.env.clone();
+                if constant != Some(false) {
+                    self.block(then);
+                } else {
+                    self.env.live = false;
+                }
+                let after_then = std::mem::replace(&mut self.env, before);
+                if constant != Some(true) {
+                    self.block(els);
+                } else {
+                    self.env.live = false;
+                }
+                self.env.join(&after_then);
+            }
+            Stmt::Loop {
+                init,
+                cond,
+                body,
+                update,
+            } => {
+                self.block(init);
+                self.loop_exits.push(Env::default());
+                let mut last = usize::MAX;
+                for _ in 0..LOOP_PASSES {
+                    let entry = self.env.clone();
+                    if let Some(c) = cond {
+                        self.eval(c);
+                    }
+                    self.block(body);
+                    for u in update {
+                        if self.env.live {
+                            self.eval(u);
+                        }
+                    }
+                    self.env.join(&entry);
+                    let n = self.env.origins();
+                    if n == last {
+                        break;
+                    }
+                    last = n;
+                }
+                if let Some(exits) = self.loop_exits.pop() {
+                    self.env.join(&exits);
+                }
+                self.env.live = true;
+            }
+            Stmt::Return(value, span) => {
+                if let Some(e) = value {
+                    let v = self.eval(e);
+                    let v = self.flow_into(v, *span, "returned");
+                    self.summary.ret.join(&v);
+                }
+                self.publish_this_fields();
+                self.env.live = false;
+            }
+            Stmt::Throw(e) => {
+                self.eval(e);
+                self.env.live = false;
+            }
+            Stmt::Break | Stmt::Continue => {
+                let env = self.env.clone();
+                if let Some(exits) = self.loop_exits.last_mut() {
+                    exits.join(&env);
+                }
+                self.env.live = false;
+            }
+            Stmt::Try {
+                body,
+                catches,
+                finally,
+            } => {
+                let before = self.env.clone();
+                self.block(body);
+                let mut after = self.env.clone();
+                for (param, handler) in catches {
+                    self.env = before.clone();
+                    self.env.join(&after);
+                    self.env.live = true;
+                    self.env
+                        .vars
+                        .insert(param.name.as_str().into(), Val::default());
+                    self.block(handler);
+                    after.join(&self.env);
+                }
+                self.env = after;
+                if !finally.is_empty() {
+                    let live = self.env.live;
+                    self.env.live = true;
+                    self.block(finally);
+                    self.env.live &= live;
+                }
+            }
+            Stmt::Switch { scrutinee, arms } => {
+                self.eval(scrutinee);
+                let before = self.env.clone();
+                let mut out = before.clone();
+                self.loop_exits.push(Env::default());
+                for arm in arms {
+                    self.env = before.clone();
+                    self.block(arm);
+                    out.join(&self.env);
+                }
+                if let Some(exits) = self.loop_exits.pop() {
+                    out.join(&exits);
+                }
+                self.env = out;
+            }
+            Stmt::Block(stmts) => self.block(stmts),
+        }
+    }
+
+    /// Records a step for every taint of a value moving to `span`.
+    fn flow_into(&mut self, mut v: Val, span: Span, message: &str) -> Val {
+        for t in &mut v.taint {
+            t.trace = self.g.extend_trace(t.trace, span, message);
+        }
+        v
+    }
+
+    /// Publishes the current values of `this` fields to the global field table (and
+    /// to the summary, for parameters stored into fields).
+    fn publish_this_fields(&mut self) {
+        let Some(class) = self.class else { return };
+        let entries: Vec<(Rc<str>, Val)> = self
+            .env
+            .vars
+            .iter()
+            .filter_map(|(k, v)| k.strip_prefix("this.").map(|f| (Rc::from(f), v.clone())))
+            .collect();
+        for (field, v) in entries {
+            let owner = self
+                .program
+                .field(class, &field)
+                .map(|(c, _)| c)
+                .unwrap_or(class);
+            self.write_field_global((owner, field), &v);
+        }
+    }
+
+    fn write_field_global(&mut self, key: FieldKey, v: &Val) {
+        for t in &v.taint {
+            if let Origin::Param(p) = t.origin {
+                self.summary
+                    .field_writes
+                    .entry((p, key.clone()))
+                    .or_insert(t.trace);
+            }
+        }
+        let global = v.global_part();
+        let slot = self.g.fields.entry(key).or_default();
+        if slot.join(&global) {
+            self.g.changed = true;
+        }
+    }
+
+    // ----- expressions ------------------------------------------------------
+
+    fn eval(&mut self, e: &Expr) -> Val {
+        match &e.kind {
+            ExprKind::Literal(lit) => {
+                let mut v = Val::constant();
+                if let Literal::Str(s) = lit {
+                    if s.starts_with("http://") || s.starts_with("https://") {
+                        v.url = Some(s.as_str().into());
+                    }
+                }
+                v
+            }
+            ExprKind::Name(n) => self.read_name(n, e.span),
+            ExprKind::This | ExprKind::Super => Val::default(),
+            ExprKind::Field { receiver, name } => self.read_field(receiver, name, e.span),
+            ExprKind::Call(call) => self.eval_call(call, e.span),
+            ExprKind::New { ty, args, body } => self.eval_new(ty, args, *body, e.span),
+            ExprKind::Lambda(f) => {
+                let id = FnId {
+                    module: self.module_id(),
+                    func: *f,
+                };
+                self.capture(Callable::Lambda(id));
+                Val {
+                    callable: Some(Callable::Lambda(id)),
+                    ..Val::default()
+                }
+            }
+            ExprKind::MethodRef { receiver, name } => {
+                if matches!(receiver.kind, ExprKind::This) {
+                    if let Some(c) = self.class {
+                        for callee in self.program.dispatch_implicit(c, name, usize::MAX) {
+                            self.record_call(callee);
+                        }
+                        let targets: Vec<FnId> = self
+                            .program
+                            .class(c)
+                            .methods
+                            .iter()
+                            .map(|&func| FnId {
+                                module: c.module,
+                                func,
+                            })
+                            .filter(|&f| self.program.function(f).name == *name)
+                            .collect();
+                        for t in targets {
+                            self.record_call(t);
+                        }
+                    }
+                }
+                Val::default()
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                let mut l = self.eval(lhs);
+                let r = self.eval(rhs);
+                match op {
+                    BinOp::Add => {
+                        let url = l.url.clone();
+                        l.join(&r);
+                        l.url = url;
+                        l.is_const = l.is_const && r.is_const;
+                        l
+                    }
+                    BinOp::Arith => {
+                        l.join(&r);
+                        l.url = None;
+                        l
+                    }
+                    // Comparisons and logic yield booleans, not the data.
+                    _ => Val::constant(),
+                }
+            }
+            ExprKind::Unary { op, operand } => {
+                let v = self.eval(operand);
+                match op {
+                    UnaryOp::Not => Val::constant(),
+                    UnaryOp::Other => v,
+                }
+            }
+            ExprKind::Ternary { cond, then, els } => {
+                self.eval(cond);
+                let mut a = self.eval(then);
+                let b = self.eval(els);
+                a.join(&b);
+                a
+            }
+            ExprKind::Index { array, index } => {
+                self.eval(index);
+                let mut v = self.eval(array);
+                v.callable = None;
+                v
+            }
+            ExprKind::Cast { ty, expr } => {
+                let v = self.eval(expr);
+                if is_primitive_number(ty) {
+                    return v;
+                }
+                v
+            }
+            ExprKind::InstanceOf { expr, .. } => {
+                self.eval(expr);
+                Val::constant()
+            }
+            ExprKind::ArrayInit(items) => {
+                let mut v = Val::constant();
+                for i in items {
+                    let x = self.eval(i);
+                    v.join(&x);
+                }
+                v
+            }
+            ExprKind::Assign {
+                target,
+                value,
+                compound,
+            } => {
+                let v = self.eval(value);
+                self.assign(target, v.clone(), *compound);
+                v
+            }
+            ExprKind::Opaque(items) => {
+                let mut v = Val::default();
+                let mut all_const = !items.is_empty();
+                for i in items {
+                    let x = self.eval(i);
+                    all_const &= x.is_const;
+                    v.join(&x);
+                }
+                v.is_const = all_const;
+                v
+            }
+        }
+    }
+
+    fn capture(&mut self, key: Callable) {
+        let vars: Vec<(Rc<str>, Val)> = self
+            .env
+            .vars
+            .iter()
+            .map(|(k, v)| (k.clone(), v.global_part()))
+            .collect();
+        let slot = self.g.captures.entry(key).or_default();
+        let mut changed = false;
+        for (k, v) in vars {
+            match slot.get_mut(&k) {
+                Some(old) => changed |= old.join(&v),
+                None => {
+                    changed |= !v.taint.is_empty();
+                    slot.insert(k, v);
+                }
+            }
+        }
+        self.g.changed |= changed;
+    }
+
+    /// The class and field an unqualified name denotes, when it is a field.
+    fn field_for_name(&self, name: &str) -> Option<(ClassId, &'a Field)> {
+        let c = self.class?;
+        self.program.field_in_scope(c, name)
+    }
+
+    fn read_name(&mut self, name: &str, span: Span) -> Val {
+        if let Some(v) = self.env.vars.get(name) {
+            let v = v.clone();
+            let ty = self.local_types.get(name).cloned();
+            return self.with_name_source(
+                v,
+                name,
+                ty.as_deref(),
+                self.decl_span(name).unwrap_or(span),
+            );
+        }
+        if let Some((owner, field)) = self.field_for_name(name) {
+            let is_this_field =
+                !field.is_static && Some(owner) == self.class.map(|c| self.owner_of(c, name));
+            if is_this_field {
+                let key: Rc<str> = format!("this.{name}").into();
+                if let Some(v) = self.env.vars.get(&key) {
+                    let v = v.clone();
+                    return self.with_field_name_source(v, field);
+                }
+            }
+            let v = self.read_field_global(owner, field);
+            return self.with_field_name_source(v, field);
+        }
+        Val::default()
+    }
+
+    fn owner_of(&self, c: ClassId, field: &str) -> ClassId {
+        self.program.field(c, field).map(|(o, _)| o).unwrap_or(c)
+    }
+
+    fn decl_span(&self, name: &str) -> Option<Span> {
+        let func = self.func();
+        func.params
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.span)
+            .or_else(|| find_let(&func.body, name))
+    }
+
+    fn read_field_global(&mut self, owner: ClassId, field: &Field) -> Val {
+        let key: FieldKey = (owner, field.name.as_str().into());
+        match self.g.fields.get(&key) {
+            Some(v) => v.clone(),
+            None => {
+                let is_constant = field.is_final
+                    && field.is_static
+                    && field
+                        .init
+                        .as_ref()
+                        .is_some_and(|e| matches!(e.kind, ExprKind::Literal(_)));
+                if is_constant {
+                    let mut v = Val::constant();
+                    if let Some(Expr {
+                        kind: ExprKind::Literal(Literal::Str(s)),
+                        ..
+                    }) = &field.init
+                    {
+                        if s.starts_with("http://") || s.starts_with("https://") {
+                            v.url = Some(s.as_str().into());
+                        }
+                    }
+                    v
+                } else {
+                    Val::default()
+                }
+            }
+        }
+    }
+
+    fn with_field_name_source(&mut self, v: Val, field: &Field) -> Val {
+        let ty = field.ty.clone();
+        self.with_name_source(v, &field.name, ty.as_deref(), field.name_span)
+    }
+
+    /// A value whose name says it is personal data, and whose origin is otherwise
+    /// unknown (not a literal, no source reached it), is personal data.
+    fn with_name_source(&mut self, mut v: Val, name: &str, ty: Option<&str>, decl: Span) -> Val {
+        if v.is_const
+            || v.has_source()
+            || v.callable.is_some()
+            || !self.k.names.type_can_hold_data(ty)
+        {
+            return v;
+        }
+        let Some(m) = self.k.names.classify(name) else {
+            return v;
+        };
+        let what = if self.params.contains_key(name) {
+            "parameter"
+        } else {
+            "value"
+        };
+        let t = self.new_source(
+            m.category,
+            SourceKind::Name,
+            decl,
+            format!("{what} `{name}`"),
+            name,
+        );
+        v.add_taint(t);
+        v
+    }
+
+    fn read_field(&mut self, receiver: &Expr, name: &str, span: Span) -> Val {
+        if matches!(receiver.kind, ExprKind::This) {
+            return self.read_name_this_field(name, span);
+        }
+        // `R.id.et_phone` and other constants of types: not data.
+        if self.type_name_of(receiver).is_some() {
+            if let Some(owner) = self
+                .type_name_of(receiver)
+                .and_then(|t| self.program.resolve_class(self.module_id(), &t))
+            {
+                if let Some((o, field)) = self.program.field(owner, name) {
+                    let v = self.read_field_global(o, field);
+                    return self.with_field_name_source(v, field);
+                }
+            }
+            return Val::constant();
+        }
+        let recv = self.eval(receiver);
+        if let Some(c) = self
+            .static_type(receiver)
+            .and_then(|t| self.program.resolve_class(self.module_id(), &t))
+        {
+            if let Some((o, field)) = self.program.field(c, name) {
+                let v = self.read_field_global(o, field);
+                return self.with_field_name_source(v, field);
+            }
+        }
+        // A field of a library object: carries what the object carries.
+        let mut v = recv;
+        v.callable = None;
+        if name == "length" {
+            return Val::default();
+        }
+        let _ = span;
+        v
+    }
+
+    fn read_name_this_field(&mut self, name: &str, span: Span) -> Val {
+        let key: Rc<str> = format!("this.{name}").into();
+        if let Some(v) = self.env.vars.get(&key).cloned() {
+            if let Some((_, field)) = self.field_for_name(name) {
+                return self.with_field_name_source(v, field);
+            }
+            return v;
+        }
+        match self.field_for_name(name) {
+            Some((owner, field)) => {
+                let v = self.read_field_global(owner, field);
+                self.with_field_name_source(v, field)
+            }
+            None => {
+                let _ = span;
+                Val::default()
+            }
+        }
+    }
+
+    fn assign(&mut self, target: &Expr, v: Val, compound: bool) {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                let v = self.flow_into(v, target.span, &format!("assigned to `{n}`"));
+                if self.env.vars.contains_key(n.as_str()) && !n.starts_with("this.") {
+                    let slot = self.env.vars.get_mut(n.as_str());
+                    if let Some(slot) = slot {
+                        if compound {
+                            slot.join(&v);
+                        } else {
+                            *slot = v;
+                        }
+                    }
+                    return;
+                }
+                if let Some((owner, field)) = self.field_for_name(n) {
+                    if !field.is_static && Some(owner) == self.class.map(|c| self.owner_of(c, n)) {
+                        self.set_this_field(n, v, compound);
+                    } else {
+                        self.write_field_global((owner, n.as_str().into()), &v);
+                    }
+                    return;
+                }
+                // An undeclared name (e.g. a Kotlin property of a library class).
+                self.env.vars.insert(n.as_str().into(), v);
+            }
+            ExprKind::Field { receiver, name } => {
+                let v = self.flow_into(v, target.span, &format!("stored in field `{name}`"));
+                if matches!(receiver.kind, ExprKind::This) {
+                    self.set_this_field(name, v, compound);
+                    return;
+                }
+                let owner = self
+                    .static_type(receiver)
+                    .or_else(|| self.type_name_of(receiver))
+                    .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+                match owner {
+                    Some(c) => {
+                        let o = self.owner_of(c, name);
+                        self.write_field_global((o, name.as_str().into()), &v);
+                    }
+                    None => {
+                        // A field of a library object: the object now carries the data.
+                        self.weak_update(receiver, &v);
+                    }
+                }
+            }
+            ExprKind::Index { array, index } => {
+                self.eval(index);
+                let v = self.flow_into(v, target.span, "stored in an array element");
+                self.weak_update(array, &v);
+            }
+            _ => {}
+        }
+    }
+
+    fn set_this_field(&mut self, name: &str, v: Val, compound: bool) {
+        let key: Rc<str> = format!("this.{name}").into();
+        if compound {
+            self.env.vars.entry(key).or_default().join(&v);
+        } else {
+            self.env.vars.insert(key, v);
+        }
+    }
+
+    /// Adds a value's taint to the variable or field an expression denotes
+    /// (`list.add(x)`, `arr[i] = x`): the container now holds personal data too.
+    fn weak_update(&mut self, target: &Expr, v: &Val) {
+        if v.taint.is_empty() && v.url.is_none() {
+            return;
+        }
+        let mut added = v.clone();
+        added.is_const = false;
+        added.callable = None;
+        added.resource = None;
+        match &target.kind {
+            ExprKind::Name(n) => {
+                if let Some(slot) = self.env.vars.get_mut(n.as_str()) {
+                    slot.join(&added);
+                    slot.is_const = false;
+                    return;
+                }
+                if let Some((owner, field)) = self.field_for_name(n) {
+                    if !field.is_static && Some(owner) == self.class.map(|c| self.owner_of(c, n)) {
+                        self.set_this_field(n, added, true);
+                    } else {
+                        self.write_field_global((owner, n.as_str().into()), &added);
+                    }
+                }
+            }
+            ExprKind::Field { receiver, name } if matches!(receiver.kind, ExprKind::This) => {
+                self.set_this_field(name, added, true);
+            }
+            ExprKind::Field { receiver, name } => {
+                let owner = self
+                    .static_type(receiver)
+                    .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+                if let Some(c) = owner {
+                    let o = self.owner_of(c, name);
+                    self.write_field_global((o, name.as_str().into()), &added);
+                }
+            }
+            // `a.b().add(x)`: the builder chain's root object holds it.
+            ExprKind::Call(call) => {
+                if let Some(r) = &call.receiver {
+                    self.weak_update(r, v);
+                }
+            }
+            ExprKind::Index { array, .. } => self.weak_update(array, v),
+            ExprKind::Cast { expr, .. } => self.weak_update(expr, v),
+            _ => {}
+        }
+    }
+
+    // ----- types ------------------------------------------------------------
+
+    /// When an expression names a type rather than a value (`Log`, `Settings.Secure`).
+    fn type_name_of(&self, e: &Expr) -> Option<String> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                if self.env.vars.contains_key(n.as_str()) || self.field_for_name(n).is_some() {
+                    return None;
+                }
+                n.chars()
+                    .next()
+                    .filter(|c| c.is_uppercase())
+                    .map(|_| n.clone())
+            }
+            ExprKind::Field { receiver, name } => {
+                let base = match &receiver.kind {
+                    ExprKind::Name(n) => {
+                        if self.env.vars.contains_key(n.as_str())
+                            || self.field_for_name(n).is_some()
+                        {
+                            return None;
+                        }
+                        n.clone()
+                    }
+                    _ => self.type_name_of(receiver)?,
+                };
+                let starts_lower = base.chars().next().is_some_and(|c| c.is_lowercase());
+                let name_upper = name.chars().next().is_some_and(|c| c.is_uppercase());
+                if name_upper || starts_lower {
+                    Some(format!("{base}.{name}"))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The static type of a value expression, as written (simple or qualified).
+    fn static_type(&self, e: &Expr) -> Option<String> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                if let Some(t) = self.local_types.get(n.as_str()) {
+                    return Some(t.clone());
+                }
+                if let Some((_, f)) = self.field_for_name(n) {
+                    return f.ty.clone();
+                }
+                None
+            }
+            ExprKind::This => self.class.map(|c| self.program.class(c).name.clone()),
+            ExprKind::Field { receiver, name } => {
+                if matches!(receiver.kind, ExprKind::This) {
+                    return self.field_for_name(name).and_then(|(_, f)| f.ty.clone());
+                }
+                let c = self
+                    .static_type(receiver)
+                    .and_then(|t| self.program.resolve_class(self.module_id(), &t))?;
+                self.program.field(c, name).and_then(|(_, f)| f.ty.clone())
+            }
+            ExprKind::New { ty, .. } => Some(ty.clone()),
+            ExprKind::Cast { ty, .. } => Some(ty.clone()),
+            ExprKind::Literal(Literal::Str(_)) => Some("String".into()),
+            ExprKind::Call(call) => self.call_return_type(call),
+            _ => None,
+        }
+    }
+
+    fn receiver_kind(&self, call: &Call) -> Receiver {
+        match &call.receiver {
+            None => Receiver::Implicit,
+            Some(r) => match &r.kind {
+                ExprKind::This => Receiver::Implicit,
+                ExprKind::Super => Receiver::Super,
+                _ => match self.type_name_of(r) {
+                    Some(t) => Receiver::Type(t),
+                    None => Receiver::Value(r.clone()),
+                },
+            },
+        }
+    }
+
+    fn call_return_type(&self, call: &Call) -> Option<String> {
+        let arity = call.args.len();
+        let callees = self.project_callees(call, &self.receiver_kind(call));
+        if let Some(&f) = callees.first() {
+            return self.program.function(f).return_type.clone();
+        }
+        let rty = match self.receiver_kind(call) {
+            Receiver::Type(t) => Some(t),
+            Receiver::Value(r) => self.static_type(&r),
+            _ => None,
+        };
+        let _ = arity;
+        self.k
+            .returns
+            .iter()
+            .find(|spec| {
+                spec.method.iter().any(|m| m == call.name)
+                    && rty
+                        .as_deref()
+                        .is_none_or(|t| self.k.type_is(t, &spec.class))
+                    && spec.arg.as_ref().is_none_or(|a| {
+                        a.accepts(call.args.get(a.index).and_then(arg_text).as_deref())
+                    })
+            })
+            .map(|spec| spec.ty.clone())
+    }
+
+    fn project_callees(&self, call: &Call, recv: &Receiver) -> Vec<FnId> {
+        let arity = call.args.len();
+        match recv {
+            Receiver::Implicit => match self.class {
+                Some(c) => self.program.dispatch_implicit(c, &call.name, arity),
+                None => Vec::new(),
+            },
+            Receiver::Super => match self.class {
+                Some(c) => self
+                    .program
+                    .superclasses(c)
+                    .first()
+                    .map(|&s| self.program.dispatch(s, &call.name, arity))
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            },
+            Receiver::Type(t) => match self.program.resolve_class(self.module_id(), t) {
+                Some(c) => self.program.dispatch(c, &call.name, arity),
+                None => Vec::new(),
+            },
+            Receiver::Value(r) => match self
+                .static_type(r)
+                .and_then(|t| self.program.resolve_class(self.module_id(), &t))
+            {
+                Some(c) => self.program.dispatch(c, &call.name, arity),
+                None => Vec::new(),
+            },
+        }
+    }
+
+    fn record_call(&mut self, callee: FnId) {
+        if self.g.calls.entry(self.f).or_default().insert(callee) {
+            self.g.changed = true;
+        }
+    }
+
+    // ----- calls ------------------------------------------------------------
+
+    fn eval_call(&mut self, call: &Call, span: Span) -> Val {
+        let recv_kind = self.receiver_kind(call);
+        let recv_val = match &recv_kind {
+            Receiver::Value(r) => self.eval(r),
+            _ => Val::default(),
+        };
+        let args: Vec<Val> = call.args.iter().map(|a| self.eval(a)).collect();
+        if call.name == "baseUrl" {
+            if let Some(url) = call.args.first().and_then(|a| a.string_literal()) {
+                let url: Rc<str> = url.into();
+                if !self.g.base_urls.contains(&url) {
+                    self.g.base_urls.push(url);
+                    self.g.changed = true;
+                }
+            }
+        }
+        let callees = self.project_callees(call, &recv_kind);
+        if !callees.is_empty() {
+            return self.call_project(call, span, &callees, &recv_val, &args);
+        }
+        self.call_library(call, span, &recv_kind, recv_val, args)
+    }
+
+    fn call_project(
+        &mut self,
+        call: &Call,
+        span: Span,
+        callees: &[FnId],
+        recv: &Val,
+        args: &[Val],
+    ) -> Val {
+        self.publish_this_fields();
+        let mut result = Val::default();
+        for &callee in callees {
+            self.record_call(callee);
+            let func = self.program.function(callee);
+            if !func.has_body {
+                if let Some(v) = self.declared_endpoint(call, span, callee, args) {
+                    result.join(&v);
+                }
+                continue;
+            }
+            let summary = self.g.summaries.get(&callee).cloned().unwrap_or_default();
+            let actual = |p: u16| -> Option<&Val> {
+                if p == RECEIVER {
+                    Some(recv)
+                } else {
+                    args.get(p as usize)
+                }
+            };
+            // Return value.
+            for t in &summary.ret.taint {
+                match t.origin {
+                    Origin::Source(_) => {
+                        let tr = self.g.extend_trace(
+                            t.trace,
+                            call.name_span,
+                            &format!("returned by `{}`", call.name),
+                        );
+                        result.add_taint(Taint {
+                            origin: t.origin,
+                            trace: tr,
+                        });
+                    }
+                    Origin::Param(p) => {
+                        if let Some(a) = actual(p) {
+                            for at in a.taint.clone() {
+                                let into = self.g.extend_trace(
+                                    at.trace,
+                                    call.name_span,
+                                    &format!("passed to `{}`", call.name),
+                                );
+                                let tr = self.g.splice(into, t.trace);
+                                result.add_taint(Taint {
+                                    origin: at.origin,
+                                    trace: tr,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            if result.url.is_none() {
+                result.url = summary.ret.url.clone();
+            }
+            result.resource = result.resource.or(summary.ret.resource);
+            result.explicit_intent |= summary.ret.explicit_intent;
+            // Sinks reached from parameters.
+            for ((p, _), (trace, site)) in &summary.sinks {
+                let Some(a) = actual(*p) else { continue };
+                for at in a.taint.clone() {
+                    let into = self.g.extend_trace(
+                        at.trace,
+                        call.name_span,
+                        &format!("passed to `{}`", call.name),
+                    );
+                    let tr = self.g.splice(into, *trace);
+                    self.emit(at.origin, tr, site.clone());
+                }
+            }
+            // Parameters stored into fields.
+            for ((p, key), trace) in &summary.field_writes {
+                let Some(a) = actual(*p) else { continue };
+                let mut stored = Val::default();
+                for at in a.taint.clone() {
+                    let into = self.g.extend_trace(
+                        at.trace,
+                        call.name_span,
+                        &format!("passed to `{}`", call.name),
+                    );
+                    let tr = self.g.splice(into, *trace);
+                    stored.add_taint(Taint {
+                        origin: at.origin,
+                        trace: tr,
+                    });
+                }
+                self.write_field_global(key.clone(), &stored);
+            }
+        }
+        let _ = span;
+        result
+    }
+
+    /// Calls of bodiless interface methods that declare an endpoint: Retrofit
+    /// (`@POST("path")`) is a network request, Room (`@Insert`) a storage write.
+    fn declared_endpoint(
+        &mut self,
+        call: &Call,
+        span: Span,
+        callee: FnId,
+        args: &[Val],
+    ) -> Option<Val> {
+        let func = self.program.function(callee);
+        const HTTP: [&str; 8] = [
+            "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "HTTP", "OPTIONS",
+        ];
+        const ROOM: [&str; 4] = ["Insert", "Update", "Upsert", "Query"];
+        let http = func
+            .annotations
+            .iter()
+            .find(|a| HTTP.contains(&a.name.as_str()));
+        let room = func
+            .annotations
+            .iter()
+            .find(|a| ROOM.contains(&a.name.as_str()));
+        let (kind, url) = if let Some(a) = http {
+            let path = a.values.first().cloned().unwrap_or_default();
+            let url = if path.starts_with("http://") || path.starts_with("https://") {
+                Some(path)
+            } else if self.g.base_urls.len() == 1 {
+                Some(format!("{}{}", self.g.base_urls[0], path))
+            } else {
+                None
+            };
+            (SinkKind::Network, url)
+        } else if room.is_some() {
+            (SinkKind::Storage, None)
+        } else {
+            return None;
+        };
+        let site = SinkSite {
+            kind,
+            span: call.name_span,
+            call_span: span,
+            callee: format!(
+                "{}.{}",
+                self.program
+                    .class_of(callee)
+                    .map(|c| self.program.class(c).name.clone())
+                    .unwrap_or_default(),
+                call.name
+            ),
+            url,
+            encrypted: false,
+            sdk: None,
+            function: self.function_name(),
+        };
+        let taints: Vec<Taint> = args.iter().flat_map(|a| a.taint.iter().copied()).collect();
+        self.emit_all(&taints, &site);
+        Some(Val::default())
+    }
+
+    fn emit_all(&mut self, taints: &[Taint], site: &SinkSite) {
+        for t in taints {
+            let tr = self.g.extend_trace(
+                t.trace,
+                site.span,
+                &format!("sink: `{}` ({})", site.callee, site.kind.as_str()),
+            );
+            self.emit(t.origin, tr, site.clone());
+        }
+    }
+
+    fn emit(&mut self, origin: Origin, trace: TraceId, site: SinkSite) {
+        match origin {
+            Origin::Source(s) => {
+                let key = (s, site.span, self.f);
+                if !self.g.flows.contains_key(&key) {
+                    let steps = self.g.steps(trace);
+                    self.g.flows.insert(
+                        key,
+                        Flow {
+                            source: s,
+                            sink: site,
+                            steps,
+                        },
+                    );
+                    self.g.changed = true;
+                }
+            }
+            Origin::Param(p) => {
+                self.summary
+                    .sinks
+                    .entry((p, site.span))
+                    .or_insert((trace, site));
+            }
+        }
+    }
+
+    fn call_library(
+        &mut self,
+        call: &Call,
+        span: Span,
+        recv_kind: &Receiver,
+        recv: Val,
+        args: Vec<Val>,
+    ) -> Val {
+        let k = self.k;
+        let name = call.name.as_str();
+        let (rty, implicit) = match recv_kind {
+            Receiver::Type(t) => (Some(t.clone()), false),
+            Receiver::Value(r) => (self.static_type(r), false),
+            Receiver::Implicit | Receiver::Super => (None, true),
+        };
+        let rty_q = rty
+            .as_ref()
+            .map(|t| self.program.qualify_external(self.module_id(), t));
+        let rty_project = rty
+            .as_ref()
+            .and_then(|t| self.program.resolve_class(self.module_id(), t))
+            .is_some();
+        let type_ok = |class: &str, without_type: bool| -> bool {
+            match &rty_q {
+                Some(t) if !rty_project => k.type_is(t, class),
+                Some(_) => false,
+                None => without_type || implicit,
+            }
+        };
+        // Sanitisers end the flow.
+        if k.sanitizers
+            .iter()
+            .any(|s| s.method.iter().any(|m| m == name) && type_ok(&s.class, true))
+        {
+            return Val::default();
+        }
+        let mut result = Val::default();
+        // Sources.
+        let specs: Vec<_> = k
+            .sources_named(name)
+            .filter(|s| s.kind == SpecKind::Call)
+            .filter(|s| type_ok(&s.class, s.match_without_type))
+            .filter(|s| {
+                s.arg
+                    .as_ref()
+                    .is_none_or(|a| a.accepts(call.args.get(a.index).and_then(arg_text).as_deref()))
+            })
+            .map(|s| (s.category.clone(), s.class.clone()))
+            .collect();
+        for (category, class) in specs {
+            let simple = class.rsplit('.').next().unwrap_or(&class).to_string();
+            let t = self.new_source(
+                category,
+                SourceKind::Api,
+                call.name_span,
+                format!("{simple}.{name}()"),
+                name,
+            );
+            result.add_taint(t);
+        }
+        if matches!(name, "query" | "managedQuery" | "rawQuery") || (name == "<init>") {
+            let uri_text = call
+                .args
+                .first()
+                .and_then(|a| a.dotted().or_else(|| a.string_literal().map(String::from)));
+            if let Some(uri) = uri_text {
+                let cats: Vec<String> = k
+                    .sources
+                    .iter()
+                    .filter(|s| s.kind == SpecKind::ContentQuery)
+                    .filter(|s| s.uri.as_deref().is_some_and(|u| uri.contains(u)))
+                    .map(|s| s.category.clone())
+                    .collect();
+                for c in cats {
+                    let t = self.new_source(
+                        c,
+                        SourceKind::Api,
+                        call.name_span,
+                        format!("ContentResolver.{name}({uri})"),
+                        name,
+                    );
+                    result.add_taint(t);
+                }
+            }
+        }
+        // What the user typed into a view named like personal data.
+        if k.propagation.input_methods.iter().any(|m| m == name) {
+            let view_name = match &call.receiver {
+                Some(r) => r.last_name().map(String::from).or_else(|| match &r.kind {
+                    ExprKind::Call(c) if c.name.starts_with("get") => Some(c.name[3..].to_string()),
+                    _ => None,
+                }),
+                None => None,
+            };
+            let m = view_name
+                .as_deref()
+                .and_then(|n| k.names.classify(n))
+                .or_else(|| recv.hint.as_deref().and_then(|h| k.names.classify(h)));
+            if let Some(m) = m {
+                let label = view_name.unwrap_or_default();
+                let t = self.new_source(
+                    m.category,
+                    SourceKind::UserInput,
+                    call.name_span,
+                    format!("text of `{label}`"),
+                    &label,
+                );
+                result.add_taint(t);
+            }
+        }
+        // A value read by a key that names it (`getStringExtra("phone")`).
+        if k.propagation.keyed_getters.iter().any(|m| m == name) {
+            if let Some(key) = call.args.first().and_then(|a| a.string_literal()) {
+                if let Some(m) = k.names.classify(key) {
+                    let t = self.new_source(
+                        m.category,
+                        SourceKind::Name,
+                        call.name_span,
+                        format!("`{name}(\"{key}\")`"),
+                        key,
+                    );
+                    result.add_taint(t);
+                }
+            }
+        }
+        // Sinks.
+        let mut sdk_sink_done = false;
+        let sinks: Vec<_> = k
+            .sinks_named(name)
+            .filter(|s| type_ok(&s.class, s.match_without_type))
+            .cloned()
+            .collect();
+        for spec in sinks.iter().take(1) {
+            let mut taints: Vec<Taint> = Vec::new();
+            let mut url = recv.url.clone();
+            for (i, a) in args.iter().enumerate() {
+                if spec.args.as_ref().is_none_or(|idx| idx.contains(&i)) {
+                    taints.extend(a.taint.iter().copied());
+                    if url.is_none() {
+                        url = a.url.clone();
+                    }
+                }
+            }
+            if spec.receiver {
+                taints.extend(recv.taint.iter().copied());
+            }
+            if spec.kind == SinkKind::Ipc && args.iter().any(|a| a.explicit_intent) {
+                continue;
+            }
+            let simple = spec.class.rsplit('.').next().unwrap_or(&spec.class);
+            let sdk = (spec.kind == SinkKind::ThirdPartySdk)
+                .then(|| k.sdk_for_class(&spec.class).map(|s| s.name.clone()))
+                .flatten();
+            sdk_sink_done |= spec.kind == SinkKind::ThirdPartySdk;
+            let site = SinkSite {
+                kind: spec.kind,
+                span: call.name_span,
+                call_span: span,
+                callee: format!("{simple}.{name}"),
+                url: url.map(|u| u.to_string()),
+                encrypted: recv.resource == Some(ResourceKind::EncryptedStorage),
+                sdk,
+                function: self.function_name(),
+            };
+            self.emit_all(&taints, &site);
+        }
+        if !sdk_sink_done {
+            if let Some(sdk) = rty_q
+                .as_deref()
+                .filter(|_| !rty_project)
+                .and_then(|t| k.sdk_for_class(t))
+            {
+                let taints: Vec<Taint> =
+                    args.iter().flat_map(|a| a.taint.iter().copied()).collect();
+                let simple = rty
+                    .as_deref()
+                    .unwrap_or("")
+                    .rsplit('.')
+                    .next()
+                    .unwrap_or("");
+                let site = SinkSite {
+                    kind: SinkKind::ThirdPartySdk,
+                    span: call.name_span,
+                    call_span: span,
+                    callee: format!("{simple}.{name}"),
+                    url: None,
+                    encrypted: false,
+                    sdk: Some(sdk.name.clone()),
+                    function: self.function_name(),
+                };
+                self.emit_all(&taints, &site);
+            }
+        }
+        // Writes to a stream that stands for a destination.
+        if let Some(res) = recv.resource {
+            if k.propagation.write_methods.iter().any(|m| m == name) {
+                let kind = match res {
+                    ResourceKind::Network => SinkKind::Network,
+                    ResourceKind::Storage | ResourceKind::EncryptedStorage => SinkKind::Storage,
+                };
+                let taints: Vec<Taint> =
+                    args.iter().flat_map(|a| a.taint.iter().copied()).collect();
+                let simple = rty
+                    .as_deref()
+                    .map(|t| t.rsplit('.').next().unwrap_or(t).to_string());
+                let site = SinkSite {
+                    kind,
+                    span: call.name_span,
+                    call_span: span,
+                    callee: format!("{}.{name}", simple.unwrap_or_else(|| "stream".into())),
+                    url: recv.url.as_ref().map(|u| u.to_string()),
+                    encrypted: res == ResourceKind::EncryptedStorage,
+                    sdk: None,
+                    function: self.function_name(),
+                };
+                self.emit_all(&taints, &site);
+            }
+        }
+        // Callbacks registered on a value that carries personal data receive it.
+        if recv.has_source() {
+            for a in &args {
+                if let Some(c) = a.callable {
+                    self.taint_callback(c, &recv);
+                }
+            }
+        }
+        // Lambdas registered as a framework callback that delivers personal data.
+        let registered: Vec<(String, usize)> = k
+            .sources
+            .iter()
+            .filter(|s| {
+                s.kind == SpecKind::CallbackParam && s.registered_by.iter().any(|r| r == name)
+            })
+            .map(|s| (s.category.clone(), s.param.unwrap_or(0)))
+            .collect();
+        for (category, param) in registered {
+            for a in &args {
+                if let Some(Callable::Lambda(l)) = a.callable {
+                    let p = self
+                        .program
+                        .function(l)
+                        .params
+                        .get(param)
+                        .map(|p| (p.span, p.name.clone()));
+                    if let Some((pspan, pname)) = p {
+                        let t = self.new_source(
+                            category.clone(),
+                            SourceKind::Api,
+                            pspan,
+                            format!("`{pname}` passed to a `{name}` callback"),
+                            &pname,
+                        );
+                        self.add_callback_taint(l, t);
+                    }
+                }
+            }
+        }
+        // The result: derived from the receiver and the arguments.
+        let non_propagating = k.propagation.non_propagating.iter().any(|m| m == name);
+        if !non_propagating {
+            for t in &recv.taint {
+                let tr = self
+                    .g
+                    .extend_trace(t.trace, call.name_span, &format!("through `{name}`"));
+                result.add_taint(Taint {
+                    origin: t.origin,
+                    trace: tr,
+                });
+            }
+            for a in &args {
+                for t in &a.taint {
+                    let tr =
+                        self.g
+                            .extend_trace(t.trace, call.name_span, &format!("through `{name}`"));
+                    result.add_taint(Taint {
+                        origin: t.origin,
+                        trace: tr,
+                    });
+                }
+            }
+            result.url = recv
+                .url
+                .clone()
+                .or_else(|| args.iter().find_map(|a| a.url.clone()));
+            result.resource = recv.resource;
+            result.explicit_intent = recv.explicit_intent;
+        } else {
+            result.is_const = true;
+        }
+        if let Some(kind) = k
+            .resources
+            .iter()
+            .find(|r| r.method.iter().any(|m| m == name) && type_ok(&r.class, false))
+            .map(|r| r.kind)
+        {
+            result.resource = Some(kind);
+        }
+        // A getter named like personal data on a library object (`account.getEmail()`).
+        if !result.has_source()
+            && call.args.is_empty()
+            && name.len() > 3
+            && name.starts_with("get")
+            && !rty_project
+        {
+            if let Some(m) = k.names.classify(&name[3..]) {
+                let t = self.new_source(
+                    m.category,
+                    SourceKind::Name,
+                    call.name_span,
+                    format!("`{name}()`"),
+                    name,
+                );
+                result.add_taint(t);
+            }
+        }
+        // View lookups carry the resource id as a hint of what the view holds.
+        if k.propagation.view_lookup.iter().any(|m| m == name) {
+            result.hint = call.args.first().and_then(|a| a.last_name()).map(Rc::from);
+        }
+        if matches!(
+            name,
+            "setClass" | "setClassName" | "setComponent" | "setPackage"
+        ) {
+            if let Some(Receiver::Value(r)) = Some(recv_kind) {
+                if let Some(slot) = r.last_name().and_then(|n| self.env.vars.get_mut(n)) {
+                    slot.explicit_intent = true;
+                }
+            }
+            result.explicit_intent = true;
+        }
+        // Mutators store their arguments into the receiver.
+        if k.propagation
+            .mutator_prefixes
+            .iter()
+            .any(|p| name.starts_with(p.as_str()))
+        {
+            if let Some(r) = &call.receiver {
+                let mut stored = Val::default();
+                for a in &args {
+                    for t in &a.taint {
+                        let tr = self.g.extend_trace(
+                            t.trace,
+                            call.name_span,
+                            &format!("stored by `{name}`"),
+                        );
+                        stored.add_taint(Taint {
+                            origin: t.origin,
+                            trace: tr,
+                        });
+                    }
+                    if stored.url.is_none() {
+                        stored.url = a.url.clone();
+                    }
+                }
+                self.weak_update(r, &stored);
+            }
+        }
+        result
+    }
+
+    fn taint_callback(&mut self, c: Callable, data: &Val) {
+        let targets: Vec<FnId> = match c {
+            Callable::Lambda(f) => vec![f],
+            Callable::Class(cls) => self
+                .program
+                .class(cls)
+                .methods
+                .iter()
+                .map(|&func| FnId {
+                    module: cls.module,
+                    func,
+                })
+                .collect(),
+        };
+        for f in targets {
+            for t in data.taint.clone() {
+                if matches!(t.origin, Origin::Source(_)) {
+                    self.add_callback_taint(f, t);
+                }
+            }
+        }
+    }
+
+    fn add_callback_taint(&mut self, f: FnId, t: Taint) {
+        let slot = self.g.callback_taint.entry(f).or_default();
+        if !slot.iter().any(|x| x.origin == t.origin) {
+            slot.push(t);
+            self.g.changed = true;
+        }
+    }
+
+    fn eval_new(&mut self, ty: &str, args: &[Expr], body: Option<ClassIdx>, span: Span) -> Val {
+        let vals: Vec<Val> = args.iter().map(|a| self.eval(a)).collect();
+        if let Some(b) = body {
+            let id = ClassId {
+                module: self.module_id(),
+                class: b,
+            };
+            self.capture(Callable::Class(id));
+            let mut v = Val {
+                callable: Some(Callable::Class(id)),
+                ..Val::default()
+            };
+            for x in &vals {
+                v.join(x);
+            }
+            v.callable = Some(Callable::Class(id));
+            return v;
+        }
+        if let Some(c) = self.program.resolve_class(self.module_id(), ty) {
+            let ctors = self.program.constructors(c, args.len());
+            let call = Call {
+                receiver: None,
+                name: "<constructor>".into(),
+                args: args.to_vec(),
+                name_span: span,
+            };
+            let mut v = if ctors.is_empty() {
+                Val::default()
+            } else {
+                self.call_project(&call, span, &ctors, &Val::default(), &vals)
+            };
+            for f in [self.program.initializer(c, "<init>")]
+                .into_iter()
+                .flatten()
+            {
+                self.record_call(f);
+            }
+            v.is_const = false;
+            return v;
+        }
+        let call = Call {
+            receiver: None,
+            name: "<init>".into(),
+            args: args.to_vec(),
+            name_span: span,
+        };
+        let mut v = self.call_library(
+            &call,
+            span,
+            &Receiver::Type(ty.to_string()),
+            Val::default(),
+            vals.clone(),
+        );
+        // A wrapper (`new BufferedWriter(new OutputStreamWriter(out))`) writes where
+        // what it wraps writes.
+        if v.resource.is_none() {
+            v.resource = vals.iter().find_map(|a| a.resource);
+        }
+        if ty.rsplit('.').next() == Some("Intent")
+            && args.iter().any(|a| match &a.kind {
+                ExprKind::Literal(Literal::Class(t)) => {
+                    self.program.is_project_class_literal(self.module_id(), t)
+                }
+                _ => false,
+            })
+        {
+            v.explicit_intent = true;
+        }
+        v
+    }
+}
+
+fn is_primitive_number(ty: &str) -> bool {
+    matches!(ty, "int" | "long" | "short" | "byte" | "float" | "double")
+}
+
+/// The text an argument constraint compares: a constant's name or a literal.
+fn arg_text(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Literal(Literal::Str(s)) => Some(s.clone()),
+        ExprKind::Literal(Literal::Class(t)) => Some(format!("{t}.class")),
+        _ => e.dotted(),
+    }
+}
+
+fn find_let(stmts: &[Stmt], name: &str) -> Option<Span> {
+    for s in stmts {
+        let found = match s {
+            Stmt::Let { name: n, span, .. } if n == name => Some(*span),
+            Stmt::If { then, els, .. } => find_let(then, name).or_else(|| find_let(els, name)),
+            Stmt::Loop { init, body, .. } => find_let(init, name).or_else(|| find_let(body, name)),
+            Stmt::Try {
+                body,
+                catches,
+                finally,
+            } => find_let(body, name)
+                .or_else(|| catches.iter().find_map(|(_, b)| find_let(b, name)))
+                .or_else(|| find_let(finally, name)),
+            Stmt::Switch { arms, .. } => arms.iter().find_map(|a| find_let(a, name)),
+            Stmt::Block(b) => find_let(b, name),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}

@@ -1,0 +1,102 @@
+//! The project's `piitrace.toml`: scan settings and knowledge-base extensions.
+//!
+//! Knowledge tables use exactly the shape of the built-in files in `knowledge/`
+//! (`[[source]]`, `[[sink]]`, `[[sdk]]`, `[[name]]`, ...). Unknown keys are errors
+//! that name the line, never silently ignored.
+
+use std::path::Path;
+
+use anyhow::{bail, Context as _, Result};
+use serde::Deserialize;
+
+use crate::knowledge::KnowledgeTables;
+
+const TOP_LEVEL_KEYS: &[&str] = &[
+    "scan",
+    "category",
+    "global",
+    "name",
+    "minors",
+    "source",
+    "sink",
+    "sdk",
+    "sanitizer",
+    "returns",
+    "resource",
+    "subtype",
+    "propagation",
+];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScanConfig {
+    /// Glob patterns (gitignore syntax) of paths to leave out of the scan.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Files larger than this many bytes are skipped (with a notification).
+    #[serde(default)]
+    pub max_file_size: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Config {
+    #[serde(default)]
+    pub scan: ScanConfig,
+    #[serde(flatten)]
+    pub knowledge: KnowledgeTables,
+}
+
+impl Config {
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        Config::parse(&text).with_context(|| format!("invalid configuration {}", path.display()))
+    }
+
+    pub fn parse(text: &str) -> Result<Config> {
+        let table: toml::Table = toml::from_str(text)?;
+        for key in table.keys() {
+            if !TOP_LEVEL_KEYS.contains(&key.as_str()) {
+                let line = text
+                    .lines()
+                    .position(|l| {
+                        let l = l.trim_start().trim_start_matches('[');
+                        l.starts_with(key.as_str())
+                    })
+                    .map_or(0, |i| i + 1);
+                bail!(
+                    "line {line}: unknown key `{key}` (expected one of: {})",
+                    TOP_LEVEL_KEYS.join(", ")
+                );
+            }
+        }
+        Ok(toml::from_str(text)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_line() {
+        let err = Config::parse("[scan]\nexclude = []\n\n[sorces]\nx = 1\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("line 4") && err.contains("sorces"), "{err}");
+        let err = Config::parse("[scan]\nexclde = []\n")
+            .err()
+            .map(|e| format!("{e:#}"));
+        assert!(err.is_some_and(|e| e.contains("exclde") && e.contains("line 2")));
+    }
+
+    #[test]
+    fn knowledge_tables_extend() {
+        let c = Config::parse(
+            "[[sink]]\nclass = \"com.acme.Telemetry\"\nmethod = \"send\"\nkind = \"third_party_sdk\"\n",
+        )
+        .expect("valid config");
+        assert_eq!(c.knowledge.sink.len(), 1);
+    }
+}

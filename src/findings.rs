@@ -1,0 +1,58 @@
+//! Findings: what a scan reports, independent of the output format.
+
+use sha2::{Digest, Sha256};
+
+use crate::analysis::Step;
+use crate::ir::Span;
+use crate::knowledge::SinkKind;
+use crate::rules::{Level, Rule};
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    pub level: Level,
+    pub message: String,
+    /// Where the result is located: the called method's (or property's) name.
+    pub span: Span,
+    /// Where the region ends: the end of the call.
+    pub end: Span,
+    pub category: Option<String>,
+    pub sensitive: bool,
+    pub minor: bool,
+    pub sink_kind: Option<SinkKind>,
+    pub sdk: Option<String>,
+    pub url: Option<String>,
+    /// `TelephonyManager.getDeviceId()`, `parameter idCardNo`.
+    pub source: Option<String>,
+    /// The flow from source to sink, for results about a flow.
+    pub steps: Vec<Step>,
+    /// Facts that identify this finding across unrelated edits (no line numbers).
+    pub identity: Vec<String>,
+    pub fingerprint: String,
+    /// The reason given by a `piitrace:ignore` comment that silences it.
+    pub suppression: Option<String>,
+}
+
+/// Computes fingerprints from each finding's identity and file; findings with the
+/// same identity in one file are told apart by their order.
+pub fn assign_fingerprints(findings: &mut [Finding], file_of: impl Fn(&Finding) -> String) {
+    let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for f in findings.iter_mut() {
+        let mut hasher = Sha256::new();
+        hasher.update(f.rule.id.as_bytes());
+        hasher.update([0]);
+        hasher.update(file_of(f).as_bytes());
+        for part in &f.identity {
+            hasher.update([0]);
+            hasher.update(part.as_bytes());
+        }
+        let base = hex(&hasher.finalize()[..16]);
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        f.fingerprint = format!("{base}:{n}");
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,342 @@
+//! The language-neutral intermediate representation.
+//!
+//! Every front-end (Java today; Kotlin and Rust next) lowers a source file into one
+//! [`Module`]. The analyses see only this IR: they know nothing of tree-sitter or syn.
+//! The IR keeps what data-flow needs (declarations, calls with receivers and
+//! arguments, assignments, returns, conditions, annotations, literals) and the exact
+//! location of every name a finding may point at.
+
+use std::fmt;
+
+/// Index of a source file in the scan.
+pub type FileId = u32;
+/// Index of a class inside its module.
+pub type ClassIdx = u32;
+/// Index of a function inside its module.
+pub type FuncIdx = u32;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pos {
+    /// 0-based line.
+    pub line: u32,
+    /// 0-based column in bytes.
+    pub col: u32,
+}
+
+/// A region of a source file: byte offsets plus line/column (0-based, byte columns).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub file: FileId,
+    pub start: Pos,
+    pub end: Pos,
+    pub start_byte: u32,
+    pub end_byte: u32,
+}
+
+impl Span {
+    /// The region from the start of `self` to the end of `other` (same file).
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            end: other.end,
+            end_byte: other.end_byte,
+            ..self
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Java,
+    Kotlin,
+    Rust,
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Language::Java => "java",
+            Language::Kotlin => "kotlin",
+            Language::Rust => "rust",
+        })
+    }
+}
+
+/// One lowered source file.
+#[derive(Debug, Default)]
+pub struct Module {
+    pub file: FileId,
+    pub package: Option<String>,
+    pub imports: Vec<Import>,
+    pub classes: Vec<Class>,
+    pub functions: Vec<Function>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Import {
+    /// Fully qualified path without the wildcard (`android.util.Log`, `java.util`).
+    pub path: String,
+    pub wildcard: bool,
+    pub is_static: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClassKind {
+    Class,
+    Interface,
+    Enum,
+    Record,
+    Annotation,
+    /// Kotlin `object`, companion objects.
+    Object,
+}
+
+#[derive(Debug)]
+pub struct Class {
+    /// Simple name; anonymous classes are named after their supertype.
+    pub name: String,
+    /// `package.Outer.Inner`; anonymous classes get `Outer$1`.
+    pub qualified: String,
+    pub kind: ClassKind,
+    pub supertypes: Vec<TypeRef>,
+    pub fields: Vec<Field>,
+    pub methods: Vec<FuncIdx>,
+    pub annotations: Vec<Annotation>,
+    pub outer: Option<ClassIdx>,
+    /// For anonymous and local classes: the function they are written in.
+    pub enclosing_function: Option<FuncIdx>,
+    pub is_anonymous: bool,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: String,
+    pub ty: Option<TypeRef>,
+    pub is_static: bool,
+    pub is_final: bool,
+    pub init: Option<Expr>,
+    pub name_span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FunctionKind {
+    Method,
+    Constructor,
+    /// `static { }` and field initialisers of a class.
+    Initializer,
+    Lambda,
+    /// Kotlin/Rust free functions.
+    TopLevel,
+}
+
+#[derive(Debug)]
+pub struct Function {
+    pub name: String,
+    pub kind: FunctionKind,
+    pub class: Option<ClassIdx>,
+    /// For lambdas: the function they are written in.
+    pub parent: Option<FuncIdx>,
+    pub params: Vec<Param>,
+    pub body: Vec<Stmt>,
+    pub has_body: bool,
+    pub return_type: Option<TypeRef>,
+    pub annotations: Vec<Annotation>,
+    pub is_private: bool,
+    pub is_static: bool,
+    pub span: Span,
+    pub name_span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub ty: Option<TypeRef>,
+    pub annotations: Vec<Annotation>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Annotation {
+    /// Simple name without `@` (`POST`, `Override`).
+    pub name: String,
+    /// Literal string arguments, in order (`@POST("users/{id}")` gives `users/{id}`).
+    pub values: Vec<String>,
+}
+
+/// A type as written, generics and array brackets removed (`List<String>` → `List`).
+pub type TypeRef = String;
+
+#[derive(Debug, Clone)]
+pub enum Stmt {
+    /// A local variable declaration.
+    Let {
+        name: String,
+        ty: Option<TypeRef>,
+        init: Option<Expr>,
+        span: Span,
+    },
+    Expr(Expr),
+    If {
+        cond: Expr,
+        then: Vec<Stmt>,
+        els: Vec<Stmt>,
+    },
+    /// Any loop. `init` runs once; `cond`, `body` and `update` repeat.
+    Loop {
+        init: Vec<Stmt>,
+        cond: Option<Expr>,
+        body: Vec<Stmt>,
+        update: Vec<Expr>,
+    },
+    Return(Option<Expr>, Span),
+    Throw(Expr),
+    Break,
+    Continue,
+    Try {
+        body: Vec<Stmt>,
+        catches: Vec<(Param, Vec<Stmt>)>,
+        finally: Vec<Stmt>,
+    },
+    /// `switch`/`when`: each arm may run.
+    Switch {
+        scrutinee: Expr,
+        arms: Vec<Vec<Stmt>>,
+    },
+    Block(Vec<Stmt>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    /// An unqualified name: a local, a parameter, a field, or a type.
+    Name(String),
+    /// `receiver.name` (a field read, or a qualified type/constant).
+    Field {
+        receiver: Box<Expr>,
+        name: String,
+    },
+    Call(Call),
+    /// `new T(args)`, optionally with an anonymous class body.
+    New {
+        ty: TypeRef,
+        args: Vec<Expr>,
+        body: Option<ClassIdx>,
+    },
+    Lambda(FuncIdx),
+    MethodRef {
+        receiver: Box<Expr>,
+        name: String,
+    },
+    Literal(Literal),
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Ternary {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        els: Box<Expr>,
+    },
+    Index {
+        array: Box<Expr>,
+        index: Box<Expr>,
+    },
+    Cast {
+        ty: TypeRef,
+        expr: Box<Expr>,
+    },
+    InstanceOf {
+        expr: Box<Expr>,
+        ty: TypeRef,
+    },
+    ArrayInit(Vec<Expr>),
+    Assign {
+        target: Box<Expr>,
+        value: Box<Expr>,
+        compound: bool,
+    },
+    This,
+    Super,
+    /// Sub-expressions of a construct the front-end does not model: values flow through.
+    Opaque(Vec<Expr>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub receiver: Option<Box<Expr>>,
+    pub name: String,
+    pub args: Vec<Expr>,
+    /// The method name, where results of this call are located.
+    pub name_span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum Literal {
+    Str(String),
+    Number,
+    Bool(bool),
+    Null,
+    Char,
+    /// `Foo.class`
+    Class(TypeRef),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    /// `+` (string concatenation or addition).
+    Add,
+    Arith,
+    Compare {
+        negated: bool,
+    },
+    And,
+    Or,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    Not,
+    Other,
+}
+
+impl Expr {
+    pub fn new(kind: ExprKind, span: Span) -> Expr {
+        Expr { kind, span }
+    }
+
+    /// The last identifier of a name or qualified name (`Settings.Secure.ANDROID_ID` → `ANDROID_ID`).
+    pub fn last_name(&self) -> Option<&str> {
+        match &self.kind {
+            ExprKind::Name(n) => Some(n),
+            ExprKind::Field { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The dotted text of a qualified name (`a.b.C`), if the expression is one.
+    pub fn dotted(&self) -> Option<String> {
+        match &self.kind {
+            ExprKind::Name(n) => Some(n.clone()),
+            ExprKind::Field { receiver, name } => receiver.dotted().map(|r| format!("{r}.{name}")),
+            _ => None,
+        }
+    }
+
+    pub fn string_literal(&self) -> Option<&str> {
+        match &self.kind {
+            ExprKind::Literal(Literal::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,549 @@
+//! The knowledge base: categories, identifier names, sources, sinks, SDKs and how
+//! values move through library code. Loaded from the TOML files in `knowledge/`
+//! (embedded at build time) and extended by the project's `piitrace.toml`.
+
+mod names;
+
+use std::collections::HashMap;
+
+use anyhow::{Context as _, Result};
+use serde::Deserialize;
+
+pub use names::{normalise, NameMatch, NameMatcher};
+
+const CATEGORIES: &str = include_str!("../../knowledge/categories.toml");
+const NAMES: &str = include_str!("../../knowledge/names.toml");
+const SOURCES: &str = include_str!("../../knowledge/sources.toml");
+const SINKS: &str = include_str!("../../knowledge/sinks.toml");
+const SDKS: &str = include_str!("../../knowledge/sdks.toml");
+const FLOW: &str = include_str!("../../knowledge/flow.toml");
+
+/// One string or a list of strings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let slice: &[String] = match self {
+            OneOrMany::One(s) => std::slice::from_ref(s),
+            OneOrMany::Many(v) => v,
+        };
+        slice.iter().map(String::as_str)
+    }
+}
+
+impl Default for OneOrMany {
+    fn default() -> Self {
+        OneOrMany::Many(Vec::new())
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub sensitive: bool,
+    #[serde(default)]
+    pub permissions: Vec<String>,
+    #[serde(default)]
+    pub covers: Vec<String>,
+    #[serde(default)]
+    pub pipl: Vec<String>,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArgConstraint {
+    pub index: usize,
+    pub equals: String,
+}
+
+impl ArgConstraint {
+    /// True when the argument's text (a constant's last name segment, or a string
+    /// literal's value) equals the constraint.
+    pub fn accepts(&self, arg_text: Option<&str>) -> bool {
+        match arg_text {
+            Some(t) => t == self.equals || t.rsplit('.').next() == Some(self.equals.as_str()),
+            None => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    #[default]
+    Call,
+    CallbackParam,
+    ContentQuery,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceSpec {
+    #[serde(default)]
+    pub kind: SourceKind,
+    #[serde(default)]
+    pub class: String,
+    #[serde(default)]
+    pub method: OneOrMany,
+    pub category: String,
+    #[serde(default)]
+    pub arg: Option<ArgConstraint>,
+    #[serde(default)]
+    pub param: Option<usize>,
+    #[serde(default)]
+    pub param_type: Option<String>,
+    #[serde(default)]
+    pub uri: Option<String>,
+    /// For callbacks: library methods a lambda is passed to when it is this callback.
+    #[serde(default)]
+    pub registered_by: Vec<String>,
+    #[serde(default)]
+    pub match_without_type: bool,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum SinkKind {
+    Network,
+    ThirdPartySdk,
+    Log,
+    Storage,
+    Ipc,
+}
+
+impl SinkKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SinkKind::Network => "network",
+            SinkKind::ThirdPartySdk => "third_party_sdk",
+            SinkKind::Log => "log",
+            SinkKind::Storage => "storage",
+            SinkKind::Ipc => "ipc",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinkSpec {
+    pub class: String,
+    pub method: OneOrMany,
+    pub kind: SinkKind,
+    #[serde(default)]
+    pub args: Option<Vec<usize>>,
+    #[serde(default)]
+    pub receiver: bool,
+    #[serde(default)]
+    pub match_without_type: bool,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sdk {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub vendor: Option<String>,
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    #[serde(default)]
+    pub maven: Vec<String>,
+    #[serde(default)]
+    pub purpose: Option<String>,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodRef {
+    pub class: String,
+    pub method: OneOrMany,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReturnsSpec {
+    pub class: String,
+    pub method: OneOrMany,
+    #[serde(default)]
+    pub arg: Option<ArgConstraint>,
+    #[serde(rename = "type")]
+    pub ty: String,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceKind {
+    Network,
+    Storage,
+    EncryptedStorage,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResourceSpec {
+    pub class: String,
+    pub method: OneOrMany,
+    pub kind: ResourceKind,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubtypeSpec {
+    pub class: String,
+    pub supertypes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Propagation {
+    #[serde(default)]
+    pub mutator_prefixes: Vec<String>,
+    #[serde(default)]
+    pub non_propagating: Vec<String>,
+    #[serde(default)]
+    pub write_methods: Vec<String>,
+    /// Methods that read what the user typed into a view (`getText`).
+    #[serde(default)]
+    pub input_methods: Vec<String>,
+    /// Methods whose string-literal first argument names the value they return
+    /// (`getStringExtra("phone")`, `optString("id_card")`).
+    #[serde(default)]
+    pub keyed_getters: Vec<String>,
+    /// Methods that look a view up by resource id (`findViewById(R.id.et_phone)`):
+    /// the id names what the view holds.
+    #[serde(default)]
+    pub view_lookup: Vec<String>,
+}
+
+/// The tables of one knowledge file, all optional, so the same shape serves the
+/// embedded files and a project's `piitrace.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowledgeTables {
+    #[serde(default)]
+    pub category: Vec<Category>,
+    #[serde(default)]
+    pub global: Option<names::GlobalNames>,
+    #[serde(default)]
+    pub name: Vec<names::NameSpec>,
+    #[serde(default)]
+    pub minors: Option<names::MinorNames>,
+    #[serde(default)]
+    pub source: Vec<SourceSpec>,
+    #[serde(default)]
+    pub sink: Vec<SinkSpec>,
+    #[serde(default)]
+    pub sdk: Vec<Sdk>,
+    #[serde(default)]
+    pub sanitizer: Vec<MethodRef>,
+    #[serde(default)]
+    pub returns: Vec<ReturnsSpec>,
+    #[serde(default)]
+    pub resource: Vec<ResourceSpec>,
+    #[serde(default)]
+    pub subtype: Vec<SubtypeSpec>,
+    #[serde(default)]
+    pub propagation: Option<Propagation>,
+}
+
+#[derive(Debug, Default)]
+pub struct Knowledge {
+    pub categories: Vec<Category>,
+    pub names: NameMatcher,
+    pub sources: Vec<SourceSpec>,
+    pub sinks: Vec<SinkSpec>,
+    pub sdks: Vec<Sdk>,
+    pub sanitizers: Vec<MethodRef>,
+    pub returns: Vec<ReturnsSpec>,
+    pub resources: Vec<ResourceSpec>,
+    pub subtypes: HashMap<String, Vec<String>>,
+    pub propagation: Propagation,
+    category_index: HashMap<String, usize>,
+    sources_by_method: HashMap<String, Vec<usize>>,
+    sinks_by_method: HashMap<String, Vec<usize>>,
+    /// SDK package prefixes, longest first.
+    sdk_prefixes: Vec<(String, usize)>,
+    maven_groups: HashMap<String, usize>,
+}
+
+impl Knowledge {
+    /// The built-in knowledge base.
+    pub fn builtin() -> Result<Knowledge> {
+        let mut tables = Vec::new();
+        for (name, text) in [
+            ("categories.toml", CATEGORIES),
+            ("names.toml", NAMES),
+            ("sources.toml", SOURCES),
+            ("sinks.toml", SINKS),
+            ("sdks.toml", SDKS),
+            ("flow.toml", FLOW),
+        ] {
+            let t: KnowledgeTables =
+                toml::from_str(text).with_context(|| format!("built-in knowledge/{name}"))?;
+            tables.push(t);
+        }
+        Knowledge::from_tables(tables)
+    }
+
+    /// The built-in knowledge extended by extra tables (from `piitrace.toml`).
+    pub fn with_extension(extra: KnowledgeTables) -> Result<Knowledge> {
+        let mut k = Knowledge::builtin()?;
+        k.extend(extra)?;
+        Ok(k)
+    }
+
+    fn from_tables(tables: Vec<KnowledgeTables>) -> Result<Knowledge> {
+        let mut k = Knowledge::default();
+        for t in tables {
+            k.extend(t)?;
+        }
+        Ok(k)
+    }
+
+    fn extend(&mut self, t: KnowledgeTables) -> Result<()> {
+        self.categories.extend(t.category);
+        self.category_index = self
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        for spec in t.name.iter() {
+            if !self.category_index.contains_key(&spec.category) {
+                anyhow::bail!("name patterns for unknown category `{}`", spec.category);
+            }
+        }
+        for s in &t.source {
+            if !self.category_index.contains_key(&s.category) {
+                anyhow::bail!("source `{}` has unknown category `{}`", s.class, s.category);
+            }
+        }
+        self.names.extend(t.global, t.name, t.minors);
+        self.sources.extend(t.source);
+        self.sinks.extend(t.sink);
+        self.sdks.extend(t.sdk);
+        self.sanitizers.extend(t.sanitizer);
+        self.returns.extend(t.returns);
+        self.resources.extend(t.resource);
+        for s in t.subtype {
+            self.subtypes
+                .entry(s.class)
+                .or_default()
+                .extend(s.supertypes);
+        }
+        if let Some(p) = t.propagation {
+            let q = &mut self.propagation;
+            q.mutator_prefixes.extend(p.mutator_prefixes);
+            q.non_propagating.extend(p.non_propagating);
+            q.write_methods.extend(p.write_methods);
+            q.input_methods.extend(p.input_methods);
+            q.keyed_getters.extend(p.keyed_getters);
+            q.view_lookup.extend(p.view_lookup);
+        }
+        self.reindex();
+        Ok(())
+    }
+
+    fn reindex(&mut self) {
+        self.sources_by_method.clear();
+        for (i, s) in self.sources.iter().enumerate() {
+            for m in s.method.iter() {
+                self.sources_by_method
+                    .entry(m.to_string())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        self.sinks_by_method.clear();
+        for (i, s) in self.sinks.iter().enumerate() {
+            for m in s.method.iter() {
+                self.sinks_by_method
+                    .entry(m.to_string())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        self.sdk_prefixes = self
+            .sdks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.prefixes.iter().map(move |p| (p.clone(), i)))
+            .collect();
+        self.sdk_prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        self.maven_groups = self
+            .sdks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.maven.iter().map(move |g| (g.clone(), i)))
+            .collect();
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.category_index.get(id).map(|&i| &self.categories[i])
+    }
+
+    pub fn sources_named(&self, method: &str) -> impl Iterator<Item = &SourceSpec> {
+        self.sources_by_method
+            .get(method)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.sources[i])
+    }
+
+    pub fn sinks_named(&self, method: &str) -> impl Iterator<Item = &SinkSpec> {
+        self.sinks_by_method
+            .get(method)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.sinks[i])
+    }
+
+    /// The SDK whose package prefix the fully-qualified name starts with.
+    pub fn sdk_for_class(&self, qualified: &str) -> Option<&Sdk> {
+        self.sdk_prefixes
+            .iter()
+            .find(|(p, _)| qualified.starts_with(p.as_str()))
+            .map(|&(_, i)| &self.sdks[i])
+    }
+
+    /// The SDK a Maven coordinate (`group:artifact:version`) belongs to.
+    pub fn sdk_for_maven(&self, coordinate: &str) -> Option<&Sdk> {
+        let mut parts = coordinate.split(':');
+        let group = parts.next().unwrap_or(coordinate);
+        // Some vendors publish unrelated products under one group: `group:artifact` first.
+        if let Some(artifact) = parts.next() {
+            if let Some(&i) = self.maven_groups.get(&format!("{group}:{artifact}")) {
+                return Some(&self.sdks[i]);
+            }
+        }
+        if let Some(&i) = self.maven_groups.get(group) {
+            return Some(&self.sdks[i]);
+        }
+        // A group listed as a prefix covers its sub-groups (com.umeng.umsdk.xxx).
+        self.maven_groups
+            .iter()
+            .filter(|(g, _)| group.starts_with(&format!("{g}.")))
+            .max_by_key(|(g, _)| g.len())
+            .map(|(_, &i)| &self.sdks[i])
+    }
+
+    /// Whether `ty` (a simple, partly or fully qualified type name) denotes `class`,
+    /// directly or through a known framework subtype relation.
+    pub fn type_is(&self, ty: &str, class: &str) -> bool {
+        if type_names_match(ty, class) {
+            return true;
+        }
+        let simple = ty.rsplit('.').next().unwrap_or(ty);
+        self.subtypes.iter().any(|(sub, supers)| {
+            type_names_match(simple, sub) && supers.iter().any(|s| type_names_match(s, class))
+        })
+    }
+
+    pub fn is_sensitive(&self, category: &str) -> bool {
+        self.category(category).is_some_and(|c| c.sensitive)
+    }
+}
+
+/// `ty` as written (simple or qualified) names the fully-qualified `class`.
+pub fn type_names_match(ty: &str, class: &str) -> bool {
+    if ty == class {
+        return true;
+    }
+    // `Secure` or `Settings.Secure` against `android.provider.Settings.Secure`.
+    class.len() > ty.len()
+        && class.ends_with(ty)
+        && class.as_bytes()[class.len() - ty.len() - 1] == b'.'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_knowledge_loads_and_is_consistent() {
+        let k = Knowledge::builtin().expect("built-in knowledge must load");
+        assert!(
+            k.categories.len() >= 20,
+            "{} categories",
+            k.categories.len()
+        );
+        let signatures: usize = k
+            .sources
+            .iter()
+            .map(|s| s.method.iter().count().max(1))
+            .sum();
+        assert!(signatures >= 80, "{signatures} source signatures");
+        assert!(k.sdks.len() >= 100, "{} SDKs", k.sdks.len());
+        for c in &k.categories {
+            for covered in &c.covers {
+                assert!(
+                    k.category(covered).is_some(),
+                    "{} covers unknown {covered}",
+                    c.id
+                );
+            }
+        }
+        for sdk in &k.sdks {
+            for p in &sdk.prefixes {
+                assert!(
+                    p.ends_with('.'),
+                    "SDK {} prefix {p} must end with a dot",
+                    sdk.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn type_names_match_on_dotted_suffix() {
+        assert!(type_names_match(
+            "Secure",
+            "android.provider.Settings.Secure"
+        ));
+        assert!(type_names_match(
+            "Settings.Secure",
+            "android.provider.Settings.Secure"
+        ));
+        assert!(!type_names_match(
+            "ecure",
+            "android.provider.Settings.Secure"
+        ));
+        assert!(type_names_match("android.util.Log", "android.util.Log"));
+    }
+
+    #[test]
+    fn maven_groups_map_to_sdks() {
+        let k = Knowledge::builtin().expect("knowledge");
+        let umeng = k
+            .sdk_for_maven("com.umeng.umsdk:common:9.4.7")
+            .map(|s| s.id.as_str());
+        assert_eq!(umeng, Some("umeng"));
+        assert!(k
+            .sdk_for_maven("com.squareup.okhttp3:okhttp:4.12.0")
+            .is_none());
+    }
+}

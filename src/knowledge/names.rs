@@ -1,0 +1,208 @@
+//! Recognising personal data by identifier name (`idCardNo`, `phone_number`, `sfzh`).
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GlobalNames {
+    /// Patterns that mark an identifier as *about* the data, not the data.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Declared types whose simple name ends like this never hold the data itself
+    /// (`EditText phoneEdit`, `boolean phoneVerified`).
+    #[serde(default)]
+    pub exclude_type_suffixes: Vec<String>,
+    #[serde(default)]
+    pub exclude_types: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameSpec {
+    pub category: String,
+    pub patterns: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct MinorNames {
+    /// Patterns that mark a value as a child's (minors' data is sensitive, PIPL Art. 28/31).
+    pub patterns: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    pub category: String,
+    /// The name marks a child's data.
+    pub minor: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct NameMatcher {
+    global_exclude: HashSet<String>,
+    exclude_type_suffixes: Vec<String>,
+    exclude_types: HashSet<String>,
+    /// joined pattern → categories
+    patterns: HashMap<String, Vec<usize>>,
+    categories: Vec<(String, HashSet<String>)>,
+    minors: HashSet<String>,
+    longest: usize,
+}
+
+/// Splits an identifier into lower-case tokens at camelCase, snake_case, kebab-case,
+/// dot and digit boundaries (`idCardNo` → `id card no`, `HTTPServer2` → `http server 2`).
+pub fn normalise(ident: &str) -> Vec<String> {
+    let chars: Vec<char> = ident.chars().collect();
+    let mut tokens = Vec::new();
+    let mut cur = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !cur.is_empty() {
+                tokens.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if let Some(prev) = (!cur.is_empty()).then(|| chars[i - 1]) {
+            let next = chars.get(i + 1).copied();
+            let boundary = (prev.is_lowercase() && c.is_uppercase())
+                || (prev.is_alphabetic() && c.is_ascii_digit())
+                || (prev.is_ascii_digit() && c.is_alphabetic())
+                || (prev.is_uppercase()
+                    && c.is_uppercase()
+                    && next.is_some_and(|n| n.is_lowercase()));
+            if boundary {
+                tokens.push(std::mem::take(&mut cur));
+            }
+        }
+        cur.extend(c.to_lowercase());
+    }
+    if !cur.is_empty() {
+        tokens.push(cur);
+    }
+    tokens
+}
+
+fn joined(pattern: &str) -> String {
+    normalise(pattern).concat()
+}
+
+/// Whether some contiguous run of `tokens`, joined, is in `set`.
+fn any_run_in(tokens: &[String], set: &HashSet<String>, longest: usize) -> bool {
+    runs(tokens, longest).any(|r| set.contains(&r))
+}
+
+fn runs(tokens: &[String], longest: usize) -> impl Iterator<Item = String> + '_ {
+    (0..tokens.len()).flat_map(move |i| {
+        let mut acc = String::new();
+        tokens[i..].iter().map_while(move |t| {
+            acc.push_str(t);
+            (acc.len() <= longest).then(|| acc.clone())
+        })
+    })
+}
+
+impl NameMatcher {
+    pub fn extend(
+        &mut self,
+        global: Option<GlobalNames>,
+        specs: Vec<NameSpec>,
+        minors: Option<MinorNames>,
+    ) {
+        if let Some(g) = global {
+            self.global_exclude
+                .extend(g.exclude.iter().map(|p| joined(p)));
+            self.exclude_type_suffixes.extend(g.exclude_type_suffixes);
+            self.exclude_types.extend(g.exclude_types);
+        }
+        if let Some(m) = minors {
+            self.minors.extend(m.patterns.iter().map(|p| joined(p)));
+        }
+        for spec in specs {
+            let idx = match self
+                .categories
+                .iter()
+                .position(|(c, _)| *c == spec.category)
+            {
+                Some(i) => i,
+                None => {
+                    self.categories
+                        .push((spec.category.clone(), HashSet::new()));
+                    self.categories.len() - 1
+                }
+            };
+            self.categories[idx]
+                .1
+                .extend(spec.exclude.iter().map(|p| joined(p)));
+            for p in &spec.patterns {
+                let j = joined(p);
+                let entry = self.patterns.entry(j).or_default();
+                if !entry.contains(&idx) {
+                    entry.push(idx);
+                }
+            }
+        }
+        let longest_of = |s: &HashSet<String>| s.iter().map(String::len).max().unwrap_or(0);
+        self.longest = self
+            .patterns
+            .keys()
+            .map(String::len)
+            .chain([longest_of(&self.global_exclude), longest_of(&self.minors)])
+            .chain(self.categories.iter().map(|(_, e)| longest_of(e)))
+            .max()
+            .unwrap_or(0);
+    }
+
+    /// The category an identifier names, if any. The first matching category wins;
+    /// exclusions veto.
+    pub fn classify(&self, ident: &str) -> Option<NameMatch> {
+        let tokens = normalise(ident);
+        if tokens.is_empty() || any_run_in(&tokens, &self.global_exclude, self.longest) {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for run in runs(&tokens, self.longest) {
+            if let Some(cats) = self.patterns.get(&run) {
+                for &c in cats {
+                    if !any_run_in(&tokens, &self.categories[c].1, self.longest) {
+                        found = Some(found.map_or(c, |f| f.min(c)));
+                    }
+                }
+            }
+        }
+        found.map(|c| NameMatch {
+            category: self.categories[c].0.clone(),
+            minor: any_run_in(&tokens, &self.minors, self.longest),
+        })
+    }
+
+    /// Whether a value of this declared type can hold personal data named by its variable.
+    pub fn type_can_hold_data(&self, ty: Option<&str>) -> bool {
+        let Some(ty) = ty else { return true };
+        let simple = ty.rsplit('.').next().unwrap_or(ty);
+        if self.exclude_types.contains(simple) {
+            return false;
+        }
+        !self
+            .exclude_type_suffixes
+            .iter()
+            .any(|s| simple.ends_with(s.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_splits_identifier_styles() {
+        assert_eq!(normalise("idCardNo"), ["id", "card", "no"]);
+        assert_eq!(normalise("PHONE_NUMBER"), ["phone", "number"]);
+        assert_eq!(normalise("HTTPServer2"), ["http", "server", "2"]);
+        assert_eq!(normalise("et_phone"), ["et", "phone"]);
+        assert_eq!(normalise("mUserSfzh"), ["m", "user", "sfzh"]);
+    }
+}

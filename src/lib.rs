@@ -1,0 +1,17 @@
+//! piitrace as a library: the pipeline behind the `piitrace` binary.
+//!
+//! discover (`workspace`) → parse per language (`frontend`) → one language-neutral
+//! IR (`ir`) → analyses (`analysis`) → findings (`rules`, `findings`) → output
+//! formats (`output`). See ARCHITECTURE.md.
+
+pub mod analysis;
+pub mod config;
+pub mod findings;
+pub mod frontend;
+pub mod ir;
+pub mod knowledge;
+pub mod output;
+pub mod rules;
+pub mod scan;
+pub mod suppress;
+pub mod workspace;

@@ -1,0 +1,213 @@
+//! piitrace: traces personal information through app source code and reports what
+//! breaks privacy law, as SARIF, JSON or text.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use piitrace::config::Config;
+use piitrace::output;
+use piitrace::rules::{self, Level};
+use piitrace::scan::{scan, ScanOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "piitrace",
+    version,
+    about = "Traces personal information through app source code and reports privacy-law problems",
+    long_about = "piitrace reads the source of an app (Java today), finds where personal \
+information is collected and where it is sent (network, third-party SDKs, logs, storage, \
+other apps), and reports what breaks privacy law (China's PIPL, GDPR) as SARIF 2.1.0, JSON \
+or text.\n\nExit codes: 0 nothing at or above --fail-on was found, 1 something was, 2 usage \
+or I/O error."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scan source trees and report findings.
+    Scan(ScanArgs),
+    /// List every rule: ID, name, level and what it reports.
+    Rules,
+    /// Print a rule's full documentation (what, why, example, fix, PIPL articles).
+    Explain {
+        /// Rule ID (PI301) or name (personal-data-in-log).
+        rule: String,
+    },
+}
+
+#[derive(clap::Args)]
+struct ScanArgs {
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format; text on a terminal, SARIF otherwise.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Configuration file (default: piitrace.toml in the first scanned directory).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
+    /// Exit with 1 when a finding at or above this level is reported.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+    /// Never draw a progress bar.
+    #[arg(long)]
+    no_progress: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Sarif,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Note,
+    Warning,
+    Error,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Rules => {
+            print_rules();
+            ExitCode::SUCCESS
+        }
+        Command::Explain { rule } => match rules::rule(&rule) {
+            Some(r) => {
+                println!(
+                    "{} {} ({})\n\n{}\n",
+                    r.id,
+                    r.name,
+                    r.level.as_str(),
+                    r.summary
+                );
+                println!("{}", r.doc);
+                if !r.pipl.is_empty() {
+                    println!("\nPIPL: {}", r.pipl.join(", "));
+                }
+                if !r.gdpr.is_empty() {
+                    println!("GDPR: {}", r.gdpr.join(", "));
+                }
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("piitrace: no rule `{rule}`; `piitrace rules` lists them");
+                ExitCode::from(2)
+            }
+        },
+        Command::Scan(args) => match run_scan(args) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("piitrace: error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn print_rules() {
+    for r in rules::registry() {
+        let status = if r.is_implemented() { "" } else { " (planned)" };
+        println!(
+            "{:<6} {:<28} {:<8} {}{status}",
+            r.id,
+            r.name,
+            r.level.as_str(),
+            r.summary
+        );
+    }
+}
+
+fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
+    let config_path = args.config.clone().or_else(|| {
+        let first = args.paths.first()?;
+        let candidate = if first.is_dir() {
+            first.join("piitrace.toml")
+        } else {
+            first.parent()?.join("piitrace.toml")
+        };
+        candidate.is_file().then_some(candidate)
+    });
+    let config = match &config_path {
+        Some(p) => Config::load(p)?,
+        None => Config::default(),
+    };
+    let stderr_tty = std::io::stderr().is_terminal();
+    let result = scan(ScanOptions {
+        paths: args.paths.clone(),
+        jobs: args.jobs,
+        config,
+        progress: stderr_tty && !args.no_progress,
+    })?;
+    for (_, message, level) in output::notifications(&result) {
+        if level == "warning" {
+            eprintln!("piitrace: {message}");
+        }
+    }
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let format = args.format.unwrap_or(if to_terminal {
+        Format::Text
+    } else {
+        Format::Sarif
+    });
+    let rendered = match format {
+        Format::Text => output::text::render(&result, to_terminal),
+        Format::Sarif => serde_json::to_string_pretty(&output::sarif::render(&result))? + "\n",
+        Format::Json => serde_json::to_string_pretty(&output::json::render(&result))? + "\n",
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, rendered)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout.write_all(rendered.as_bytes()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e.into());
+                }
+            }
+        }
+    }
+    let threshold = match args.fail_on {
+        FailOn::Note => Some(Level::Note),
+        FailOn::Warning => Some(Level::Warning),
+        FailOn::Error => Some(Level::Error),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| {
+        result
+            .findings
+            .iter()
+            .any(|f| f.suppression.is_none() && f.level >= t)
+    });
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,172 @@
+//! SARIF 2.1.0, as GitHub code scanning and other consumers read it.
+
+use serde_json::{json, Value};
+
+use crate::findings::Finding;
+use crate::ir::Span;
+use crate::output::{line_col, notifications};
+use crate::rules::{registry, Rule};
+use crate::scan::ScanResult;
+
+const ROOT_ID: &str = "SRCROOT";
+pub const FINGERPRINT_KEY: &str = "piitrace/v1";
+
+pub fn render(result: &ScanResult) -> Value {
+    let rules: Vec<Value> = registry().iter().map(rule_descriptor).collect();
+    let results: Vec<Value> = result.findings.iter().map(|f| finding(result, f)).collect();
+    let notes: Vec<Value> = notifications(result)
+        .into_iter()
+        .map(|(rel, message, level)| {
+            let mut n = json!({
+                "level": level,
+                "message": { "text": message },
+                "descriptor": { "id": if level == "note" { "partial-parse" } else { "skipped-file" } },
+            });
+            if !rel.is_empty() {
+                n["locations"] = json!([{ "physicalLocation": { "artifactLocation": artifact(&rel) } }]);
+            }
+            n
+        })
+        .collect();
+    let root_uri = format!("{}/", file_uri(&result.root));
+    json!({
+        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "piitrace",
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/piitrace/piitrace",
+                "rules": rules,
+            }},
+            "originalUriBaseIds": { ROOT_ID: { "uri": root_uri } },
+            "columnKind": "utf16CodeUnits",
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notes,
+            }],
+            "results": results,
+            "properties": {
+                "sdks": result.sdks,
+                "filesScanned": result.files.len(),
+                "linesScanned": result.lines,
+            },
+        }],
+    })
+}
+
+fn file_uri(path: &std::path::Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    let encoded: String = s
+        .chars()
+        .map(|c| match c {
+            ' ' => "%20".to_string(),
+            '#' => "%23".to_string(),
+            '?' => "%3F".to_string(),
+            '%' => "%25".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    if encoded.starts_with('/') {
+        format!("file://{encoded}")
+    } else {
+        format!("file:///{encoded}")
+    }
+}
+
+fn artifact(rel: &str) -> Value {
+    json!({ "uri": rel.replace(' ', "%20"), "uriBaseId": ROOT_ID })
+}
+
+fn rule_descriptor(rule: &Rule) -> Value {
+    let mut tags = rule.tags.clone();
+    tags.extend(rule.pipl.iter().map(|a| format!("PIPL {a}")));
+    json!({
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": { "text": rule.summary },
+        "fullDescription": { "text": rule.full_description() },
+        "help": { "text": rule.full_description(), "markdown": rule.doc },
+        "helpUri": rule.help_uri(),
+        "defaultConfiguration": { "level": rule.level.as_str() },
+        "properties": {
+            "tags": tags,
+            "security-severity": rule.security_severity,
+            "pipl": rule.pipl,
+            "gdpr": rule.gdpr,
+            "precision": "high",
+        },
+    })
+}
+
+fn location(result: &ScanResult, span: Span, end: Option<Span>, message: Option<&str>) -> Value {
+    let file = result.file(span.file);
+    let rel = file.map_or("", |f| f.rel.as_str());
+    let start = line_col(file, span.start);
+    let end_pos = end.map_or(span.end, |e| e.end);
+    let stop = line_col(file, end_pos);
+    let mut loc = json!({
+        "physicalLocation": {
+            "artifactLocation": artifact(rel),
+            "region": {
+                "startLine": start.line,
+                "startColumn": start.utf16_col,
+                "endLine": stop.line,
+                "endColumn": stop.utf16_col,
+            },
+        },
+    });
+    if let Some(m) = message {
+        loc["message"] = json!({ "text": m });
+    }
+    loc
+}
+
+fn finding(result: &ScanResult, f: &Finding) -> Value {
+    let rule_index = registry()
+        .iter()
+        .position(|r| r.id == f.rule.id)
+        .unwrap_or(0);
+    let mut v = json!({
+        "ruleId": f.rule.id,
+        "ruleIndex": rule_index,
+        "level": f.level.as_str(),
+        "message": { "text": f.message },
+        "locations": [location(result, f.span, Some(f.end), None)],
+        "partialFingerprints": { FINGERPRINT_KEY: f.fingerprint },
+        "properties": {
+            "category": f.category,
+            "sensitive": f.sensitive,
+            "pipl": f.rule.pipl,
+        },
+    });
+    let props = &mut v["properties"];
+    if let Some(k) = f.sink_kind {
+        props["sinkKind"] = json!(k.as_str());
+    }
+    if let Some(s) = &f.source {
+        props["source"] = json!(s);
+    }
+    if let Some(s) = &f.sdk {
+        props["sdk"] = json!(s);
+    }
+    if let Some(u) = &f.url {
+        props["url"] = json!(u);
+    }
+    if f.minor {
+        props["minor"] = json!(true);
+    }
+    if !f.steps.is_empty() {
+        let steps: Vec<Value> = f
+            .steps
+            .iter()
+            .map(|s| json!({ "location": location(result, s.span, None, Some(&s.message)) }))
+            .collect();
+        v["codeFlows"] = json!([{ "threadFlows": [{ "locations": steps }] }]);
+    }
+    if let Some(reason) = &f.suppression {
+        v["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);
+    }
+    v
+}

@@ -1,0 +1,180 @@
+//! The rule registry. Each rule's documentation lives in `docs/rules/<ID>.md` with
+//! TOML front matter (id, name, level, summary, PIPL articles, tags); the same text
+//! feeds `piitrace rules`, `piitrace explain`, SARIF `help.markdown` and the README.
+//! Adding a rule touches this list, its doc file, its check and a fixture.
+
+mod flows;
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+pub use flows::findings_from_flows;
+
+const DOCS: &[(&str, &str)] = &[
+    ("PI001", include_str!("../../docs/rules/PI001.md")),
+    ("PI101", include_str!("../../docs/rules/PI101.md")),
+    ("PI102", include_str!("../../docs/rules/PI102.md")),
+    ("PI103", include_str!("../../docs/rules/PI103.md")),
+    ("PI104", include_str!("../../docs/rules/PI104.md")),
+    ("PI105", include_str!("../../docs/rules/PI105.md")),
+    ("PI201", include_str!("../../docs/rules/PI201.md")),
+    ("PI202", include_str!("../../docs/rules/PI202.md")),
+    ("PI203", include_str!("../../docs/rules/PI203.md")),
+    ("PI204", include_str!("../../docs/rules/PI204.md")),
+    ("PI301", include_str!("../../docs/rules/PI301.md")),
+    ("PI302", include_str!("../../docs/rules/PI302.md")),
+    ("PI303", include_str!("../../docs/rules/PI303.md")),
+];
+
+/// Rules whose checks this build runs; the others are documented and listed in
+/// SARIF metadata so that IDs and docs are stable ahead of their checks.
+pub const IMPLEMENTED: &[&str] = &["PI001", "PI301", "PI302", "PI303"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Note => "note",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub name: String,
+    pub level: Level,
+    #[serde(default)]
+    pub sensitive_level: Option<Level>,
+    pub summary: String,
+    #[serde(default)]
+    pub pipl: Vec<String>,
+    #[serde(default)]
+    pub gdpr: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub security_severity: String,
+    /// The Markdown body after the front matter.
+    #[serde(skip)]
+    pub doc: String,
+}
+
+impl Rule {
+    /// The level of a result of this rule, raised for sensitive data where the rule says so.
+    pub fn level_for(&self, sensitive: bool) -> Level {
+        match (sensitive, self.sensitive_level) {
+            (true, Some(l)) => l,
+            _ => self.level,
+        }
+    }
+
+    pub fn is_implemented(&self) -> bool {
+        IMPLEMENTED.contains(&self.id.as_str())
+    }
+
+    /// The first paragraph of "What it does", for one-line descriptions.
+    pub fn full_description(&self) -> String {
+        section(&self.doc, "What it does")
+            .split("\n\n")
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub fn help_uri(&self) -> String {
+        format!(
+            "https://github.com/piitrace/piitrace/blob/main/docs/rules/{}.md",
+            self.id
+        )
+    }
+}
+
+fn section<'a>(doc: &'a str, title: &str) -> &'a str {
+    let header = format!("## {title}\n");
+    let Some(start) = doc.find(&header) else {
+        return "";
+    };
+    let body = &doc[start + header.len()..];
+    let end = body.find("\n## ").unwrap_or(body.len());
+    body[..end].trim()
+}
+
+fn parse(id: &str, text: &str) -> Result<Rule, String> {
+    let rest = text
+        .strip_prefix("+++\n")
+        .ok_or_else(|| format!("{id}: no front matter"))?;
+    let (front, body) = rest
+        .split_once("\n+++\n")
+        .ok_or_else(|| format!("{id}: unterminated front matter"))?;
+    let mut rule: Rule = toml::from_str(front).map_err(|e| format!("{id}: {e}"))?;
+    if rule.id != id {
+        return Err(format!("{id}: front matter says {}", rule.id));
+    }
+    rule.doc = body.trim().to_string();
+    Ok(rule)
+}
+
+/// Every rule of the contract, in ID order.
+pub fn registry() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        DOCS.iter()
+            .filter_map(|(id, text)| match parse(id, text) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    // Rule docs are compiled in and checked by a unit test; a broken
+                    // one must not take the scanner down with it.
+                    eprintln!("piitrace: internal error in rule docs: {e}");
+                    None
+                }
+            })
+            .collect()
+    })
+}
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    let id = id.to_ascii_uppercase();
+    registry()
+        .iter()
+        .find(|r| r.id == id || r.name == id.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_doc_parses_and_has_the_sections() {
+        for (id, text) in DOCS {
+            let rule = parse(id, text).unwrap_or_else(|e| panic!("{e}"));
+            for s in ["What it does", "Why is this bad?", "Example", "Use instead"] {
+                assert!(!section(&rule.doc, s).is_empty(), "{id} lacks section {s}");
+            }
+            assert!(rule.summary.len() <= 70, "{id} summary too long");
+        }
+        assert_eq!(registry().len(), DOCS.len());
+    }
+
+    #[test]
+    fn levels_follow_the_contract() {
+        let level = |id: &str| rule(id).map(|r| (r.level, r.sensitive_level));
+        assert_eq!(level("PI001"), Some((Level::Note, None)));
+        assert_eq!(level("PI301"), Some((Level::Warning, None)));
+        assert_eq!(level("PI302"), Some((Level::Error, None)));
+        assert_eq!(level("PI303"), Some((Level::Warning, Some(Level::Error))));
+        assert_eq!(level("PI101"), Some((Level::Warning, Some(Level::Error))));
+    }
+}

@@ -1,0 +1,253 @@
+//! One scan, end to end: discover → load and lower (in parallel) → whole-program
+//! analysis → findings. Output formats and the CLI sit on top of [`ScanResult`].
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use rayon::prelude::*;
+
+use crate::analysis::{taint, Program};
+use crate::config::Config;
+use crate::findings::{assign_fingerprints, Finding};
+use crate::frontend;
+use crate::ir::{FileId, Module};
+use crate::knowledge::Knowledge;
+use crate::rules;
+use crate::suppress;
+use crate::workspace::{self, FileKind, SkipReason, Skipped, SourceFile};
+
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    pub jobs: Option<usize>,
+    pub config: Config,
+    pub progress: bool,
+}
+
+/// A third-party SDK a build file declares.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DeclaredSdk {
+    pub id: String,
+    pub name: String,
+    pub vendor: Option<String>,
+    pub purpose: Option<String>,
+    pub coordinate: String,
+    pub file: String,
+    pub line: u32,
+}
+
+/// A file analysed despite syntax errors (the parser recovered).
+#[derive(Debug, Clone)]
+pub struct PartialParse {
+    pub rel: String,
+    pub error_share: u32,
+}
+
+pub struct ScanResult {
+    pub root: PathBuf,
+    pub files: Vec<SourceFile>,
+    pub skipped: Vec<Skipped>,
+    pub partial: Vec<PartialParse>,
+    pub walk_errors: Vec<String>,
+    pub findings: Vec<Finding>,
+    pub sdks: Vec<DeclaredSdk>,
+    pub lines: usize,
+    pub duration: Duration,
+}
+
+impl ScanResult {
+    pub fn file(&self, id: FileId) -> Option<&SourceFile> {
+        file_by_id(&self.files, id)
+    }
+}
+
+pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
+    let started = Instant::now();
+    let knowledge = Knowledge::with_extension(opts.config.knowledge)
+        .context("invalid knowledge tables in the configuration")?;
+    let root = workspace::scan_root(&opts.paths);
+    for p in &opts.paths {
+        if !p.exists() {
+            anyhow::bail!("{}: no such file or directory", p.display());
+        }
+    }
+    let (mut candidates, walk_errors) = workspace::discover(&opts.paths, &root);
+    if !opts.config.scan.exclude.is_empty() {
+        let mut b = ignore::gitignore::GitignoreBuilder::new(&root);
+        for pattern in &opts.config.scan.exclude {
+            b.add_line(None, pattern)
+                .with_context(|| format!("invalid exclude pattern `{pattern}`"))?;
+        }
+        let matcher = b.build().context("invalid exclude patterns")?;
+        candidates.retain(|c| {
+            !matcher
+                .matched_path_or_any_parents(&c.path, false)
+                .is_ignore()
+        });
+    }
+    let max_size = opts
+        .config
+        .scan
+        .max_file_size
+        .unwrap_or(workspace::DEFAULT_MAX_FILE_SIZE);
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let progress = progress_bar(opts.progress, candidates.len());
+    let sources: Vec<_> = candidates
+        .iter()
+        .filter_map(|c| match c.kind {
+            FileKind::Source(lang) => Some((c, lang)),
+            FileKind::BuildFile => None,
+        })
+        .collect();
+    let mut loaded: Vec<(usize, Result<(String, frontend::Lowered), SkipReason>)> =
+        pool.install(|| {
+            sources
+                .par_iter()
+                .enumerate()
+                .map(|(i, (c, lang))| {
+                    let r = workspace::load_text(&c.path, max_size).and_then(|text| {
+                        frontend::lower(i as FileId, *lang, &text).map(|l| (text, l))
+                    });
+                    if let Some(p) = &progress {
+                        p.inc(1);
+                    }
+                    (i, r)
+                })
+                .collect()
+        });
+
+    loaded.sort_by_key(|(i, _)| *i);
+    let mut files = Vec::new();
+    let mut modules: Vec<Module> = Vec::new();
+    let mut skipped = Vec::new();
+    let mut partial = Vec::new();
+    for (i, result) in loaded {
+        let (c, lang) = sources[i];
+        match result {
+            Ok((text, lowered)) => {
+                let id = i as FileId;
+                let module = lowered.module;
+                if lowered.error_share > 0 {
+                    partial.push(PartialParse {
+                        rel: c.rel.clone(),
+                        error_share: lowered.error_share,
+                    });
+                }
+                files.push(SourceFile {
+                    id,
+                    path: c.path.clone(),
+                    rel: c.rel.clone(),
+                    language: lang,
+                    text,
+                });
+                modules.push(module);
+            }
+            Err(reason) => skipped.push(Skipped {
+                rel: c.rel.clone(),
+                reason,
+            }),
+        }
+    }
+    let sdks = declared_sdks(&candidates, &knowledge, max_size, &mut skipped);
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+
+    let program = Program::new(modules);
+    let analysis = taint::analyze(&program, &knowledge);
+    let mut findings = rules::findings_from_flows(&analysis, &knowledge);
+    findings.sort_by(|a, b| {
+        (a.span.file, a.span.start, a.rule.id.as_str(), &a.source).cmp(&(
+            b.span.file,
+            b.span.start,
+            b.rule.id.as_str(),
+            &b.source,
+        ))
+    });
+    suppress::apply(&mut findings, &files);
+    assign_fingerprints(&mut findings, |f| {
+        file_by_id(&files, f.span.file)
+            .map(|s| s.rel.clone())
+            .unwrap_or_default()
+    });
+    let lines = files.iter().map(SourceFile::line_count).sum();
+    Ok(ScanResult {
+        root,
+        files,
+        skipped,
+        partial,
+        walk_errors,
+        findings,
+        sdks,
+        lines,
+        duration: started.elapsed(),
+    })
+}
+
+/// Files are kept in id order; ids of skipped files leave gaps.
+pub fn file_by_id(files: &[SourceFile], id: FileId) -> Option<&SourceFile> {
+    files
+        .binary_search_by_key(&id, |f| f.id)
+        .ok()
+        .map(|i| &files[i])
+}
+
+fn declared_sdks(
+    candidates: &[workspace::Candidate],
+    knowledge: &Knowledge,
+    max_size: u64,
+    skipped: &mut Vec<Skipped>,
+) -> Vec<DeclaredSdk> {
+    let mut out = Vec::new();
+    for c in candidates.iter().filter(|c| c.kind == FileKind::BuildFile) {
+        let text = match workspace::load_text(&c.path, max_size) {
+            Ok(t) => t,
+            Err(reason) => {
+                skipped.push(Skipped {
+                    rel: c.rel.clone(),
+                    reason,
+                });
+                continue;
+            }
+        };
+        let is_catalog = c.rel.ends_with(".toml");
+        for dep in frontend::gradle::dependencies(&text, is_catalog) {
+            if let Some(sdk) = knowledge.sdk_for_maven(&dep.coordinate) {
+                out.push(DeclaredSdk {
+                    id: sdk.id.clone(),
+                    name: sdk.name.clone(),
+                    vendor: sdk.vendor.clone(),
+                    purpose: sdk.purpose.clone(),
+                    coordinate: dep.coordinate,
+                    file: c.rel.clone(),
+                    line: dep.line,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn progress_bar(enabled: bool, total: usize) -> Option<indicatif::ProgressBar> {
+    // Only worth drawing for scans that take a moment.
+    if !enabled || total < 2000 {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} scanning {pos}/{len} files {wide_bar} {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
+/// The scanned root as shown to users.
+pub fn display_root(root: &Path) -> String {
+    root.display().to_string()
+}

@@ -1,0 +1,247 @@
+//! Discovery and loading: which files a scan reads, and why others are skipped.
+//!
+//! Walks the scanned paths with the `ignore` crate (respecting .gitignore, also
+//! outside git checkouts), leaves out build outputs, generated and vendored code,
+//! and loads each source file, refusing binary, non-UTF-8 and oversized files with
+//! a reason that ends up in the report (never silently).
+
+use std::path::{Path, PathBuf};
+
+use crate::ir::{FileId, Language};
+
+/// Directories that hold build outputs, generated or vendored code.
+const SKIPPED_DIRS: &[&str] = &[
+    ".git",
+    ".gradle",
+    ".idea",
+    "build",
+    "out",
+    "target",
+    "generated",
+    "intermediates",
+    "node_modules",
+    "vendor",
+    "third_party",
+    "third-party",
+    "Pods",
+];
+
+/// Generated Java files every Android build writes.
+const GENERATED_FILES: &[&str] = &["R.java", "BuildConfig.java", "Manifest.java"];
+
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Source(Language),
+    /// `build.gradle`, `build.gradle.kts`, `libs.versions.toml`: dependency declarations.
+    BuildFile,
+}
+
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub rel: String,
+    pub kind: FileKind,
+}
+
+#[derive(Debug)]
+pub struct SourceFile {
+    pub id: FileId,
+    pub path: PathBuf,
+    /// Relative to the scan root, `/`-separated.
+    pub rel: String,
+    pub language: Language,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// The text of a 0-based line, without its line break.
+    pub fn line(&self, line: u32) -> &str {
+        self.text.lines().nth(line as usize).unwrap_or("")
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.text.lines().count()
+    }
+}
+
+/// Why a file was not analysed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    TooLarge { size: u64, limit: u64 },
+    Binary,
+    NotUtf8,
+    Unreadable(String),
+    ParseFailed { error_share: u32 },
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SkipReason::TooLarge { size, limit } => {
+                write!(f, "file is too large ({size} bytes; the limit is {limit})")
+            }
+            SkipReason::Binary => f.write_str("file is binary"),
+            SkipReason::NotUtf8 => f.write_str("file is not valid UTF-8"),
+            SkipReason::Unreadable(e) => write!(f, "file could not be read: {e}"),
+            SkipReason::ParseFailed { error_share } => write!(
+                f,
+                "file does not parse ({error_share}% of it is inside syntax errors)"
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub rel: String,
+    pub reason: SkipReason,
+}
+
+/// The directory that paths in the report are relative to: the scanned directory,
+/// or the common ancestor of several scanned paths.
+pub fn scan_root(paths: &[PathBuf]) -> PathBuf {
+    let absolute: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .collect();
+    let dirs: Vec<PathBuf> = absolute
+        .iter()
+        .map(|p| {
+            if p.is_dir() {
+                p.clone()
+            } else {
+                p.parent().map(Path::to_path_buf).unwrap_or_default()
+            }
+        })
+        .collect();
+    let mut root = dirs.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    for d in &dirs[1.min(dirs.len())..] {
+        while !d.starts_with(&root) {
+            if !root.pop() {
+                break;
+            }
+        }
+    }
+    root
+}
+
+pub fn classify(path: &Path) -> Option<FileKind> {
+    let name = path.file_name()?.to_str()?;
+    if name == "build.gradle" || name == "build.gradle.kts" || name == "libs.versions.toml" {
+        return Some(FileKind::BuildFile);
+    }
+    if GENERATED_FILES.contains(&name) {
+        return None;
+    }
+    match path.extension()?.to_str()? {
+        "java" => Some(FileKind::Source(Language::Java)),
+        _ => None,
+    }
+}
+
+/// Lists the files a scan of `paths` reads, in a stable order.
+pub fn discover(paths: &[PathBuf], root: &Path) -> (Vec<Candidate>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let Some((first, rest)) = paths.split_first() else {
+        return (out, errors);
+    };
+    let mut builder = ignore::WalkBuilder::new(first);
+    for p in rest {
+        builder.add(p);
+    }
+    builder
+        .hidden(false)
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(|e| {
+            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir
+                && e.depth() > 0
+                && e.file_name()
+                    .to_str()
+                    .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+        });
+    for entry in builder.build() {
+        match entry {
+            Ok(e) => {
+                if !e.file_type().is_some_and(|t| t.is_file()) {
+                    continue;
+                }
+                let path = e.path();
+                if let Some(kind) = classify(path) {
+                    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+                    out.push(Candidate {
+                        rel: relative(&abs, root),
+                        path: abs,
+                        kind,
+                    });
+                }
+            }
+            Err(err) => errors.push(err.to_string()),
+        }
+    }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out.dedup_by(|a, b| a.rel == b.rel);
+    (out, errors)
+}
+
+pub fn relative(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads a file as UTF-8 text, refusing what a source file cannot be.
+pub fn load_text(path: &Path, max_size: u64) -> Result<String, SkipReason> {
+    let meta = std::fs::metadata(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if meta.len() > max_size {
+        return Err(SkipReason::TooLarge {
+            size: meta.len(),
+            limit: max_size,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(SkipReason::Binary);
+    }
+    String::from_utf8(bytes).map_err(|_| SkipReason::NotUtf8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_source_and_build_files() {
+        assert_eq!(
+            classify(Path::new("a/B.java")),
+            Some(FileKind::Source(Language::Java))
+        );
+        assert_eq!(
+            classify(Path::new("app/build.gradle")),
+            Some(FileKind::BuildFile)
+        );
+        assert_eq!(classify(Path::new("gen/R.java")), None);
+        assert_eq!(classify(Path::new("x.txt")), None);
+    }
+
+    #[test]
+    fn load_text_refuses_binary_and_invalid_utf8() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bin = dir.path().join("a.java");
+        std::fs::write(&bin, b"class A {}\0\0").expect("write");
+        assert_eq!(load_text(&bin, 1000), Err(SkipReason::Binary));
+        let latin = dir.path().join("b.java");
+        std::fs::write(&latin, b"class B { String s = \"caf\xe9\"; }").expect("write");
+        assert_eq!(load_text(&latin, 1000), Err(SkipReason::NotUtf8));
+        assert!(matches!(
+            load_text(&latin, 3),
+            Err(SkipReason::TooLarge { .. })
+        ));
+    }
+}

@@ -1,0 +1,147 @@
+//! SARIF output is valid against the official SARIF 2.1.0 schema (kept in
+//! tests/sarif-2.1.0.json) and carries what code-scanning consumers rely on.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn run(args: &[&str], dir: &Path) -> (i32, Value, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_piitrace"))
+        .args(args)
+        .arg(dir)
+        .output()
+        .expect("run piitrace");
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (
+        out.status.code().unwrap_or(-1),
+        json,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn schema_errors(sarif: &Value) -> Vec<String> {
+    let schema: Value = serde_json::from_str(include_str!("sarif-2.1.0.json")).expect("schema");
+    let validator = jsonschema::draft4::new(&schema).expect("compile schema");
+    validator
+        .iter_errors(sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect()
+}
+
+#[test]
+fn corpus_sarif_is_valid_and_complete() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (code, sarif, stderr) = run(&["scan", "--format", "sarif", "--fail-on", "never"], &root);
+    assert_eq!(code, 0, "{stderr}");
+    let errors = schema_errors(&sarif);
+    assert!(errors.is_empty(), "schema errors:\n{}", errors.join("\n"));
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), 13, "every rule of RULES.md is described");
+    for r in rules {
+        assert!(r["help"]["markdown"]
+            .as_str()
+            .is_some_and(|m| m.contains("## Example")));
+        assert!(r["properties"]["security-severity"].is_string());
+    }
+    let results = run["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    for r in results {
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .expect("uri");
+        assert!(
+            !uri.starts_with('/') && !uri.contains("://"),
+            "relative uri: {uri}"
+        );
+        assert!(r["partialFingerprints"]["piitrace/v1"].is_string());
+        assert!(r["properties"]["category"].is_string());
+        let steps = r["codeFlows"][0]["threadFlows"][0]["locations"]
+            .as_array()
+            .expect("flow steps");
+        assert!(steps.len() >= 2, "a flow goes from a source to a sink");
+    }
+    assert!(run["originalUriBaseIds"]["SRCROOT"]["uri"]
+        .as_str()
+        .is_some_and(|u| u.starts_with("file:///") && u.ends_with('/')));
+}
+
+#[test]
+fn unreadable_files_are_reported_and_skipped_never_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(&src).expect("mkdir");
+    std::fs::write(src.join("Binary.java"), [0u8, 159, 146, 150, 0, 1, 2]).expect("write");
+    std::fs::write(
+        src.join("Latin1.java"),
+        b"class L { String s = \"caf\xe9\"; }",
+    )
+    .expect("write");
+    std::fs::write(src.join("Broken.java"), "}}}} class ((( {{{ ;;; import").expect("write");
+    let big = "class Big { int x = 1; }\n".repeat(2_200_000);
+    std::fs::write(src.join("Huge.java"), big).expect("write");
+    std::fs::write(
+        src.join("Ok.java"),
+        "import android.util.Log;\nclass Ok { void f(String idCardNo) { Log.i(\"t\", idCardNo); } }\n",
+    )
+    .expect("write");
+    let (code, sarif, stderr) = run(&["scan", "--format", "sarif"], dir.path());
+    assert_eq!(code, 0, "warnings only: {stderr}");
+    assert!(schema_errors(&sarif).is_empty());
+    let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .expect("notifications");
+    let text: Vec<&str> = notes
+        .iter()
+        .filter_map(|n| n["message"]["text"].as_str())
+        .collect();
+    for (file, why) in [
+        ("Binary.java", "binary"),
+        ("Latin1.java", "UTF-8"),
+        ("Broken.java", "parse"),
+        ("Huge.java", "too large"),
+    ] {
+        assert!(
+            text.iter().any(|t| t.contains(file) && t.contains(why)),
+            "{file} reported as {why}: {text:?}"
+        );
+        assert!(stderr.contains(file), "{file} on stderr: {stderr}");
+    }
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    assert!(
+        results.iter().any(|r| r["ruleId"] == "PI301"),
+        "the good file is still analysed"
+    );
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("A.java"),
+        "import android.util.Log;\nclass A { void f(String phone) { Log.i(\"t\", phone); } }\n",
+    )
+    .expect("write");
+    let code = |fail_on: &str| {
+        run(
+            &["scan", "--format", "json", "--fail-on", fail_on],
+            dir.path(),
+        )
+        .0
+    };
+    assert_eq!(code("error"), 0, "a warning does not fail the default gate");
+    assert_eq!(code("warning"), 1);
+    assert_eq!(code("note"), 1);
+    assert_eq!(code("never"), 0);
+    let missing = Command::new(env!("CARGO_BIN_EXE_piitrace"))
+        .args(["scan", "/definitely/not/here"])
+        .output()
+        .expect("run");
+    assert_eq!(missing.status.code(), Some(2));
+    let usage = Command::new(env!("CARGO_BIN_EXE_piitrace"))
+        .args(["scan", "--format", "yaml"])
+        .output()
+        .expect("run");
+    assert_eq!(usage.status.code(), Some(2));
+}
