@@ -35,6 +35,8 @@ pub struct SourceInfo {
     pub description: String,
     /// The name marks a child's data.
     pub minor: bool,
+    /// A generic source whose category the name it is stored under refines.
+    pub refinable: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -58,6 +58,9 @@ struct Val {
     /// The resource id a view was looked up with (`R.id.et_phone` → `et_phone`).
     hint: Option<Rc<str>>,
     callable: Option<Callable>,
+    /// The result of a source API itself (a `Task<Location>`), not something
+    /// computed from it: callbacks registered on it receive the data.
+    producer: bool,
 }
 
 impl Val {
@@ -104,7 +107,21 @@ impl Val {
         if self.callable.is_none() {
             self.callable = other.callable;
         }
+        self.producer |= other.producer;
         changed
+    }
+
+    /// Adds what was stored into this container (`list.add(x)`): its taints and URL,
+    /// keeping the container's own facts.
+    fn absorb(&mut self, stored: &Val) {
+        for t in &stored.taint {
+            self.add_taint(*t);
+        }
+        if self.url.is_none() {
+            self.url = stored.url.clone();
+        }
+        self.is_const = false;
+        self.producer = false;
     }
 
     /// Only what outlives the function: source taints and facts.
@@ -459,6 +476,11 @@ impl<'a> Frame<'a> {
             .unwrap_or_default();
         for (i, p) in func.params.iter().enumerate() {
             let name: Rc<str> = p.name.as_str().into();
+            // Failures delivered to a callback are not the data it was registered for.
+            let is_failure = p.ty.as_deref().is_some_and(|t| {
+                t.ends_with("Exception") || t.ends_with("Throwable") || t.ends_with("Error")
+            });
+            let callback: &[Taint] = if is_failure { &[] } else { &callback };
             let root = self
                 .g
                 .trace(None, p.span, format!("parameter `{}`", p.name));
@@ -469,7 +491,7 @@ impl<'a> Frame<'a> {
                 }],
                 ..Val::default()
             };
-            for t in &callback {
+            for t in callback {
                 let tr = self.g.extend_trace(
                     t.trace,
                     p.span,
@@ -497,9 +519,13 @@ impl<'a> Frame<'a> {
         let stored = self.g.summaries.entry(f).or_default();
         let mut changed = stored.ret.join(&summary.ret);
         for (k, v) in summary.sinks {
-            if let std::collections::hash_map::Entry::Vacant(e) = stored.sinks.entry(k) {
-                e.insert(v);
-                changed = true;
+            match stored.sinks.entry(k) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(v);
+                    changed = true;
+                }
+                // Keep the first trace, but the latest (best informed) sink facts.
+                std::collections::hash_map::Entry::Occupied(mut o) => o.get_mut().1 = v.1,
             }
         }
         for (k, v) in summary.field_writes {
@@ -527,8 +553,42 @@ impl<'a> Frame<'a> {
                     .is_none_or(|t| t.rsplit('.').next() == Some(simple))
         })?;
         let category = spec.category.clone();
+        let refinable = spec.refine_by_name;
         let description = format!("`{}` passed to `{}`", p.name, func.name);
-        Some(self.new_source(category, SourceKind::Api, p.span, description, &p.name))
+        let t = self.new_source(category, SourceKind::Api, p.span, description, &p.name);
+        if refinable {
+            if let Origin::Source(id) = t.origin {
+                self.g.sources[id as usize].refinable = true;
+            }
+        }
+        Some(t)
+    }
+
+    /// A generic source stored under a name that says what it is takes the name's
+    /// category (`int heartRate = Math.round(event.values[0])` is health).
+    fn refine_by_name(&mut self, v: &mut Val, name: &str) {
+        for t in &mut v.taint {
+            let Origin::Source(id) = t.origin else {
+                continue;
+            };
+            let src = &self.g.sources[id as usize];
+            if !src.refinable {
+                continue;
+            }
+            let Some(m) = self.k.names.classify(name) else {
+                continue;
+            };
+            if m.category == src.category {
+                continue;
+            }
+            let mut refined = src.clone();
+            refined.category = m.category;
+            refined.refinable = false;
+            refined.minor |= m.minor;
+            let (new_id, fresh) = self.g.source(refined);
+            self.g.changed |= fresh;
+            t.origin = Origin::Source(new_id);
+        }
     }
 
     fn new_source(
@@ -551,6 +611,7 @@ impl<'a> Frame<'a> {
             span,
             description,
             minor,
+            refinable: false,
         });
         if fresh {
             self.g.changed = true;
@@ -590,7 +651,8 @@ impl<'a> Frame<'a> {
                 }
                 let v = match init {
                     Some(e) => {
-                        let v = self.eval(e);
+                        let mut v = self.eval(e);
+                        self.refine_by_name(&mut v, name);
                         self.flow_into(v, *span, &format!("assigned to `{name}`"))
                     }
                     None => Val::constant(),
@@ -756,7 +818,8 @@ impl<'a> Frame<'a> {
             }
         }
         let global = v.global_part();
-        let slot = self.g.fields.entry(key).or_default();
+        // A field only ever assigned constants holds no personal data, whatever its name.
+        let slot = self.g.fields.entry(key).or_insert_with(Val::constant);
         if slot.join(&global) {
             self.g.changed = true;
         }
@@ -961,7 +1024,7 @@ impl<'a> Frame<'a> {
             .iter()
             .find(|p| p.name == name)
             .map(|p| p.span)
-            .or_else(|| find_let(&func.body, name))
+            .or_else(|| find_let(&func.body, name).map(|(s, _)| s))
     }
 
     fn read_field_global(&mut self, owner: ClassId, field: &Field) -> Val {
@@ -1088,6 +1151,8 @@ impl<'a> Frame<'a> {
     fn assign(&mut self, target: &Expr, v: Val, compound: bool) {
         match &target.kind {
             ExprKind::Name(n) => {
+                let mut v = v;
+                self.refine_by_name(&mut v, n);
                 let v = self.flow_into(v, target.span, &format!("assigned to `{n}`"));
                 if self.env.vars.contains_key(n.as_str()) && !n.starts_with("this.") {
                     let slot = self.env.vars.get_mut(n.as_str());
@@ -1141,6 +1206,17 @@ impl<'a> Frame<'a> {
         }
     }
 
+    fn absorb_this_field(&mut self, name: &str, stored: &Val) {
+        let key: Rc<str> = format!("this.{name}").into();
+        if !self.env.vars.contains_key(&key) {
+            let current = self.read_name_this_field(name, Span::default());
+            self.env.vars.insert(key.clone(), current);
+        }
+        if let Some(slot) = self.env.vars.get_mut(&key) {
+            slot.absorb(stored);
+        }
+    }
+
     fn set_this_field(&mut self, name: &str, v: Val, compound: bool) {
         let key: Rc<str> = format!("this.{name}").into();
         if compound {
@@ -1163,20 +1239,19 @@ impl<'a> Frame<'a> {
         match &target.kind {
             ExprKind::Name(n) => {
                 if let Some(slot) = self.env.vars.get_mut(n.as_str()) {
-                    slot.join(&added);
-                    slot.is_const = false;
+                    slot.absorb(&added);
                     return;
                 }
                 if let Some((owner, field)) = self.field_for_name(n) {
                     if !field.is_static && Some(owner) == self.class.map(|c| self.owner_of(c, n)) {
-                        self.set_this_field(n, added, true);
+                        self.absorb_this_field(n, &added);
                     } else {
                         self.write_field_global((owner, n.as_str().into()), &added);
                     }
                 }
             }
             ExprKind::Field { receiver, name } if matches!(receiver.kind, ExprKind::This) => {
-                self.set_this_field(name, added, true);
+                self.absorb_this_field(name, &added);
             }
             ExprKind::Field { receiver, name } => {
                 let owner = self
@@ -1247,7 +1322,7 @@ impl<'a> Frame<'a> {
                 if let Some((_, f)) = self.field_for_name(n) {
                     return f.ty.clone();
                 }
-                None
+                self.captured_type(n)
             }
             ExprKind::This => self.class.map(|c| self.program.class(c).name.clone()),
             ExprKind::Field { receiver, name } => {
@@ -1264,6 +1339,28 @@ impl<'a> Frame<'a> {
             ExprKind::Literal(Literal::Str(_)) => Some("String".into()),
             ExprKind::Call(call) => self.call_return_type(call),
             _ => None,
+        }
+    }
+
+    /// The declared type of a variable a lambda or anonymous class captures from
+    /// the functions it is written in.
+    fn captured_type(&self, name: &str) -> Option<String> {
+        let module = self.program.module(self.f.module);
+        let mut cur = self.func();
+        loop {
+            let enclosing = match cur.kind {
+                FunctionKind::Lambda => cur.parent,
+                _ => cur
+                    .class
+                    .and_then(|c| module.classes[c as usize].enclosing_function),
+            }?;
+            cur = &module.functions[enclosing as usize];
+            if let Some(p) = cur.params.iter().find(|p| p.name == name) {
+                return p.ty.clone();
+            }
+            if let Some((_, ty)) = find_let(&cur.body, name) {
+                return ty;
+            }
         }
     }
 
@@ -1463,6 +1560,18 @@ impl<'a> Frame<'a> {
                     });
                 }
                 self.write_field_global(key.clone(), &stored);
+                if *p == RECEIVER {
+                    continue;
+                }
+                // The object now holds the data: a new object carries what its
+                // constructor stored, a receiver what its setter stored.
+                if call.name == "<constructor>" {
+                    result.absorb(&stored);
+                } else if let Some(r) = &call.receiver {
+                    if !matches!(r.kind, ExprKind::This | ExprKind::Super) {
+                        self.weak_update(r, &stored);
+                    }
+                }
             }
         }
         let _ = span;
@@ -1543,17 +1652,22 @@ impl<'a> Frame<'a> {
         match origin {
             Origin::Source(s) => {
                 let key = (s, site.span, self.f);
-                if !self.g.flows.contains_key(&key) {
-                    let steps = self.g.steps(trace);
-                    self.g.flows.insert(
-                        key,
-                        Flow {
-                            source: s,
-                            sink: site,
-                            steps,
-                        },
-                    );
-                    self.g.changed = true;
+                match self.g.flows.get_mut(&key) {
+                    // What is known of a sink (its URL, whether it encrypts) only
+                    // grows over the rounds: the latest sight of it is the best.
+                    Some(flow) => flow.sink = site,
+                    None => {
+                        let steps = self.g.steps(trace);
+                        self.g.flows.insert(
+                            key,
+                            Flow {
+                                source: s,
+                                sink: site,
+                                steps,
+                            },
+                        );
+                        self.g.changed = true;
+                    }
                 }
             }
             Origin::Param(p) => {
@@ -1585,15 +1699,41 @@ impl<'a> Frame<'a> {
             .map(|t| self.program.qualify_external(self.module_id(), t));
         let rty_project = rty
             .as_ref()
-            .and_then(|t| self.program.resolve_class(self.module_id(), t))
-            .is_some();
-        let type_ok = |class: &str, without_type: bool| -> bool {
-            match &rty_q {
-                Some(t) if !rty_project => k.type_is(t, class),
-                Some(_) => false,
-                None => without_type || implicit,
+            .and_then(|t| self.program.resolve_class(self.module_id(), t));
+        // The library types whose method this may be: the receiver's type, or for a
+        // project class (and for implicit `this` calls, with enclosing classes) the
+        // library classes it extends.
+        let mut candidates: Vec<String> = Vec::new();
+        match (&rty_q, rty_project) {
+            (_, Some(c)) => candidates.extend(self.program.external_supertypes(c)),
+            (Some(t), None) => candidates.push(t.clone()),
+            (None, None) => {
+                let mut cur = if implicit { self.class } else { None };
+                while let Some(c) = cur {
+                    candidates.extend(self.program.external_supertypes(c));
+                    cur = self.program.class(c).outer.map(|class| ClassId {
+                        module: c.module,
+                        class,
+                    });
+                }
             }
+        }
+        let typed = rty.is_some() || implicit;
+        // Names we cannot place (an unqualified supertype the knowledge base does not
+        // know) leave the implicit call open to any library class.
+        let open = implicit
+            && candidates.iter().any(|t| {
+                !t.contains('.') && !k.subtypes.keys().any(|s| s.ends_with(&format!(".{t}")))
+            });
+        let type_ok = |class: &str, without_type: bool| -> bool {
+            if !typed {
+                return without_type;
+            }
+            candidates.iter().any(|t| k.type_is(t, class))
+                || open
+                || (candidates.is_empty() && without_type)
         };
+        let rty_project = rty_project.is_some();
         // Sanitisers end the flow.
         if k.sanitizers
             .iter()
@@ -1783,8 +1923,8 @@ impl<'a> Frame<'a> {
                 self.emit_all(&taints, &site);
             }
         }
-        // Callbacks registered on a value that carries personal data receive it.
-        if recv.has_source() {
+        // Callbacks registered on what a source API returned receive its data.
+        if recv.producer && recv.has_source() {
             for a in &args {
                 if let Some(c) = a.callable {
                     self.taint_callback(c, &recv);
@@ -1824,8 +1964,24 @@ impl<'a> Frame<'a> {
         }
         // The result: derived from the receiver and the arguments.
         let non_propagating = k.propagation.non_propagating.iter().any(|m| m == name);
+        let collected = result.has_source();
+        let fresh_categories: Vec<String> = result
+            .taint
+            .iter()
+            .filter_map(|t| match t.origin {
+                Origin::Source(id) => Some(self.g.sources[id as usize].category.clone()),
+                Origin::Param(_) => None,
+            })
+            .collect();
         if !non_propagating {
             for t in &recv.taint {
+                // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
+                // same category is the one collected.
+                if let Origin::Source(id) = t.origin {
+                    if fresh_categories.contains(&self.g.sources[id as usize].category) {
+                        continue;
+                    }
+                }
                 let tr = self
                     .g
                     .extend_trace(t.trace, call.name_span, &format!("through `{name}`"));
@@ -1854,6 +2010,7 @@ impl<'a> Frame<'a> {
         } else {
             result.is_const = true;
         }
+        result.producer = collected;
         if let Some(kind) = k
             .resources
             .iter()
@@ -2041,10 +2198,12 @@ fn arg_text(e: &Expr) -> Option<String> {
     }
 }
 
-fn find_let(stmts: &[Stmt], name: &str) -> Option<Span> {
+fn find_let(stmts: &[Stmt], name: &str) -> Option<(Span, Option<TypeRef>)> {
     for s in stmts {
         let found = match s {
-            Stmt::Let { name: n, span, .. } if n == name => Some(*span),
+            Stmt::Let {
+                name: n, span, ty, ..
+            } if n == name => Some((*span, ty.clone())),
             Stmt::If { then, els, .. } => find_let(then, name).or_else(|| find_let(els, name)),
             Stmt::Loop { init, body, .. } => find_let(init, name).or_else(|| find_let(body, name)),
             Stmt::Try {

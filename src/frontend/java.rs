@@ -988,8 +988,16 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "update_expression" => {
-                let inner = node.named_child(0).map(|e| self.expr(e));
-                ExprKind::Opaque(inner.into_iter().collect())
+                // `n++`: a counter stays a number made of constants.
+                let target = node
+                    .named_child(0)
+                    .map(|e| self.expr(e))
+                    .unwrap_or_else(|| Expr::new(ExprKind::Opaque(Vec::new()), span));
+                ExprKind::Assign {
+                    target: Box::new(target),
+                    value: Box::new(Expr::new(ExprKind::Literal(Literal::Number), span)),
+                    compound: true,
+                }
             }
             "ternary_expression" => {
                 let cond = self.field_expr(node, "condition");

@@ -107,6 +107,10 @@ pub struct SourceSpec {
     /// For callbacks: library methods a lambda is passed to when it is this callback.
     #[serde(default)]
     pub registered_by: Vec<String>,
+    /// A generic source (a sensor reading) whose category the name of the variable
+    /// it is first stored in refines (`int heartRate = event.values[0]` is health).
+    #[serde(default)]
+    pub refine_by_name: bool,
     #[serde(default)]
     pub match_without_type: bool,
     #[serde(default)]
