@@ -17,6 +17,9 @@ use crate::rules;
 use crate::suppress;
 use crate::workspace::{self, FileKind, SkipReason, Skipped, SourceFile};
 
+/// A source file's text and IR, or why it was skipped.
+type LoadResult = Result<(String, frontend::Lowered), SkipReason>;
+
 pub struct ScanOptions {
     pub paths: Vec<PathBuf>,
     pub jobs: Option<usize>,
@@ -103,7 +106,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
             FileKind::BuildFile => None,
         })
         .collect();
-    let mut loaded: Vec<(usize, Result<(String, frontend::Lowered), SkipReason>)> =
+    let mut loaded: Vec<(usize, LoadResult)> =
         pool.install(|| {
             sources
                 .par_iter()

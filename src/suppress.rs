@@ -57,7 +57,7 @@ pub fn apply(findings: &mut [Finding], files: &[SourceFile]) {
         let candidates = [Some(line), line.checked_sub(1)];
         for l in candidates.into_iter().flatten() {
             if let Some(s) = parse_line(file.line(l)) {
-                if !s.reason.is_empty() && s.rules.iter().any(|r| *r == f.rule.id) {
+                if !s.reason.is_empty() && s.rules.contains(&f.rule.id) {
                     f.suppression = Some(s.reason);
                     break;
                 }

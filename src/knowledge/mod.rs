@@ -397,7 +397,7 @@ impl Knowledge {
             .enumerate()
             .flat_map(|(i, s)| s.prefixes.iter().map(move |p| (p.clone(), i)))
             .collect();
-        self.sdk_prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        self.sdk_prefixes.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         self.maven_groups = self
             .sdks
             .iter()

@@ -1,0 +1,280 @@
+//! The classic taint-analysis situations, each as a small app written here and
+//! scanned by the real binary: what must be found, and what must not.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+/// Scans the given files and returns (rule, file, line, category) of each finding.
+fn scan(files: &[(&str, &str)]) -> Vec<(String, String, u64, String)> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+    run(dir.path())
+}
+
+fn run(root: &Path) -> Vec<(String, String, u64, String)> {
+    let out = Command::new(env!("CARGO_BIN_EXE_piitrace"))
+        .args(["scan", "--format", "json", "--fail-on", "never"])
+        .arg(root)
+        .output()
+        .expect("run piitrace");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_string(),
+                f["file"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["category"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn rules_at(found: &[(String, String, u64, String)], file: &str, line: u64) -> Vec<String> {
+    let mut r: Vec<String> = found
+        .iter()
+        .filter(|f| f.1 == file && f.2 == line)
+        .map(|f| f.0.clone())
+        .collect();
+    r.sort();
+    r
+}
+
+const DEVICE_ID_ACTIVITY: &str = r#"package app;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.telephony.SmsManager;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import java.util.ArrayList;
+import java.util.List;
+
+public class MainActivity extends Activity {
+    private String imei;
+    private final List<String> ids = new ArrayList<>();
+
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        imei = tm.getDeviceId();
+        String[] parts = new String[2];
+        parts[0] = imei;
+        ids.add(parts[0]);
+    }
+
+    @Override
+    protected void onStop() {
+        super.onStop();
+        SmsManager.getDefault().sendTextMessage("+4912345", null, Formatter.tag(ids.get(0)), null, null);
+    }
+
+    @Override
+    protected void onResume() {
+        super.onResume();
+        Log.i("TAG", new Reporter().describe(imei));
+    }
+
+    private void neverCalled() {
+        Log.i("TAG", imei);
+    }
+
+    void overwritten() {
+        String id = ((TelephonyManager) getSystemService(TELEPHONY_SERVICE)).getDeviceId();
+        id = "n/a";
+        Log.i("TAG", id);
+    }
+
+    void deadBranch() {
+        if (false) {
+            Log.i("TAG", imei);
+        }
+    }
+}
+"#;
+
+const FORMATTER: &str = r#"package app;
+
+public final class Formatter {
+    public static String tag(String value) {
+        return "id=" + value;
+    }
+}
+"#;
+
+const REPORTER: &str = r#"package app;
+
+public class Reporter {
+    public String describe(String id) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("device ").append(id);
+        return sb.toString();
+    }
+}
+"#;
+
+#[test]
+fn device_id_through_fields_arrays_lists_helpers_and_lifecycle() {
+    let found = scan(&[
+        ("app/MainActivity.java", DEVICE_ID_ACTIVITY),
+        ("app/Formatter.java", FORMATTER),
+        ("app/Reporter.java", REPORTER),
+    ]);
+    let main = "app/MainActivity.java";
+    // field → array → list → static helper in another class → SMS, in another lifecycle method
+    assert_eq!(rules_at(&found, main, 28), ["PI001"], "{found:?}");
+    // field → instance helper in another class (StringBuilder) → log
+    assert_eq!(rules_at(&found, main, 34), ["PI001", "PI301"], "{found:?}");
+    // unreachable private method, overwritten value, dead branch: nothing
+    assert!(rules_at(&found, main, 38).is_empty(), "{found:?}");
+    assert!(rules_at(&found, main, 44).is_empty(), "{found:?}");
+    assert!(rules_at(&found, main, 49).is_empty(), "{found:?}");
+    assert_eq!(found.len(), 3, "nothing else: {found:?}");
+    assert!(found.iter().all(|f| f.3 == "device.id"));
+}
+
+#[test]
+fn listener_callbacks_and_lambdas_carry_location() {
+    let found = scan(&[(
+        "app/Tracker.java",
+        r#"package app;
+
+import android.location.Location;
+import android.location.LocationListener;
+import android.location.LocationManager;
+import android.util.Log;
+import com.google.android.gms.location.FusedLocationProviderClient;
+
+public class Tracker implements LocationListener {
+    private FusedLocationProviderClient fused;
+
+    @Override
+    public void onLocationChanged(Location location) {
+        Log.d("T", "at " + location.getLatitude());
+    }
+
+    public void start(LocationManager lm) {
+        fused.getLastLocation().addOnSuccessListener(loc -> {
+            Log.d("T", "last " + loc);
+        });
+        lm.requestLocationUpdates("gps", 60000L, 0f, fix -> Log.d("T", "fix " + fix.getLongitude()));
+        final String city = "Berlin";
+        new Thread(new Runnable() {
+            @Override
+            public void run() {
+                Log.d("T", city);
+            }
+        }).start();
+    }
+}
+"#,
+    )]);
+    let f = "app/Tracker.java";
+    assert_eq!(rules_at(&found, f, 14), ["PI001", "PI301"], "{found:?}");
+    assert_eq!(rules_at(&found, f, 19), ["PI001", "PI301"], "{found:?}");
+    assert_eq!(rules_at(&found, f, 21), ["PI001", "PI301"], "{found:?}");
+    assert!(rules_at(&found, f, 27).is_empty(), "a constant captured by a Runnable: {found:?}");
+}
+
+#[test]
+fn captured_variables_reach_anonymous_classes() {
+    let found = scan(&[(
+        "app/Sync.java",
+        r#"package app;
+
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class Sync {
+    public void run(TelephonyManager tm) {
+        final String imsi = tm.getSubscriberId();
+        new Thread(new Runnable() {
+            @Override
+            public void run() {
+                Log.w("S", imsi);
+            }
+        }).start();
+    }
+}
+"#,
+    )]);
+    assert_eq!(rules_at(&found, "app/Sync.java", 12), ["PI001", "PI301"], "{found:?}");
+}
+
+#[test]
+fn hashing_stops_a_flow_and_names_alone_do_not_make_data() {
+    let found = scan(&[(
+        "app/Ids.java",
+        r#"package app;
+
+import android.util.Log;
+import java.security.MessageDigest;
+
+public class Ids {
+    static final String KEY_PHONE = "phone";
+    private boolean phoneVerified;
+
+    public void log(String phone, String fileName) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        byte[] digest = md.digest(phone.getBytes());
+        Log.i("I", new String(digest));
+        Log.i("I", KEY_PHONE);
+        Log.i("I", "verified " + phoneVerified);
+        Log.i("I", fileName);
+        Log.i("I", phone);
+    }
+}
+"#,
+    )]);
+    let f = "app/Ids.java";
+    for line in [13, 14, 15, 16] {
+        assert!(rules_at(&found, f, line).is_empty(), "line {line}: {found:?}");
+    }
+    assert_eq!(rules_at(&found, f, 17), ["PI001", "PI301"], "{found:?}");
+}
+
+#[test]
+fn cleartext_and_storage_rules() {
+    let found = scan(&[(
+        "app/Upload.java",
+        r#"package app;
+
+import android.content.Context;
+import android.content.SharedPreferences;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+
+public class Upload {
+    public void send(Context ctx, String idCardNo, String email) throws Exception {
+        HttpURLConnection conn = (HttpURLConnection) new URL("http://api.example.cn/kyc").openConnection();
+        OutputStream out = conn.getOutputStream();
+        out.write(idCardNo.getBytes());
+        HttpURLConnection tls = (HttpURLConnection) new URL("https://api.example.cn/kyc").openConnection();
+        tls.getOutputStream().write(email.getBytes());
+        SharedPreferences prefs = ctx.getSharedPreferences("p", Context.MODE_PRIVATE);
+        prefs.edit().putString("id", idCardNo).apply();
+        prefs.edit().putString("email", email).apply();
+    }
+}
+"#,
+    )]);
+    let f = "app/Upload.java";
+    assert_eq!(rules_at(&found, f, 13), ["PI001", "PI302"], "{found:?}");
+    assert_eq!(rules_at(&found, f, 15), ["PI001"], "{found:?}");
+    assert_eq!(rules_at(&found, f, 17), ["PI001", "PI303"], "{found:?}");
+    assert_eq!(rules_at(&found, f, 18), ["PI001"], "{found:?}");
+}
