@@ -228,6 +228,16 @@ impl Global {
         self.trace(Some(parent), span, message)
     }
 
+    /// A step through a library call: worth showing only where the value moves to
+    /// another line (`a.trim().toString()` is one step, not three).
+    fn through(&mut self, parent: TraceId, span: Span, message: &str) -> TraceId {
+        let p = &self.traces[parent as usize];
+        if p.span.file == span.file && p.span.start.line == span.start.line {
+            return parent;
+        }
+        self.trace(Some(parent), span, message)
+    }
+
     /// Appends the callee's steps (after its parameter root) to the caller's trace.
     fn splice(&mut self, caller: TraceId, callee: TraceId) -> TraceId {
         let mut chain = Vec::new();
@@ -1984,7 +1994,7 @@ impl<'a> Frame<'a> {
                 }
                 let tr = self
                     .g
-                    .extend_trace(t.trace, call.name_span, &format!("through `{name}`"));
+                    .through(t.trace, call.name_span, &format!("through `{name}`"));
                 result.add_taint(Taint {
                     origin: t.origin,
                     trace: tr,
@@ -1994,7 +2004,7 @@ impl<'a> Frame<'a> {
                 for t in &a.taint {
                     let tr =
                         self.g
-                            .extend_trace(t.trace, call.name_span, &format!("through `{name}`"));
+                            .through(t.trace, call.name_span, &format!("through `{name}`"));
                     result.add_taint(Taint {
                         origin: t.origin,
                         trace: tr,

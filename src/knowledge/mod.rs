@@ -46,7 +46,11 @@ impl Default for OneOrMany {
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
+    /// Short, lower-case, for messages (`precise location`).
     pub label: String,
+    /// What it includes, for reports.
+    #[serde(default)]
+    pub description: Option<String>,
     #[serde(default)]
     pub sensitive: bool,
     #[serde(default)]

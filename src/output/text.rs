@@ -16,7 +16,11 @@ pub fn render(result: &ScanResult, color: bool) -> String {
         Renderer::plain()
     };
     let mut out = String::new();
-    for f in result.findings.iter().filter(|f| f.suppression.is_none()) {
+    for f in result
+        .findings
+        .iter()
+        .filter(|f| f.suppression.is_none() && !restated(result, f))
+    {
         let _ = writeln!(out, "{}\n", render_finding(result, f, &renderer));
     }
     for (_, message, level) in notifications(result) {
@@ -45,6 +49,15 @@ pub fn render(result: &ScanResult, color: bool) -> String {
         result.duration.as_secs_f64()
     );
     out
+}
+
+/// A PI001 note whose flow a problem rule already reports at the same place: the
+/// text format shows the problem only (SARIF and JSON keep both).
+fn restated(result: &ScanResult, f: &Finding) -> bool {
+    f.rule.id == "PI001"
+        && result.findings.iter().any(|g| {
+            g.rule.id != "PI001" && g.span == f.span && g.source == f.source && g.suppression.is_none()
+        })
 }
 
 fn snippet_level(l: Level) -> SnippetLevel {

@@ -15,7 +15,7 @@ pub fn findings_from_flows(analysis: &Analysis, knowledge: &Knowledge) -> Vec<Fi
         let label = category.map_or(source.category.as_str(), |c| c.label.as_str());
         let sensitive = category.is_some_and(|c| c.sensitive) || source.minor;
         let whose = if source.minor { "a child's " } else { "" };
-        let what = format!("{whose}{} ({})", label.to_lowercase(), source.category);
+        let what = format!("{whose}{label} ({})", source.category);
         let sink = &flow.sink;
         let identity = vec![
             sink.function.clone(),
