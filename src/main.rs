@@ -33,7 +33,11 @@ enum Command {
     /// Scan source trees and report findings.
     Scan(ScanArgs),
     /// List every rule: ID, name, level and what it reports.
-    Rules,
+    Rules {
+        /// Print the table as Markdown (as in the README).
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print a rule's full documentation (what, why, example, fix, PIPL articles).
     Explain {
         /// Rule ID (PI301) or name (personal-data-in-log).
@@ -94,8 +98,12 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Rules => {
-            print_rules();
+        Command::Rules { markdown } => {
+            if markdown {
+                print!("{}", rules::markdown_table());
+            } else {
+                print_rules();
+            }
             ExitCode::SUCCESS
         }
         Command::Explain { rule } => match rules::rule(&rule) {

@@ -232,7 +232,10 @@ impl Global {
     /// another line (`a.trim().toString()` is one step, not three).
     fn through(&mut self, parent: TraceId, span: Span, message: &str) -> TraceId {
         let p = &self.traces[parent as usize];
-        if p.span.file == span.file && p.span.start.line == span.start.line {
+        // One step per line, and one per chain of library calls (`b.add(..).add(..).build()`).
+        if (p.span.file == span.file && p.span.start.line == span.start.line)
+            || p.message.starts_with("through ")
+        {
             return parent;
         }
         self.trace(Some(parent), span, message)
