@@ -340,3 +340,108 @@ impl Expr {
         }
     }
 }
+
+/// Calls `f` on every expression of a statement list, outer before inner.
+pub fn walk_exprs(stmts: &[Stmt], f: &mut impl FnMut(&Expr)) {
+    for s in stmts {
+        match s {
+            Stmt::Let { init, .. } => {
+                if let Some(e) = init {
+                    walk_expr(e, f);
+                }
+            }
+            Stmt::Expr(e) | Stmt::Throw(e) => walk_expr(e, f),
+            Stmt::Return(e, _) => {
+                if let Some(e) = e {
+                    walk_expr(e, f);
+                }
+            }
+            Stmt::If { cond, then, els } => {
+                walk_expr(cond, f);
+                walk_exprs(then, f);
+                walk_exprs(els, f);
+            }
+            Stmt::Loop {
+                init,
+                cond,
+                body,
+                update,
+            } => {
+                walk_exprs(init, f);
+                if let Some(c) = cond {
+                    walk_expr(c, f);
+                }
+                walk_exprs(body, f);
+                for u in update {
+                    walk_expr(u, f);
+                }
+            }
+            Stmt::Try {
+                body,
+                catches,
+                finally,
+            } => {
+                walk_exprs(body, f);
+                for (_, c) in catches {
+                    walk_exprs(c, f);
+                }
+                walk_exprs(finally, f);
+            }
+            Stmt::Switch { scrutinee, arms } => {
+                walk_expr(scrutinee, f);
+                for a in arms {
+                    walk_exprs(a, f);
+                }
+            }
+            Stmt::Block(b) => walk_exprs(b, f),
+            Stmt::Break | Stmt::Continue => {}
+        }
+    }
+}
+
+/// Calls `f` on an expression and every expression inside it.
+pub fn walk_expr(e: &Expr, f: &mut impl FnMut(&Expr)) {
+    f(e);
+    match &e.kind {
+        ExprKind::Field { receiver, .. } | ExprKind::MethodRef { receiver, .. } => {
+            walk_expr(receiver, f)
+        }
+        ExprKind::Call(c) => {
+            if let Some(r) = &c.receiver {
+                walk_expr(r, f);
+            }
+            for a in &c.args {
+                walk_expr(a, f);
+            }
+        }
+        ExprKind::New { args, .. } | ExprKind::ArrayInit(args) | ExprKind::Opaque(args) => {
+            for a in args {
+                walk_expr(a, f);
+            }
+        }
+        ExprKind::Binary { lhs, rhs, .. } => {
+            walk_expr(lhs, f);
+            walk_expr(rhs, f);
+        }
+        ExprKind::Unary { operand, .. } => walk_expr(operand, f),
+        ExprKind::Ternary { cond, then, els } => {
+            walk_expr(cond, f);
+            walk_expr(then, f);
+            walk_expr(els, f);
+        }
+        ExprKind::Index { array, index } => {
+            walk_expr(array, f);
+            walk_expr(index, f);
+        }
+        ExprKind::Cast { expr, .. } | ExprKind::InstanceOf { expr, .. } => walk_expr(expr, f),
+        ExprKind::Assign { target, value, .. } => {
+            walk_expr(target, f);
+            walk_expr(value, f);
+        }
+        ExprKind::Name(_)
+        | ExprKind::Lambda(_)
+        | ExprKind::Literal(_)
+        | ExprKind::This
+        | ExprKind::Super => {}
+    }
+}

@@ -27,6 +27,9 @@ pub struct Program {
     /// Direct subclasses / implementors of each class.
     subclasses: HashMap<ClassId, Vec<ClassId>>,
     supers: HashMap<ClassId, Vec<ClassId>>,
+    /// Classes the project creates at two or more places: their fields belong to
+    /// each object, not to the class.
+    multi_instance: std::collections::HashSet<ClassId>,
 }
 
 impl Program {
@@ -37,6 +40,7 @@ impl Program {
             by_qualified: HashMap::new(),
             subclasses: HashMap::new(),
             supers: HashMap::new(),
+            multi_instance: Default::default(),
         };
         for (m, module) in p.modules.iter().enumerate() {
             for (c, class) in module.classes.iter().enumerate() {
@@ -68,7 +72,31 @@ impl Program {
             p.subclasses.entry(sup).or_default().push(sub);
             p.supers.entry(sub).or_default().push(sup);
         }
+        let mut allocations: HashMap<ClassId, u32> = HashMap::new();
+        for (m, module) in p.modules.iter().enumerate() {
+            for func in &module.functions {
+                walk_exprs(&func.body, &mut |e| {
+                    if let ExprKind::New { ty, body: None, .. } = &e.kind {
+                        if let Some(c) = p.resolve_class(m as u32, ty) {
+                            *allocations.entry(c).or_default() += 1;
+                        }
+                    }
+                });
+            }
+        }
+        p.multi_instance = allocations
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(c, _)| c)
+            .collect();
         p
+    }
+
+    /// Whether instances of `c` (or of a subclass) are created at several places, so
+    /// that a field is better tracked with each object than across the class.
+    pub fn is_multi_instance(&self, c: ClassId) -> bool {
+        self.multi_instance.contains(&c)
+            || self.all_subclasses(c).iter().any(|s| self.multi_instance.contains(s))
     }
 
     pub fn module(&self, m: u32) -> &Module {

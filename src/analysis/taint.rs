@@ -174,6 +174,9 @@ struct Summary {
     sinks: HashMap<(u16, Span), (TraceId, SinkSite)>,
     /// (parameter, field) → trace.
     field_writes: HashMap<(u16, FieldKey), TraceId>,
+    /// What the function stores into the fields of its receiver, for classes whose
+    /// fields are tracked per object: the caller's receiver (or new object) holds it.
+    receiver_gets: HashMap<Origin, TraceId>,
 }
 
 struct TraceNode {
@@ -420,6 +423,7 @@ struct Frame<'a> {
     params: HashMap<Rc<str>, u16>,
     summary: Summary,
     loop_exits: Vec<Env>,
+    this_root: Option<TraceId>,
 }
 
 impl<'a> Frame<'a> {
@@ -438,6 +442,7 @@ impl<'a> Frame<'a> {
             params: HashMap::new(),
             summary: Summary::default(),
             loop_exits: Vec::new(),
+            this_root: None,
         }
     }
 
@@ -539,6 +544,12 @@ impl<'a> Frame<'a> {
                 }
                 // Keep the first trace, but the latest (best informed) sink facts.
                 std::collections::hash_map::Entry::Occupied(mut o) => o.get_mut().1 = v.1,
+            }
+        }
+        for (k, v) in summary.receiver_gets {
+            if let std::collections::hash_map::Entry::Vacant(e) = stored.receiver_gets.entry(k) {
+                e.insert(v);
+                changed = true;
             }
         }
         for (k, v) in summary.field_writes {
@@ -812,12 +823,55 @@ impl<'a> Frame<'a> {
             .filter_map(|(k, v)| k.strip_prefix("this.").map(|f| (Rc::from(f), v.clone())))
             .collect();
         for (field, v) in entries {
-            let owner = self
-                .program
-                .field(class, &field)
-                .map(|(c, _)| c)
-                .unwrap_or(class);
-            self.write_field_global((owner, field), &v);
+            let found = self.program.field(class, &field);
+            let owner = found.map(|(c, _)| c).unwrap_or(class);
+            if found.is_some_and(|(o, f)| self.per_object(o, f)) {
+                self.into_this_object(&v);
+            } else {
+                self.write_field_global((owner, field), &v);
+            }
+        }
+    }
+
+    /// Fields of classes created at several places are tracked with each object (a
+    /// field-based analysis would mix every `Element`'s content into every other's).
+    fn per_object(&self, owner: ClassId, field: &Field) -> bool {
+        !field.is_static && self.program.is_multi_instance(owner)
+    }
+
+    /// The receiver of an instance method of a class tracked per object: whatever
+    /// its caller's object holds.
+    fn this_value(&mut self) -> Val {
+        let func = self.func();
+        let instance = !func.is_static
+            && matches!(func.kind, FunctionKind::Method | FunctionKind::Constructor);
+        let tracked = self.class.is_some_and(|c| self.program.is_multi_instance(c));
+        if !(instance && tracked) {
+            return Val::default();
+        }
+        let root = match self.this_root {
+            Some(r) => r,
+            None => {
+                let r = self.g.trace(None, func.name_span, "this object");
+                self.this_root = Some(r);
+                r
+            }
+        };
+        Val {
+            taint: vec![Taint {
+                origin: Origin::Param(RECEIVER),
+                trace: root,
+            }],
+            ..Val::default()
+        }
+    }
+
+    /// Data stored into the fields of `this`, for a class tracked per object.
+    fn into_this_object(&mut self, v: &Val) {
+        for t in &v.taint {
+            if t.origin != Origin::Param(RECEIVER) {
+                self.summary.receiver_gets.entry(t.origin).or_insert(t.trace);
+            }
         }
     }
 
@@ -852,7 +906,7 @@ impl<'a> Frame<'a> {
                 v
             }
             ExprKind::Name(n) => self.read_name(n, e.span),
-            ExprKind::This | ExprKind::Super => Val::default(),
+            ExprKind::This | ExprKind::Super => self.this_value(),
             ExprKind::Field { receiver, name } => self.read_field(receiver, name, e.span),
             ExprKind::Call(call) => self.eval_call(call, e.span),
             ExprKind::New { ty, args, body } => self.eval_new(ty, args, *body, e.span),
@@ -1021,10 +1075,23 @@ impl<'a> Frame<'a> {
                     return self.with_field_name_source(v, field);
                 }
             }
-            let v = self.read_field_global(owner, field);
+            let v = if is_this_field {
+                self.read_own_field(owner, field)
+            } else {
+                self.read_field_global(owner, field)
+            };
             return self.with_field_name_source(v, field);
         }
         Val::default()
+    }
+
+    /// A field of `this` not assigned yet in this function.
+    fn read_own_field(&mut self, owner: ClassId, field: &Field) -> Val {
+        if self.per_object(owner, field) {
+            self.this_value()
+        } else {
+            self.read_field_global(owner, field)
+        }
     }
 
     fn owner_of(&self, c: ClassId, field: &str) -> ClassId {
@@ -1127,7 +1194,12 @@ impl<'a> Frame<'a> {
             .and_then(|t| self.program.resolve_class(self.module_id(), &t))
         {
             if let Some((o, field)) = self.program.field(c, name) {
-                let v = self.read_field_global(o, field);
+                let mut v = if self.per_object(o, field) {
+                    recv
+                } else {
+                    self.read_field_global(o, field)
+                };
+                v.callable = None;
                 return self.with_field_name_source(v, field);
             }
         }
@@ -1151,7 +1223,7 @@ impl<'a> Frame<'a> {
         }
         match self.field_for_name(name) {
             Some((owner, field)) => {
-                let v = self.read_field_global(owner, field);
+                let v = self.read_own_field(owner, field);
                 self.with_field_name_source(v, field)
             }
             None => {
@@ -1199,12 +1271,16 @@ impl<'a> Frame<'a> {
                     .static_type(receiver)
                     .or_else(|| self.type_name_of(receiver))
                     .and_then(|t| self.program.resolve_class(self.module_id(), &t));
-                match owner {
-                    Some(c) => {
+                let field = owner.and_then(|c| self.program.field(c, name));
+                match (owner, field) {
+                    (Some(_), Some((o, f))) if self.per_object(o, f) => {
+                        self.weak_update(receiver, &v);
+                    }
+                    (Some(c), _) => {
                         let o = self.owner_of(c, name);
                         self.write_field_global((o, name.as_str().into()), &v);
                     }
-                    None => {
+                    (None, _) => {
                         // A field of a library object: the object now carries the data.
                         self.weak_update(receiver, &v);
                     }
@@ -1460,7 +1536,8 @@ impl<'a> Frame<'a> {
         let recv_kind = self.receiver_kind(call);
         let recv_val = match &recv_kind {
             Receiver::Value(r) => self.eval(r),
-            _ => Val::default(),
+            Receiver::Implicit | Receiver::Super => self.this_value(),
+            Receiver::Type(_) => Val::default(),
         };
         let args: Vec<Val> = call.args.iter().map(|a| self.eval(a)).collect();
         if call.name == "baseUrl" {
@@ -1554,6 +1631,50 @@ impl<'a> Frame<'a> {
                     );
                     let tr = self.g.splice(into, *trace);
                     self.emit(at.origin, tr, site.clone());
+                }
+            }
+            // What the callee stored into its object's fields (classes tracked per object).
+            let mut held = Val::default();
+            for (origin, trace) in &summary.receiver_gets {
+                match *origin {
+                    Origin::Source(_) => {
+                        let tr = self.g.extend_trace(
+                            *trace,
+                            call.name_span,
+                            &format!("kept in the object by `{}`", call.name),
+                        );
+                        held.add_taint(Taint {
+                            origin: *origin,
+                            trace: tr,
+                        });
+                    }
+                    Origin::Param(p) => {
+                        let Some(a) = actual(p) else { continue };
+                        for at in a.taint.clone() {
+                            let into = self.g.extend_trace(
+                                at.trace,
+                                call.name_span,
+                                &format!("passed to `{}`", call.name),
+                            );
+                            let tr = self.g.splice(into, *trace);
+                            held.add_taint(Taint {
+                                origin: at.origin,
+                                trace: tr,
+                            });
+                        }
+                    }
+                }
+            }
+            if !held.taint.is_empty() {
+                if call.name == "<constructor>" {
+                    result.absorb(&held);
+                } else {
+                    match call.receiver.as_deref() {
+                        Some(r) if !matches!(r.kind, ExprKind::This | ExprKind::Super) => {
+                            self.weak_update(r, &held)
+                        }
+                        _ => self.into_this_object(&held),
+                    }
                 }
             }
             // Parameters stored into fields.
@@ -2003,7 +2124,20 @@ impl<'a> Frame<'a> {
                     trace: tr,
                 });
             }
-            for a in &args {
+            // Arguments make the result only where the call builds from them; an
+            // instance method's arguments (`map.get(key)`, `db.query(.., args)`) say
+            // nothing of what it returns.
+            let mutator = k
+                .propagation
+                .mutator_prefixes
+                .iter()
+                .any(|p| name.starts_with(p.as_str()));
+            let from_args = name == "<init>"
+                || !matches!(recv_kind, Receiver::Value(_))
+                || mutator
+                || k.propagation.arg_to_result.iter().any(|m| m == name)
+                || call.receiver.as_deref().is_some_and(|r| self.is_builder_chain(r));
+            for a in args.iter().filter(|_| from_args) {
                 for t in &a.taint {
                     let tr =
                         self.g
@@ -2093,6 +2227,20 @@ impl<'a> Frame<'a> {
             }
         }
         result
+    }
+
+    /// A fluent builder (`new Request.Builder().url(u).post(body)`): its methods
+    /// collect their arguments whatever they are called.
+    fn is_builder_chain(&self, e: &Expr) -> bool {
+        let is_builder = |t: &str| t.ends_with("Builder");
+        match &e.kind {
+            ExprKind::New { ty, .. } => is_builder(ty),
+            ExprKind::Call(c) => match &c.receiver {
+                Some(r) => self.is_builder_chain(r),
+                None => false,
+            },
+            _ => self.static_type(e).is_some_and(|t| is_builder(&t)),
+        }
     }
 
     fn taint_callback(&mut self, c: Callable, data: &Val) {

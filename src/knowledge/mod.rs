@@ -241,6 +241,10 @@ pub struct Propagation {
     /// (`getStringExtra("phone")`, `optString("id_card")`).
     #[serde(default)]
     pub keyed_getters: Vec<String>,
+    /// Instance methods whose result is built from their arguments (`a.concat(b)`,
+    /// `s.replace(x, y)`); other instance methods' results come from the receiver.
+    #[serde(default)]
+    pub arg_to_result: Vec<String>,
     /// Methods that look a view up by resource id (`findViewById(R.id.et_phone)`):
     /// the id names what the view holds.
     #[serde(default)]
@@ -371,6 +375,7 @@ impl Knowledge {
             q.input_methods.extend(p.input_methods);
             q.keyed_getters.extend(p.keyed_getters);
             q.view_lookup.extend(p.view_lookup);
+            q.arg_to_result.extend(p.arg_to_result);
         }
         self.reindex();
         Ok(())
