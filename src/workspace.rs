@@ -26,6 +26,16 @@ const SKIPPED_DIRS: &[&str] = &[
     "Pods",
 ];
 
+/// Gradle source sets of tests, under `src/`.
+const TEST_SOURCE_SETS: &[&str] = &[
+    "test",
+    "androidTest",
+    "testDebug",
+    "testRelease",
+    "sharedTest",
+    "testFixtures",
+];
+
 /// Generated Java files every Android build writes.
 const GENERATED_FILES: &[&str] = &["R.java", "BuildConfig.java", "Manifest.java"];
 
@@ -158,11 +168,17 @@ pub fn discover(paths: &[PathBuf], root: &Path) -> (Vec<Candidate>, Vec<String>)
         .follow_links(false)
         .filter_entry(|e| {
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir
-                && e.depth() > 0
-                && e.file_name()
-                    .to_str()
-                    .is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+            if !is_dir || e.depth() == 0 {
+                return true;
+            }
+            let name = e.file_name().to_str().unwrap_or("");
+            // Test sources (`src/test`, `src/androidTest`) do not ship in the app.
+            let in_src = e
+                .path()
+                .parent()
+                .and_then(|p| p.file_name())
+                .is_some_and(|p| p == "src");
+            !(SKIPPED_DIRS.contains(&name) || (in_src && TEST_SOURCE_SETS.contains(&name)))
         });
     for entry in builder.build() {
         match entry {

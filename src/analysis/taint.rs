@@ -29,13 +29,68 @@ type TraceId = u32;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Origin {
     Source(SourceId),
+    /// A parameter (or, as [`RECEIVER`], the whole receiver) of the function being
+    /// summarised.
     Param(u16),
+    /// One field of the receiver of the function being summarised.
+    ReceiverField(FieldSym),
 }
+
+/// An interned field name.
+type FieldSym = u32;
 
 #[derive(Clone, Copy, Debug)]
 struct Taint {
     origin: Origin,
     trace: TraceId,
+    /// For objects tracked per object: the field that holds this data (None: the
+    /// value itself, or a part of the object we cannot name).
+    field: Option<FieldSym>,
+    /// How many times this taint was read out of an object field it was not known
+    /// to be in (the object as a whole was tainted). Each such read is a guess; a
+    /// flow resting on more than [`MAX_GUESSES`] of them is not reported.
+    guesses: u8,
+}
+
+impl Taint {
+    fn new(origin: Origin, trace: TraceId) -> Taint {
+        Taint {
+            origin,
+            trace,
+            field: None,
+            guesses: 0,
+        }
+    }
+
+    /// The same data, moved on to a new step.
+    fn moved(self, trace: TraceId) -> Taint {
+        Taint {
+            trace,
+            field: None,
+            ..self
+        }
+    }
+}
+
+/// Reads of a field out of an object that is tainted only as a whole, allowed in
+/// one flow (an access-path bound: beyond it, flows are mostly artefacts).
+const MAX_GUESSES: u8 = 1;
+
+/// The taints of an object that a read of field `f` yields: those known to be in
+/// `f`, and (as a guess) those of the object as a whole.
+fn field_taints(taints: &[Taint], f: FieldSym) -> Vec<Taint> {
+    taints
+        .iter()
+        .filter_map(|t| match t.field {
+            Some(x) if x == f => Some(Taint { field: None, ..*t }),
+            Some(_) => None,
+            None if t.guesses < MAX_GUESSES => Some(Taint {
+                guesses: t.guesses + 1,
+                ..*t
+            }),
+            None => None,
+        })
+        .collect()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -78,7 +133,11 @@ impl Val {
     }
 
     fn add_taint(&mut self, t: Taint) -> bool {
-        if self.taint.iter().any(|x| x.origin == t.origin) {
+        if self
+            .taint
+            .iter()
+            .any(|x| x.origin == t.origin && x.field == t.field)
+        {
             return false;
         }
         self.taint.push(t);
@@ -170,13 +229,13 @@ type FieldKey = (ClassId, Rc<str>);
 #[derive(Default, Clone)]
 struct Summary {
     ret: Val,
-    /// (parameter, sink location) → trace inside the callee, sink.
-    sinks: HashMap<(u16, Span), (TraceId, SinkSite)>,
-    /// (parameter, field) → trace.
-    field_writes: HashMap<(u16, FieldKey), TraceId>,
+    /// (symbolic origin, sink location) → trace inside the callee, sink.
+    sinks: HashMap<(Origin, Span), (TraceId, SinkSite)>,
+    /// (symbolic origin, field) → trace: stored into a class-wide field.
+    field_writes: HashMap<(Origin, FieldKey), TraceId>,
     /// What the function stores into the fields of its receiver, for classes whose
     /// fields are tracked per object: the caller's receiver (or new object) holds it.
-    receiver_gets: HashMap<Origin, TraceId>,
+    receiver_gets: HashMap<(FieldSym, Origin), TraceId>,
 }
 
 struct TraceNode {
@@ -199,6 +258,7 @@ struct Global {
     flows: HashMap<(SourceId, Span, FnId), Flow>,
     calls: HashMap<FnId, HashSet<FnId>>,
     base_urls: Vec<Rc<str>>,
+    field_syms: HashMap<Rc<str>, FieldSym>,
     changed: bool,
 }
 
@@ -215,10 +275,14 @@ impl Global {
                 return p;
             }
         }
+        self.push_trace(parent, span, message.into(), depth)
+    }
+
+    fn push_trace(&mut self, parent: Option<TraceId>, span: Span, message: Rc<str>, depth: u16) -> TraceId {
         self.traces.push(TraceNode {
             parent,
             span,
-            message: message.into(),
+            message,
             depth,
         });
         (self.traces.len() - 1) as TraceId
@@ -282,6 +346,11 @@ impl Global {
         out
     }
 
+    fn field_sym(&mut self, name: &str) -> FieldSym {
+        let next = self.field_syms.len() as FieldSym;
+        *self.field_syms.entry(name.into()).or_insert(next)
+    }
+
     fn source(&mut self, info: SourceInfo) -> (SourceId, bool) {
         let key = (info.span, info.category.clone());
         if let Some(&id) = self.source_index.get(&key) {
@@ -340,6 +409,25 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
 /// A name-classified value that a platform source of the same category reaches the
 /// same sink through is the same data: report the collection point only.
 fn drop_shadowed_name_sources(flows: &mut Vec<Flow>, sources: &[SourceInfo]) {
+    // Several names along one way (`phone` → `mobile` → `contactPhone`) are one value:
+    // keep the one furthest upstream (the longest way to the sink).
+    let mut upstream: HashMap<(Span, &str), (usize, SourceId)> = HashMap::new();
+    for f in flows.iter() {
+        let s = &sources[f.source as usize];
+        if s.kind == SourceKind::Name {
+            let e = upstream
+                .entry((f.sink.span, s.category.as_str()))
+                .or_insert((f.steps.len(), f.source));
+            if (f.steps.len(), std::cmp::Reverse(f.source)) > (e.0, std::cmp::Reverse(e.1)) {
+                *e = (f.steps.len(), f.source);
+            }
+        }
+    }
+    flows.retain(|f| {
+        let s = &sources[f.source as usize];
+        s.kind != SourceKind::Name
+            || upstream.get(&(f.sink.span, s.category.as_str())).map(|e| e.1) == Some(f.source)
+    });
     let collected: HashSet<(Span, &str)> = flows
         .iter()
         .filter(|f| sources[f.source as usize].kind != SourceKind::Name)
@@ -400,6 +488,14 @@ fn reachable_functions(program: &Program, global: &Global) -> HashSet<FnId> {
         }
     }
     reachable
+}
+
+/// A call site at which a callee's summary is applied.
+struct Instantiation<'v> {
+    at: Span,
+    passed: &'v str,
+    recv: &'v Val,
+    args: &'v [Val],
 }
 
 /// How a call's receiver was written.
@@ -503,10 +599,7 @@ impl<'a> Frame<'a> {
                 .g
                 .trace(None, p.span, format!("parameter `{}`", p.name));
             let mut v = Val {
-                taint: vec![Taint {
-                    origin: Origin::Param(i as u16),
-                    trace: root,
-                }],
+                taint: vec![Taint::new(Origin::Param(i as u16), root)],
                 ..Val::default()
             };
             for t in callback {
@@ -515,10 +608,7 @@ impl<'a> Frame<'a> {
                     p.span,
                     &format!("passed to callback parameter `{}`", p.name),
                 );
-                v.add_taint(Taint {
-                    origin: t.origin,
-                    trace: tr,
-                });
+                v.add_taint(t.moved(tr));
             }
             if let Some(t) = self.callback_param_source(i, p) {
                 v.add_taint(t);
@@ -641,10 +731,7 @@ impl<'a> Frame<'a> {
             self.g.changed = true;
         }
         let trace = self.g.trace(None, span, message);
-        Taint {
-            origin: Origin::Source(id),
-            trace,
-        }
+        Taint::new(Origin::Source(id), trace)
     }
 
     // ----- statements -------------------------------------------------------
@@ -826,7 +913,8 @@ impl<'a> Frame<'a> {
             let found = self.program.field(class, &field);
             let owner = found.map(|(c, _)| c).unwrap_or(class);
             if found.is_some_and(|(o, f)| self.per_object(o, f)) {
-                self.into_this_object(&v);
+                let sym = self.g.field_sym(&field);
+                self.into_this_object(sym, &v);
             } else {
                 self.write_field_global((owner, field), &v);
             }
@@ -858,29 +946,44 @@ impl<'a> Frame<'a> {
             }
         };
         Val {
-            taint: vec![Taint {
-                origin: Origin::Param(RECEIVER),
-                trace: root,
-            }],
+            taint: vec![Taint::new(Origin::Param(RECEIVER), root)],
             ..Val::default()
         }
     }
 
-    /// Data stored into the fields of `this`, for a class tracked per object.
-    fn into_this_object(&mut self, v: &Val) {
+    /// Data stored into field `field` of `this`, for a class tracked per object.
+    fn into_this_object(&mut self, field: FieldSym, v: &Val) {
         for t in &v.taint {
-            if t.origin != Origin::Param(RECEIVER) {
-                self.summary.receiver_gets.entry(t.origin).or_insert(t.trace);
+            let own = matches!(t.origin, Origin::Param(RECEIVER))
+                || t.origin == Origin::ReceiverField(field);
+            if !own {
+                let f = t.field.unwrap_or(field);
+                self.summary
+                    .receiver_gets
+                    .entry((f, t.origin))
+                    .or_insert(t.trace);
             }
+        }
+    }
+
+    /// The value of field `field` of `this` on entry, for a class tracked per object.
+    fn this_field_value(&mut self, field: &Field) -> Val {
+        let sym = self.g.field_sym(&field.name);
+        let root = self
+            .g
+            .trace(None, field.name_span, format!("field `{}` of this object", field.name));
+        Val {
+            taint: vec![Taint::new(Origin::ReceiverField(sym), root)],
+            ..Val::default()
         }
     }
 
     fn write_field_global(&mut self, key: FieldKey, v: &Val) {
         for t in &v.taint {
-            if let Origin::Param(p) = t.origin {
+            if !matches!(t.origin, Origin::Source(_)) {
                 self.summary
                     .field_writes
-                    .entry((p, key.clone()))
+                    .entry((t.origin, key.clone()))
                     .or_insert(t.trace);
             }
         }
@@ -1087,8 +1190,8 @@ impl<'a> Frame<'a> {
 
     /// A field of `this` not assigned yet in this function.
     fn read_own_field(&mut self, owner: ClassId, field: &Field) -> Val {
-        if self.per_object(owner, field) {
-            self.this_value()
+        if self.per_object(owner, field) && !self.this_value().taint.is_empty() {
+            self.this_field_value(field)
         } else {
             self.read_field_global(owner, field)
         }
@@ -1195,7 +1298,11 @@ impl<'a> Frame<'a> {
         {
             if let Some((o, field)) = self.program.field(c, name) {
                 let mut v = if self.per_object(o, field) {
-                    recv
+                    // What is known to be in this field of that object, or in the whole.
+                    let sym = self.g.field_sym(name);
+                    let mut v = recv;
+                    v.taint = field_taints(&v.taint, sym);
+                    v
                 } else {
                     self.read_field_global(o, field)
                 };
@@ -1274,6 +1381,11 @@ impl<'a> Frame<'a> {
                 let field = owner.and_then(|c| self.program.field(c, name));
                 match (owner, field) {
                     (Some(_), Some((o, f))) if self.per_object(o, f) => {
+                        let sym = self.g.field_sym(name);
+                        let mut v = v;
+                        for t in &mut v.taint {
+                            t.field = Some(sym);
+                        }
                         self.weak_update(receiver, &v);
                     }
                     (Some(c), _) => {
@@ -1566,6 +1678,7 @@ impl<'a> Frame<'a> {
     ) -> Val {
         self.publish_this_fields();
         let mut result = Val::default();
+        let passed = format!("passed to `{}`", call.name);
         for &callee in callees {
             self.record_call(callee);
             let func = self.program.function(callee);
@@ -1576,43 +1689,16 @@ impl<'a> Frame<'a> {
                 continue;
             }
             let summary = self.g.summaries.get(&callee).cloned().unwrap_or_default();
-            let actual = |p: u16| -> Option<&Val> {
-                if p == RECEIVER {
-                    Some(recv)
-                } else {
-                    args.get(p as usize)
-                }
+            let site = Instantiation {
+                at: call.name_span,
+                passed: &passed,
+                recv,
+                args,
             };
             // Return value.
             for t in &summary.ret.taint {
-                match t.origin {
-                    Origin::Source(_) => {
-                        let tr = self.g.extend_trace(
-                            t.trace,
-                            call.name_span,
-                            &format!("returned by `{}`", call.name),
-                        );
-                        result.add_taint(Taint {
-                            origin: t.origin,
-                            trace: tr,
-                        });
-                    }
-                    Origin::Param(p) => {
-                        if let Some(a) = actual(p) {
-                            for at in a.taint.clone() {
-                                let into = self.g.extend_trace(
-                                    at.trace,
-                                    call.name_span,
-                                    &format!("passed to `{}`", call.name),
-                                );
-                                let tr = self.g.splice(into, t.trace);
-                                result.add_taint(Taint {
-                                    origin: at.origin,
-                                    trace: tr,
-                                });
-                            }
-                        }
-                    }
+                for x in self.instantiate(t.origin, t.trace, &site) {
+                    result.add_taint(x);
                 }
             }
             if result.url.is_none() {
@@ -1620,49 +1706,18 @@ impl<'a> Frame<'a> {
             }
             result.resource = result.resource.or(summary.ret.resource);
             result.explicit_intent |= summary.ret.explicit_intent;
-            // Sinks reached from parameters.
-            for ((p, _), (trace, site)) in &summary.sinks {
-                let Some(a) = actual(*p) else { continue };
-                for at in a.taint.clone() {
-                    let into = self.g.extend_trace(
-                        at.trace,
-                        call.name_span,
-                        &format!("passed to `{}`", call.name),
-                    );
-                    let tr = self.g.splice(into, *trace);
-                    self.emit(at.origin, tr, site.clone());
+            // Sinks the callee reaches with what it was given.
+            for ((origin, _), (trace, sink)) in &summary.sinks {
+                for x in self.instantiate(*origin, *trace, &site) {
+                    self.emit(x.origin, x.trace, sink.clone());
                 }
             }
             // What the callee stored into its object's fields (classes tracked per object).
             let mut held = Val::default();
-            for (origin, trace) in &summary.receiver_gets {
-                match *origin {
-                    Origin::Source(_) => {
-                        let tr = self.g.extend_trace(
-                            *trace,
-                            call.name_span,
-                            &format!("kept in the object by `{}`", call.name),
-                        );
-                        held.add_taint(Taint {
-                            origin: *origin,
-                            trace: tr,
-                        });
-                    }
-                    Origin::Param(p) => {
-                        let Some(a) = actual(p) else { continue };
-                        for at in a.taint.clone() {
-                            let into = self.g.extend_trace(
-                                at.trace,
-                                call.name_span,
-                                &format!("passed to `{}`", call.name),
-                            );
-                            let tr = self.g.splice(into, *trace);
-                            held.add_taint(Taint {
-                                origin: at.origin,
-                                trace: tr,
-                            });
-                        }
-                    }
+            for ((field, origin), trace) in &summary.receiver_gets {
+                for mut x in self.instantiate(*origin, *trace, &site) {
+                    x.field = Some(*field);
+                    held.add_taint(x);
                 }
             }
             if !held.taint.is_empty() {
@@ -1673,32 +1728,27 @@ impl<'a> Frame<'a> {
                         Some(r) if !matches!(r.kind, ExprKind::This | ExprKind::Super) => {
                             self.weak_update(r, &held)
                         }
-                        _ => self.into_this_object(&held),
+                        _ => {
+                            for t in held.taint.clone() {
+                                let f = t.field.unwrap_or_default();
+                                self.into_this_object(f, &Val { taint: vec![t], ..Val::default() });
+                            }
+                        }
                     }
                 }
             }
-            // Parameters stored into fields.
-            for ((p, key), trace) in &summary.field_writes {
-                let Some(a) = actual(*p) else { continue };
+            // What the callee stored into class-wide fields.
+            for ((origin, key), trace) in &summary.field_writes {
                 let mut stored = Val::default();
-                for at in a.taint.clone() {
-                    let into = self.g.extend_trace(
-                        at.trace,
-                        call.name_span,
-                        &format!("passed to `{}`", call.name),
-                    );
-                    let tr = self.g.splice(into, *trace);
-                    stored.add_taint(Taint {
-                        origin: at.origin,
-                        trace: tr,
-                    });
+                for x in self.instantiate(*origin, *trace, &site) {
+                    stored.add_taint(x);
                 }
                 self.write_field_global(key.clone(), &stored);
-                if *p == RECEIVER {
+                if matches!(origin, Origin::Param(RECEIVER) | Origin::ReceiverField(_)) {
                     continue;
                 }
-                // The object now holds the data: a new object carries what its
-                // constructor stored, a receiver what its setter stored.
+                // The object now holds the data too: a new object what its constructor
+                // stored, a receiver what its setter stored.
                 if call.name == "<constructor>" {
                     result.absorb(&stored);
                 } else if let Some(r) = &call.receiver {
@@ -1708,8 +1758,36 @@ impl<'a> Frame<'a> {
                 }
             }
         }
-        let _ = span;
         result
+    }
+
+    /// The caller's taints that a callee's symbolic origin stands for, each with the
+    /// caller's steps followed by the callee's.
+    fn instantiate(&mut self, origin: Origin, trace: TraceId, site: &Instantiation) -> Vec<Taint> {
+        let actual: Vec<Taint> = match origin {
+            Origin::Source(_) => {
+                let tr = self
+                    .g
+                    .extend_trace(trace, site.at, &format!("returned by `{}`", site.passed.trim_start_matches("passed to ")));
+                return vec![Taint::new(origin, tr)];
+            }
+            Origin::Param(RECEIVER) => site.recv.taint.clone(),
+            Origin::Param(p) => site
+                .args
+                .get(p as usize)
+                .map(|a| a.taint.clone())
+                .unwrap_or_default(),
+            // One field of the receiver: what is known to be in it, or in the object as a whole.
+            Origin::ReceiverField(f) => field_taints(&site.recv.taint, f),
+        };
+        actual
+            .into_iter()
+            .map(|at| {
+                let into = self.g.extend_trace(at.trace, site.at, site.passed);
+                let spliced = self.g.splice(into, trace);
+                at.moved(spliced)
+            })
+            .collect()
     }
 
     /// Calls of bodiless interface methods that declare an endpoint: Retrofit
@@ -1773,10 +1851,13 @@ impl<'a> Frame<'a> {
 
     fn emit_all(&mut self, taints: &[Taint], site: &SinkSite) {
         for t in taints {
-            let tr = self.g.extend_trace(
-                t.trace,
+            // The sink step is always recorded, however long the way to it was.
+            let depth = self.g.traces[t.trace as usize].depth;
+            let tr = self.g.push_trace(
+                Some(t.trace),
                 site.span,
-                &format!("sink: `{}` ({})", site.callee, site.kind.as_str()),
+                format!("sink: `{}` ({})", site.callee, site.kind.as_str()).into(),
+                depth + 1,
             );
             self.emit(t.origin, tr, site.clone());
         }
@@ -1804,10 +1885,10 @@ impl<'a> Frame<'a> {
                     }
                 }
             }
-            Origin::Param(p) => {
+            symbolic => {
                 self.summary
                     .sinks
-                    .entry((p, site.span))
+                    .entry((symbolic, site.span))
                     .or_insert((trace, site));
             }
         }
@@ -1971,6 +2052,9 @@ impl<'a> Frame<'a> {
             .filter(|s| type_ok(&s.class, s.match_without_type))
             .cloned()
             .collect();
+        // Data handed to a sink has left: the receiver (a database, an editor) does
+        // not hold it for what is read from it later.
+        let is_sink = !sinks.is_empty();
         for spec in sinks.iter().take(1) {
             let mut taints: Vec<Taint> = Vec::new();
             let mut url = recv.url.clone();
@@ -2104,11 +2188,23 @@ impl<'a> Frame<'a> {
             .iter()
             .filter_map(|t| match t.origin {
                 Origin::Source(id) => Some(self.g.sources[id as usize].category.clone()),
-                Origin::Param(_) => None,
+                _ => None,
             })
             .collect();
+        // A bean getter (`note.getLatitude()`) reads one property of its receiver.
+        let recv_taint = match bean_property(name, "get").or_else(|| bean_property(name, "is")) {
+            Some(p) if call.args.is_empty() => {
+                let sym = self.g.field_sym(&p);
+                recv.taint
+                    .iter()
+                    .filter(|t| t.field.is_none_or(|f| f == sym))
+                    .copied()
+                    .collect()
+            }
+            _ => recv.taint.clone(),
+        };
         if !non_propagating {
-            for t in &recv.taint {
+            for t in &recv_taint {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
                 // same category is the one collected.
                 if let Origin::Source(id) = t.origin {
@@ -2119,10 +2215,7 @@ impl<'a> Frame<'a> {
                 let tr = self
                     .g
                     .through(t.trace, call.name_span, &format!("through `{name}`"));
-                result.add_taint(Taint {
-                    origin: t.origin,
-                    trace: tr,
-                });
+                result.add_taint(t.moved(tr));
             }
             // Arguments make the result only where the call builds from them; an
             // instance method's arguments (`map.get(key)`, `db.query(.., args)`) say
@@ -2142,10 +2235,7 @@ impl<'a> Frame<'a> {
                     let tr =
                         self.g
                             .through(t.trace, call.name_span, &format!("through `{name}`"));
-                    result.add_taint(Taint {
-                        origin: t.origin,
-                        trace: tr,
-                    });
+                    result.add_taint(t.moved(tr));
                 }
             }
             result.url = recv
@@ -2199,12 +2289,15 @@ impl<'a> Frame<'a> {
             }
             result.explicit_intent = true;
         }
-        // Mutators store their arguments into the receiver.
-        if k.propagation
-            .mutator_prefixes
-            .iter()
-            .any(|p| name.starts_with(p.as_str()))
+        // Mutators store their arguments into the receiver; a bean setter
+        // (`note.setLatitude(x)`) into the property its getter reads back.
+        if !is_sink
+            && k.propagation
+                .mutator_prefixes
+                .iter()
+                .any(|p| name.starts_with(p.as_str()))
         {
+            let property = bean_property(name, "set").map(|p| self.g.field_sym(&p));
             if let Some(r) = &call.receiver {
                 let mut stored = Val::default();
                 for a in &args {
@@ -2215,8 +2308,8 @@ impl<'a> Frame<'a> {
                             &format!("stored by `{name}`"),
                         );
                         stored.add_taint(Taint {
-                            origin: t.origin,
-                            trace: tr,
+                            field: property,
+                            ..t.moved(tr)
                         });
                     }
                     if stored.url.is_none() {
@@ -2344,6 +2437,14 @@ impl<'a> Frame<'a> {
         }
         v
     }
+}
+
+/// The property a bean accessor names: `setLatitude` → `latitude`.
+fn bean_property(method: &str, prefix: &str) -> Option<String> {
+    let rest = method.strip_prefix(prefix)?;
+    let mut chars = rest.chars();
+    let first = chars.next().filter(|c| c.is_uppercase())?;
+    Some(first.to_lowercase().chain(chars).collect())
 }
 
 fn is_primitive_number(ty: &str) -> bool {
