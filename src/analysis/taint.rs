@@ -21,7 +21,10 @@ use crate::knowledge::{Knowledge, ResourceKind, SinkKind, SourceKind as SpecKind
 /// Parameter index standing for the receiver (`this`) of a call.
 const RECEIVER: u16 = u16::MAX;
 const MAX_ROUNDS: usize = 12;
-const MAX_TRACE: usize = 48;
+/// Steps after which a way from a source to a sink is no longer believed: long chains
+/// through containers and objects tainted as a whole are, in practice, artefacts of
+/// the approximation, not flows a developer would recognise.
+const MAX_TRACE: usize = 32;
 const LOOP_PASSES: usize = 3;
 
 type TraceId = u32;
@@ -1864,6 +1867,9 @@ impl<'a> Frame<'a> {
     }
 
     fn emit(&mut self, origin: Origin, trace: TraceId, site: SinkSite) {
+        if self.g.traces[trace as usize].depth as usize > MAX_TRACE {
+            return;
+        }
         match origin {
             Origin::Source(s) => {
                 let key = (s, site.span, self.f);
