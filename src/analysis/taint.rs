@@ -370,13 +370,28 @@ impl Global {
 pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
     let mut global = Global::default();
     let functions: Vec<FnId> = program.all_functions().collect();
-    for _round in 0..MAX_ROUNDS {
+    let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
+    let mut functions = functions;
+    for round in 0..MAX_ROUNDS {
+        let started = std::time::Instant::now();
         global.changed = false;
+        if round == 1 {
+            // Callees before callers: summaries are ready when their callers need them.
+            functions = bottom_up(&functions, &global.calls);
+        }
         for &f in &functions {
             if program.function(f).has_body {
                 let mut frame = Frame::new(program, knowledge, &mut global, f);
                 frame.run();
             }
+        }
+        if profile {
+            eprintln!(
+                "piitrace: round {round}: {:.3}s, {} trace steps, {} flows",
+                started.elapsed().as_secs_f64(),
+                global.traces.len(),
+                global.flows.len()
+            );
         }
         if !global.changed {
             break;
@@ -407,6 +422,41 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
         sources: global.sources,
         flows,
     }
+}
+
+/// The functions in post-order of the call graph (callees first), ties in their
+/// original order.
+fn bottom_up(functions: &[FnId], calls: &HashMap<FnId, HashSet<FnId>>) -> Vec<FnId> {
+    let mut seen: HashSet<FnId> = HashSet::with_capacity(functions.len());
+    let mut order = Vec::with_capacity(functions.len());
+    for &root in functions {
+        if !seen.insert(root) {
+            continue;
+        }
+        // Iterative DFS: (function, its callees still to visit).
+        let mut stack: Vec<(FnId, Vec<FnId>)> = vec![(root, sorted_callees(calls, root))];
+        while let Some((f, pending)) = stack.last_mut() {
+            match pending.pop() {
+                Some(c) => {
+                    if seen.insert(c) {
+                        let next = sorted_callees(calls, c);
+                        stack.push((c, next));
+                    }
+                }
+                None => {
+                    order.push(*f);
+                    stack.pop();
+                }
+            }
+        }
+    }
+    order
+}
+
+fn sorted_callees(calls: &HashMap<FnId, HashSet<FnId>>, f: FnId) -> Vec<FnId> {
+    let mut v: Vec<FnId> = calls.get(&f).into_iter().flatten().copied().collect();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    v
 }
 
 /// A name-classified value that a platform source of the same category reaches the
@@ -502,13 +552,15 @@ struct Instantiation<'v> {
 }
 
 /// How a call's receiver was written.
-enum Receiver {
+enum Receiver<'e> {
     /// `foo()` or `this.foo()`.
     Implicit,
     Super,
     /// A static call on a type (`Log.i`, `Settings.Secure.getString`).
     Type(String),
-    Value(Box<Expr>),
+    /// A value, with its static type when known (computed once: receiver chains
+    /// are typed link by link).
+    Value(&'e Expr, Option<String>),
 }
 
 struct Frame<'a> {
@@ -1568,7 +1620,7 @@ impl<'a> Frame<'a> {
         }
     }
 
-    fn receiver_kind(&self, call: &Call) -> Receiver {
+    fn receiver_kind<'e>(&self, call: &'e Call) -> Receiver<'e> {
         match &call.receiver {
             None => Receiver::Implicit,
             Some(r) => match &r.kind {
@@ -1576,24 +1628,23 @@ impl<'a> Frame<'a> {
                 ExprKind::Super => Receiver::Super,
                 _ => match self.type_name_of(r) {
                     Some(t) => Receiver::Type(t),
-                    None => Receiver::Value(r.clone()),
+                    None => Receiver::Value(r, self.static_type(r)),
                 },
             },
         }
     }
 
     fn call_return_type(&self, call: &Call) -> Option<String> {
-        let arity = call.args.len();
-        let callees = self.project_callees(call, &self.receiver_kind(call));
+        let recv = self.receiver_kind(call);
+        let callees = self.project_callees(call, &recv);
         if let Some(&f) = callees.first() {
             return self.program.function(f).return_type.clone();
         }
-        let rty = match self.receiver_kind(call) {
+        let rty = match recv {
             Receiver::Type(t) => Some(t),
-            Receiver::Value(r) => self.static_type(&r),
+            Receiver::Value(_, t) => t,
             _ => None,
         };
-        let _ = arity;
         self.k
             .returns
             .iter()
@@ -1629,9 +1680,9 @@ impl<'a> Frame<'a> {
                 Some(c) => self.program.dispatch(c, &call.name, arity),
                 None => Vec::new(),
             },
-            Receiver::Value(r) => match self
-                .static_type(r)
-                .and_then(|t| self.program.resolve_class(self.module_id(), &t))
+            Receiver::Value(_, ty) => match ty
+                .as_deref()
+                .and_then(|t| self.program.resolve_class(self.module_id(), t))
             {
                 Some(c) => self.program.dispatch(c, &call.name, arity),
                 None => Vec::new(),
@@ -1650,7 +1701,7 @@ impl<'a> Frame<'a> {
     fn eval_call(&mut self, call: &Call, span: Span) -> Val {
         let recv_kind = self.receiver_kind(call);
         let recv_val = match &recv_kind {
-            Receiver::Value(r) => self.eval(r),
+            Receiver::Value(r, _) => self.eval(r),
             Receiver::Implicit | Receiver::Super => self.this_value(),
             Receiver::Type(_) => Val::default(),
         };
@@ -1912,7 +1963,7 @@ impl<'a> Frame<'a> {
         let name = call.name.as_str();
         let (rty, implicit) = match recv_kind {
             Receiver::Type(t) => (Some(t.clone()), false),
-            Receiver::Value(r) => (self.static_type(r), false),
+            Receiver::Value(_, ty) => (ty.clone(), false),
             Receiver::Implicit | Receiver::Super => (None, true),
         };
         let rty_q = rty
@@ -2232,7 +2283,7 @@ impl<'a> Frame<'a> {
                 .iter()
                 .any(|p| name.starts_with(p.as_str()));
             let from_args = name == "<init>"
-                || !matches!(recv_kind, Receiver::Value(_))
+                || !matches!(recv_kind, Receiver::Value(..))
                 || mutator
                 || k.propagation.arg_to_result.iter().any(|m| m == name)
                 || call.receiver.as_deref().is_some_and(|r| self.is_builder_chain(r));
@@ -2288,7 +2339,7 @@ impl<'a> Frame<'a> {
             name,
             "setClass" | "setClassName" | "setComponent" | "setPackage"
         ) {
-            if let Some(Receiver::Value(r)) = Some(recv_kind) {
+            if let Receiver::Value(r, _) = recv_kind {
                 if let Some(slot) = r.last_name().and_then(|n| self.env.vars.get_mut(n)) {
                     slot.explicit_intent = true;
                 }
