@@ -40,7 +40,9 @@ fn main() {
             .map_init(
                 || {
                     let mut p = tree_sitter::Parser::new();
-                    let ok = p.set_language(&piitrace::frontend::java::language()).is_ok();
+                    let ok = p
+                        .set_language(&piitrace::frontend::java::language())
+                        .is_ok();
                     (p, ok)
                 },
                 |(parser, ok), c| {
@@ -49,7 +51,10 @@ fn main() {
                     };
                     let tree = if *ok { parser.parse(&text, None) } else { None };
                     let lines = text.lines().count();
-                    (lines, usize::from(tree.is_none_or(|t| t.root_node().has_error())))
+                    (
+                        lines,
+                        usize::from(tree.is_none_or(|t| t.root_node().has_error())),
+                    )
                 },
             )
             .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))

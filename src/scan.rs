@@ -106,22 +106,20 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
             FileKind::BuildFile => None,
         })
         .collect();
-    let mut loaded: Vec<(usize, LoadResult)> =
-        pool.install(|| {
-            sources
-                .par_iter()
-                .enumerate()
-                .map(|(i, (c, lang))| {
-                    let r = workspace::load_text(&c.path, max_size).and_then(|text| {
-                        frontend::lower(i as FileId, *lang, &text).map(|l| (text, l))
-                    });
-                    if let Some(p) = &progress {
-                        p.inc(1);
-                    }
-                    (i, r)
-                })
-                .collect()
-        });
+    let mut loaded: Vec<(usize, LoadResult)> = pool.install(|| {
+        sources
+            .par_iter()
+            .enumerate()
+            .map(|(i, (c, lang))| {
+                let r = workspace::load_text(&c.path, max_size)
+                    .and_then(|text| frontend::lower(i as FileId, *lang, &text).map(|l| (text, l)));
+                if let Some(p) = &progress {
+                    p.inc(1);
+                }
+                (i, r)
+            })
+            .collect()
+    });
 
     loaded.sort_by_key(|(i, _)| *i);
     let mut files = Vec::new();

@@ -25,7 +25,11 @@ fn run(root: &Path) -> Vec<(String, String, u64, String)> {
         .arg(root)
         .output()
         .expect("run piitrace");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: Value = serde_json::from_slice(&out.stdout).expect("json");
     report["findings"]
         .as_array()
@@ -186,7 +190,10 @@ public class Tracker implements LocationListener {
     assert_eq!(rules_at(&found, f, 14), ["PI001", "PI301"], "{found:?}");
     assert_eq!(rules_at(&found, f, 19), ["PI001", "PI301"], "{found:?}");
     assert_eq!(rules_at(&found, f, 21), ["PI001", "PI301"], "{found:?}");
-    assert!(rules_at(&found, f, 27).is_empty(), "a constant captured by a Runnable: {found:?}");
+    assert!(
+        rules_at(&found, f, 27).is_empty(),
+        "a constant captured by a Runnable: {found:?}"
+    );
 }
 
 #[test]
@@ -211,7 +218,11 @@ public class Sync {
 }
 "#,
     )]);
-    assert_eq!(rules_at(&found, "app/Sync.java", 12), ["PI001", "PI301"], "{found:?}");
+    assert_eq!(
+        rules_at(&found, "app/Sync.java", 12),
+        ["PI001", "PI301"],
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -241,7 +252,10 @@ public class Ids {
     )]);
     let f = "app/Ids.java";
     for line in [13, 14, 15, 16] {
-        assert!(rules_at(&found, f, line).is_empty(), "line {line}: {found:?}");
+        assert!(
+            rules_at(&found, f, line).is_empty(),
+            "line {line}: {found:?}"
+        );
     }
     assert_eq!(rules_at(&found, f, 17), ["PI001", "PI301"], "{found:?}");
 }

@@ -3,7 +3,8 @@
 #[test]
 fn readme_rule_table_matches_the_rule_docs() {
     let readme = include_str!("../README.md");
-    let start = readme.find("<!-- rules:begin -->\n").expect("begin marker") + "<!-- rules:begin -->\n".len();
+    let start = readme.find("<!-- rules:begin -->\n").expect("begin marker")
+        + "<!-- rules:begin -->\n".len();
     let end = readme.find("<!-- rules:end -->").expect("end marker");
     assert_eq!(
         &readme[start..end],
@@ -19,5 +20,6 @@ fn readme_configuration_example_is_valid() {
     let end = start + readme[start..].find("```").expect("end of example");
     let config = piitrace::config::Config::parse(&readme[start..end]).expect("example parses");
     assert_eq!(config.scan.exclude.len(), 2);
-    piitrace::knowledge::Knowledge::with_extension(config.knowledge).expect("example extends the knowledge base");
+    piitrace::knowledge::Knowledge::with_extension(config.knowledge)
+        .expect("example extends the knowledge base");
 }

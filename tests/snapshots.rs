@@ -11,7 +11,11 @@ fn scan(format: &str) -> String {
         .arg(&root)
         .output()
         .expect("run piitrace");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let canonical = std::fs::canonicalize(&root).expect("root");
     // Machine-specific parts: the checkout's path and the time taken.

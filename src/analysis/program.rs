@@ -96,7 +96,10 @@ impl Program {
     /// that a field is better tracked with each object than across the class.
     pub fn is_multi_instance(&self, c: ClassId) -> bool {
         self.multi_instance.contains(&c)
-            || self.all_subclasses(c).iter().any(|s| self.multi_instance.contains(s))
+            || self
+                .all_subclasses(c)
+                .iter()
+                .any(|s| self.multi_instance.contains(s))
     }
 
     pub fn module(&self, m: u32) -> &Module {

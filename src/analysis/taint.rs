@@ -20,7 +20,7 @@ use crate::knowledge::{Knowledge, ResourceKind, SinkKind, SourceKind as SpecKind
 
 /// Parameter index standing for the receiver (`this`) of a call.
 const RECEIVER: u16 = u16::MAX;
-const MAX_ROUNDS: usize = 12;
+const MAX_ROUNDS: usize = 30;
 /// Steps after which a way from a source to a sink is no longer believed: long chains
 /// through containers and objects tainted as a whole are, in practice, artefacts of
 /// the approximation, not flows a developer would recognise.
@@ -262,7 +262,20 @@ struct Global {
     calls: HashMap<FnId, HashSet<FnId>>,
     base_urls: Vec<Rc<str>>,
     field_syms: HashMap<Rc<str>, FieldSym>,
-    changed: bool,
+    /// Who read what: a change re-queues its readers.
+    readers: HashMap<Dep, HashSet<FnId>>,
+    /// Functions to analyse again in the next round.
+    dirty: HashSet<FnId>,
+}
+
+/// Global facts a function's analysis depends on.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Dep {
+    Summary(FnId),
+    Field(FieldKey),
+    Capture(Callable),
+    Callback(FnId),
+    BaseUrl,
 }
 
 impl Global {
@@ -281,7 +294,13 @@ impl Global {
         self.push_trace(parent, span, message.into(), depth)
     }
 
-    fn push_trace(&mut self, parent: Option<TraceId>, span: Span, message: Rc<str>, depth: u16) -> TraceId {
+    fn push_trace(
+        &mut self,
+        parent: Option<TraceId>,
+        span: Span,
+        message: Rc<str>,
+        depth: u16,
+    ) -> TraceId {
         self.traces.push(TraceNode {
             parent,
             span,
@@ -349,6 +368,17 @@ impl Global {
         out
     }
 
+    fn read(&mut self, dep: Dep, reader: FnId) {
+        self.readers.entry(dep).or_default().insert(reader);
+    }
+
+    /// Something others may have read changed: analyse them again.
+    fn touch(&mut self, dep: &Dep) {
+        if let Some(r) = self.readers.get(dep) {
+            self.dirty.extend(r.iter().copied());
+        }
+    }
+
     fn field_sym(&mut self, name: &str) -> FieldSym {
         let next = self.field_syms.len() as FieldSym;
         *self.field_syms.entry(name.into()).or_insert(next)
@@ -372,28 +402,32 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
     let functions: Vec<FnId> = program.all_functions().collect();
     let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
     let mut functions = functions;
+    global.dirty = functions.iter().copied().collect();
     for round in 0..MAX_ROUNDS {
         let started = std::time::Instant::now();
-        global.changed = false;
         if round == 1 {
             // Callees before callers: summaries are ready when their callers need them.
             functions = bottom_up(&functions, &global.calls);
         }
-        for &f in &functions {
+        // Each round analyses the functions whose inputs changed, in that order.
+        let todo = std::mem::take(&mut global.dirty);
+        let mut analysed = 0;
+        for &f in functions.iter().filter(|f| todo.contains(f)) {
             if program.function(f).has_body {
+                analysed += 1;
                 let mut frame = Frame::new(program, knowledge, &mut global, f);
                 frame.run();
             }
         }
         if profile {
             eprintln!(
-                "piitrace: round {round}: {:.3}s, {} trace steps, {} flows",
+                "piitrace: round {round}: {analysed} functions, {:.3}s, {} trace steps, {} flows",
                 started.elapsed().as_secs_f64(),
                 global.traces.len(),
                 global.flows.len()
             );
         }
-        if !global.changed {
+        if global.dirty.is_empty() {
             break;
         }
     }
@@ -479,7 +513,10 @@ fn drop_shadowed_name_sources(flows: &mut Vec<Flow>, sources: &[SourceInfo]) {
     flows.retain(|f| {
         let s = &sources[f.source as usize];
         s.kind != SourceKind::Name
-            || upstream.get(&(f.sink.span, s.category.as_str())).map(|e| e.1) == Some(f.source)
+            || upstream
+                .get(&(f.sink.span, s.category.as_str()))
+                .map(|e| e.1)
+                == Some(f.source)
     });
     let collected: HashSet<(Span, &str)> = flows
         .iter()
@@ -629,14 +666,19 @@ impl<'a> Frame<'a> {
         let func = self.func();
         // Variables captured by a lambda or an anonymous/local class.
         let captured = match func.kind {
-            FunctionKind::Lambda => self.g.captures.get(&Callable::Lambda(self.f)).cloned(),
-            _ => self
-                .class
-                .and_then(|c| self.g.captures.get(&Callable::Class(c)).cloned()),
+            FunctionKind::Lambda => {
+                self.g.read(Dep::Capture(Callable::Lambda(self.f)), self.f);
+                self.g.captures.get(&Callable::Lambda(self.f)).cloned()
+            }
+            _ => self.class.and_then(|c| {
+                self.g.read(Dep::Capture(Callable::Class(c)), self.f);
+                self.g.captures.get(&Callable::Class(c)).cloned()
+            }),
         };
         if let Some(vars) = captured {
             self.env.vars.extend(vars);
         }
+        self.g.read(Dep::Callback(self.f), self.f);
         let callback = self
             .g
             .callback_taint
@@ -703,7 +745,9 @@ impl<'a> Frame<'a> {
                 changed = true;
             }
         }
-        self.g.changed |= changed;
+        if changed {
+            self.g.touch(&Dep::Summary(f));
+        }
     }
 
     /// A framework callback parameter that carries personal data (`onLocationChanged(Location)`).
@@ -755,7 +799,7 @@ impl<'a> Frame<'a> {
             refined.refinable = false;
             refined.minor |= m.minor;
             let (new_id, fresh) = self.g.source(refined);
-            self.g.changed |= fresh;
+            let _ = fresh;
             t.origin = Origin::Source(new_id);
         }
     }
@@ -782,9 +826,7 @@ impl<'a> Frame<'a> {
             minor,
             refinable: false,
         });
-        if fresh {
-            self.g.changed = true;
-        }
+        let _ = fresh;
         let trace = self.g.trace(None, span, message);
         Taint::new(Origin::Source(id), trace)
     }
@@ -988,7 +1030,9 @@ impl<'a> Frame<'a> {
         let func = self.func();
         let instance = !func.is_static
             && matches!(func.kind, FunctionKind::Method | FunctionKind::Constructor);
-        let tracked = self.class.is_some_and(|c| self.program.is_multi_instance(c));
+        let tracked = self
+            .class
+            .is_some_and(|c| self.program.is_multi_instance(c));
         if !(instance && tracked) {
             return Val::default();
         }
@@ -1024,9 +1068,11 @@ impl<'a> Frame<'a> {
     /// The value of field `field` of `this` on entry, for a class tracked per object.
     fn this_field_value(&mut self, field: &Field) -> Val {
         let sym = self.g.field_sym(&field.name);
-        let root = self
-            .g
-            .trace(None, field.name_span, format!("field `{}` of this object", field.name));
+        let root = self.g.trace(
+            None,
+            field.name_span,
+            format!("field `{}` of this object", field.name),
+        );
         Val {
             taint: vec![Taint::new(Origin::ReceiverField(sym), root)],
             ..Val::default()
@@ -1043,10 +1089,12 @@ impl<'a> Frame<'a> {
             }
         }
         let global = v.global_part();
+        let dep = Dep::Field(key.clone());
         // A field only ever assigned constants holds no personal data, whatever its name.
         let slot = self.g.fields.entry(key).or_insert_with(Val::constant);
-        if slot.join(&global) {
-            self.g.changed = true;
+        let was_const = slot.is_const;
+        if slot.join(&global) || slot.is_const != was_const {
+            self.g.touch(&dep);
         }
     }
 
@@ -1192,6 +1240,7 @@ impl<'a> Frame<'a> {
             .iter()
             .map(|(k, v)| (k.clone(), v.global_part()))
             .collect();
+        let dep = Dep::Capture(key);
         let slot = self.g.captures.entry(key).or_default();
         let mut changed = false;
         for (k, v) in vars {
@@ -1203,7 +1252,9 @@ impl<'a> Frame<'a> {
                 }
             }
         }
-        self.g.changed |= changed;
+        if changed {
+            self.g.touch(&dep);
+        }
     }
 
     /// The class and field an unqualified name denotes, when it is a field.
@@ -1267,6 +1318,7 @@ impl<'a> Frame<'a> {
 
     fn read_field_global(&mut self, owner: ClassId, field: &Field) -> Val {
         let key: FieldKey = (owner, field.name.as_str().into());
+        self.g.read(Dep::Field(key.clone()), self.f);
         match self.g.fields.get(&key) {
             Some(v) => v.clone(),
             None => {
@@ -1691,9 +1743,7 @@ impl<'a> Frame<'a> {
     }
 
     fn record_call(&mut self, callee: FnId) {
-        if self.g.calls.entry(self.f).or_default().insert(callee) {
-            self.g.changed = true;
-        }
+        self.g.calls.entry(self.f).or_default().insert(callee);
     }
 
     // ----- calls ------------------------------------------------------------
@@ -1711,7 +1761,7 @@ impl<'a> Frame<'a> {
                 let url: Rc<str> = url.into();
                 if !self.g.base_urls.contains(&url) {
                     self.g.base_urls.push(url);
-                    self.g.changed = true;
+                    self.g.touch(&Dep::BaseUrl);
                 }
             }
         }
@@ -1742,6 +1792,7 @@ impl<'a> Frame<'a> {
                 }
                 continue;
             }
+            self.g.read(Dep::Summary(callee), self.f);
             let summary = self.g.summaries.get(&callee).cloned().unwrap_or_default();
             let site = Instantiation {
                 at: call.name_span,
@@ -1785,7 +1836,13 @@ impl<'a> Frame<'a> {
                         _ => {
                             for t in held.taint.clone() {
                                 let f = t.field.unwrap_or_default();
-                                self.into_this_object(f, &Val { taint: vec![t], ..Val::default() });
+                                self.into_this_object(
+                                    f,
+                                    &Val {
+                                        taint: vec![t],
+                                        ..Val::default()
+                                    },
+                                );
                             }
                         }
                     }
@@ -1820,9 +1877,14 @@ impl<'a> Frame<'a> {
     fn instantiate(&mut self, origin: Origin, trace: TraceId, site: &Instantiation) -> Vec<Taint> {
         let actual: Vec<Taint> = match origin {
             Origin::Source(_) => {
-                let tr = self
-                    .g
-                    .extend_trace(trace, site.at, &format!("returned by `{}`", site.passed.trim_start_matches("passed to ")));
+                let tr = self.g.extend_trace(
+                    trace,
+                    site.at,
+                    &format!(
+                        "returned by `{}`",
+                        site.passed.trim_start_matches("passed to ")
+                    ),
+                );
                 return vec![Taint::new(origin, tr)];
             }
             Origin::Param(RECEIVER) => site.recv.taint.clone(),
@@ -1870,7 +1932,10 @@ impl<'a> Frame<'a> {
             let path = a.values.first().cloned().unwrap_or_default();
             let url = if path.starts_with("http://") || path.starts_with("https://") {
                 Some(path)
-            } else if self.g.base_urls.len() == 1 {
+            } else if {
+                self.g.read(Dep::BaseUrl, self.f);
+                self.g.base_urls.len() == 1
+            } {
                 Some(format!("{}{}", self.g.base_urls[0], path))
             } else {
                 None
@@ -1938,7 +2003,6 @@ impl<'a> Frame<'a> {
                                 steps,
                             },
                         );
-                        self.g.changed = true;
                     }
                 }
             }
@@ -2286,12 +2350,15 @@ impl<'a> Frame<'a> {
                 || !matches!(recv_kind, Receiver::Value(..))
                 || mutator
                 || k.propagation.arg_to_result.iter().any(|m| m == name)
-                || call.receiver.as_deref().is_some_and(|r| self.is_builder_chain(r));
+                || call
+                    .receiver
+                    .as_deref()
+                    .is_some_and(|r| self.is_builder_chain(r));
             for a in args.iter().filter(|_| from_args) {
                 for t in &a.taint {
-                    let tr =
-                        self.g
-                            .through(t.trace, call.name_span, &format!("through `{name}`"));
+                    let tr = self
+                        .g
+                        .through(t.trace, call.name_span, &format!("through `{name}`"));
                     result.add_taint(t.moved(tr));
                 }
             }
@@ -2420,7 +2487,7 @@ impl<'a> Frame<'a> {
         let slot = self.g.callback_taint.entry(f).or_default();
         if !slot.iter().any(|x| x.origin == t.origin) {
             slot.push(t);
-            self.g.changed = true;
+            self.g.touch(&Dep::Callback(f));
         }
     }
 

@@ -406,7 +406,8 @@ impl Knowledge {
             .enumerate()
             .flat_map(|(i, s)| s.prefixes.iter().map(move |p| (p.clone(), i)))
             .collect();
-        self.sdk_prefixes.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        self.sdk_prefixes
+            .sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         self.maven_groups = self
             .sdks
             .iter()

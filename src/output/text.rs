@@ -56,7 +56,10 @@ pub fn render(result: &ScanResult, color: bool) -> String {
 fn restated(result: &ScanResult, f: &Finding) -> bool {
     f.rule.id == "PI001"
         && result.findings.iter().any(|g| {
-            g.rule.id != "PI001" && g.span == f.span && g.source == f.source && g.suppression.is_none()
+            g.rule.id != "PI001"
+                && g.span == f.span
+                && g.source == f.source
+                && g.suppression.is_none()
         })
 }
 

@@ -147,13 +147,18 @@ pub fn registry() -> &'static [Rule] {
 
 /// The rule table of the README, generated from the rule docs.
 pub fn markdown_table() -> String {
-    let mut out = String::from("| ID | name | level | what it reports | status |\n|---|---|---|---|---|\n");
+    let mut out =
+        String::from("| ID | name | level | what it reports | status |\n|---|---|---|---|---|\n");
     for r in registry() {
         let level = match r.sensitive_level {
             Some(l) => format!("{} ({} if sensitive)", r.level.as_str(), l.as_str()),
             None => r.level.as_str().to_string(),
         };
-        let status = if r.is_implemented() { "available" } else { "planned" };
+        let status = if r.is_implemented() {
+            "available"
+        } else {
+            "planned"
+        };
         out.push_str(&format!(
             "| [{}](docs/rules/{}.md) | `{}` | {} | {} | {} |\n",
             r.id, r.id, r.name, level, r.summary, status
