@@ -993,7 +993,14 @@ impl<'a> Frame<'a> {
         for t in &mut v.taint {
             t.trace = self.g.extend_trace(t.trace, span, message);
         }
+        self.prune(&mut v);
         v
+    }
+
+    /// Forgets taints whose way is already too long to ever be reported.
+    fn prune(&self, v: &mut Val) {
+        v.taint
+            .retain(|t| (self.g.traces[t.trace as usize].depth as usize) < MAX_TRACE);
     }
 
     /// Publishes the current values of `this` fields to the global field table (and
@@ -1898,10 +1905,11 @@ impl<'a> Frame<'a> {
         };
         actual
             .into_iter()
-            .map(|at| {
+            .filter_map(|at| {
                 let into = self.g.extend_trace(at.trace, site.at, site.passed);
                 let spliced = self.g.splice(into, trace);
-                at.moved(spliced)
+                ((self.g.traces[spliced as usize].depth as usize) < MAX_TRACE)
+                    .then(|| at.moved(spliced))
             })
             .collect()
     }
