@@ -1062,11 +1062,12 @@ impl<'a> Frame<'a> {
         for t in &v.taint {
             let own = matches!(t.origin, Origin::Param(RECEIVER))
                 || t.origin == Origin::ReceiverField(field);
+            // An object stored in a field is known only as a whole from then on
+            // (access paths are one field long).
             if !own {
-                let f = t.field.unwrap_or(field);
                 self.summary
                     .receiver_gets
-                    .entry((f, t.origin))
+                    .entry((field, t.origin))
                     .or_insert(t.trace);
             }
         }
@@ -1882,6 +1883,8 @@ impl<'a> Frame<'a> {
     /// The caller's taints that a callee's symbolic origin stands for, each with the
     /// caller's steps followed by the callee's.
     fn instantiate(&mut self, origin: Origin, trace: TraceId, site: &Instantiation) -> Vec<Taint> {
+        // A whole value passed in keeps what is known of its fields.
+        let keeps_fields = matches!(origin, Origin::Param(_));
         let actual: Vec<Taint> = match origin {
             Origin::Source(_) => {
                 let tr = self.g.extend_trace(
@@ -1908,8 +1911,10 @@ impl<'a> Frame<'a> {
             .filter_map(|at| {
                 let into = self.g.extend_trace(at.trace, site.at, site.passed);
                 let spliced = self.g.splice(into, trace);
-                ((self.g.traces[spliced as usize].depth as usize) < MAX_TRACE)
-                    .then(|| at.moved(spliced))
+                ((self.g.traces[spliced as usize].depth as usize) < MAX_TRACE).then(|| Taint {
+                    field: if keeps_fields { at.field } else { None },
+                    ..at.moved(spliced)
+                })
             })
             .collect()
     }
