@@ -25,7 +25,7 @@ fn main() {
     };
     let started = Instant::now();
     let root = piitrace::workspace::scan_root(std::slice::from_ref(&dir));
-    let (files, _) = piitrace::workspace::discover(&[dir], &root);
+    let files = piitrace::workspace::discover(&[dir], &root).candidates;
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(p) => p,
         Err(e) => {

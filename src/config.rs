@@ -24,6 +24,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "returns",
     "resource",
     "subtype",
+    "dispatch",
     "propagation",
 ];
 

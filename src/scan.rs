@@ -52,6 +52,8 @@ pub struct ScanResult {
     pub skipped: Vec<Skipped>,
     pub partial: Vec<PartialParse>,
     pub walk_errors: Vec<String>,
+    /// Source files of languages this build does not analyse yet, by language.
+    pub unsupported: std::collections::BTreeMap<&'static str, usize>,
     pub findings: Vec<Finding>,
     pub sdks: Vec<DeclaredSdk>,
     pub lines: usize,
@@ -74,7 +76,10 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
             anyhow::bail!("{}: no such file or directory", p.display());
         }
     }
-    let (mut candidates, walk_errors) = workspace::discover(&opts.paths, &root);
+    let discovery = workspace::discover(&opts.paths, &root);
+    let mut candidates = discovery.candidates;
+    let walk_errors = discovery.errors;
+    let unsupported = discovery.unsupported;
     if !opts.config.scan.exclude.is_empty() {
         let mut b = ignore::gitignore::GitignoreBuilder::new(&root);
         for pattern in &opts.config.scan.exclude {
@@ -182,6 +187,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
         skipped,
         partial,
         walk_errors,
+        unsupported,
         findings,
         sdks,
         lines,

@@ -151,12 +151,37 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     }
 }
 
+/// What a walk of the scanned paths found.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Files to read, in a stable order.
+    pub candidates: Vec<Candidate>,
+    /// Directories or files the walk could not enter.
+    pub errors: Vec<String>,
+    /// Source files of languages this build does not analyse yet, by language.
+    pub unsupported: std::collections::BTreeMap<&'static str, usize>,
+}
+
+/// Source languages recognised but not analysed by this build.
+fn unsupported_language(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_str()?;
+    if name.ends_with(".gradle.kts") {
+        return None;
+    }
+    match path.extension()?.to_str()? {
+        "kt" | "kts" => Some("Kotlin"),
+        "rs" => Some("Rust"),
+        _ => None,
+    }
+}
+
 /// Lists the files a scan of `paths` reads, in a stable order.
-pub fn discover(paths: &[PathBuf], root: &Path) -> (Vec<Candidate>, Vec<String>) {
+pub fn discover(paths: &[PathBuf], root: &Path) -> Discovery {
     let mut out = Vec::new();
     let mut errors = Vec::new();
+    let mut unsupported = std::collections::BTreeMap::new();
     let Some((first, rest)) = paths.split_first() else {
-        return (out, errors);
+        return Discovery::default();
     };
     let mut builder = ignore::WalkBuilder::new(first);
     for p in rest {
@@ -187,6 +212,9 @@ pub fn discover(paths: &[PathBuf], root: &Path) -> (Vec<Candidate>, Vec<String>)
                     continue;
                 }
                 let path = e.path();
+                if let Some(lang) = unsupported_language(path) {
+                    *unsupported.entry(lang).or_insert(0) += 1;
+                }
                 if let Some(kind) = classify(path) {
                     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
                     out.push(Candidate {
@@ -201,7 +229,11 @@ pub fn discover(paths: &[PathBuf], root: &Path) -> (Vec<Candidate>, Vec<String>)
     }
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
     out.dedup_by(|a, b| a.rel == b.rel);
-    (out, errors)
+    Discovery {
+        candidates: out,
+        errors,
+        unsupported,
+    }
 }
 
 pub fn relative(path: &Path, root: &Path) -> String {

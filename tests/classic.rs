@@ -292,3 +292,91 @@ public class Upload {
     assert_eq!(rules_at(&found, f, 17), ["PI001", "PI303"], "{found:?}");
     assert_eq!(rules_at(&found, f, 18), ["PI001"], "{found:?}");
 }
+
+#[test]
+fn async_task_arguments_and_results() {
+    let found = scan(&[(
+        "app/T.java",
+        r#"package app;
+
+import android.os.AsyncTask;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class T {
+    void go(TelephonyManager tm) {
+        new Saver().execute(tm.getDeviceId());
+    }
+
+    static class Saver extends AsyncTask<String, Void, String> {
+        @Override
+        protected String doInBackground(String... ids) {
+            Log.i("T", ids[0]);
+            return ids[0] + "!";
+        }
+
+        @Override
+        protected void onPostExecute(String r) {
+            Log.w("T", r);
+        }
+    }
+}
+"#,
+    )]);
+    let f = "app/T.java";
+    assert_eq!(rules_at(&found, f, 15), ["PI001", "PI301"], "{found:?}");
+    assert_eq!(rules_at(&found, f, 21), ["PI001", "PI301"], "{found:?}");
+}
+
+#[test]
+fn objects_keep_their_fields_apart() {
+    // `Element` is created at several places: what one element holds is not in
+    // every other, and one field is not another.
+    let found = scan(&[
+        (
+            "app/Element.java",
+            r#"package app;
+
+public class Element {
+    private String name;
+    private String content;
+
+    public Element(String name) { this.name = name; }
+    public void setContent(String content) { this.content = content; }
+    public String getContent() { return content; }
+    public String getName() { return name; }
+}
+"#,
+        ),
+        (
+            "app/Use.java",
+            r#"package app;
+
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class Use {
+    void go(TelephonyManager tm) {
+        Element a = new Element("imei");
+        a.setContent(tm.getImei());
+        Element b = new Element("model");
+        b.setContent("Pixel");
+        Log.i("U", b.getContent());
+        Log.i("U", a.getName());
+        Log.i("U", a.getContent());
+    }
+}
+"#,
+        ),
+    ]);
+    let f = "app/Use.java";
+    assert!(
+        rules_at(&found, f, 12).is_empty(),
+        "another object: {found:?}"
+    );
+    assert!(
+        rules_at(&found, f, 13).is_empty(),
+        "another field: {found:?}"
+    );
+    assert_eq!(rules_at(&found, f, 14), ["PI001", "PI301"], "{found:?}");
+}

@@ -1018,7 +1018,7 @@ impl<'a> Frame<'a> {
             let owner = found.map(|(c, _)| c).unwrap_or(class);
             if found.is_some_and(|(o, f)| self.per_object(o, f)) {
                 let sym = self.g.field_sym(&field);
-                self.into_this_object(sym, &v);
+                self.store_in_this_object(sym, &v);
             } else {
                 self.write_field_global((owner, field), &v);
             }
@@ -1058,7 +1058,7 @@ impl<'a> Frame<'a> {
     }
 
     /// Data stored into field `field` of `this`, for a class tracked per object.
-    fn into_this_object(&mut self, field: FieldSym, v: &Val) {
+    fn store_in_this_object(&mut self, field: FieldSym, v: &Val) {
         for t in &v.taint {
             let own = matches!(t.origin, Origin::Param(RECEIVER))
                 || t.origin == Origin::ReceiverField(field);
@@ -1777,6 +1777,9 @@ impl<'a> Frame<'a> {
         if !callees.is_empty() {
             return self.call_project(call, span, &callees, &recv_val, &args);
         }
+        if let Some(v) = self.framework_dispatch(call, span, &recv_kind, &recv_val, &args) {
+            return v;
+        }
         self.call_library(call, span, &recv_kind, recv_val, args)
     }
 
@@ -1844,7 +1847,7 @@ impl<'a> Frame<'a> {
                         _ => {
                             for t in held.taint.clone() {
                                 let f = t.field.unwrap_or_default();
-                                self.into_this_object(
+                                self.store_in_this_object(
                                     f,
                                     &Val {
                                         taint: vec![t],
@@ -1943,12 +1946,10 @@ impl<'a> Frame<'a> {
             .find(|a| ROOM.contains(&a.name.as_str()));
         let (kind, url) = if let Some(a) = http {
             let path = a.values.first().cloned().unwrap_or_default();
+            self.g.read(Dep::BaseUrl, self.f);
             let url = if path.starts_with("http://") || path.starts_with("https://") {
                 Some(path)
-            } else if {
-                self.g.read(Dep::BaseUrl, self.f);
-                self.g.base_urls.len() == 1
-            } {
+            } else if self.g.base_urls.len() == 1 {
                 Some(format!("{}{}", self.g.base_urls[0], path))
             } else {
                 None
@@ -2457,6 +2458,54 @@ impl<'a> Frame<'a> {
             }
         }
         result
+    }
+
+    /// A framework method inherited by a project class that runs one of the class's
+    /// own methods (`task.execute(x)` → `doInBackground(x)` → `onPostExecute`).
+    fn framework_dispatch(
+        &mut self,
+        call: &Call,
+        span: Span,
+        recv_kind: &Receiver,
+        recv: &Val,
+        args: &[Val],
+    ) -> Option<Val> {
+        let class = match recv_kind {
+            Receiver::Value(_, Some(t)) => self.program.resolve_class(self.module_id(), t)?,
+            Receiver::Implicit => self.class?,
+            _ => return None,
+        };
+        let supers = self.program.external_supertypes(class);
+        let spec = self.k.dispatch.iter().find(|d| {
+            d.method.iter().any(|m| m == call.name)
+                && supers.iter().any(|t| self.k.type_is(t, &d.class))
+        })?;
+        let (target, skip, then) = (spec.target.clone(), spec.skip_args, spec.result_to.clone());
+        // Varargs: the target's one parameter receives every argument.
+        let mut all = Val::default();
+        for a in args.iter().skip(skip) {
+            all.join(a);
+        }
+        let targets = self.program.dispatch(class, &target, 1);
+        let run = Call {
+            receiver: call.receiver.clone(),
+            name: target,
+            args: vec![],
+            name_span: call.name_span,
+        };
+        let result = self.call_project(&run, span, &targets, recv, std::slice::from_ref(&all));
+        if let Some(then) = then {
+            for f in self.program.dispatch(class, &then, 1) {
+                for t in result
+                    .taint
+                    .iter()
+                    .filter(|t| matches!(t.origin, Origin::Source(_)))
+                {
+                    self.add_callback_taint(f, *t);
+                }
+            }
+        }
+        Some(Val::default())
     }
 
     /// A fluent builder (`new Request.Builder().url(u).post(body)`): its methods

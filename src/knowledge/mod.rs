@@ -218,6 +218,24 @@ pub struct ResourceSpec {
     pub doc: Option<String>,
 }
 
+/// A framework method that runs one of the app's own methods with its arguments
+/// (`task.execute(x)` runs `doInBackground(x)`, whose result goes to `onPostExecute`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DispatchSpec {
+    pub class: String,
+    pub method: OneOrMany,
+    /// The app's method that runs, receiving the call's arguments (after `skip_args`).
+    pub target: String,
+    #[serde(default)]
+    pub skip_args: usize,
+    /// The app's method that then receives the target's result.
+    #[serde(default)]
+    pub result_to: Option<String>,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubtypeSpec {
@@ -279,6 +297,8 @@ pub struct KnowledgeTables {
     #[serde(default)]
     pub subtype: Vec<SubtypeSpec>,
     #[serde(default)]
+    pub dispatch: Vec<DispatchSpec>,
+    #[serde(default)]
     pub propagation: Option<Propagation>,
 }
 
@@ -293,6 +313,7 @@ pub struct Knowledge {
     pub returns: Vec<ReturnsSpec>,
     pub resources: Vec<ResourceSpec>,
     pub subtypes: HashMap<String, Vec<String>>,
+    pub dispatch: Vec<DispatchSpec>,
     pub propagation: Propagation,
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
@@ -361,6 +382,7 @@ impl Knowledge {
         self.sanitizers.extend(t.sanitizer);
         self.returns.extend(t.returns);
         self.resources.extend(t.resource);
+        self.dispatch.extend(t.dispatch);
         for s in t.subtype {
             self.subtypes
                 .entry(s.class)

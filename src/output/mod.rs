@@ -48,6 +48,13 @@ pub fn notifications(result: &ScanResult) -> Vec<(String, String, &'static str)>
             "note",
         ));
     }
+    for (language, count) in &result.unsupported {
+        out.push((
+            String::new(),
+            format!("{count} {language} file(s) were not analysed: this version of piitrace reads Java only"),
+            "warning",
+        ));
+    }
     for e in &result.walk_errors {
         out.push((String::new(), format!("could not walk: {e}"), "warning"));
     }
