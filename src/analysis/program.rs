@@ -27,9 +27,8 @@ pub struct Program {
     /// Direct subclasses / implementors of each class.
     subclasses: HashMap<ClassId, Vec<ClassId>>,
     supers: HashMap<ClassId, Vec<ClassId>>,
-    /// Classes the project creates at two or more places: their fields belong to
-    /// each object, not to the class.
-    multi_instance: std::collections::HashSet<ClassId>,
+    /// Classes the app creates itself (`new C(..)`), with how many places do.
+    allocations: HashMap<ClassId, u32>,
 }
 
 impl Program {
@@ -40,7 +39,7 @@ impl Program {
             by_qualified: HashMap::new(),
             subclasses: HashMap::new(),
             supers: HashMap::new(),
-            multi_instance: Default::default(),
+            allocations: HashMap::new(),
         };
         for (m, module) in p.modules.iter().enumerate() {
             for (c, class) in module.classes.iter().enumerate() {
@@ -84,22 +83,17 @@ impl Program {
                 });
             }
         }
-        p.multi_instance = allocations
-            .into_iter()
-            .filter(|&(_, n)| n >= 2)
-            .map(|(c, _)| c)
-            .collect();
+        p.allocations = allocations;
         p
     }
 
-    /// Whether instances of `c` (or of a subclass) are created at several places, so
-    /// that a field is better tracked with each object than across the class.
-    pub fn is_multi_instance(&self, c: ClassId) -> bool {
-        self.multi_instance.contains(&c)
+    /// Whether the app creates instances of `c` (or of a subclass) itself.
+    pub fn is_allocated(&self, c: ClassId) -> bool {
+        self.allocations.contains_key(&c)
             || self
                 .all_subclasses(c)
                 .iter()
-                .any(|s| self.multi_instance.contains(s))
+                .any(|s| self.allocations.contains_key(s))
     }
 
     pub fn module(&self, m: u32) -> &Module {

@@ -266,6 +266,7 @@ struct Global {
     readers: HashMap<Dep, HashSet<FnId>>,
     /// Functions to analyse again in the next round.
     dirty: HashSet<FnId>,
+    per_object: HashMap<ClassId, bool>,
 }
 
 /// Global facts a function's analysis depends on.
@@ -1027,8 +1028,29 @@ impl<'a> Frame<'a> {
 
     /// Fields of classes created at several places are tracked with each object (a
     /// field-based analysis would mix every `Element`'s content into every other's).
-    fn per_object(&self, owner: ClassId, field: &Field) -> bool {
-        !field.is_static && self.program.is_multi_instance(owner)
+    fn per_object(&mut self, owner: ClassId, field: &Field) -> bool {
+        !field.is_static && self.is_per_object(owner)
+    }
+
+    /// Objects the app creates itself are tracked one by one; framework components
+    /// (activities, services, fragments, tasks), whose methods the framework calls on
+    /// the same instance, keep their fields class-wide so one lifecycle method sees
+    /// what another stored.
+    fn is_per_object(&mut self, c: ClassId) -> bool {
+        if let Some(&known) = self.g.per_object.get(&c) {
+            return known;
+        }
+        let component = self.program.external_supertypes(c).iter().any(|t| {
+            let simple = t.rsplit('.').next().unwrap_or(t);
+            self.k
+                .propagation
+                .component_suffixes
+                .iter()
+                .any(|s| simple.ends_with(s.as_str()))
+        });
+        let per_object = !component && self.program.is_allocated(c);
+        self.g.per_object.insert(c, per_object);
+        per_object
     }
 
     /// The receiver of an instance method of a class tracked per object: whatever
@@ -1037,9 +1059,7 @@ impl<'a> Frame<'a> {
         let func = self.func();
         let instance = !func.is_static
             && matches!(func.kind, FunctionKind::Method | FunctionKind::Constructor);
-        let tracked = self
-            .class
-            .is_some_and(|c| self.program.is_multi_instance(c));
+        let tracked = self.class.is_some_and(|c| self.is_per_object(c));
         if !(instance && tracked) {
             return Val::default();
         }
@@ -1363,6 +1383,10 @@ impl<'a> Frame<'a> {
     /// A value whose name says it is personal data, and whose origin is otherwise
     /// unknown (not a literal, no source reached it), is personal data.
     fn with_name_source(&mut self, mut v: Val, name: &str, ty: Option<&str>, decl: Span) -> Val {
+        // An object of the app's own classes is known by its fields' names, not its own.
+        if ty.is_some_and(|t| self.program.resolve_class(self.module_id(), t).is_some()) {
+            return v;
+        }
         if v.is_const
             || v.has_source()
             || v.callable.is_some()
@@ -1869,6 +1893,11 @@ impl<'a> Frame<'a> {
                 if matches!(origin, Origin::Param(RECEIVER) | Origin::ReceiverField(_)) {
                     continue;
                 }
+                // ... in that field, not in the object as a whole.
+                let sym = self.g.field_sym(&key.1);
+                for t in &mut stored.taint {
+                    t.field = Some(sym);
+                }
                 // The object now holds the data too: a new object what its constructor
                 // stored, a receiver what its setter stored.
                 if call.name == "<constructor>" {
@@ -2339,6 +2368,7 @@ impl<'a> Frame<'a> {
             _ => recv.taint.clone(),
         };
         if !non_propagating {
+            let element = k.propagation.element_accessors.iter().any(|m| m == name);
             for t in &recv_taint {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
                 // same category is the one collected.
@@ -2350,7 +2380,12 @@ impl<'a> Frame<'a> {
                 let tr = self
                     .g
                     .through(t.trace, call.name_span, &format!("through `{name}`"));
-                result.add_taint(t.moved(tr));
+                // An element handed back as stored keeps what is known of its fields.
+                let field = if element { t.field } else { None };
+                result.add_taint(Taint {
+                    field,
+                    ..t.moved(tr)
+                });
             }
             // Arguments make the result only where the call builds from them; an
             // instance method's arguments (`map.get(key)`, `db.query(.., args)`) say

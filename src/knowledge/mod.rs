@@ -263,6 +263,14 @@ pub struct Propagation {
     /// `s.replace(x, y)`); other instance methods' results come from the receiver.
     #[serde(default)]
     pub arg_to_result: Vec<String>,
+    /// Simple-name endings of framework classes whose instances the framework drives
+    /// (`Activity`, `Service`): an app class extending one keeps its fields class-wide.
+    #[serde(default)]
+    pub component_suffixes: Vec<String>,
+    /// Methods that return an element of a container as stored (`list.get(i)`):
+    /// what is known of the element's fields survives.
+    #[serde(default)]
+    pub element_accessors: Vec<String>,
     /// Methods that look a view up by resource id (`findViewById(R.id.et_phone)`):
     /// the id names what the view holds.
     #[serde(default)]
@@ -398,6 +406,8 @@ impl Knowledge {
             q.keyed_getters.extend(p.keyed_getters);
             q.view_lookup.extend(p.view_lookup);
             q.arg_to_result.extend(p.arg_to_result);
+            q.component_suffixes.extend(p.component_suffixes);
+            q.element_accessors.extend(p.element_accessors);
         }
         self.reindex();
         Ok(())
