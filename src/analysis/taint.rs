@@ -1837,7 +1837,7 @@ impl<'a> Frame<'a> {
             };
             // Return value.
             for t in &summary.ret.taint {
-                for x in self.instantiate(t.origin, t.trace, &site) {
+                for x in self.instantiate(t.origin, t.trace, t.field, &site) {
                     result.add_taint(x);
                 }
             }
@@ -1848,14 +1848,14 @@ impl<'a> Frame<'a> {
             result.explicit_intent |= summary.ret.explicit_intent;
             // Sinks the callee reaches with what it was given.
             for ((origin, _), (trace, sink)) in &summary.sinks {
-                for x in self.instantiate(*origin, *trace, &site) {
+                for x in self.instantiate(*origin, *trace, None, &site) {
                     self.emit(x.origin, x.trace, sink.clone());
                 }
             }
             // What the callee stored into its object's fields (classes tracked per object).
             let mut held = Val::default();
             for ((field, origin), trace) in &summary.receiver_gets {
-                for mut x in self.instantiate(*origin, *trace, &site) {
+                for mut x in self.instantiate(*origin, *trace, None, &site) {
                     x.field = Some(*field);
                     held.add_taint(x);
                 }
@@ -1886,7 +1886,7 @@ impl<'a> Frame<'a> {
             // What the callee stored into class-wide fields.
             for ((origin, key), trace) in &summary.field_writes {
                 let mut stored = Val::default();
-                for x in self.instantiate(*origin, *trace, &site) {
+                for x in self.instantiate(*origin, *trace, None, &site) {
                     stored.add_taint(x);
                 }
                 self.write_field_global(key.clone(), &stored);
@@ -1914,7 +1914,14 @@ impl<'a> Frame<'a> {
 
     /// The caller's taints that a callee's symbolic origin stands for, each with the
     /// caller's steps followed by the callee's.
-    fn instantiate(&mut self, origin: Origin, trace: TraceId, site: &Instantiation) -> Vec<Taint> {
+    /// `field`: the callee knows the value ends up in that field of what it returns.
+    fn instantiate(
+        &mut self,
+        origin: Origin,
+        trace: TraceId,
+        field: Option<FieldSym>,
+        site: &Instantiation,
+    ) -> Vec<Taint> {
         // A whole value passed in keeps what is known of its fields.
         let keeps_fields = matches!(origin, Origin::Param(_));
         let actual: Vec<Taint> = match origin {
@@ -1927,7 +1934,10 @@ impl<'a> Frame<'a> {
                         site.passed.trim_start_matches("passed to ")
                     ),
                 );
-                return vec![Taint::new(origin, tr)];
+                return vec![Taint {
+                    field,
+                    ..Taint::new(origin, tr)
+                }];
             }
             Origin::Param(RECEIVER) => site.recv.taint.clone(),
             Origin::Param(p) => site
@@ -1944,7 +1954,7 @@ impl<'a> Frame<'a> {
                 let into = self.g.extend_trace(at.trace, site.at, site.passed);
                 let spliced = self.g.splice(into, trace);
                 ((self.g.traces[spliced as usize].depth as usize) < MAX_TRACE).then(|| Taint {
-                    field: if keeps_fields { at.field } else { None },
+                    field: field.or(if keeps_fields { at.field } else { None }),
                     ..at.moved(spliced)
                 })
             })
