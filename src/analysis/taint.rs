@@ -2367,14 +2367,9 @@ impl<'a> Frame<'a> {
             .collect();
         // A bean getter (`note.getLatitude()`) reads one property of its receiver.
         let recv_taint = match bean_property(name, "get").or_else(|| bean_property(name, "is")) {
-            Some(p) if call.args.is_empty() => {
-                let sym = self.g.field_sym(&p);
-                recv.taint
-                    .iter()
-                    .filter(|t| t.field.is_none_or(|f| f == sym))
-                    .copied()
-                    .collect()
-            }
+            // One property of a library object: like a field read (a guess when the
+            // object is tainted only as a whole).
+            Some(p) if call.args.is_empty() => field_taints(&recv.taint, self.g.field_sym(&p)),
             _ => recv.taint.clone(),
         };
         if !non_propagating {
@@ -2490,8 +2485,10 @@ impl<'a> Frame<'a> {
                             call.name_span,
                             &format!("stored by `{name}`"),
                         );
+                        // A setter stores into its property; `list.add(obj)` stores the
+                        // object as it is.
                         stored.add_taint(Taint {
-                            field: property,
+                            field: property.or(t.field),
                             ..t.moved(tr)
                         });
                     }
