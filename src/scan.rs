@@ -163,8 +163,24 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
         p.finish_and_clear();
     }
 
+    let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
+    if profile {
+        eprintln!(
+            "piitrace: discover+parse+lower {:.3}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     let program = Program::new(modules);
+    if profile {
+        eprintln!(
+            "piitrace: program index {:.3}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     let analysis = taint::analyze(&program, &knowledge);
+    if profile {
+        eprintln!("piitrace: analysis {:.3}s", started.elapsed().as_secs_f64());
+    }
     let mut findings = rules::findings_from_flows(&analysis, &knowledge);
     findings.sort_by(|a, b| {
         (a.span.file, a.span.start, a.rule.id.as_str(), &a.source).cmp(&(
@@ -181,6 +197,9 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
             .unwrap_or_default()
     });
     let lines = files.iter().map(SourceFile::line_count).sum();
+    if profile {
+        eprintln!("piitrace: findings {:.3}s", started.elapsed().as_secs_f64());
+    }
     Ok(ScanResult {
         root,
         files,

@@ -10,8 +10,9 @@
 //! carries personal data receive it in their parameters. The whole program is
 //! iterated until summaries, fields and captures stop growing.
 
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analysis::program::{ClassId, FnId, Program};
 use crate::analysis::{Analysis, Flow, SinkSite, SourceId, SourceInfo, SourceKind, Step};
@@ -267,6 +268,7 @@ struct Global {
     /// Functions to analyse again in the next round.
     dirty: HashSet<FnId>,
     per_object: HashMap<ClassId, bool>,
+    supertypes: HashMap<ClassId, Rc<[String]>>,
 }
 
 /// Global facts a function's analysis depends on.
@@ -433,7 +435,7 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
         }
     }
     let reachable = reachable_functions(program, &global);
-    let mut best: HashMap<(SourceId, Span), Flow> = HashMap::new();
+    let mut best: HashMap<(SourceId, Span), Flow> = HashMap::default();
     for ((source, sink, emitter), flow) in global.flows {
         if !reachable.contains(&emitter) {
             continue;
@@ -462,7 +464,7 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
 /// The functions in post-order of the call graph (callees first), ties in their
 /// original order.
 fn bottom_up(functions: &[FnId], calls: &HashMap<FnId, HashSet<FnId>>) -> Vec<FnId> {
-    let mut seen: HashSet<FnId> = HashSet::with_capacity(functions.len());
+    let mut seen: HashSet<FnId> = HashSet::default();
     let mut order = Vec::with_capacity(functions.len());
     for &root in functions {
         if !seen.insert(root) {
@@ -499,7 +501,7 @@ fn sorted_callees(calls: &HashMap<FnId, HashSet<FnId>>, f: FnId) -> Vec<FnId> {
 fn drop_shadowed_name_sources(flows: &mut Vec<Flow>, sources: &[SourceInfo]) {
     // Several names along one way (`phone` → `mobile` → `contactPhone`) are one value:
     // keep the one furthest upstream (the longest way to the sink).
-    let mut upstream: HashMap<(Span, &str), (usize, SourceId)> = HashMap::new();
+    let mut upstream: HashMap<(Span, &str), (usize, SourceId)> = HashMap::default();
     for f in flows.iter() {
         let s = &sources[f.source as usize];
         if s.kind == SourceKind::Name {
@@ -542,9 +544,9 @@ fn drop_shadowed_name_sources(flows: &mut Vec<Flow>, sources: &[SourceInfo]) {
 /// may call it), private ones that a reachable function calls, and lambdas and
 /// anonymous-class methods whose enclosing function is reachable.
 fn reachable_functions(program: &Program, global: &Global) -> HashSet<FnId> {
-    let mut reachable = HashSet::new();
+    let mut reachable = HashSet::default();
     let mut stack = Vec::new();
-    let mut dependents: HashMap<FnId, Vec<FnId>> = HashMap::new();
+    let mut dependents: HashMap<FnId, Vec<FnId>> = HashMap::default();
     for f in program.all_functions() {
         let func = program.function(f);
         let enclosing = match func.kind {
@@ -624,11 +626,11 @@ impl<'a> Frame<'a> {
             f,
             class: program.class_of(f),
             env: Env {
-                vars: HashMap::new(),
+                vars: HashMap::default(),
                 live: true,
             },
-            local_types: HashMap::new(),
-            params: HashMap::new(),
+            local_types: HashMap::default(),
+            params: HashMap::default(),
             summary: Summary::default(),
             loop_exits: Vec::new(),
             this_root: None,
@@ -1030,6 +1032,16 @@ impl<'a> Frame<'a> {
     /// field-based analysis would mix every `Element`'s content into every other's).
     fn per_object(&mut self, owner: ClassId, field: &Field) -> bool {
         !field.is_static && self.is_per_object(owner)
+    }
+
+    /// The library classes a project class extends (cached: asked at every call).
+    fn external_supertypes(&mut self, c: ClassId) -> Rc<[String]> {
+        if let Some(v) = self.g.supertypes.get(&c) {
+            return v.clone();
+        }
+        let v: Rc<[String]> = self.program.external_supertypes(c).into();
+        self.g.supertypes.insert(c, v.clone());
+        v
     }
 
     /// Objects the app creates itself are tracked one by one; framework components
@@ -1730,13 +1742,10 @@ impl<'a> Frame<'a> {
             _ => None,
         };
         self.k
-            .returns
-            .iter()
+            .returns_named(&call.name)
             .find(|spec| {
-                spec.method.iter().any(|m| m == call.name)
-                    && rty
-                        .as_deref()
-                        .is_none_or(|t| self.k.type_is(t, &spec.class))
+                rty.as_deref()
+                    .is_none_or(|t| self.k.type_is(t, &spec.class))
                     && spec.arg.as_ref().is_none_or(|a| {
                         a.accepts(call.args.get(a.index).and_then(arg_text).as_deref())
                     })
@@ -2094,12 +2103,12 @@ impl<'a> Frame<'a> {
         // library classes it extends.
         let mut candidates: Vec<String> = Vec::new();
         match (&rty_q, rty_project) {
-            (_, Some(c)) => candidates.extend(self.program.external_supertypes(c)),
+            (_, Some(c)) => candidates.extend(self.external_supertypes(c).iter().cloned()),
             (Some(t), None) => candidates.push(t.clone()),
             (None, None) => {
                 let mut cur = if implicit { self.class } else { None };
                 while let Some(c) = cur {
-                    candidates.extend(self.program.external_supertypes(c));
+                    candidates.extend(self.external_supertypes(c).iter().cloned());
                     cur = self.program.class(c).outer.map(|class| ClassId {
                         module: c.module,
                         class,
@@ -2124,10 +2133,7 @@ impl<'a> Frame<'a> {
         };
         let rty_project = rty_project.is_some();
         // Sanitisers end the flow.
-        if k.sanitizers
-            .iter()
-            .any(|s| s.method.iter().any(|m| m == name) && type_ok(&s.class, true))
-        {
+        if k.sanitizers_named(name).any(|s| type_ok(&s.class, true)) {
             return Val::default();
         }
         let mut result = Val::default();
@@ -2180,7 +2186,7 @@ impl<'a> Frame<'a> {
             }
         }
         // What the user typed into a view named like personal data.
-        if k.propagation.input_methods.iter().any(|m| m == name) {
+        if k.propagation.input_methods.contains(name) {
             let view_name = match &call.receiver {
                 Some(r) => r.last_name().map(String::from).or_else(|| match &r.kind {
                     ExprKind::Call(c) if c.name.starts_with("get") => Some(c.name[3..].to_string()),
@@ -2205,7 +2211,7 @@ impl<'a> Frame<'a> {
             }
         }
         // A value read by a key that names it (`getStringExtra("phone")`).
-        if k.propagation.keyed_getters.iter().any(|m| m == name) {
+        if k.propagation.keyed_getters.contains(name) {
             if let Some(key) = call.args.first().and_then(|a| a.string_literal()) {
                 if let Some(m) = k.names.classify(key) {
                     let t = self.new_source(
@@ -2292,7 +2298,7 @@ impl<'a> Frame<'a> {
         }
         // Writes to a stream that stands for a destination.
         if let Some(res) = recv.resource {
-            if k.propagation.write_methods.iter().any(|m| m == name) {
+            if k.propagation.write_methods.contains(name) {
                 let kind = match res {
                     ResourceKind::Network => SinkKind::Network,
                     ResourceKind::Storage | ResourceKind::EncryptedStorage => SinkKind::Storage,
@@ -2355,7 +2361,7 @@ impl<'a> Frame<'a> {
             }
         }
         // The result: derived from the receiver and the arguments.
-        let non_propagating = k.propagation.non_propagating.iter().any(|m| m == name);
+        let non_propagating = k.propagation.non_propagating.contains(name);
         let collected = result.has_source();
         let fresh_categories: Vec<String> = result
             .taint
@@ -2373,7 +2379,7 @@ impl<'a> Frame<'a> {
             _ => recv.taint.clone(),
         };
         if !non_propagating {
-            let element = k.propagation.element_accessors.iter().any(|m| m == name);
+            let element = k.propagation.element_accessors.contains(name);
             for t in &recv_taint {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
                 // same category is the one collected.
@@ -2403,7 +2409,7 @@ impl<'a> Frame<'a> {
             let from_args = name == "<init>"
                 || !matches!(recv_kind, Receiver::Value(..))
                 || mutator
-                || k.propagation.arg_to_result.iter().any(|m| m == name)
+                || k.propagation.arg_to_result.contains(name)
                 || call
                     .receiver
                     .as_deref()
@@ -2427,9 +2433,8 @@ impl<'a> Frame<'a> {
         }
         result.producer = collected;
         if let Some(kind) = k
-            .resources
-            .iter()
-            .find(|r| r.method.iter().any(|m| m == name) && type_ok(&r.class, false))
+            .resources_named(name)
+            .find(|r| type_ok(&r.class, false))
             .map(|r| r.kind)
         {
             result.resource = Some(kind);
@@ -2453,7 +2458,7 @@ impl<'a> Frame<'a> {
             }
         }
         // View lookups carry the resource id as a hint of what the view holds.
-        if k.propagation.view_lookup.iter().any(|m| m == name) {
+        if k.propagation.view_lookup.contains(name) {
             result.hint = call.args.first().and_then(|a| a.last_name()).map(Rc::from);
         }
         if matches!(

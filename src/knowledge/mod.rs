@@ -243,26 +243,47 @@ pub struct SubtypeSpec {
     pub supertypes: Vec<String>,
 }
 
+/// A set of method names, written as a list in the TOML files.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct NameSet(std::collections::HashSet<String>);
+
+impl From<Vec<String>> for NameSet {
+    fn from(v: Vec<String>) -> Self {
+        NameSet(v.into_iter().collect())
+    }
+}
+
+impl NameSet {
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.contains(name)
+    }
+
+    fn extend(&mut self, other: NameSet) {
+        self.0.extend(other.0);
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Propagation {
     #[serde(default)]
     pub mutator_prefixes: Vec<String>,
     #[serde(default)]
-    pub non_propagating: Vec<String>,
+    pub non_propagating: NameSet,
     #[serde(default)]
-    pub write_methods: Vec<String>,
+    pub write_methods: NameSet,
     /// Methods that read what the user typed into a view (`getText`).
     #[serde(default)]
-    pub input_methods: Vec<String>,
+    pub input_methods: NameSet,
     /// Methods whose string-literal first argument names the value they return
     /// (`getStringExtra("phone")`, `optString("id_card")`).
     #[serde(default)]
-    pub keyed_getters: Vec<String>,
+    pub keyed_getters: NameSet,
     /// Instance methods whose result is built from their arguments (`a.concat(b)`,
     /// `s.replace(x, y)`); other instance methods' results come from the receiver.
     #[serde(default)]
-    pub arg_to_result: Vec<String>,
+    pub arg_to_result: NameSet,
     /// Simple-name endings of framework classes whose instances the framework drives
     /// (`Activity`, `Service`): an app class extending one keeps its fields class-wide.
     #[serde(default)]
@@ -270,11 +291,11 @@ pub struct Propagation {
     /// Methods that return an element of a container as stored (`list.get(i)`):
     /// what is known of the element's fields survives.
     #[serde(default)]
-    pub element_accessors: Vec<String>,
+    pub element_accessors: NameSet,
     /// Methods that look a view up by resource id (`findViewById(R.id.et_phone)`):
     /// the id names what the view holds.
     #[serde(default)]
-    pub view_lookup: Vec<String>,
+    pub view_lookup: NameSet,
 }
 
 /// The tables of one knowledge file, all optional, so the same shape serves the
@@ -326,6 +347,9 @@ pub struct Knowledge {
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
     sinks_by_method: HashMap<String, Vec<usize>>,
+    sanitizers_by_method: HashMap<String, Vec<usize>>,
+    returns_by_method: HashMap<String, Vec<usize>>,
+    resources_by_method: HashMap<String, Vec<usize>>,
     /// SDK package prefixes, longest first.
     sdk_prefixes: Vec<(String, usize)>,
     maven_groups: HashMap<String, usize>,
@@ -432,6 +456,9 @@ impl Knowledge {
                     .push(i);
             }
         }
+        self.sanitizers_by_method = index_by_method(self.sanitizers.iter().map(|s| &s.method));
+        self.returns_by_method = index_by_method(self.returns.iter().map(|s| &s.method));
+        self.resources_by_method = index_by_method(self.resources.iter().map(|s| &s.method));
         self.sdk_prefixes = self
             .sdks
             .iter()
@@ -466,6 +493,18 @@ impl Knowledge {
             .into_iter()
             .flatten()
             .map(|&i| &self.sinks[i])
+    }
+
+    pub fn sanitizers_named(&self, method: &str) -> impl Iterator<Item = &MethodRef> {
+        lookup(&self.sanitizers_by_method, &self.sanitizers, method)
+    }
+
+    pub fn returns_named(&self, method: &str) -> impl Iterator<Item = &ReturnsSpec> {
+        lookup(&self.returns_by_method, &self.returns, method)
+    }
+
+    pub fn resources_named(&self, method: &str) -> impl Iterator<Item = &ResourceSpec> {
+        lookup(&self.resources_by_method, &self.resources, method)
     }
 
     /// The SDK whose package prefix the fully-qualified name starts with.
@@ -512,6 +551,30 @@ impl Knowledge {
     pub fn is_sensitive(&self, category: &str) -> bool {
         self.category(category).is_some_and(|c| c.sensitive)
     }
+}
+
+fn index_by_method<'a>(
+    methods: impl Iterator<Item = &'a OneOrMany>,
+) -> HashMap<String, Vec<usize>> {
+    let mut out: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, m) in methods.enumerate() {
+        for name in m.iter() {
+            out.entry(name.to_string()).or_default().push(i);
+        }
+    }
+    out
+}
+
+fn lookup<'a, T>(
+    index: &'a HashMap<String, Vec<usize>>,
+    items: &'a [T],
+    method: &str,
+) -> impl Iterator<Item = &'a T> {
+    index
+        .get(method)
+        .into_iter()
+        .flatten()
+        .map(move |&i| &items[i])
 }
 
 /// `ty` as written (simple or qualified) names the fully-qualified `class`.
