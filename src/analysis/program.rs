@@ -205,31 +205,11 @@ impl Program {
 
     /// All supertypes of a class within the project, nearest first.
     pub fn superclasses(&self, c: ClassId) -> Vec<ClassId> {
-        let mut out = Vec::new();
-        let mut stack = vec![c];
-        while let Some(x) = stack.pop() {
-            for &s in self.supers.get(&x).into_iter().flatten() {
-                if !out.contains(&s) && s != c {
-                    out.push(s);
-                    stack.push(s);
-                }
-            }
-        }
-        out
+        transitive(&self.supers, c)
     }
 
     fn all_subclasses(&self, c: ClassId) -> Vec<ClassId> {
-        let mut out = Vec::new();
-        let mut stack = vec![c];
-        while let Some(x) = stack.pop() {
-            for &s in self.subclasses.get(&x).into_iter().flatten() {
-                if !out.contains(&s) && s != c {
-                    out.push(s);
-                    stack.push(s);
-                }
-            }
-        }
-        out
+        transitive(&self.subclasses, c)
     }
 
     /// Supertype names as written, including those outside the project, over the
@@ -344,6 +324,21 @@ impl Program {
     pub fn is_project_class_literal(&self, m: u32, ty: &str) -> bool {
         self.resolve_class(m, ty).is_some()
     }
+}
+
+/// Everything reachable from `c` over `edges`, nearest first, `c` excluded.
+fn transitive(edges: &HashMap<ClassId, Vec<ClassId>>, c: ClassId) -> Vec<ClassId> {
+    let mut out = Vec::new();
+    let mut stack = vec![c];
+    while let Some(x) = stack.pop() {
+        for &s in edges.get(&x).into_iter().flatten() {
+            if !out.contains(&s) && s != c {
+                out.push(s);
+                stack.push(s);
+            }
+        }
+    }
+    out
 }
 
 fn arity_matches(f: &Function, arity: usize) -> bool {
