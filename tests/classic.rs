@@ -380,3 +380,36 @@ public class Use {
     );
     assert_eq!(rules_at(&found, f, 14), ["PI001", "PI301"], "{found:?}");
 }
+
+#[test]
+fn overloads_are_told_apart_by_argument_types() {
+    let found = scan(&[(
+        "app/Share.java",
+        r#"package app;
+
+import android.net.Uri;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import java.util.List;
+
+public class Share {
+    static void of(Uri uri, String type) {
+        Log.i("S", "uri " + uri);
+    }
+
+    static void of(List<String> names, String type) {
+        Log.i("S", "names " + names.size());
+    }
+
+    void go(TelephonyManager tm, List<String> names) {
+        Uri uri = Uri.parse("geo:" + tm.getImei());
+        of(uri, "location");
+        of(names, "contacts");
+    }
+}
+"#,
+    )]);
+    let f = "app/Share.java";
+    assert_eq!(rules_at(&found, f, 10), ["PI001", "PI301"], "{found:?}");
+    assert!(rules_at(&found, f, 14).is_empty(), "{found:?}");
+}

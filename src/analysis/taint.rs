@@ -1783,6 +1783,52 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// Overloads of the same arity told apart by the arguments' static types, where
+    /// both sides are known (`of(Context, Uri, Type)` is not `of(Context, List, String)`).
+    fn by_argument_types(&self, callees: Vec<FnId>, call: &Call) -> Vec<FnId> {
+        if callees.len() < 2 {
+            return callees;
+        }
+        let arg_types: Vec<Option<String>> =
+            call.args.iter().map(|a| self.static_type(a)).collect();
+        let simple = |t: &str| -> String { t.rsplit('.').next().unwrap_or(t).to_string() };
+        let fits = |f: FnId| {
+            let params = &self.program.function(f).params;
+            params
+                .iter()
+                .zip(&arg_types)
+                .all(|(p, a)| match (&p.ty, a) {
+                    (Some(pt), Some(at)) => {
+                        let (pt, at) = (simple(pt), simple(at));
+                        // Type variables and Object take anything; boxing and subtyping are
+                        // beyond this check, so only plain differing class names rule out.
+                        pt == at
+                            || pt == "Object"
+                            || pt.len() == 1
+                            || pt.chars().next().is_some_and(char::is_lowercase)
+                            || at.chars().next().is_some_and(char::is_lowercase)
+                            || self
+                                .program
+                                .resolve_class(self.module_id(), &at)
+                                .is_some_and(|c| {
+                                    self.program
+                                        .superclasses(c)
+                                        .iter()
+                                        .any(|s| self.program.class(*s).name == pt)
+                                })
+                            || self.k.type_is(&at, &pt)
+                    }
+                    _ => true,
+                })
+        };
+        let kept: Vec<FnId> = callees.iter().copied().filter(|&f| fits(f)).collect();
+        if kept.is_empty() {
+            callees
+        } else {
+            kept
+        }
+    }
+
     fn record_call(&mut self, callee: FnId) {
         self.g.calls.entry(self.f).or_default().insert(callee);
     }
@@ -1806,7 +1852,7 @@ impl<'a> Frame<'a> {
                 }
             }
         }
-        let callees = self.project_callees(call, &recv_kind);
+        let callees = self.by_argument_types(self.project_callees(call, &recv_kind), call);
         if !callees.is_empty() {
             return self.call_project(call, span, &callees, &recv_val, &args);
         }
