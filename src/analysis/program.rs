@@ -6,6 +6,16 @@ use std::collections::HashMap;
 
 use crate::ir::*;
 
+/// Packages of the platform and the language: classes declared in them are stubs.
+const PLATFORM_PACKAGES: &[&str] = &[
+    "android.",
+    "androidx.",
+    "java.",
+    "javax.",
+    "kotlin.",
+    "dalvik.",
+];
+
 /// A function anywhere in the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FnId {
@@ -47,7 +57,13 @@ impl Program {
                     module: m as u32,
                     class: c as ClassIdx,
                 };
-                if !class.is_anonymous {
+                // Stubs of platform classes shipped in a project (`android/location/
+                // LocationManager.java`) are not the app's code: the platform's
+                // models apply to them.
+                let platform = PLATFORM_PACKAGES
+                    .iter()
+                    .any(|p| class.qualified.starts_with(p));
+                if !class.is_anonymous && !platform {
                     p.by_simple.entry(class.name.clone()).or_default().push(id);
                     p.by_qualified.insert(class.qualified.clone(), id);
                 }
@@ -135,27 +151,36 @@ impl Program {
             None => (name, None),
         };
         let candidates = self.by_simple.get(first)?;
-        // An explicit import of a non-project class with this name wins.
+        // Java's scoping: an explicit import names the class; otherwise a nested class
+        // is visible in its own file, a top-level one in its package and where its
+        // package is imported with `*`. Anything else (`java.lang.String`, a class of
+        // another package not imported) is not a project class.
         let imported = module
             .imports
             .iter()
-            .find(|i| !i.wildcard && i.path.rsplit('.').next() == Some(first));
-        let pick = |id: &ClassId| -> bool {
-            let q = &self.class(*id).qualified;
-            match imported {
-                Some(i) => *q == i.path,
-                None => true,
+            .find(|i| !i.wildcard && !i.is_static && i.path.rsplit('.').next() == Some(first));
+        let package_of = |id: &ClassId| self.module(id.module).package.clone().unwrap_or_default();
+        let here = module.package.clone().unwrap_or_default();
+        let visible = |id: &ClassId| -> bool {
+            let class = self.class(*id);
+            if let Some(i) = imported {
+                return class.qualified == i.path;
             }
-        };
-        let same_package = |id: &ClassId| {
-            let pkg = self.module(id.module).package.as_deref().unwrap_or("");
-            module.package.as_deref().unwrap_or("") == pkg
+            if class.outer.is_some() {
+                return id.module == m;
+            }
+            let pkg = package_of(id);
+            pkg == here
+                || module
+                    .imports
+                    .iter()
+                    .any(|i| i.wildcard && !i.is_static && i.path == pkg)
         };
         let base = candidates
             .iter()
             .copied()
-            .filter(pick)
-            .max_by_key(|id| (id.module == m, same_package(id)))?;
+            .filter(visible)
+            .max_by_key(|id| id.module == m)?;
         match rest {
             None => Some(base),
             Some(rest) => {

@@ -1671,20 +1671,24 @@ impl<'a> Frame<'a> {
                 if let Some(t) = self.local_types.get(n.as_str()) {
                     return Some(t.clone());
                 }
-                if let Some((_, f)) = self.field_for_name(n) {
-                    return f.ty.clone();
+                if let Some((owner, f)) = self.field_for_name(n) {
+                    return self.type_in(owner.module, f.ty.as_deref());
                 }
                 self.captured_type(n)
             }
             ExprKind::This => self.class.map(|c| self.program.class(c).name.clone()),
             ExprKind::Field { receiver, name } => {
                 if matches!(receiver.kind, ExprKind::This) {
-                    return self.field_for_name(name).and_then(|(_, f)| f.ty.clone());
+                    return self
+                        .field_for_name(name)
+                        .and_then(|(owner, f)| self.type_in(owner.module, f.ty.as_deref()));
                 }
                 let c = self
                     .static_type(receiver)
                     .and_then(|t| self.program.resolve_class(self.module_id(), &t))?;
-                self.program.field(c, name).and_then(|(_, f)| f.ty.clone())
+                self.program
+                    .field(c, name)
+                    .and_then(|(owner, f)| self.type_in(owner.module, f.ty.as_deref()))
             }
             ExprKind::New { ty, .. } => Some(ty.clone()),
             ExprKind::Cast { ty, .. } => Some(ty.clone()),
@@ -1692,6 +1696,16 @@ impl<'a> Frame<'a> {
             ExprKind::Call(call) => self.call_return_type(call),
             _ => None,
         }
+    }
+
+    /// A type as written in module `m`, qualified when it is a project class, so that
+    /// it means the same wherever it travels (a callee's return type, a field's type).
+    fn type_in(&self, m: u32, ty: Option<&str>) -> Option<String> {
+        let ty = ty?;
+        Some(match self.program.resolve_class(m, ty) {
+            Some(c) => self.program.class(c).qualified.clone(),
+            None => self.program.qualify_external(m, ty),
+        })
     }
 
     /// The declared type of a variable a lambda or anonymous class captures from
@@ -1734,7 +1748,7 @@ impl<'a> Frame<'a> {
         let recv = self.receiver_kind(call);
         let callees = self.project_callees(call, &recv);
         if let Some(&f) = callees.first() {
-            return self.program.function(f).return_type.clone();
+            return self.type_in(f.module, self.program.function(f).return_type.as_deref());
         }
         let rty = match recv {
             Receiver::Type(t) => Some(t),
