@@ -17,6 +17,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "global",
     "name",
     "minors",
+    "typed",
     "source",
     "sink",
     "sdk",

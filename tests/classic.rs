@@ -413,3 +413,37 @@ public class Share {
     assert_eq!(rules_at(&found, f, 10), ["PI001", "PI301"], "{found:?}");
     assert!(rules_at(&found, f, 14).is_empty(), "{found:?}");
 }
+
+#[test]
+fn typed_values_and_writers_around_streams() {
+    let found = scan(&[(
+        "app/Auth.java",
+        r#"package app;
+
+import android.accounts.Account;
+import android.location.Location;
+import android.util.Log;
+import java.io.FileWriter;
+import org.apache.commons.csv.CSVPrinter;
+
+public class Auth {
+    public void onAccount(Account account) {
+        Log.d("A", "signing in " + account);
+    }
+
+    public void write(Location loc) throws Exception {
+        CSVPrinter printer = new CSVPrinter(new FileWriter("/sdcard/track.csv"), null);
+        printer.printRecord(loc.getLatitude(), loc.getLongitude());
+        Log.d("A", "accuracy " + loc.getAccuracy());
+    }
+}
+"#,
+    )]);
+    let f = "app/Auth.java";
+    assert_eq!(rules_at(&found, f, 11), ["PI001", "PI301"], "{found:?}");
+    assert_eq!(rules_at(&found, f, 16), ["PI001", "PI303"], "{found:?}");
+    assert!(
+        rules_at(&found, f, 17).is_empty(),
+        "accuracy is not a location: {found:?}"
+    );
+}

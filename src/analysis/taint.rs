@@ -1406,6 +1406,21 @@ impl<'a> Frame<'a> {
         {
             return v;
         }
+        let typed = ty
+            .map(|t| self.program.qualify_external(self.module_id(), t))
+            .and_then(|t| self.k.names.category_of_type(&t).map(String::from));
+        if let Some(category) = typed {
+            let simple = ty.unwrap_or_default();
+            let t = self.new_source(
+                category,
+                SourceKind::Name,
+                decl,
+                format!("`{name}` ({simple})"),
+                name,
+            );
+            v.add_taint(t);
+            return v;
+        }
         let Some(m) = self.k.names.classify(name) else {
             return v;
         };
@@ -2193,7 +2208,7 @@ impl<'a> Frame<'a> {
         };
         let rty_project = rty_project.is_some();
         // Sanitisers end the flow.
-        if k.sanitizers_named(name).any(|s| type_ok(&s.class, true)) {
+        if k.sanitizers_named(name).any(|s| type_ok(&s.class, false)) {
             return Val::default();
         }
         let mut result = Val::default();
@@ -2358,7 +2373,12 @@ impl<'a> Frame<'a> {
         }
         // Writes to a stream that stands for a destination.
         if let Some(res) = recv.resource {
-            if k.propagation.write_methods.contains(name) {
+            // Known writes, and any other call handing data to a writer built around a
+            // stream (`csvPrinter.printRecord(lat, lon)`), send it where the stream goes.
+            let hands_data = !k.propagation.non_propagating.contains(name)
+                && args.iter().any(|a| a.has_source())
+                && name != "<init>";
+            if k.propagation.write_methods.contains(name) || hands_data {
                 let kind = match res {
                     ResourceKind::Network => SinkKind::Network,
                     ResourceKind::Storage | ResourceKind::EncryptedStorage => SinkKind::Storage,

@@ -312,6 +312,8 @@ pub struct KnowledgeTables {
     #[serde(default)]
     pub minors: Option<names::MinorNames>,
     #[serde(default)]
+    pub typed: Vec<names::TypedSpec>,
+    #[serde(default)]
     pub source: Vec<SourceSpec>,
     #[serde(default)]
     pub sink: Vec<SinkSpec>,
@@ -407,7 +409,17 @@ impl Knowledge {
                 anyhow::bail!("source `{}` has unknown category `{}`", s.class, s.category);
             }
         }
+        for spec in &t.typed {
+            if !self.category_index.contains_key(&spec.category) {
+                anyhow::bail!(
+                    "typed values of `{}` have unknown category `{}`",
+                    spec.ty,
+                    spec.category
+                );
+            }
+        }
         self.names.extend(t.global, t.name, t.minors);
+        self.names.extend_typed(t.typed);
         self.sources.extend(t.source);
         self.sinks.extend(t.sink);
         self.sdks.extend(t.sdk);

@@ -27,6 +27,15 @@ pub struct NameSpec {
     pub exclude: Vec<String>,
 }
 
+/// A type whose values are personal data of a category, whatever their name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypedSpec {
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub category: String,
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct MinorNames {
@@ -51,6 +60,7 @@ pub struct NameMatcher {
     categories: Vec<(String, HashSet<String>)>,
     minors: HashSet<String>,
     longest: usize,
+    typed: Vec<TypedSpec>,
 }
 
 /// Splits an identifier into lower-case tokens at camelCase, snake_case, kebab-case,
@@ -177,6 +187,18 @@ impl NameMatcher {
             category: self.categories[c].0.clone(),
             minor: any_run_in(&tokens, &self.minors, self.longest),
         })
+    }
+
+    pub fn extend_typed(&mut self, typed: Vec<TypedSpec>) {
+        self.typed.extend(typed);
+    }
+
+    /// The category every value of a declared type is (`Location`, `Account`).
+    pub fn category_of_type(&self, ty: &str) -> Option<&str> {
+        self.typed
+            .iter()
+            .find(|t| crate::knowledge::type_names_match(ty, &t.ty))
+            .map(|t| t.category.as_str())
     }
 
     /// Whether a value of this declared type can hold personal data named by its variable.
