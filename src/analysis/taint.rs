@@ -25,7 +25,7 @@ const MAX_ROUNDS: usize = 30;
 /// Steps after which a way from a source to a sink is no longer believed: long chains
 /// through containers and objects tainted as a whole are, in practice, artefacts of
 /// the approximation, not flows a developer would recognise.
-const MAX_TRACE: usize = 32;
+const MAX_TRACE: usize = 40;
 const LOOP_PASSES: usize = 3;
 
 type TraceId = u32;
