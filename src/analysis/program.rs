@@ -39,6 +39,8 @@ pub struct Program {
     supers: HashMap<ClassId, Vec<ClassId>>,
     /// Classes the app creates itself (`new C(..)`), with how many places do.
     allocations: HashMap<ClassId, u32>,
+    /// The packages the project declares code in, each with a trailing dot.
+    packages: Vec<String>,
 }
 
 impl Program {
@@ -50,6 +52,7 @@ impl Program {
             subclasses: HashMap::new(),
             supers: HashMap::new(),
             allocations: HashMap::new(),
+            packages: Vec::new(),
         };
         for (m, module) in p.modules.iter().enumerate() {
             for (c, class) in module.classes.iter().enumerate() {
@@ -100,7 +103,21 @@ impl Program {
             }
         }
         p.allocations = allocations;
+        let mut packages: Vec<String> = p
+            .modules
+            .iter()
+            .filter_map(|m| m.package.as_ref().map(|p| format!("{p}.")))
+            .collect();
+        packages.sort();
+        packages.dedup();
+        p.packages = packages;
         p
+    }
+
+    /// Whether the project declares code in a package starting with `prefix`
+    /// (`com.google.android.gms.`).
+    pub fn has_package_under(&self, prefix: &str) -> bool {
+        self.packages.iter().any(|p| p.starts_with(prefix))
     }
 
     /// Whether the app creates instances of `c` (or of a subclass) itself.

@@ -2349,6 +2349,13 @@ impl<'a> Frame<'a> {
                 .as_deref()
                 .filter(|_| !rty_project)
                 .and_then(|t| k.sdk_for_class(t))
+                // A project that declares code in an SDK's packages is (part of) that
+                // SDK: it does not share with itself.
+                .filter(|sdk| {
+                    !sdk.prefixes
+                        .iter()
+                        .any(|p| self.program.has_package_under(p))
+                })
             {
                 let taints: Vec<Taint> =
                     args.iter().flat_map(|a| a.taint.iter().copied()).collect();
