@@ -447,3 +447,53 @@ public class Auth {
         "accuracy is not a location: {found:?}"
     );
 }
+
+#[test]
+fn explicit_intents_carry_data_to_the_apps_own_activity() {
+    let found = scan(&[
+        (
+            "app/MainActivity.java",
+            r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.telephony.TelephonyManager;
+
+public class MainActivity extends Activity {
+    void open(TelephonyManager tm) {
+        Intent i = new Intent(this, DetailActivity.class);
+        i.putExtra("data", tm.getDeviceId());
+        startActivity(i);
+    }
+}
+"#,
+        ),
+        (
+            "app/DetailActivity.java",
+            r#"package app;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.util.Log;
+
+public class DetailActivity extends Activity {
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        String s = getIntent().getStringExtra("data");
+        Log.i("D", s);
+    }
+}
+"#,
+        ),
+    ]);
+    assert!(
+        rules_at(&found, "app/MainActivity.java", 11).is_empty(),
+        "not IPC: {found:?}"
+    );
+    assert_eq!(
+        rules_at(&found, "app/DetailActivity.java", 12),
+        ["PI001", "PI301"],
+        "{found:?}"
+    );
+}

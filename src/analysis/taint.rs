@@ -114,6 +114,8 @@ struct Val {
     is_const: bool,
     /// An Intent addressed to one of the app's own classes.
     explicit_intent: bool,
+    /// The app's own component an explicit Intent is addressed to.
+    intent_target: Option<ClassId>,
     /// The resource id a view was looked up with (`R.id.et_phone` → `et_phone`).
     hint: Option<Rc<str>>,
     callable: Option<Callable>,
@@ -167,6 +169,9 @@ impl Val {
         }
         self.is_const &= other.is_const;
         self.explicit_intent &= other.explicit_intent;
+        if self.intent_target.is_none() {
+            self.intent_target = other.intent_target;
+        }
         if self.callable.is_none() {
             self.callable = other.callable;
         }
@@ -269,6 +274,8 @@ struct Global {
     dirty: HashSet<FnId>,
     per_object: HashMap<ClassId, bool>,
     supertypes: HashMap<ClassId, Rc<[String]>>,
+    /// What explicit Intents addressed to each of the app's components carry.
+    intents: HashMap<ClassId, Val>,
 }
 
 /// Global facts a function's analysis depends on.
@@ -278,6 +285,7 @@ enum Dep {
     Field(FieldKey),
     Capture(Callable),
     Callback(FnId),
+    Intent(ClassId),
     BaseUrl,
 }
 
@@ -1930,6 +1938,7 @@ impl<'a> Frame<'a> {
             }
             result.resource = result.resource.or(summary.ret.resource);
             result.explicit_intent |= summary.ret.explicit_intent;
+            result.intent_target = result.intent_target.or(summary.ret.intent_target);
             // Sinks the callee reaches with what it was given.
             for ((origin, _), (trace, sink)) in &summary.sinks {
                 for x in self.instantiate(*origin, *trace, None, &site) {
@@ -2325,6 +2334,13 @@ impl<'a> Frame<'a> {
                 taints.extend(recv.taint.iter().copied());
             }
             if spec.kind == SinkKind::Ipc && args.iter().any(|a| a.explicit_intent) {
+                // Not another app: the data goes to the app's own component, which
+                // reads it with getIntent() (or receives it in onStartCommand...).
+                for a in &args {
+                    if let Some(target) = a.intent_target {
+                        self.deliver_intent(target, a, call.name_span, name);
+                    }
+                }
                 continue;
             }
             let simple = spec.class.rsplit('.').next().unwrap_or(&spec.class);
@@ -2515,6 +2531,7 @@ impl<'a> Frame<'a> {
                 .or_else(|| args.iter().find_map(|a| a.url.clone()));
             result.resource = recv.resource;
             result.explicit_intent = recv.explicit_intent;
+            result.intent_target = recv.intent_target;
         } else {
             result.is_const = true;
         }
@@ -2544,6 +2561,22 @@ impl<'a> Frame<'a> {
                 result.add_taint(t);
             }
         }
+        // An activity's own Intent carries what the app's other components put in it.
+        if name == "getIntent" && call.args.is_empty() && implicit {
+            let mut cur = self.class;
+            while let Some(c) = cur {
+                self.g.read(Dep::Intent(c), self.f);
+                if let Some(v) = self.g.intents.get(&c).cloned() {
+                    for t in v.taint {
+                        result.add_taint(t);
+                    }
+                }
+                cur = self.program.class(c).outer.map(|class| ClassId {
+                    module: c.module,
+                    class,
+                });
+            }
+        }
         // View lookups carry the resource id as a hint of what the view holds.
         if k.propagation.view_lookup.contains(name) {
             result.hint = call.args.first().and_then(|a| a.last_name()).map(Rc::from);
@@ -2552,12 +2585,15 @@ impl<'a> Frame<'a> {
             name,
             "setClass" | "setClassName" | "setComponent" | "setPackage"
         ) {
+            let target = call.args.iter().find_map(|a| self.component_literal(a));
             if let Receiver::Value(r, _) = recv_kind {
                 if let Some(slot) = r.last_name().and_then(|n| self.env.vars.get_mut(n)) {
                     slot.explicit_intent = true;
+                    slot.intent_target = slot.intent_target.or(target);
                 }
             }
             result.explicit_intent = true;
+            result.intent_target = result.intent_target.or(target);
         }
         // Mutators store their arguments into the receiver; a bean setter
         // (`note.setLatitude(x)`) into the property its getter reads back.
@@ -2745,17 +2781,76 @@ impl<'a> Frame<'a> {
         if v.resource.is_none() {
             v.resource = vals.iter().find_map(|a| a.resource);
         }
-        if ty.rsplit('.').next() == Some("Intent")
-            && args.iter().any(|a| match &a.kind {
-                ExprKind::Literal(Literal::Class(t)) => {
-                    self.program.is_project_class_literal(self.module_id(), t)
-                }
-                _ => false,
-            })
-        {
-            v.explicit_intent = true;
+        if matches!(ty.rsplit('.').next(), Some("Intent" | "ComponentName")) {
+            if let Some(target) = args.iter().find_map(|a| self.component_literal(a)) {
+                v.explicit_intent = true;
+                v.intent_target = Some(target);
+            }
         }
         v
+    }
+
+    /// `Foo.class` or `"com.app.Foo"` naming one of the app's classes.
+    fn component_literal(&self, e: &Expr) -> Option<ClassId> {
+        match &e.kind {
+            ExprKind::Literal(Literal::Class(t)) => self.program.resolve_class(self.module_id(), t),
+            ExprKind::Literal(Literal::Str(s)) if s.contains('.') => {
+                self.program.resolve_class(self.module_id(), s)
+            }
+            // `new ComponentName(ctx, Foo.class)` passed to setComponent
+            ExprKind::New { args, .. } => args.iter().find_map(|a| self.component_literal(a)),
+            _ => None,
+        }
+    }
+
+    /// Data put into an explicit Intent for one of the app's own components: that
+    /// component's `getIntent()` and its intent-receiving callbacks see it.
+    fn deliver_intent(&mut self, target: ClassId, intent: &Val, at: Span, how: &str) {
+        let name = self.program.class(target).name.clone();
+        let mut delivered = Val::default();
+        for t in intent
+            .taint
+            .iter()
+            .filter(|t| matches!(t.origin, Origin::Source(_)))
+        {
+            let tr = self
+                .g
+                .extend_trace(t.trace, at, &format!("sent to `{name}` by `{how}`"));
+            delivered.add_taint(t.moved(tr));
+        }
+        if delivered.taint.is_empty() {
+            return;
+        }
+        let slot = self.g.intents.entry(target).or_default();
+        if slot.join(&delivered) {
+            self.g.touch(&Dep::Intent(target));
+        }
+        let receivers: Vec<FnId> = [
+            "onStartCommand",
+            "onHandleIntent",
+            "onReceive",
+            "onBind",
+            "onNewIntent",
+        ]
+        .iter()
+        .flat_map(|m| {
+            let program = self.program;
+            program
+                .class(target)
+                .methods
+                .iter()
+                .map(move |&func| FnId {
+                    module: target.module,
+                    func,
+                })
+                .filter(move |&f| program.function(f).name == *m)
+        })
+        .collect();
+        for f in receivers {
+            for t in delivered.taint.clone() {
+                self.add_callback_taint(f, t);
+            }
+        }
     }
 }
 
