@@ -497,3 +497,37 @@ public class DetailActivity extends Activity {
         "{found:?}"
     );
 }
+
+#[test]
+fn constant_keys_keep_values_apart() {
+    let found = scan(&[(
+        "app/Keys.java",
+        r#"package app;
+
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import java.util.HashMap;
+import java.util.Map;
+
+public class Keys {
+    void go(TelephonyManager tm) {
+        Map<String, String> m = new HashMap<>();
+        m.put("imsi", tm.getSubscriberId());
+        m.put("model", "Pixel");
+        Log.i("K", m.get("model"));
+        Log.i("K", m.get("imsi"));
+        Bundle b = new Bundle();
+        b.putString("sim", tm.getSimSerialNumber());
+        Log.i("K", "" + b.getInt("count"));
+        Log.i("K", b.getString("sim"));
+    }
+}
+"#,
+    )]);
+    let f = "app/Keys.java";
+    assert!(rules_at(&found, f, 14).is_empty(), "{found:?}");
+    assert_eq!(rules_at(&found, f, 15), ["PI001", "PI301"], "{found:?}");
+    assert!(rules_at(&found, f, 18).is_empty(), "{found:?}");
+    assert_eq!(rules_at(&found, f, 19), ["PI001", "PI301"], "{found:?}");
+}

@@ -2475,11 +2475,23 @@ impl<'a> Frame<'a> {
             })
             .collect();
         // A bean getter (`note.getLatitude()`) reads one property of its receiver.
+        // A constant key of a map, bundle, Intent or JSON object
+        // (`intent.getStringExtra("phone")` reads what `putExtra("phone", ..)` stored).
+        let literal_key = call
+            .args
+            .first()
+            .and_then(|a| a.string_literal())
+            .map(|key| format!("#{key}"));
         let recv_taint = match bean_property(name, "get").or_else(|| bean_property(name, "is")) {
             // One property of a library object: like a field read (a guess when the
             // object is tainted only as a whole).
             Some(p) if call.args.is_empty() => field_taints(&recv.taint, self.g.field_sym(&p)),
-            _ => recv.taint.clone(),
+            _ => match &literal_key {
+                Some(key) if k.propagation.keyed_getters.contains(name) => {
+                    field_taints(&recv.taint, self.g.field_sym(key))
+                }
+                _ => recv.taint.clone(),
+            },
         };
         if !non_propagating {
             let element = k.propagation.element_accessors.contains(name);
@@ -2603,7 +2615,10 @@ impl<'a> Frame<'a> {
                 .iter()
                 .any(|p| name.starts_with(p.as_str()))
         {
-            let property = bean_property(name, "set").map(|p| self.g.field_sym(&p));
+            let keyed = name.starts_with("put") && call.args.len() >= 2;
+            let property = bean_property(name, "set")
+                .or_else(|| literal_key.clone().filter(|_| keyed))
+                .map(|p| self.g.field_sym(&p));
             if let Some(r) = &call.receiver {
                 let mut stored = Val::default();
                 for a in &args {
