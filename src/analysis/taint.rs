@@ -2039,7 +2039,25 @@ impl<'a> Frame<'a> {
                 .map(|a| a.taint.clone())
                 .unwrap_or_default(),
             // One field of the receiver: what is known to be in it, or in the object as a whole.
-            Origin::ReceiverField(f) => field_taints(&site.recv.taint, f),
+            // One field of the receiver: what is known to be in it, or in the object as
+            // a whole. Our own receiver passed on (`this.get(..)`) is that same field
+            // of ours, not a guess.
+            Origin::ReceiverField(f) => {
+                let recv: Vec<Taint> = site
+                    .recv
+                    .taint
+                    .iter()
+                    .map(|t| match (t.origin, t.field) {
+                        (Origin::Param(RECEIVER), None) => Taint {
+                            origin: Origin::ReceiverField(f),
+                            field: Some(f),
+                            ..*t
+                        },
+                        _ => *t,
+                    })
+                    .collect();
+                field_taints(&recv, f)
+            }
         };
         actual
             .into_iter()
