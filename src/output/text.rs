@@ -87,6 +87,15 @@ fn render_finding(result: &ScanResult, f: &Finding, renderer: &Renderer) -> Stri
     } else {
         end
     };
+    // Byte offsets from the parser are char boundaries; a clamped or widened one might
+    // not be: move it to the next one.
+    let boundary = |mut i: usize| {
+        while i < line_text.len() && !line_text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let (start, end) = (boundary(start), boundary(end));
     let notes: Vec<String> = f
         .steps
         .iter()
