@@ -145,3 +145,39 @@ fn exit_codes_follow_fail_on() {
         .expect("run");
     assert_eq!(usage.status.code(), Some(2));
 }
+
+#[test]
+fn fingerprints_survive_line_shifts() {
+    let app = "import android.util.Log;\nimport android.telephony.TelephonyManager;\nclass A {\n    void f(TelephonyManager tm) {\n        String id = tm.getImei();\n        Log.i(\"t\", id);\n    }\n}\n";
+    let fingerprints = |text: &str| -> Vec<String> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("A.java"), text).expect("write");
+        let (_, sarif, _) = run(
+            &["scan", "--format", "sarif", "--fail-on", "never"],
+            dir.path(),
+        );
+        let mut fps: Vec<String> = sarif["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| {
+                r["partialFingerprints"]["piitrace/v1"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect();
+        fps.sort();
+        fps
+    };
+    let before = fingerprints(app);
+    assert_eq!(before.len(), 2, "PI001 and PI301");
+    let shifted = format!("// a new header comment\n\n\n{app}");
+    assert_eq!(fingerprints(&shifted), before);
+    let other_sink = app.replace("Log.i(", "Log.w(");
+    assert_ne!(
+        fingerprints(&other_sink),
+        before,
+        "another sink is another finding"
+    );
+}
