@@ -82,6 +82,8 @@ impl<'a> Lowerer<'a> {
         };
         let names = query.capture_names();
         let mut cursor = QueryCursor::new();
+        // Package and imports are children of the file: no need to search the bodies.
+        cursor.set_max_start_depth(Some(1));
         let mut matches = cursor.matches(query, root, self.src);
         while let Some(m) = matches.next() {
             let mut import: Option<Import> = None;

@@ -350,6 +350,8 @@ pub struct Knowledge {
     sources_by_method: HashMap<String, Vec<usize>>,
     sinks_by_method: HashMap<String, Vec<usize>>,
     sanitizers_by_method: HashMap<String, Vec<usize>>,
+    /// Subtype table entries by simple class name.
+    subtypes_by_simple: HashMap<String, Vec<String>>,
     returns_by_method: HashMap<String, Vec<usize>>,
     resources_by_method: HashMap<String, Vec<usize>>,
     /// SDK package prefixes, longest first.
@@ -468,6 +470,14 @@ impl Knowledge {
                     .push(i);
             }
         }
+        self.subtypes_by_simple.clear();
+        for sub in self.subtypes.keys() {
+            let simple = sub.rsplit('.').next().unwrap_or(sub).to_string();
+            self.subtypes_by_simple
+                .entry(simple)
+                .or_default()
+                .push(sub.clone());
+        }
         self.sanitizers_by_method = index_by_method(self.sanitizers.iter().map(|s| &s.method));
         self.returns_by_method = index_by_method(self.returns.iter().map(|s| &s.method));
         self.resources_by_method = index_by_method(self.resources.iter().map(|s| &s.method));
@@ -555,9 +565,16 @@ impl Knowledge {
             return true;
         }
         let simple = ty.rsplit('.').next().unwrap_or(ty);
-        self.subtypes.iter().any(|(sub, supers)| {
-            type_names_match(simple, sub) && supers.iter().any(|s| type_names_match(s, class))
-        })
+        self.subtypes_by_simple
+            .get(simple)
+            .into_iter()
+            .flatten()
+            .any(|sub| {
+                type_names_match(ty, sub)
+                    && self.subtypes[sub]
+                        .iter()
+                        .any(|s| type_names_match(s, class))
+            })
     }
 
     pub fn is_sensitive(&self, category: &str) -> bool {
