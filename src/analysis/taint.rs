@@ -2312,8 +2312,18 @@ impl<'a> Frame<'a> {
                 result.add_taint(t);
             }
         }
-        // A value read by a key that names it (`getStringExtra("phone")`).
-        if k.propagation.keyed_getters.contains(name) {
+        // A value read by a key that names it (`getStringExtra("phone")`); HTTP header
+        // names (`headers.get("Location")`) name protocol fields, not personal data.
+        let headers = name.contains("Header")
+            || call
+                .receiver
+                .as_deref()
+                .and_then(|r| r.last_name().map(String::from).or_else(|| match &r.kind {
+                    ExprKind::Call(c) => Some(c.name.clone()),
+                    _ => None,
+                }))
+                .is_some_and(|n| n.to_ascii_lowercase().contains("header"));
+        if k.propagation.keyed_getters.contains(name) && !headers {
             if let Some(key) = call.args.first().and_then(|a| a.string_literal()) {
                 if let Some(m) = k.names.classify(key) {
                     let t = self.new_source(
