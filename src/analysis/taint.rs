@@ -1700,6 +1700,14 @@ impl<'a> Frame<'a> {
                 self.captured_type(n)
             }
             ExprKind::This => self.class.map(|c| self.program.class(c).name.clone()),
+            // Android resource ids (`R.string.app_name`) are ints.
+            ExprKind::Field { receiver, .. }
+                if receiver
+                    .dotted()
+                    .is_some_and(|d| d == "R" || d.starts_with("R.") || d.contains(".R.")) =>
+            {
+                Some("int".into())
+            }
             ExprKind::Field { receiver, name } => {
                 if matches!(receiver.kind, ExprKind::This) {
                     return self
@@ -1716,6 +1724,8 @@ impl<'a> Frame<'a> {
             ExprKind::New { ty, .. } => Some(ty.clone()),
             ExprKind::Cast { ty, .. } => Some(ty.clone()),
             ExprKind::Literal(Literal::Str(_)) => Some("String".into()),
+            ExprKind::Literal(Literal::Bool(_)) => Some("boolean".into()),
+            ExprKind::Literal(Literal::Number) => Some("int".into()),
             ExprKind::Call(call) => self.call_return_type(call),
             _ => None,
         }
@@ -1839,11 +1849,19 @@ impl<'a> Frame<'a> {
                         let (pt, at) = (simple(pt), simple(at));
                         // Type variables and Object take anything; boxing and subtyping are
                         // beyond this check, so only plain differing class names rule out.
+                        let primitive = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
+                        let numeric = |t: &str| {
+                            matches!(
+                                t,
+                                "byte" | "short" | "char" | "int" | "long" | "float" | "double"
+                            )
+                        };
                         pt == at
                             || pt == "Object"
                             || pt.len() == 1
-                            || pt.chars().next().is_some_and(char::is_lowercase)
-                            || at.chars().next().is_some_and(char::is_lowercase)
+                            // primitives: widening between numbers; boxing left open
+                            || (numeric(&pt) && numeric(&at))
+                            || primitive(&pt) != primitive(&at)
                             || self
                                 .program
                                 .resolve_class(self.module_id(), &at)
@@ -1929,7 +1947,7 @@ impl<'a> Frame<'a> {
             };
             // Return value.
             for t in &summary.ret.taint {
-                for x in self.instantiate(t.origin, t.trace, t.field, &site) {
+                for x in self.instantiate(t.origin, t.trace, t.field, &site, "returned by") {
                     result.add_taint(x);
                 }
             }
@@ -1941,14 +1959,15 @@ impl<'a> Frame<'a> {
             result.intent_target = result.intent_target.or(summary.ret.intent_target);
             // Sinks the callee reaches with what it was given.
             for ((origin, _), (trace, sink)) in &summary.sinks {
-                for x in self.instantiate(*origin, *trace, None, &site) {
+                for x in self.instantiate(*origin, *trace, None, &site, "collected in") {
                     self.emit(x.origin, x.trace, sink.clone());
                 }
             }
             // What the callee stored into its object's fields (classes tracked per object).
             let mut held = Val::default();
             for ((field, origin), trace) in &summary.receiver_gets {
-                for mut x in self.instantiate(*origin, *trace, None, &site) {
+                for mut x in self.instantiate(*origin, *trace, None, &site, "kept in the object by")
+                {
                     x.field = Some(*field);
                     held.add_taint(x);
                 }
@@ -1979,7 +1998,7 @@ impl<'a> Frame<'a> {
             // What the callee stored into class-wide fields.
             for ((origin, key), trace) in &summary.field_writes {
                 let mut stored = Val::default();
-                for x in self.instantiate(*origin, *trace, None, &site) {
+                for x in self.instantiate(*origin, *trace, None, &site, "stored in a field by") {
                     stored.add_taint(x);
                 }
                 self.write_field_global(key.clone(), &stored);
@@ -2014,6 +2033,7 @@ impl<'a> Frame<'a> {
         trace: TraceId,
         field: Option<FieldSym>,
         site: &Instantiation,
+        how: &str,
     ) -> Vec<Taint> {
         // A whole value passed in keeps what is known of its fields.
         let keeps_fields = matches!(origin, Origin::Param(_));
@@ -2022,10 +2042,7 @@ impl<'a> Frame<'a> {
                 let tr = self.g.extend_trace(
                     trace,
                     site.at,
-                    &format!(
-                        "returned by `{}`",
-                        site.passed.trim_start_matches("passed to ")
-                    ),
+                    &format!("{how} `{}`", site.passed.trim_start_matches("passed to ")),
                 );
                 return vec![Taint {
                     field,
@@ -2318,10 +2335,12 @@ impl<'a> Frame<'a> {
             || call
                 .receiver
                 .as_deref()
-                .and_then(|r| r.last_name().map(String::from).or_else(|| match &r.kind {
-                    ExprKind::Call(c) => Some(c.name.clone()),
-                    _ => None,
-                }))
+                .and_then(|r| {
+                    r.last_name().map(String::from).or_else(|| match &r.kind {
+                        ExprKind::Call(c) => Some(c.name.clone()),
+                        _ => None,
+                    })
+                })
                 .is_some_and(|n| n.to_ascii_lowercase().contains("header"));
         if k.propagation.keyed_getters.contains(name) && !headers {
             if let Some(key) = call.args.first().and_then(|a| a.string_literal()) {
