@@ -769,12 +769,20 @@ impl<'a> Frame<'a> {
         }
         let ty = p.ty.as_deref()?;
         let simple = ty.rsplit('.').next().unwrap_or(ty);
+        // Only a real implementation of the listener: a method of the same name
+        // elsewhere (a service's own `onLocationChanged(Location)`) just receives
+        // what the listener hands on.
+        let supers = self
+            .class
+            .map(|c| self.external_supertypes(c))
+            .unwrap_or_default();
         let spec = self.k.sources_named(&func.name).find(|s| {
             s.kind == SpecKind::CallbackParam
                 && s.param.unwrap_or(0) == index
                 && s.param_type
                     .as_deref()
                     .is_none_or(|t| t.rsplit('.').next() == Some(simple))
+                && supers.iter().any(|t| self.k.type_is(t, &s.class))
         })?;
         let category = spec.category.clone();
         let refinable = spec.refine_by_name;
