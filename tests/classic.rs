@@ -1,10 +1,9 @@
 //! The classic taint-analysis situations, each as a small app written here and
 //! scanned by the real binary: what must be found, and what must not.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-use serde_json::Value;
+use std::path::Path;
 
 /// Scans the given files and returns (rule, file, line, category) of each finding.
 fn scan(files: &[(&str, &str)]) -> Vec<(String, String, u64, String)> {
@@ -20,17 +19,7 @@ fn scan(files: &[(&str, &str)]) -> Vec<(String, String, u64, String)> {
 }
 
 fn run(root: &Path) -> Vec<(String, String, u64, String)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_piitrace"))
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .arg(root)
-        .output()
-        .expect("run piitrace");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let report = common::scan_json(root);
     report["findings"]
         .as_array()
         .expect("findings")

@@ -4,9 +4,8 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
-use serde_json::Value;
+mod common;
 
 /// Rules this build implements; markers and results of other rules are ignored.
 const IN_SCOPE: &[&str] = &["PI001", "PI301", "PI302", "PI303"];
@@ -49,25 +48,11 @@ fn markers(root: &Path) -> BTreeMap<(String, usize), Vec<String>> {
     out
 }
 
-fn scan_json(root: &Path) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_piitrace"))
-        .args(["scan", "--format", "json", "--fail-on", "never"])
-        .arg(root)
-        .output()
-        .expect("run piitrace");
-    assert!(
-        out.status.success(),
-        "piitrace failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON output")
-}
-
 #[test]
 fn corpus_findings_match_the_markers_exactly() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let expected = markers(&root);
-    let report = scan_json(&root);
+    let report = common::scan_json(&root);
     let mut actual: BTreeMap<(String, usize), Vec<String>> = BTreeMap::new();
     let mut messages: BTreeMap<(String, usize), Vec<String>> = BTreeMap::new();
     for f in report["findings"].as_array().expect("findings") {

@@ -1,17 +1,15 @@
 //! SARIF output is valid against the official SARIF 2.1.0 schema (kept in
 //! tests/sarif-2.1.0.json) and carries what code-scanning consumers rely on.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
 fn run(args: &[&str], dir: &Path) -> (i32, Value, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_piitrace"))
-        .args(args)
-        .arg(dir)
-        .output()
-        .expect("run piitrace");
+    let out = common::piitrace(args, dir);
     let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
     (
         out.status.code().unwrap_or(-1),

@@ -1,22 +1,13 @@
 //! Snapshot tests of every output format on one small app: a reviewer sees any
 //! change of output in the snapshot diff.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 fn scan(format: &str) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot");
-    let out = Command::new(env!("CARGO_BIN_EXE_piitrace"))
-        .args(["scan", "--format", format, "--fail-on", "never"])
-        .arg(&root)
-        .output()
-        .expect("run piitrace");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let text = common::scan_ok(format, &root);
     let canonical = std::fs::canonicalize(&root).expect("root");
     // Machine-specific parts: the checkout's path and the time taken.
     let text = text.replace(&canonical.display().to_string(), "[ROOT]");

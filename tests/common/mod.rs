@@ -1,0 +1,32 @@
+//! Running the real binary from integration tests.
+
+// Each test crate uses part of this module.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// `piitrace ARGS... PATH`.
+pub fn piitrace(args: &[&str], path: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_piitrace"))
+        .args(args)
+        .arg(path)
+        .output()
+        .expect("run piitrace")
+}
+
+/// A scan of `path` in `format` that must succeed; its standard output.
+pub fn scan_ok(format: &str, path: &Path) -> String {
+    let out = piitrace(&["scan", "--format", format, "--fail-on", "never"], path);
+    assert!(
+        out.status.success(),
+        "piitrace failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A JSON scan of `path` that must succeed.
+pub fn scan_json(path: &Path) -> serde_json::Value {
+    serde_json::from_str(&scan_ok("json", path)).expect("JSON output")
+}
