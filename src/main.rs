@@ -173,9 +173,9 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         config,
         progress: stderr_tty && !args.no_progress,
     })?;
-    for (_, message, level) in output::notifications(&result) {
-        if level == "warning" {
-            eprintln!("piitrace: {message}");
+    for n in output::notifications(&result) {
+        if n.level == "warning" {
+            eprintln!("piitrace: {}", n.message);
         }
     }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();

@@ -54,6 +54,8 @@ pub struct ScanResult {
     pub walk_errors: Vec<String>,
     /// Source files of languages this build does not analyse yet, by language.
     pub unsupported: std::collections::BTreeMap<&'static str, usize>,
+    /// Source–sink pairs left out for being reachable only by very long ways.
+    pub unreported_long_flows: usize,
     pub findings: Vec<Finding>,
     pub sdks: Vec<DeclaredSdk>,
     pub lines: usize,
@@ -207,6 +209,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
         partial,
         walk_errors,
         unsupported,
+        unreported_long_flows: analysis.unreported_long_flows,
         findings,
         sdks,
         lines,

@@ -11,6 +11,11 @@ use crate::knowledge::SinkKind;
 
 pub use program::{FnId, Program};
 
+/// Steps after which a way from a source to a sink is no longer believed: long chains
+/// through containers and objects tainted as a whole are, in practice, artefacts of
+/// the approximation, not flows a developer would recognise.
+pub const MAX_FLOW_STEPS: usize = 40;
+
 /// Identifies a source (collection point or name-classified value) in the scan.
 pub type SourceId = u32;
 
@@ -78,4 +83,7 @@ pub struct Flow {
 pub struct Analysis {
     pub sources: Vec<SourceInfo>,
     pub flows: Vec<Flow>,
+    /// Source–sink pairs not reported because every way found between them was
+    /// longer than the analysis believes (see ARCHITECTURE.md).
+    pub unreported_long_flows: usize,
 }

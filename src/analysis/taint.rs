@@ -22,10 +22,7 @@ use crate::knowledge::{Knowledge, ResourceKind, SinkKind, SourceKind as SpecKind
 /// Parameter index standing for the receiver (`this`) of a call.
 const RECEIVER: u16 = u16::MAX;
 const MAX_ROUNDS: usize = 30;
-/// Steps after which a way from a source to a sink is no longer believed: long chains
-/// through containers and objects tainted as a whole are, in practice, artefacts of
-/// the approximation, not flows a developer would recognise.
-const MAX_TRACE: usize = 40;
+const MAX_TRACE: usize = crate::analysis::MAX_FLOW_STEPS;
 const LOOP_PASSES: usize = 3;
 
 type TraceId = u32;
@@ -276,6 +273,8 @@ struct Global {
     supertypes: HashMap<ClassId, Rc<[String]>>,
     /// What explicit Intents addressed to each of the app's components carry.
     intents: HashMap<ClassId, Val>,
+    /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
+    too_long: HashSet<(SourceId, Span, FnId)>,
 }
 
 /// Global facts a function's analysis depends on.
@@ -463,9 +462,19 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
     let mut flows: Vec<Flow> = best.into_values().collect();
     drop_shadowed_name_sources(&mut flows, &global.sources);
     flows.sort_by_key(|f| (f.sink.span, global.sources[f.source as usize].span));
+    let reported: HashSet<(SourceId, Span)> =
+        flows.iter().map(|f| (f.source, f.sink.span)).collect();
+    let too_long: HashSet<(SourceId, Span)> = global
+        .too_long
+        .iter()
+        .filter(|(_, _, emitter)| reachable.contains(emitter))
+        .map(|&(s, span, _)| (s, span))
+        .filter(|k| !reported.contains(k))
+        .collect();
     Analysis {
         sources: global.sources,
         flows,
+        unreported_long_flows: too_long.len(),
     }
 }
 
@@ -2173,6 +2182,9 @@ impl<'a> Frame<'a> {
 
     fn emit(&mut self, origin: Origin, trace: TraceId, site: SinkSite) {
         if self.g.traces[trace as usize].depth as usize > MAX_TRACE {
+            if let Origin::Source(s) = origin {
+                self.g.too_long.insert((s, site.span, self.f));
+            }
             return;
         }
         match origin {

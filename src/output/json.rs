@@ -54,7 +54,7 @@ pub fn render(result: &ScanResult) -> Value {
         .collect();
     let skipped: Vec<Value> = notifications(result)
         .into_iter()
-        .map(|(file, message, level)| json!({ "file": file, "level": level, "message": message }))
+        .map(|n| json!({ "file": n.file, "level": n.level, "id": n.id, "message": n.message }))
         .collect();
     json!({
         "schemaVersion": 1,

@@ -28,35 +28,75 @@ pub fn line_col(file: Option<&SourceFile>, pos: Pos) -> LineCol {
     }
 }
 
-/// Notifications about files that were skipped or only partly analysed.
-pub fn notifications(result: &ScanResult) -> Vec<(String, String, &'static str)> {
+/// Something the user should know about how complete a scan is.
+pub struct Notification {
+    /// The file concerned, relative to the root (empty when none).
+    pub file: String,
+    pub message: String,
+    /// `warning` or `note`.
+    pub level: &'static str,
+    /// A stable identifier of the kind of notification (SARIF `descriptor.id`).
+    pub id: &'static str,
+}
+
+/// Notifications about files that were skipped or only partly analysed, languages
+/// not read, and flows left out.
+pub fn notifications(result: &ScanResult) -> Vec<Notification> {
     let mut out = Vec::new();
+    let mut push = |file: String, message: String, level, id| {
+        out.push(Notification {
+            file,
+            message,
+            level,
+            id,
+        })
+    };
     for s in &result.skipped {
-        out.push((
+        push(
             s.rel.clone(),
             format!("skipped {}: {}", s.rel, s.reason),
             "warning",
-        ));
+            "skipped-file",
+        );
     }
     for p in &result.partial {
-        out.push((
+        push(
             p.rel.clone(),
             format!(
                 "{} has syntax errors ({}% of it); the rest was analysed",
                 p.rel, p.error_share
             ),
             "note",
-        ));
+            "partial-parse",
+        );
     }
     for (language, count) in &result.unsupported {
-        out.push((
+        push(
             String::new(),
             format!("{count} {language} file(s) were not analysed: this version of piitrace reads Java only"),
             "warning",
-        ));
+            "language-not-analysed",
+        );
+    }
+    if result.unreported_long_flows > 0 {
+        push(
+            String::new(),
+            format!(
+                "{} source-sink pair(s) were not reported: every way found between them is longer than {} steps, where the analysis' approximations dominate",
+                result.unreported_long_flows,
+                crate::analysis::MAX_FLOW_STEPS
+            ),
+            "note",
+            "long-flows-not-reported",
+        );
     }
     for e in &result.walk_errors {
-        out.push((String::new(), format!("could not walk: {e}"), "warning"));
+        push(
+            String::new(),
+            format!("could not walk: {e}"),
+            "warning",
+            "walk-error",
+        );
     }
     out
 }

@@ -16,16 +16,17 @@ pub fn render(result: &ScanResult) -> Value {
     let results: Vec<Value> = result.findings.iter().map(|f| finding(result, f)).collect();
     let notes: Vec<Value> = notifications(result)
         .into_iter()
-        .map(|(rel, message, level)| {
-            let mut n = json!({
-                "level": level,
-                "message": { "text": message },
-                "descriptor": { "id": if level == "note" { "partial-parse" } else { "skipped-file" } },
+        .map(|n| {
+            let mut v = json!({
+                "level": n.level,
+                "message": { "text": n.message },
+                "descriptor": { "id": n.id },
             });
-            if !rel.is_empty() {
-                n["locations"] = json!([{ "physicalLocation": { "artifactLocation": artifact(&rel) } }]);
+            if !n.file.is_empty() {
+                v["locations"] =
+                    json!([{ "physicalLocation": { "artifactLocation": artifact(&n.file) } }]);
             }
-            n
+            v
         })
         .collect();
     let root_uri = format!("{}/", file_uri(&result.root));

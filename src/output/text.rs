@@ -23,8 +23,8 @@ pub fn render(result: &ScanResult, color: bool) -> String {
     {
         let _ = writeln!(out, "{}\n", render_finding(result, f, &renderer));
     }
-    for (_, message, level) in notifications(result) {
-        let _ = writeln!(out, "{level}: {message}");
+    for n in notifications(result) {
+        let _ = writeln!(out, "{}: {}", n.level, n.message);
     }
     let shown: Vec<&Finding> = result
         .findings
