@@ -82,7 +82,7 @@ pub fn notifications(result: &ScanResult) -> Vec<Notification> {
         push(
             String::new(),
             format!(
-                "{} source-sink pair(s) were not reported: every way found between them is longer than {} steps, where the analysis' approximations dominate",
+                "at least {} source-sink pair(s) were not reported: every way found between them is longer than {} steps, where the analysis' approximations dominate",
                 result.unreported_long_flows,
                 crate::analysis::MAX_FLOW_STEPS
             ),
