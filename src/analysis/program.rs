@@ -41,6 +41,8 @@ pub struct Program {
     allocations: HashMap<ClassId, u32>,
     /// The packages the project declares code in, each with a trailing dot.
     packages: Vec<String>,
+    /// Per module: simple name → path of its single-type (non-static) imports.
+    imports: Vec<HashMap<String, String>>,
 }
 
 impl Program {
@@ -53,7 +55,22 @@ impl Program {
             supers: HashMap::new(),
             allocations: HashMap::new(),
             packages: Vec::new(),
+            imports: Vec::new(),
         };
+        p.imports = p
+            .modules
+            .iter()
+            .map(|m| {
+                m.imports
+                    .iter()
+                    .filter(|i| !i.wildcard && !i.is_static)
+                    .filter_map(|i| {
+                        let simple = i.path.rsplit('.').next()?;
+                        Some((simple.to_string(), i.path.clone()))
+                    })
+                    .collect()
+            })
+            .collect();
         for (m, module) in p.modules.iter().enumerate() {
             for (c, class) in module.classes.iter().enumerate() {
                 let id = ClassId {
@@ -172,21 +189,17 @@ impl Program {
         // is visible in its own file, a top-level one in its package and where its
         // package is imported with `*`. Anything else (`java.lang.String`, a class of
         // another package not imported) is not a project class.
-        let imported = module
-            .imports
-            .iter()
-            .find(|i| !i.wildcard && !i.is_static && i.path.rsplit('.').next() == Some(first));
-        let package_of = |id: &ClassId| self.module(id.module).package.clone().unwrap_or_default();
-        let here = module.package.clone().unwrap_or_default();
+        let imported = self.imports[m as usize].get(first);
+        let here = module.package.as_deref().unwrap_or("");
         let visible = |id: &ClassId| -> bool {
             let class = self.class(*id);
-            if let Some(i) = imported {
-                return class.qualified == i.path;
+            if let Some(path) = imported {
+                return class.qualified == *path;
             }
             if class.outer.is_some() {
                 return id.module == m;
             }
-            let pkg = package_of(id);
+            let pkg = self.module(id.module).package.as_deref().unwrap_or("");
             pkg == here
                 || module
                     .imports
@@ -211,19 +224,13 @@ impl Program {
     /// module `m`, using its imports; the name as written when unknown.
     pub fn qualify_external(&self, m: u32, name: &str) -> String {
         let first = name.split('.').next().unwrap_or(name);
-        let module = self.module(m);
-        for i in &module.imports {
-            if i.wildcard || i.is_static {
-                continue;
-            }
-            if i.path.rsplit('.').next() == Some(first) {
-                return match name.split_once('.') {
-                    Some((_, rest)) => format!("{}.{rest}", i.path),
-                    None => i.path.clone(),
-                };
-            }
+        match self.imports[m as usize].get(first) {
+            Some(path) => match name.split_once('.') {
+                Some((_, rest)) => format!("{path}.{rest}"),
+                None => path.clone(),
+            },
+            None => name.to_string(),
         }
-        name.to_string()
     }
 
     /// The class a static import of `member` names (`import static a.b.C.member`).
