@@ -1,7 +1,7 @@
 //! One scan, end to end: discover → load and lower (in parallel) → whole-program
 //! analysis → findings. Output formats and the CLI sit on top of [`ScanResult`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
@@ -274,9 +274,4 @@ fn progress_bar(enabled: bool, total: usize) -> Option<indicatif::ProgressBar> {
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     Some(bar)
-}
-
-/// The scanned root as shown to users.
-pub fn display_root(root: &Path) -> String {
-    root.display().to_string()
 }

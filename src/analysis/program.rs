@@ -233,25 +233,6 @@ impl Program {
         }
     }
 
-    /// The class a static import of `member` names (`import static a.b.C.member`).
-    pub fn static_import_owner(&self, m: u32, member: &str) -> Option<String> {
-        self.module(m).imports.iter().find_map(|i| {
-            if !i.is_static {
-                return None;
-            }
-            let (owner, last) = i.path.rsplit_once('.')?;
-            if last == member || i.wildcard {
-                Some(if i.wildcard {
-                    i.path.clone()
-                } else {
-                    owner.to_string()
-                })
-            } else {
-                None
-            }
-        })
-    }
-
     /// All supertypes of a class within the project, nearest first.
     pub fn superclasses(&self, c: ClassId) -> Vec<ClassId> {
         transitive(&self.supers, c)
@@ -368,10 +349,6 @@ impl Program {
             });
         }
         None
-    }
-
-    pub fn is_project_class_literal(&self, m: u32, ty: &str) -> bool {
-        self.resolve_class(m, ty).is_some()
     }
 }
 

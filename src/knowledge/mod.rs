@@ -576,10 +576,6 @@ impl Knowledge {
                         .any(|s| type_names_match(s, class))
             })
     }
-
-    pub fn is_sensitive(&self, category: &str) -> bool {
-        self.category(category).is_some_and(|c| c.sensitive)
-    }
 }
 
 fn index_by_method<'a>(
