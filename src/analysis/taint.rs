@@ -394,15 +394,15 @@ impl Global {
         *self.field_syms.entry(name.into()).or_insert(next)
     }
 
-    fn source(&mut self, info: SourceInfo) -> (SourceId, bool) {
+    fn source(&mut self, info: SourceInfo) -> SourceId {
         let key = (info.span, info.category.clone());
         if let Some(&id) = self.source_index.get(&key) {
-            return (id, false);
+            return id;
         }
         self.sources.push(info);
         let id = (self.sources.len() - 1) as SourceId;
         self.source_index.insert(key, id);
-        (id, true)
+        id
     }
 }
 
@@ -826,8 +826,7 @@ impl<'a> Frame<'a> {
             refined.category = m.category;
             refined.refinable = false;
             refined.minor |= m.minor;
-            let (new_id, fresh) = self.g.source(refined);
-            let _ = fresh;
+            let new_id = self.g.source(refined);
             t.origin = Origin::Source(new_id);
         }
     }
@@ -846,7 +845,7 @@ impl<'a> Frame<'a> {
             .classify(name_for_minor)
             .is_some_and(|m| m.minor);
         let message = format!("source: {description} ({category})");
-        let (id, fresh) = self.g.source(SourceInfo {
+        let id = self.g.source(SourceInfo {
             category,
             kind,
             span,
@@ -854,7 +853,6 @@ impl<'a> Frame<'a> {
             minor,
             refinable: false,
         });
-        let _ = fresh;
         let trace = self.g.trace(None, span, message);
         Taint::new(Origin::Source(id), trace)
     }
@@ -899,8 +897,7 @@ impl<'a> Frame<'a> {
                 self.eval(e);
             }
             Stmt::If { cond, then, els } => {
-                let c = self.eval(cond);
-                let _ = c;
+                self.eval(cond);
                 let constant = match &cond.kind {
                     ExprKind::Literal(Literal::Bool(b)) => Some(*b),
                     _ => None,
@@ -1178,7 +1175,7 @@ impl<'a> Frame<'a> {
             }
             ExprKind::Name(n) => self.read_name(n, e.span),
             ExprKind::This | ExprKind::Super => self.this_value(),
-            ExprKind::Field { receiver, name } => self.read_field(receiver, name, e.span),
+            ExprKind::Field { receiver, name } => self.read_field(receiver, name),
             ExprKind::Call(call) => self.eval_call(call, e.span),
             ExprKind::New { ty, args, body } => self.eval_new(ty, args, *body, e.span),
             ExprKind::Lambda(f) => {
@@ -1256,13 +1253,7 @@ impl<'a> Frame<'a> {
                 v.callable = None;
                 v
             }
-            ExprKind::Cast { ty, expr } => {
-                let v = self.eval(expr);
-                if is_primitive_number(ty) {
-                    return v;
-                }
-                v
-            }
+            ExprKind::Cast { expr, .. } => self.eval(expr),
             ExprKind::InstanceOf { expr, .. } => {
                 self.eval(expr);
                 Val::constant()
@@ -1465,9 +1456,9 @@ impl<'a> Frame<'a> {
         v
     }
 
-    fn read_field(&mut self, receiver: &Expr, name: &str, span: Span) -> Val {
+    fn read_field(&mut self, receiver: &Expr, name: &str) -> Val {
         if matches!(receiver.kind, ExprKind::This) {
-            return self.read_name_this_field(name, span);
+            return self.read_name_this_field(name);
         }
         // `R.id.et_phone` and other constants of types: not data.
         if self.type_name_of(receiver).is_some() {
@@ -1507,11 +1498,10 @@ impl<'a> Frame<'a> {
         if name == "length" {
             return Val::default();
         }
-        let _ = span;
         v
     }
 
-    fn read_name_this_field(&mut self, name: &str, span: Span) -> Val {
+    fn read_name_this_field(&mut self, name: &str) -> Val {
         let key: Rc<str> = format!("this.{name}").into();
         if let Some(v) = self.env.vars.get(&key).cloned() {
             if let Some((_, field)) = self.field_for_name(name) {
@@ -1524,10 +1514,7 @@ impl<'a> Frame<'a> {
                 let v = self.read_own_field(owner, field);
                 self.with_field_name_source(v, field)
             }
-            None => {
-                let _ = span;
-                Val::default()
-            }
+            None => Val::default(),
         }
     }
 
@@ -1601,7 +1588,7 @@ impl<'a> Frame<'a> {
     fn absorb_this_field(&mut self, name: &str, stored: &Val) {
         let key: Rc<str> = format!("this.{name}").into();
         if !self.env.vars.contains_key(&key) {
-            let current = self.read_name_this_field(name, Span::default());
+            let current = self.read_name_this_field(name);
             self.env.vars.insert(key.clone(), current);
         }
         if let Some(slot) = self.env.vars.get_mut(&key) {
@@ -2942,10 +2929,6 @@ fn bean_property(method: &str, prefix: &str) -> Option<String> {
     let mut chars = rest.chars();
     let first = chars.next().filter(|c| c.is_uppercase())?;
     Some(first.to_lowercase().chain(chars).collect())
-}
-
-fn is_primitive_number(ty: &str) -> bool {
-    matches!(ty, "int" | "long" | "short" | "byte" | "float" | "double")
 }
 
 /// The text an argument constraint compares: a constant's name or a literal.
