@@ -86,48 +86,24 @@ impl<'a> Lowerer<'a> {
         cursor.set_max_start_depth(Some(1));
         let mut matches = cursor.matches(query, root, self.src);
         while let Some(m) = matches.next() {
-            let mut import: Option<Import> = None;
+            let mut path = None;
+            let mut whole = None;
             for cap in m.captures() {
-                let text = self.text(cap.node).to_string();
+                let text = self.text(cap.node);
                 match names[cap.index as usize] {
-                    "package.name" => self.module.package = Some(text),
-                    "import.path" => {
-                        import.get_or_insert_with(|| Import {
-                            path: String::new(),
-                            wildcard: false,
-                            is_static: false,
-                        });
-                        if let Some(i) = import.as_mut() {
-                            i.path = text;
-                        }
-                    }
-                    "import.wildcard" => {
-                        if let Some(i) = import.as_mut() {
-                            i.wildcard = true;
-                        }
-                    }
-                    "import.static" => {
-                        if let Some(i) = import.as_mut() {
-                            i.is_static = true;
-                        }
-                    }
+                    "package.name" => self.module.package = Some(text.to_string()),
+                    "import.path" => path = Some(text.to_string()),
+                    "import" => whole = Some(text),
                     _ => {}
                 }
             }
-            if let Some(mut i) = import {
-                let whole = m
-                    .captures()
-                    .iter()
-                    .find(|c| names[c.index as usize] == "import")
-                    .map(|c| self.text(c.node));
-                if let Some(whole) = whole {
-                    i.wildcard = whole.contains('*');
-                    i.is_static = whole
-                        .trim_start_matches("import")
-                        .trim_start()
-                        .starts_with("static");
-                }
-                self.module.imports.push(i);
+            if let (Some(path), Some(whole)) = (path, whole) {
+                let after = whole.trim_start_matches("import").trim_start();
+                self.module.imports.push(Import {
+                    path,
+                    wildcard: whole.contains('*'),
+                    is_static: after.starts_with("static"),
+                });
             }
         }
     }
