@@ -520,3 +520,54 @@ public class Keys {
     assert!(rules_at(&found, f, 18).is_empty(), "{found:?}");
     assert_eq!(rules_at(&found, f, 19), ["PI001", "PI301"], "{found:?}");
 }
+
+#[test]
+fn project_configuration_extends_the_knowledge_and_excludes_paths() {
+    let found = scan(&[
+        (
+            "piitrace.toml",
+            "[scan]\nexclude = [\"legacy/\"]\n\n[[sink]]\nclass = \"app.util.L\"\nmethod = \"d\"\nkind = \"log\"\n\n[[name]]\ncategory = \"national_id\"\npatterns = [\"zjhm\"]\n",
+        ),
+        (
+            "app/Use.java",
+            r#"package app;
+
+import app.util.L;
+
+public class Use {
+    void go(String zjhm) {
+        L.d(zjhm);
+    }
+}
+"#,
+        ),
+        (
+            "legacy/Old.java",
+            "package legacy;\nimport android.util.Log;\nclass Old { void f(String phone) { Log.i(\"t\", phone); } }\n",
+        ),
+    ]);
+    assert_eq!(
+        rules_at(&found, "app/Use.java", 7),
+        ["PI001", "PI301"],
+        "{found:?}"
+    );
+    assert!(found.iter().all(|f| f.1 != "legacy/Old.java"), "{found:?}");
+    assert!(found.iter().all(|f| f.3 == "national_id"), "{found:?}");
+}
+
+#[test]
+fn an_invalid_configuration_is_a_usage_error_naming_the_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("piitrace.toml"),
+        "[scan]\nexclude = []\n[sinks]\n",
+    )
+    .expect("write");
+    let out = common::piitrace(&["scan", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line 3") && stderr.contains("sinks"),
+        "{stderr}"
+    );
+}
