@@ -1090,13 +1090,10 @@ impl<'a> Frame<'a> {
     /// The receiver of an instance method of a class tracked per object: whatever
     /// its caller's object holds.
     fn this_value(&mut self) -> Val {
-        let func = self.func();
-        let instance = !func.is_static
-            && matches!(func.kind, FunctionKind::Method | FunctionKind::Constructor);
-        let tracked = self.class.is_some_and(|c| self.is_per_object(c));
-        if !(instance && tracked) {
+        if !self.receiver_is_tracked() {
             return Val::default();
         }
+        let func = self.func();
         let root = match self.this_root {
             Some(r) => r,
             None => {
@@ -1109,6 +1106,14 @@ impl<'a> Frame<'a> {
             taint: vec![Taint::new(Origin::Param(RECEIVER), root)],
             ..Val::default()
         }
+    }
+
+    /// Whether this function runs on an object whose fields are tracked per object.
+    fn receiver_is_tracked(&mut self) -> bool {
+        let func = self.func();
+        let instance = !func.is_static
+            && matches!(func.kind, FunctionKind::Method | FunctionKind::Constructor);
+        instance && self.class.is_some_and(|c| self.is_per_object(c))
     }
 
     /// Data stored into field `field` of `this`, for a class tracked per object.
@@ -1352,7 +1357,7 @@ impl<'a> Frame<'a> {
 
     /// A field of `this` not assigned yet in this function.
     fn read_own_field(&mut self, owner: ClassId, field: &Field) -> Val {
-        if self.per_object(owner, field) && !self.this_value().taint.is_empty() {
+        if self.per_object(owner, field) && self.receiver_is_tracked() {
             self.this_field_value(field)
         } else {
             self.read_field_global(owner, field)
@@ -1976,27 +1981,15 @@ impl<'a> Frame<'a> {
                     held.add_taint(x);
                 }
             }
-            if !held.taint.is_empty() {
-                if call.name == "<constructor>" {
-                    result.absorb(&held);
-                } else {
-                    match call.receiver.as_deref() {
-                        Some(r) if !matches!(r.kind, ExprKind::This | ExprKind::Super) => {
-                            self.weak_update(r, &held)
-                        }
-                        _ => {
-                            for t in held.taint.clone() {
-                                let f = t.field.unwrap_or_default();
-                                self.store_in_this_object(
-                                    f,
-                                    &Val {
-                                        taint: vec![t],
-                                        ..Val::default()
-                                    },
-                                );
-                            }
-                        }
-                    }
+            if !held.taint.is_empty() && !self.object_holds(call, &mut result, &held) {
+                // Called on `this`: our own object holds it, each in its field.
+                for t in &held.taint {
+                    let field = t.field.unwrap_or_default();
+                    let one = Val {
+                        taint: vec![*t],
+                        ..Val::default()
+                    };
+                    self.store_in_this_object(field, &one);
                 }
             }
             // What the callee stored into class-wide fields.
@@ -2014,18 +2007,26 @@ impl<'a> Frame<'a> {
                 for t in &mut stored.taint {
                     t.field = Some(sym);
                 }
-                // The object now holds the data too: a new object what its constructor
-                // stored, a receiver what its setter stored.
-                if call.name == "<constructor>" {
-                    result.absorb(&stored);
-                } else if let Some(r) = &call.receiver {
-                    if !matches!(r.kind, ExprKind::This | ExprKind::Super) {
-                        self.weak_update(r, &stored);
-                    }
-                }
+                self.object_holds(call, &mut result, &stored);
             }
         }
         result
+    }
+
+    /// What a callee stored in the object it ran on is now in that object: a new
+    /// object (constructor) or the call's receiver. False when the call ran on `this`.
+    fn object_holds(&mut self, call: &Call, result: &mut Val, stored: &Val) -> bool {
+        if call.name == "<constructor>" {
+            result.absorb(stored);
+            return true;
+        }
+        match call.receiver.as_deref() {
+            Some(r) if !matches!(r.kind, ExprKind::This | ExprKind::Super) => {
+                self.weak_update(r, stored);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The caller's taints that a callee's symbolic origin stands for, each with the
