@@ -70,6 +70,9 @@ pub struct Module {
     pub imports: Vec<Import>,
     pub classes: Vec<Class>,
     pub functions: Vec<Function>,
+    /// Reads and writes of fields the program does not declare may be accessor
+    /// calls: `loc.latitude` is `loc.getLatitude()` (Kotlin properties).
+    pub accessor_properties: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -89,6 +92,9 @@ pub enum ClassKind {
     Annotation,
     /// Kotlin `object`, companion objects.
     Object,
+    /// A file's top-level functions and properties (Kotlin, Rust): unnamed and
+    /// anonymous; its qualified name is the package.
+    Module,
 }
 
 #[derive(Debug)]
@@ -138,12 +144,21 @@ pub struct Function {
     /// For lambdas: the function they are written in.
     pub parent: Option<FuncIdx>,
     pub params: Vec<Param>,
+    /// How many parameters have default values (Kotlin): calls may leave them out.
+    pub defaults: u16,
     pub body: Vec<Stmt>,
     pub has_body: bool,
     pub return_type: Option<TypeRef>,
     pub annotations: Vec<Annotation>,
     pub is_private: bool,
     pub is_static: bool,
+    /// Parameter 0 is the implicit receiver (`this`) of a lambda with receiver
+    /// (Kotlin's `apply { }`, `with(x) { }`) or of an extension function:
+    /// unqualified calls and names that resolve to nothing else apply to it.
+    pub implicit_receiver: bool,
+    /// A lambda the language runs once, where it is written (Kotlin's `let`,
+    /// `apply`, `with`, …): analysed as part of the function it is written in.
+    pub runs_in_place: bool,
     pub span: Span,
     pub name_span: Span,
 }
@@ -163,6 +178,10 @@ pub struct Annotation {
     /// Literal string arguments, in order (`@POST("users/{id}")` gives `users/{id}`).
     pub values: Vec<String>,
 }
+
+/// The name of the parameter that stands for an implicit receiver
+/// ([`Function::implicit_receiver`]); no language can spell it.
+pub const RECEIVER_PARAM: &str = "$receiver";
 
 /// A type as written, generics and array brackets removed (`List<String>` → `List`).
 pub type TypeRef = String;

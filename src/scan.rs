@@ -70,6 +70,12 @@ impl ScanResult {
 
 pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     let started = Instant::now();
+    let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
+    let phase = |name: &str| {
+        if profile {
+            eprintln!("piitrace: {name} {:.3}s", started.elapsed().as_secs_f64());
+        }
+    };
     let knowledge = Knowledge::with_extension(opts.config.knowledge)
         .context("invalid knowledge tables in the configuration")?;
     let root = workspace::scan_root(&opts.paths);
@@ -78,7 +84,9 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
             anyhow::bail!("{}: no such file or directory", p.display());
         }
     }
+    phase("knowledge");
     let discovery = workspace::discover(&opts.paths, &root);
+    phase("discover");
     let mut candidates = discovery.candidates;
     let walk_errors = discovery.errors;
     let unsupported = discovery.unsupported;
@@ -160,29 +168,17 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
             }),
         }
     }
+    phase("parse+lower");
     let sdks = declared_sdks(&candidates, &knowledge, max_size, &mut skipped);
     if let Some(p) = progress {
         p.finish_and_clear();
     }
 
-    let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
-    if profile {
-        eprintln!(
-            "piitrace: discover+parse+lower {:.3}s",
-            started.elapsed().as_secs_f64()
-        );
-    }
+    phase("build files");
     let program = Program::new(modules);
-    if profile {
-        eprintln!(
-            "piitrace: program index {:.3}s",
-            started.elapsed().as_secs_f64()
-        );
-    }
+    phase("program index");
     let analysis = taint::analyze(&program, &knowledge);
-    if profile {
-        eprintln!("piitrace: analysis {:.3}s", started.elapsed().as_secs_f64());
-    }
+    phase("analysis");
     let mut findings = rules::findings_from_flows(&analysis, &knowledge);
     findings.sort_by(|a, b| {
         (a.span.file, a.span.start, a.rule.id.as_str(), &a.source).cmp(&(

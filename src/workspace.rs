@@ -147,6 +147,7 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     }
     match path.extension()?.to_str()? {
         "java" => Some(FileKind::Source(Language::Java)),
+        "kt" => Some(FileKind::Source(Language::Kotlin)),
         _ => None,
     }
 }
@@ -169,7 +170,7 @@ fn unsupported_language(path: &Path) -> Option<&'static str> {
         return None;
     }
     match path.extension()?.to_str()? {
-        "kt" | "kts" => Some("Kotlin"),
+        "kts" => Some("Kotlin script"),
         "rs" => Some("Rust"),
         _ => None,
     }

@@ -43,6 +43,10 @@ pub struct Program {
     packages: Vec<String>,
     /// Per module: simple name → path of its single-type (non-static) imports.
     imports: Vec<HashMap<String, String>>,
+    /// Top-level functions (Kotlin, Rust) by name.
+    top_level: HashMap<String, Vec<FnId>>,
+    /// Per module: the class holding its top-level declarations.
+    facades: Vec<Option<ClassIdx>>,
 }
 
 impl Program {
@@ -56,6 +60,8 @@ impl Program {
             allocations: HashMap::new(),
             packages: Vec::new(),
             imports: Vec::new(),
+            top_level: HashMap::new(),
+            facades: Vec::new(),
         };
         p.imports = p
             .modules
@@ -120,6 +126,22 @@ impl Program {
             }
         }
         p.allocations = allocations;
+        for f in p.all_functions().collect::<Vec<_>>() {
+            let func = p.function(f);
+            if func.kind == FunctionKind::TopLevel {
+                p.top_level.entry(func.name.clone()).or_default().push(f);
+            }
+        }
+        p.facades = p
+            .modules
+            .iter()
+            .map(|m| {
+                m.classes
+                    .iter()
+                    .position(|c| c.kind == ClassKind::Module)
+                    .map(|i| i as ClassIdx)
+            })
+            .collect();
         let mut packages: Vec<String> = p
             .modules
             .iter()
@@ -302,7 +324,40 @@ impl Program {
                 class,
             });
         }
-        Vec::new()
+        self.top_level_functions(c.module, name, arity)
+    }
+
+    /// Top-level functions an unqualified call `name(args)` in module `m` may run:
+    /// those of its package, and those it imports by name or by package.
+    pub fn top_level_functions(&self, m: u32, name: &str, arity: usize) -> Vec<FnId> {
+        let Some(candidates) = self.top_level.get(name) else {
+            return Vec::new();
+        };
+        let module = self.module(m);
+        let here = module.package.as_deref().unwrap_or("");
+        candidates
+            .iter()
+            .copied()
+            .filter(|&f| arity_matches(self.function(f), arity))
+            .filter(|&f| {
+                let pkg = self.module(f.module).package.as_deref().unwrap_or("");
+                pkg == here
+                    || module.imports.iter().any(|i| {
+                        (i.wildcard && i.path == pkg)
+                            || (!i.wildcard
+                                && i.path.strip_suffix(name).and_then(|p| p.strip_suffix('.'))
+                                    == Some(pkg))
+                    })
+            })
+            .collect()
+    }
+
+    /// Extension functions `fun T.name(..)` a call `x.name(args)` may run.
+    pub fn extension_functions(&self, m: u32, name: &str, arity: usize) -> Vec<FnId> {
+        self.top_level_functions(m, name, arity + 1)
+            .into_iter()
+            .filter(|&f| self.function(f).implicit_receiver)
+            .collect()
     }
 
     /// Constructors of a class for `new C(args)`.
@@ -336,7 +391,7 @@ impl Program {
     }
 
     /// The class whose field an unqualified name refers to from inside class `c`
-    /// (own hierarchy, then enclosing classes).
+    /// (own hierarchy, then enclosing classes, then the file's top-level properties).
     pub fn field_in_scope(&self, c: ClassId, name: &str) -> Option<(ClassId, &Field)> {
         let mut cur = Some(c);
         while let Some(x) = cur {
@@ -348,7 +403,11 @@ impl Program {
                 class,
             });
         }
-        None
+        let facade = ClassId {
+            module: c.module,
+            class: self.facades.get(c.module as usize).copied().flatten()?,
+        };
+        self.field(facade, name)
     }
 }
 
@@ -369,7 +428,7 @@ fn transitive(edges: &HashMap<ClassId, Vec<ClassId>>, c: ClassId) -> Vec<ClassId
 
 fn arity_matches(f: &Function, arity: usize) -> bool {
     let n = f.params.len();
-    if n == arity {
+    if n == arity || (arity < n && arity >= n - (f.defaults as usize).min(n)) {
         return true;
     }
     // varargs: a trailing array/`...` parameter takes any number

@@ -275,6 +275,9 @@ struct Global {
     intents: HashMap<ClassId, Val>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
     too_long: HashSet<(SourceId, Span, FnId)>,
+    /// Static types of the arguments a lambda is invoked with in place, for its
+    /// parameters that declare none (`x.apply { }`, `x.let { it }`).
+    lambda_arg_types: HashMap<FnId, Vec<Option<String>>>,
 }
 
 /// Global facts a function's analysis depends on.
@@ -423,7 +426,8 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
         let todo = std::mem::take(&mut global.dirty);
         let mut analysed = 0;
         for &f in functions.iter().filter(|f| todo.contains(f)) {
-            if program.function(f).has_body {
+            let func = program.function(f);
+            if func.has_body && !func.runs_in_place {
                 analysed += 1;
                 let mut frame = Frame::new(program, knowledge, &mut global, f);
                 frame.run();
@@ -632,7 +636,12 @@ struct Frame<'a> {
     summary: Summary,
     loop_exits: Vec<Env>,
     this_root: Option<TraceId>,
+    /// How many lambdas written here are being run in place (see `inline_lambda`).
+    inlined: u32,
 }
+
+/// Lambdas run in place inside lambdas run in place, at most this deep.
+const MAX_INLINE_DEPTH: u32 = 8;
 
 impl<'a> Frame<'a> {
     fn new(program: &'a Program, k: &'a Knowledge, g: &'a mut Global, f: FnId) -> Frame<'a> {
@@ -651,7 +660,67 @@ impl<'a> Frame<'a> {
             summary: Summary::default(),
             loop_exits: Vec::new(),
             this_root: None,
+            inlined: 0,
         }
+    }
+
+    /// A library method or constructor that runs the block it is handed
+    /// (`thread { }`, `executor.execute(() -> ..)`): the block runs here, seeing what
+    /// its variables hold now.
+    fn run_blocks(&mut self, name: &str, args: &[Val]) {
+        let simple = name.rsplit('.').next().unwrap_or(name);
+        if !self.k.propagation.runs_block.contains(simple) || self.inlined >= MAX_INLINE_DEPTH {
+            return;
+        }
+        for a in args {
+            if let Some(Callable::Lambda(l)) = a.callable {
+                if l.module == self.f.module && self.program.function(l).parent == Some(self.f.func)
+                {
+                    self.inline_lambda(l, &[], Vec::new());
+                }
+            }
+        }
+    }
+
+    /// Runs a lambda written in this function where it is invoked (a scope
+    /// function's block): its parameters are bound to the arguments' values, facts
+    /// and all, and it sees this function's variables directly. Its value is what
+    /// its `return`s hand back.
+    fn inline_lambda(&mut self, l: FnId, arg_exprs: &[Expr], args: Vec<Val>) -> Val {
+        let func = self.program.function(l);
+        let mut shadowed = Vec::new();
+        for (i, p) in func.params.iter().enumerate() {
+            let name: Rc<str> = p.name.as_str().into();
+            let ty =
+                p.ty.clone()
+                    .or_else(|| arg_exprs.get(i).and_then(|a| self.static_type(a)));
+            let v = args.get(i).cloned().unwrap_or_default();
+            let old_ty = match ty {
+                Some(t) => self.local_types.insert(name.clone(), t),
+                None => self.local_types.remove(&name),
+            };
+            let old = self.env.vars.insert(name.clone(), v);
+            shadowed.push((name, old, old_ty));
+        }
+        let outer_ret = std::mem::take(&mut self.summary.ret);
+        let live = self.env.live;
+        self.inlined += 1;
+        self.block(&func.body);
+        self.inlined -= 1;
+        // Control comes back here whether or not the block returned.
+        self.env.live = live;
+        let ret = std::mem::replace(&mut self.summary.ret, outer_ret);
+        for (name, old, old_ty) in shadowed {
+            match old {
+                Some(v) => self.env.vars.insert(name.clone(), v),
+                None => self.env.vars.remove(&name),
+            };
+            match old_ty {
+                Some(t) => self.local_types.insert(name, t),
+                None => self.local_types.remove(&name),
+            };
+        }
+        ret
     }
 
     fn func(&self) -> &'a Function {
@@ -667,6 +736,7 @@ impl<'a> Frame<'a> {
             suffix.push_str("$lambda");
             f = &self.program.module(self.f.module).functions[p as usize];
         }
+        // Top-level functions are named after their package (the module class's name).
         let class = f
             .class
             .map(|c| {
@@ -730,8 +800,14 @@ impl<'a> Frame<'a> {
             if let Some(t) = self.callback_param_source(i, p) {
                 v.add_taint(t);
             }
-            if let Some(ty) = &p.ty {
-                self.local_types.insert(name.clone(), ty.clone());
+            let ty = p.ty.clone().or_else(|| {
+                self.g
+                    .lambda_arg_types
+                    .get(&self.f)
+                    .and_then(|types| types.get(i).cloned().flatten())
+            });
+            if let Some(ty) = ty {
+                self.local_types.insert(name.clone(), ty);
             }
             self.params.insert(name.clone(), i as u16);
             self.env.vars.insert(name, v);
@@ -1180,7 +1256,7 @@ impl<'a> Frame<'a> {
             }
             ExprKind::Name(n) => self.read_name(n, e.span),
             ExprKind::This | ExprKind::Super => self.this_value(),
-            ExprKind::Field { receiver, name } => self.read_field(receiver, name),
+            ExprKind::Field { receiver, name } => self.read_field(receiver, name, e.span),
             ExprKind::Call(call) => self.eval_call(call, e.span),
             ExprKind::New { ty, args, body } => self.eval_new(ty, args, *body, e.span),
             ExprKind::Lambda(f) => {
@@ -1352,6 +1428,11 @@ impl<'a> Frame<'a> {
             };
             return self.with_field_name_source(v, field);
         }
+        // A property of the implicit receiver, or of `this` through its getter.
+        if self.accessor_properties() && name.starts_with(|c: char| c.is_lowercase()) {
+            let receiver = self.implicit_receiver();
+            return self.read_property(receiver.as_ref(), name, span);
+        }
         Val::default()
     }
 
@@ -1461,8 +1542,11 @@ impl<'a> Frame<'a> {
         v
     }
 
-    fn read_field(&mut self, receiver: &Expr, name: &str) -> Val {
+    fn read_field(&mut self, receiver: &Expr, name: &str, span: Span) -> Val {
         if matches!(receiver.kind, ExprKind::This) {
+            if self.accessor_properties() && self.field_for_name(name).is_none() {
+                return self.read_property(None, name, span);
+            }
             return self.read_name_this_field(name);
         }
         // `R.id.et_phone` and other constants of types: not data.
@@ -1476,13 +1560,20 @@ impl<'a> Frame<'a> {
                     return self.with_field_name_source(v, field);
                 }
             }
+            if self.accessor_properties() {
+                return self.read_property(Some(receiver), name, span);
+            }
             return Val::constant();
         }
-        let recv = self.eval(receiver);
-        if let Some(c) = self
+        let class = self
             .static_type(receiver)
-            .and_then(|t| self.program.resolve_class(self.module_id(), &t))
-        {
+            .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+        let declared = class.is_some_and(|c| self.program.field(c, name).is_some());
+        if !declared && self.accessor_properties() {
+            return self.read_property(Some(receiver), name, span);
+        }
+        let recv = self.eval(receiver);
+        if let Some(c) = class {
             if let Some((o, field)) = self.program.field(c, name) {
                 let mut v = if self.per_object(o, field) {
                     // What is known to be in this field of that object, or in the whole.
@@ -1504,6 +1595,25 @@ impl<'a> Frame<'a> {
             return Val::default();
         }
         v
+    }
+
+    /// Whether this function's module reads undeclared fields through accessors.
+    fn accessor_properties(&self) -> bool {
+        self.program.module(self.module_id()).accessor_properties
+    }
+
+    /// A property read through its getter: `recv.name` is `recv.getName()`
+    /// (`isName()` for `isName`).
+    fn read_property(&mut self, receiver: Option<&Expr>, name: &str, span: Span) -> Val {
+        let call = getter_call(receiver, name, span);
+        self.eval_call(&call, span)
+    }
+
+    /// The receiver of the innermost lambda with receiver (or extension function)
+    /// this code runs in, as a name to read.
+    fn implicit_receiver(&self) -> Option<Expr> {
+        let in_scope = self.env.vars.contains_key(RECEIVER_PARAM);
+        in_scope.then(|| Expr::new(ExprKind::Name(RECEIVER_PARAM.into()), self.func().span))
     }
 
     fn read_name_this_field(&mut self, name: &str) -> Val {
@@ -1704,7 +1814,7 @@ impl<'a> Frame<'a> {
                     return Some(t.clone());
                 }
                 if let Some((owner, f)) = self.field_for_name(n) {
-                    return self.type_in(owner.module, f.ty.as_deref());
+                    return self.field_type(owner, f);
                 }
                 self.captured_type(n)
             }
@@ -1721,14 +1831,18 @@ impl<'a> Frame<'a> {
                 if matches!(receiver.kind, ExprKind::This) {
                     return self
                         .field_for_name(name)
-                        .and_then(|(owner, f)| self.type_in(owner.module, f.ty.as_deref()));
+                        .and_then(|(owner, f)| self.field_type(owner, f));
                 }
                 let c = self
                     .static_type(receiver)
-                    .and_then(|t| self.program.resolve_class(self.module_id(), &t))?;
-                self.program
-                    .field(c, name)
-                    .and_then(|(owner, f)| self.type_in(owner.module, f.ty.as_deref()))
+                    .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+                if let Some((owner, f)) = c.and_then(|c| self.program.field(c, name)) {
+                    return self.field_type(owner, f);
+                }
+                if self.accessor_properties() {
+                    return self.call_return_type(&getter_call(Some(receiver), name, e.span));
+                }
+                None
             }
             ExprKind::New { ty, .. } => Some(ty.clone()),
             ExprKind::Cast { ty, .. } => Some(ty.clone()),
@@ -1742,6 +1856,18 @@ impl<'a> Frame<'a> {
 
     /// A type as written in module `m`, qualified when it is a project class, so that
     /// it means the same wherever it travels (a callee's return type, a field's type).
+    /// A field's declared type, or for a field declared without one (a Kotlin
+    /// property) the type of its initialiser.
+    fn field_type(&self, owner: ClassId, f: &Field) -> Option<String> {
+        match (&f.ty, &f.init) {
+            (Some(t), _) => self.type_in(owner.module, Some(t)),
+            (None, Some(init)) if owner.module == self.module_id() => self
+                .static_type(init)
+                .and_then(|t| self.type_in(owner.module, Some(&t))),
+            _ => None,
+        }
+    }
+
     fn type_in(&self, m: u32, ty: Option<&str>) -> Option<String> {
         let ty = ty?;
         Some(match self.program.resolve_class(m, ty) {
@@ -1919,6 +2045,48 @@ impl<'a> Frame<'a> {
         let callees = self.by_argument_types(self.project_callees(call, &recv_kind), call);
         if !callees.is_empty() {
             return self.call_project(call, span, &callees, &recv_val, &args);
+        }
+        // A function value invoked (`f(x)`, a scope function's lambda): it runs here.
+        if call.name == "invoke" {
+            if let Some(Callable::Lambda(l)) = recv_val.callable {
+                if l.module == self.f.module
+                    && self.program.function(l).parent == Some(self.f.func)
+                    && self.inlined < MAX_INLINE_DEPTH
+                {
+                    return self.inline_lambda(l, &call.args, args);
+                }
+                let types: Vec<Option<String>> =
+                    call.args.iter().map(|a| self.static_type(a)).collect();
+                if types.iter().any(Option::is_some)
+                    && self.g.lambda_arg_types.get(&l) != Some(&types)
+                {
+                    self.g.lambda_arg_types.insert(l, types);
+                    self.g.touch(&Dep::Callback(l));
+                }
+                return self.call_project(call, span, &[l], &Val::default(), &args);
+            }
+        }
+        // An extension function of the project: its receiver is its first parameter.
+        if let Receiver::Value(..) | Receiver::Type(_) = recv_kind {
+            let ext =
+                self.program
+                    .extension_functions(self.module_id(), &call.name, call.args.len());
+            if !ext.is_empty() {
+                let mut all = vec![recv_val.clone()];
+                all.extend(args.iter().cloned());
+                return self.call_project(call, span, &ext, &Val::default(), &all);
+            }
+        }
+        self.run_blocks(&call.name, &args);
+        // Inside a lambda with receiver: an unqualified call is the receiver's.
+        if matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none() {
+            if let Some(r) = self.implicit_receiver() {
+                let on_receiver = Call {
+                    receiver: Some(Box::new(r)),
+                    ..call.clone()
+                };
+                return self.eval_call(&on_receiver, span);
+            }
         }
         if let Some(v) = self.framework_dispatch(call, span, &recv_kind, &recv_val, &args) {
             return v;
@@ -2795,6 +2963,7 @@ impl<'a> Frame<'a> {
 
     fn eval_new(&mut self, ty: &str, args: &[Expr], body: Option<ClassIdx>, span: Span) -> Val {
         let vals: Vec<Val> = args.iter().map(|a| self.eval(a)).collect();
+        self.run_blocks(ty, &vals);
         if let Some(b) = body {
             let id = ClassId {
                 module: self.module_id(),
@@ -2925,6 +3094,28 @@ impl<'a> Frame<'a> {
 }
 
 /// The property a bean accessor names: `setLatitude` → `latitude`.
+/// `recv.getName()` for a property read `recv.name` (`isName()` for `isName`).
+fn getter_call(receiver: Option<&Expr>, name: &str, span: Span) -> Call {
+    let is_boolean = name
+        .strip_prefix("is")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+    let getter = if is_boolean {
+        name.to_string()
+    } else {
+        let mut chars = name.chars();
+        match chars.next() {
+            Some(first) => format!("get{}{}", first.to_uppercase(), chars.as_str()),
+            None => String::new(),
+        }
+    };
+    Call {
+        receiver: receiver.map(|r| Box::new(r.clone())),
+        name: getter,
+        args: Vec::new(),
+        name_span: span,
+    }
+}
+
 fn bean_property(method: &str, prefix: &str) -> Option<String> {
     let rest = method.strip_prefix(prefix)?;
     let mut chars = rest.chars();

@@ -2,6 +2,7 @@
 
 pub mod gradle;
 pub mod java;
+pub mod kotlin;
 
 use std::cell::RefCell;
 
@@ -21,38 +22,57 @@ pub struct Lowered {
 
 thread_local! {
     static JAVA_PARSER: RefCell<Option<tree_sitter::Parser>> = const { RefCell::new(None) };
+    static KOTLIN_PARSER: RefCell<Option<tree_sitter::Parser>> = const { RefCell::new(None) };
 }
 
 /// Parses and lowers one file.
 pub fn lower(file: FileId, language: Language, text: &str) -> Result<Lowered, SkipReason> {
     match language {
         Language::Java => JAVA_PARSER.with(|cell| {
-            let mut slot = cell.borrow_mut();
-            if slot.is_none() {
-                let mut p = tree_sitter::Parser::new();
-                p.set_language(&java::language())
-                    .map_err(|_| SkipReason::ParseFailed { error_share: 100 })?;
-                *slot = Some(p);
-            }
-            let parser = slot
-                .as_mut()
-                .ok_or(SkipReason::ParseFailed { error_share: 100 })?;
-            let tree = parser
-                .parse(text, None)
-                .ok_or(SkipReason::ParseFailed { error_share: 100 })?;
-            let error_share = error_share(tree.root_node(), text.len());
-            if error_share > MAX_ERROR_SHARE {
-                return Err(SkipReason::ParseFailed { error_share });
-            }
-            Ok(Lowered {
-                module: java::lower(file, text, &tree),
-                error_share,
+            with_tree_sitter(cell, java::language(), text, |tree| {
+                java::lower(file, text, tree)
             })
         }),
-        Language::Kotlin | Language::Rust => Err(SkipReason::Unreadable(format!(
+        Language::Kotlin => KOTLIN_PARSER.with(|cell| {
+            with_tree_sitter(cell, kotlin::language(), text, |tree| {
+                kotlin::lower(file, text, tree)
+            })
+        }),
+        Language::Rust => Err(SkipReason::Unreadable(format!(
             "the {language} front-end is not available in this build"
         ))),
     }
+}
+
+/// Parses `text` with this thread's parser for `language` (created on first use)
+/// and lowers the tree, unless too much of it is syntax errors.
+fn with_tree_sitter(
+    cell: &RefCell<Option<tree_sitter::Parser>>,
+    language: tree_sitter::Language,
+    text: &str,
+    lower: impl FnOnce(&tree_sitter::Tree) -> Module,
+) -> Result<Lowered, SkipReason> {
+    let mut slot = cell.borrow_mut();
+    if slot.is_none() {
+        let mut p = tree_sitter::Parser::new();
+        p.set_language(&language)
+            .map_err(|_| SkipReason::ParseFailed { error_share: 100 })?;
+        *slot = Some(p);
+    }
+    let parser = slot
+        .as_mut()
+        .ok_or(SkipReason::ParseFailed { error_share: 100 })?;
+    let tree = parser
+        .parse(text, None)
+        .ok_or(SkipReason::ParseFailed { error_share: 100 })?;
+    let error_share = error_share(tree.root_node(), text.len());
+    if error_share > MAX_ERROR_SHARE {
+        return Err(SkipReason::ParseFailed { error_share });
+    }
+    Ok(Lowered {
+        module: lower(&tree),
+        error_share,
+    })
 }
 
 /// Share (percent, rounded up) of the file's bytes inside error nodes.

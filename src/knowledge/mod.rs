@@ -296,6 +296,11 @@ pub struct Propagation {
     /// the id names what the view holds.
     #[serde(default)]
     pub view_lookup: NameSet,
+    /// Library methods and constructors (by simple name) that run the block they are
+    /// handed once, now or on another thread (`thread { }`, `launch { }`,
+    /// `executor.execute(..)`): the block sees the values its variables hold here.
+    #[serde(default)]
+    pub runs_block: NameSet,
 }
 
 /// The tables of one knowledge file, all optional, so the same shape serves the
@@ -443,6 +448,7 @@ impl Knowledge {
             q.input_methods.extend(p.input_methods);
             q.keyed_getters.extend(p.keyed_getters);
             q.view_lookup.extend(p.view_lookup);
+            q.runs_block.extend(p.runs_block);
             q.arg_to_result.extend(p.arg_to_result);
             q.component_suffixes.extend(p.component_suffixes);
             q.element_accessors.extend(p.element_accessors);

@@ -73,7 +73,7 @@ pub fn notifications(result: &ScanResult) -> Vec<Notification> {
     for (language, count) in &result.unsupported {
         push(
             String::new(),
-            format!("{count} {language} file(s) were not analysed: this version of piitrace reads Java only"),
+            format!("{count} {language} file(s) were not analysed: this version of piitrace does not read them"),
             "warning",
             "language-not-analysed",
         );
