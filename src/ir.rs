@@ -287,6 +287,12 @@ pub enum ExprKind {
     },
     This,
     Super,
+    /// A named argument of a call (`f(phone = p)`): it goes to the parameter of
+    /// that name, wherever it is written.
+    Named {
+        name: String,
+        value: Box<Expr>,
+    },
     /// Sub-expressions of a construct the front-end does not model: values flow through.
     Opaque(Vec<Expr>),
 }
@@ -453,6 +459,7 @@ pub fn walk_expr(e: &Expr, f: &mut impl FnMut(&Expr)) {
             walk_expr(index, f);
         }
         ExprKind::Cast { expr, .. } | ExprKind::InstanceOf { expr, .. } => walk_expr(expr, f),
+        ExprKind::Named { value, .. } => walk_expr(value, f),
         ExprKind::Assign { target, value, .. } => {
             walk_expr(target, f);
             walk_expr(value, f);

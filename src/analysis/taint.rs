@@ -1334,7 +1334,7 @@ impl<'a> Frame<'a> {
                 v.callable = None;
                 v
             }
-            ExprKind::Cast { expr, .. } => self.eval(expr),
+            ExprKind::Cast { expr, .. } | ExprKind::Named { value: expr, .. } => self.eval(expr),
             ExprKind::InstanceOf { expr, .. } => {
                 self.eval(expr);
                 Val::constant()
@@ -2108,6 +2108,8 @@ impl<'a> Frame<'a> {
         for &callee in callees {
             self.record_call(callee);
             let func = self.program.function(callee);
+            let bound = bind_named(func, &call.args, args);
+            let args = bound.as_deref().unwrap_or(args);
             if !func.has_body {
                 if let Some(v) = self.declared_endpoint(call, span, callee, args) {
                     result.join(&v);
@@ -3094,6 +3096,34 @@ impl<'a> Frame<'a> {
 }
 
 /// The property a bean accessor names: `setLatitude` → `latitude`.
+/// Arguments in parameter order when some are named (`f(b = y, a = x)`); `None`
+/// when they are all positional.
+fn bind_named(callee: &Function, exprs: &[Expr], vals: &[Val]) -> Option<Vec<Val>> {
+    if !exprs
+        .iter()
+        .any(|e| matches!(e.kind, ExprKind::Named { .. }))
+    {
+        return None;
+    }
+    let mut out = vec![Val::default(); callee.params.len().max(vals.len())];
+    let mut next = 0;
+    for (e, v) in exprs.iter().zip(vals) {
+        let slot = match &e.kind {
+            ExprKind::Named { name, .. } => callee.params.iter().position(|p| p.name == *name),
+            _ => {
+                next += 1;
+                Some(next - 1)
+            }
+        };
+        if let Some(i) = slot {
+            if let Some(o) = out.get_mut(i) {
+                *o = v.clone();
+            }
+        }
+    }
+    Some(out)
+}
+
 /// `recv.getName()` for a property read `recv.name` (`isName()` for `isName`).
 fn getter_call(receiver: Option<&Expr>, name: &str, span: Span) -> Call {
     let is_boolean = name

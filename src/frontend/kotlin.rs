@@ -1856,13 +1856,24 @@ impl<'a> Lowerer<'a> {
             }
             // `name = value`: the value is the last child.
             let mut c = a.walk();
-            let value = a
+            let parts: Vec<Node> = a
                 .named_children(&mut c)
                 .filter(|n| n.kind() != "annotation")
-                .last();
-            match value {
-                Some(v) => out.push(self.expr(v)),
-                None => out.push(self.opaque(a)),
+                .collect();
+            let named = a.children(&mut a.walk()).any(|n| n.kind() == "=");
+            match parts.as_slice() {
+                [name, value] if named && name.kind() == "simple_identifier" => {
+                    let value = self.expr(*value);
+                    out.push(Expr::new(
+                        ExprKind::Named {
+                            name: self.text(*name).to_string(),
+                            value: Box::new(value),
+                        },
+                        self.span(a),
+                    ));
+                }
+                [.., v] => out.push(self.expr(*v)),
+                [] => out.push(self.opaque(a)),
             }
         }
         out
