@@ -147,6 +147,7 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     }
     match path.extension()?.to_str()? {
         "java" => Some(FileKind::Source(Language::Java)),
+        "rs" => Some(FileKind::Source(Language::Rust)),
         _ => None,
     }
 }
@@ -170,7 +171,6 @@ fn unsupported_language(path: &Path) -> Option<&'static str> {
     }
     match path.extension()?.to_str()? {
         "kt" | "kts" => Some("Kotlin"),
-        "rs" => Some("Rust"),
         _ => None,
     }
 }

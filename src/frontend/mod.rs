@@ -2,6 +2,7 @@
 
 pub mod gradle;
 pub mod java;
+pub mod rust;
 
 use std::cell::RefCell;
 
@@ -23,8 +24,13 @@ thread_local! {
     static JAVA_PARSER: RefCell<Option<tree_sitter::Parser>> = const { RefCell::new(None) };
 }
 
-/// Parses and lowers one file.
-pub fn lower(file: FileId, language: Language, text: &str) -> Result<Lowered, SkipReason> {
+/// Parses and lowers one file; `rel` is its path relative to the scan root.
+pub fn lower(
+    file: FileId,
+    language: Language,
+    rel: &str,
+    text: &str,
+) -> Result<Lowered, SkipReason> {
     match language {
         Language::Java => JAVA_PARSER.with(|cell| {
             let mut slot = cell.borrow_mut();
@@ -49,7 +55,11 @@ pub fn lower(file: FileId, language: Language, text: &str) -> Result<Lowered, Sk
                 error_share,
             })
         }),
-        Language::Kotlin | Language::Rust => Err(SkipReason::Unreadable(format!(
+        Language::Rust => rust::lower(file, rel, text).map(|module| Lowered {
+            module,
+            error_share: 0,
+        }),
+        Language::Kotlin => Err(SkipReason::Unreadable(format!(
             "the {language} front-end is not available in this build"
         ))),
     }
