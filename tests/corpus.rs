@@ -20,7 +20,10 @@ fn markers(root: &Path) -> BTreeMap<(String, usize), Vec<String>> {
                 stack.push(path);
                 continue;
             }
-            if path.extension().and_then(|e| e.to_str()) != Some("java") {
+            if !matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("java" | "rs")
+            ) {
                 continue;
             }
             let rel = path
