@@ -1928,3 +1928,396 @@ fn is_statement_like(e: &syn::Expr) -> bool {
             | syn::Expr::Continue(_)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lower_ok(rel: &str, src: &str) -> Module {
+        match lower(0, rel, src) {
+            Ok(m) => m,
+            Err(e) => panic!("{rel} did not lower: {e}"),
+        }
+    }
+
+    fn function<'m>(m: &'m Module, name: &str) -> &'m Function {
+        m.functions
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap_or_else(|| panic!("no function {name}"))
+    }
+
+    /// Every call in a function: (receiver as dotted text, name, argument texts).
+    fn calls(stmts: &[Stmt]) -> Vec<(Option<String>, String, Vec<String>)> {
+        let mut out = Vec::new();
+        walk_exprs(stmts, &mut |e| {
+            if let ExprKind::Call(c) = &e.kind {
+                let args = c.args.iter().map(describe).collect();
+                out.push((c.receiver.as_deref().map(describe), c.name.clone(), args));
+            }
+        });
+        out
+    }
+
+    fn describe(e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Name(n) => n.clone(),
+            ExprKind::Path(p) => format!("path {p}"),
+            ExprKind::Field { receiver, name } => format!("{}.{name}", describe(receiver)),
+            ExprKind::Literal(Literal::Str(s)) => format!("{s:?}"),
+            ExprKind::Literal(_) => "lit".into(),
+            ExprKind::This => "self".into(),
+            ExprKind::Call(c) => format!("{}()", c.name),
+            ExprKind::Binary { lhs, rhs, .. } => format!("{} + {}", describe(lhs), describe(rhs)),
+            ExprKind::Opaque(items) => {
+                let inner: Vec<String> = items.iter().map(describe).collect();
+                format!("({})", inner.join(", "))
+            }
+            ExprKind::Lambda(_) => "closure".into(),
+            _ => "?".into(),
+        }
+    }
+
+    fn lets(stmts: &[Stmt], out: &mut Vec<(String, Option<String>)>) {
+        for s in stmts {
+            match s {
+                Stmt::Let { name, init, .. } => {
+                    out.push((name.clone(), init.as_ref().map(describe)));
+                }
+                Stmt::If { then, els, .. } => {
+                    lets(then, out);
+                    lets(els, out);
+                }
+                Stmt::Switch { arms, .. } => arms.iter().for_each(|a| lets(a, out)),
+                Stmt::Loop { body, .. } | Stmt::Block(body) => lets(body, out),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn module_paths_follow_the_crate_layout() {
+        let p = |rel: &str| module_path(rel).1.join(".");
+        assert_eq!(p("shop-api/src/main.rs"), "shop_api");
+        assert_eq!(p("shop-api/src/store.rs"), "shop_api.store");
+        assert_eq!(p("shop-api/src/api/mod.rs"), "shop_api.api");
+        assert_eq!(p("shop-api/src/api/users.rs"), "shop_api.api.users");
+        assert_eq!(p("reqwest-0.12.5/src/lib.rs"), "reqwest");
+        assert_eq!(p("tool/src/bin/export.rs"), "tool.bin.export");
+        assert_eq!(module_path("a/src/store.rs").0, vec!["a".to_string()]);
+    }
+
+    #[test]
+    fn log_macro_arguments_fields_and_captures() {
+        let m = lower_ok(
+            "svc/src/main.rs",
+            r#"
+use tracing::info;
+fn f(phone: String, user: User) {
+    info!(target: "audit", phone = %phone, ?user.email, "signup {}", user.name);
+    log::warn!("inline {phone} and {phone:?}");
+    println!("{}", 1);
+}
+"#,
+        );
+        let c = calls(&function(&m, "f").body);
+        assert_eq!(
+            c[0],
+            (
+                Some("path tracing".into()),
+                "info".into(),
+                vec![
+                    "phone".into(),
+                    "user.email".into(),
+                    "\"signup {}\"".into(),
+                    "user.name".into()
+                ]
+            )
+        );
+        assert_eq!(
+            c[1],
+            (
+                Some("path log".into()),
+                "warn".into(),
+                vec!["\"inline {phone} and {phone:?}\"".into(), "phone".into()]
+            )
+        );
+        assert_eq!(c[2].0.as_deref(), Some("path std"));
+        assert_eq!(c[2].1, "println");
+    }
+
+    #[test]
+    fn format_is_a_concatenation_and_json_keeps_its_values() {
+        let m = lower_ok(
+            "svc/src/main.rs",
+            r#"
+fn f(phone: &str, name: &str) {
+    let url = format!("http://api.example.cn/u?phone={}", phone);
+    let body = serde_json::json!({ "user": { "name": name, "tags": [phone, "x"] }, "n": 1 });
+}
+"#,
+        );
+        let mut l = Vec::new();
+        lets(&function(&m, "f").body, &mut l);
+        assert_eq!(
+            l[0],
+            (
+                "url".into(),
+                Some("\"http://api.example.cn/u?phone={}\" + phone".into())
+            )
+        );
+        assert_eq!(
+            l[1],
+            ("body".into(), Some("(name, phone, \"x\", lit)".into()))
+        );
+    }
+
+    #[test]
+    fn paths_resolve_through_use_mod_and_crate() {
+        let m = lower_ok(
+            "svc/src/api/users.rs",
+            r#"
+use crate::store::{self, save as persist};
+use std::fs;
+mod helpers;
+const URL: &str = "http://x";
+fn f(u: User) {
+    store::save(&u);
+    persist(&u);
+    super::audit::log(&u);
+    fs::write("/tmp/x", &u.phone);
+    helpers::clean(&u);
+    local(URL);
+    Self::nothing();
+}
+fn local(_: &str) {}
+"#,
+        );
+        let c = calls(&function(&m, "f").body);
+        let targets: Vec<String> = c
+            .iter()
+            .map(|(r, n, _)| format!("{} {n}", r.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            targets,
+            vec![
+                "path svc.store save",
+                "path svc.store save",
+                "path svc.api.audit log",
+                "path std.fs write",
+                "path svc.api.users.helpers clean",
+                "path svc.api.users local",
+                "path Self nothing",
+            ]
+        );
+        // a constant of the module is read from the module's class
+        assert_eq!(c[5].2, vec!["path svc.api.users.URL".to_string()]);
+        let imports: Vec<&str> = m.imports.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(imports, vec!["svc.store", "svc.store.save", "std.fs"]);
+        let module_class = &m.classes[0];
+        assert_eq!(module_class.qualified, "svc.api.users");
+        assert_eq!(module_class.fields[0].name, "URL");
+    }
+
+    #[test]
+    fn try_await_and_method_chains_pass_values_on() {
+        let m = lower_ok(
+            "svc/src/main.rs",
+            r#"
+async fn f(http: reqwest::Client, body: Body) -> Result<(), Error> {
+    let r = http.post(URL).json(&body).send().await?.error_for_status()?;
+    Ok(())
+}
+"#,
+        );
+        let f = function(&m, "f");
+        assert_eq!(f.params[0].ty.as_deref(), Some("reqwest.Client"));
+        let names: Vec<String> = calls(&f.body).into_iter().map(|c| c.1).collect();
+        assert_eq!(names, vec!["error_for_status", "send", "json", "post"]);
+        assert!(matches!(f.body.last(), Some(Stmt::Return(Some(_), _))));
+    }
+
+    #[test]
+    fn extractor_patterns_bind_the_inner_type() {
+        let m = lower_ok(
+            "svc/src/api.rs",
+            r#"
+use crate::model::Signup;
+pub async fn signup(State(state): State<Arc<AppState>>, Json(req): Json<Signup>, (a, b): (u8, u8)) {}
+"#,
+        );
+        let f = function(&m, "signup");
+        let params: Vec<(String, Option<String>)> = f
+            .params
+            .iter()
+            .map(|p| (p.name.clone(), p.ty.clone()))
+            .collect();
+        assert_eq!(params[0], ("state".into(), Some("AppState".into())));
+        assert_eq!(params[1], ("req".into(), Some("svc.model.Signup".into())));
+        let mut l = Vec::new();
+        lets(&f.body, &mut l);
+        assert_eq!(l.len(), 2, "{l:?}");
+        assert_eq!(l[0].0, "a");
+        assert!(l[0].1.as_deref().is_some_and(|d| d.ends_with(".0")));
+    }
+
+    #[test]
+    fn patterns_bind_each_identifier_to_its_part() {
+        let m = lower_ok(
+            "svc/src/main.rs",
+            r#"
+fn f(u: User, o: Option<String>) {
+    let User { phone, name: n, .. } = u;
+    if let Some(p) = o { sink(p); }
+    match lookup(phone) {
+        Ok(Found { email, .. }) if !email.is_empty() => sink(email),
+        Err(e) => {}
+        _ => {}
+    }
+    for (k, v) in pairs { sink(v); }
+}
+"#,
+        );
+        let mut l = Vec::new();
+        lets(&function(&m, "f").body, &mut l);
+        let got: Vec<String> = l
+            .iter()
+            .map(|(n, i)| format!("{n} = {}", i.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "phone = u.phone",
+                "n = u.name",
+                "p = o",
+                "<value 1> = lookup()",
+                "email = <value 1>.email",
+                "e = <value 1>",
+                "k = pairs.0",
+                "v = pairs.1",
+            ]
+        );
+    }
+
+    #[test]
+    fn closures_are_lambdas_of_their_function() {
+        let m = lower_ok(
+            "svc/src/main.rs",
+            r#"
+fn f(phone: String) {
+    let send = |to: &str| { client.post(URL).body(format!("{to}{phone}")) };
+    items.iter().map(|(a, b)| a.clone());
+}
+"#,
+        );
+        let f_idx = m
+            .functions
+            .iter()
+            .position(|f| f.name == "f")
+            .map(|i| i as FuncIdx);
+        let lambdas: Vec<&Function> = m
+            .functions
+            .iter()
+            .filter(|f| f.kind == FunctionKind::Lambda)
+            .collect();
+        assert_eq!(lambdas.len(), 2);
+        assert!(lambdas.iter().all(|l| l.parent == f_idx));
+        assert_eq!(lambdas[0].params[0].name, "to");
+        assert_eq!(lambdas[0].params[0].ty.as_deref(), Some("str"));
+        let c = calls(&lambdas[0].body);
+        assert_eq!(c[0].1, "body");
+        assert_eq!(c[0].2, vec!["\"{to}{phone}\" + to + phone".to_string()]);
+        // a destructured closure parameter binds its parts
+        let mut l = Vec::new();
+        lets(&lambdas[1].body, &mut l);
+        assert_eq!(
+            l.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+    }
+
+    #[test]
+    fn impl_methods_join_their_struct_and_self_is_this() {
+        let m = lower_ok(
+            "svc/src/model.rs",
+            r#"
+pub struct User { pub phone: String }
+impl User {
+    pub fn new(phone: String) -> Self { Self { phone } }
+    pub fn phone(&self) -> &str { &self.phone }
+}
+impl std::fmt::Display for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result { write!(f, "{}", self.phone) }
+}
+#[cfg(test)]
+mod tests { fn t() {} }
+"#,
+        );
+        let user = m
+            .classes
+            .iter()
+            .find(|c| c.name == "User")
+            .expect("class User");
+        assert_eq!(user.qualified, "svc.model.User");
+        assert_eq!(user.fields[0].name, "phone");
+        assert_eq!(user.methods.len(), 3);
+        assert_eq!(user.supertypes, vec!["std.fmt.Display".to_string()]);
+        let new = function(&m, "new");
+        assert!(new.is_static);
+        assert_eq!(new.return_type.as_deref(), Some("svc.model.User"));
+        assert!(!function(&m, "phone").is_static);
+        let c = calls(&function(&m, "fmt").body);
+        assert_eq!(c[0].0.as_deref(), Some("f"));
+        assert_eq!(c[0].1, "write_fmt");
+        assert_eq!(c[0].2, vec!["\"{}\" + self.phone".to_string()]);
+        assert!(!m.functions.iter().any(|f| f.name == "t"));
+    }
+
+    #[test]
+    fn control_flow_values_go_through_a_temporary() {
+        let m = lower_ok(
+            "svc/src/main.rs",
+            r#"
+fn f(a: bool, phone: String) -> String {
+    let v = if a { phone.clone() } else { String::new() };
+    sink(match a { true => phone, false => v });
+    v
+}
+"#,
+        );
+        let f = function(&m, "f");
+        let c = calls(&f.body);
+        let sink = c.iter().find(|c| c.1 == "sink").expect("sink call");
+        assert_eq!(sink.2, vec!["<value 1>".to_string()]);
+        assert!(matches!(&f.body[0], Stmt::Let { name, init: None, .. } if name == "v"));
+        assert!(matches!(f.body[1], Stmt::If { .. }));
+    }
+
+    #[test]
+    fn columns_are_bytes_and_broken_files_are_skipped() {
+        let src = "fn f(é: u8) {\n    let s = \"ü\"; info!(\"x\");\n}\n";
+        let m = lower_ok("svc/src/main.rs", src);
+        let c = &m.functions[0];
+        let mut span = None;
+        walk_exprs(&c.body, &mut |e| {
+            if let ExprKind::Call(call) = &e.kind {
+                span = Some(call.name_span);
+            }
+        });
+        let span = span.expect("the info! call");
+        let line = src.lines().nth(1).unwrap_or_default();
+        assert_eq!(span.start.line, 1);
+        assert_eq!(
+            &line[span.start.col as usize..span.end.col as usize],
+            "info"
+        );
+        assert_eq!(
+            &src[span.start_byte as usize..span.end_byte as usize],
+            "info"
+        );
+        assert!(matches!(
+            lower(0, "svc/src/main.rs", "fn f( {"),
+            Err(SkipReason::ParseFailed { .. })
+        ));
+    }
+}
