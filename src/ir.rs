@@ -293,6 +293,9 @@ pub enum ExprKind {
         name: String,
         value: Box<Expr>,
     },
+    /// A path that names a module or a type, never a value (Rust `std::fs` in
+    /// `std::fs::write(..)`), dotted and qualified as far as the front-end knows.
+    Path(String),
     /// Sub-expressions of a construct the front-end does not model: values flow through.
     Opaque(Vec<Expr>),
 }
@@ -354,6 +357,7 @@ impl Expr {
         match &self.kind {
             ExprKind::Name(n) => Some(n.clone()),
             ExprKind::Field { receiver, name } => receiver.dotted().map(|r| format!("{r}.{name}")),
+            ExprKind::Path(p) => Some(p.clone()),
             _ => None,
         }
     }
@@ -468,6 +472,7 @@ pub fn walk_expr(e: &Expr, f: &mut impl FnMut(&Expr)) {
         | ExprKind::Lambda(_)
         | ExprKind::Literal(_)
         | ExprKind::This
-        | ExprKind::Super => {}
+        | ExprKind::Super
+        | ExprKind::Path(_) => {}
     }
 }

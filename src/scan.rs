@@ -126,8 +126,9 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
             .par_iter()
             .enumerate()
             .map(|(i, (c, lang))| {
-                let r = workspace::load_text(&c.path, max_size)
-                    .and_then(|text| frontend::lower(i as FileId, *lang, &text).map(|l| (text, l)));
+                let r = workspace::load_text(&c.path, max_size).and_then(|text| {
+                    frontend::lower(i as FileId, *lang, &c.rel, &text).map(|l| (text, l))
+                });
                 if let Some(p) = &progress {
                     p.inc(1);
                 }

@@ -148,6 +148,7 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     match path.extension()?.to_str()? {
         "java" => Some(FileKind::Source(Language::Java)),
         "kt" => Some(FileKind::Source(Language::Kotlin)),
+        "rs" => Some(FileKind::Source(Language::Rust)),
         _ => None,
     }
 }
@@ -171,7 +172,6 @@ fn unsupported_language(path: &Path) -> Option<&'static str> {
     }
     match path.extension()?.to_str()? {
         "kts" => Some("Kotlin script"),
-        "rs" => Some("Rust"),
         _ => None,
     }
 }

@@ -1256,6 +1256,7 @@ impl<'a> Frame<'a> {
             }
             ExprKind::Name(n) => self.read_name(n, e.span),
             ExprKind::This | ExprKind::Super => self.this_value(),
+            ExprKind::Path(_) => Val::constant(),
             ExprKind::Field { receiver, name } => self.read_field(receiver, name, e.span),
             ExprKind::Call(call) => self.eval_call(call, e.span),
             ExprKind::New { ty, args, body } => self.eval_new(ty, args, *body, e.span),
@@ -1773,6 +1774,7 @@ impl<'a> Frame<'a> {
     /// When an expression names a type rather than a value (`Log`, `Settings.Secure`).
     fn type_name_of(&self, e: &Expr) -> Option<String> {
         match &e.kind {
+            ExprKind::Path(p) => Some(p.clone()),
             ExprKind::Name(n) => {
                 if self.env.vars.contains_key(n.as_str()) || self.field_for_name(n).is_some() {
                     return None;
@@ -1923,7 +1925,8 @@ impl<'a> Frame<'a> {
             Receiver::Value(_, t) => t,
             _ => None,
         };
-        self.k
+        let declared = self
+            .k
             .returns_named(&call.name)
             .find(|spec| {
                 rty.as_deref()
@@ -1932,7 +1935,15 @@ impl<'a> Frame<'a> {
                         a.accepts(call.args.get(a.index).and_then(arg_text).as_deref())
                     })
             })
-            .map(|spec| spec.ty.clone())
+            .map(|spec| spec.ty.clone());
+        declared.or_else(|| {
+            self.k
+                .propagation
+                .type_preserving
+                .contains(&call.name)
+                .then_some(rty)
+                .flatten()
+        })
     }
 
     fn project_callees(&self, call: &Call, recv: &Receiver) -> Vec<FnId> {

@@ -3,6 +3,7 @@
 pub mod gradle;
 pub mod java;
 pub mod kotlin;
+pub mod rust;
 
 use std::cell::RefCell;
 
@@ -25,8 +26,13 @@ thread_local! {
     static KOTLIN_PARSER: RefCell<Option<tree_sitter::Parser>> = const { RefCell::new(None) };
 }
 
-/// Parses and lowers one file.
-pub fn lower(file: FileId, language: Language, text: &str) -> Result<Lowered, SkipReason> {
+/// Parses and lowers one file; `rel` is its path relative to the scan root.
+pub fn lower(
+    file: FileId,
+    language: Language,
+    rel: &str,
+    text: &str,
+) -> Result<Lowered, SkipReason> {
     match language {
         Language::Java => JAVA_PARSER.with(|cell| {
             with_tree_sitter(cell, java::language(), text, |tree| {
@@ -38,9 +44,10 @@ pub fn lower(file: FileId, language: Language, text: &str) -> Result<Lowered, Sk
                 kotlin::lower(file, text, tree)
             })
         }),
-        Language::Rust => Err(SkipReason::Unreadable(format!(
-            "the {language} front-end is not available in this build"
-        ))),
+        Language::Rust => rust::lower(file, rel, text).map(|module| Lowered {
+            module,
+            error_share: 0,
+        }),
     }
 }
 

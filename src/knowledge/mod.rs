@@ -301,6 +301,11 @@ pub struct Propagation {
     /// `executor.execute(..)`): the block sees the values its variables hold here.
     #[serde(default)]
     pub runs_block: NameSet,
+    /// Methods that return (a wrapper of) their receiver's value, of the receiver's
+    /// static type as far as field and method lookups go (`result.unwrap()`,
+    /// `opt.as_ref()`, `x.clone()`).
+    #[serde(default)]
+    pub type_preserving: NameSet,
 }
 
 /// The tables of one knowledge file, all optional, so the same shape serves the
@@ -336,6 +341,29 @@ pub struct KnowledgeTables {
     pub dispatch: Vec<DispatchSpec>,
     #[serde(default)]
     pub propagation: Option<Propagation>,
+}
+
+impl KnowledgeTables {
+    /// Rust paths (`reqwest::Client`, `std::fs`) are written as in Rust; the IR and
+    /// the matching use dots, as for Java and Kotlin names.
+    fn normalise_paths(&mut self) {
+        let dotted = |s: &mut String| {
+            if s.contains("::") {
+                *s = s.replace("::", ".");
+            }
+        };
+        self.source.iter_mut().for_each(|x| dotted(&mut x.class));
+        self.sink.iter_mut().for_each(|x| dotted(&mut x.class));
+        self.sanitizer.iter_mut().for_each(|x| dotted(&mut x.class));
+        self.resource.iter_mut().for_each(|x| dotted(&mut x.class));
+        for r in &mut self.returns {
+            dotted(&mut r.class);
+            dotted(&mut r.ty);
+        }
+        for sdk in &mut self.sdk {
+            sdk.prefixes.iter_mut().for_each(dotted);
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -398,7 +426,8 @@ impl Knowledge {
         Ok(k)
     }
 
-    fn extend(&mut self, t: KnowledgeTables) -> Result<()> {
+    fn extend(&mut self, mut t: KnowledgeTables) -> Result<()> {
+        t.normalise_paths();
         self.categories.extend(t.category);
         self.category_index = self
             .categories
@@ -452,6 +481,7 @@ impl Knowledge {
             q.arg_to_result.extend(p.arg_to_result);
             q.component_suffixes.extend(p.component_suffixes);
             q.element_accessors.extend(p.element_accessors);
+            q.type_preserving.extend(p.type_preserving);
         }
         self.reindex();
         Ok(())
@@ -537,9 +567,13 @@ impl Knowledge {
 
     /// The SDK whose package prefix the fully-qualified name starts with.
     pub fn sdk_for_class(&self, qualified: &str) -> Option<&Sdk> {
+        // A prefix `sentry.` also covers the package itself (a Rust crate's root
+        // functions, `sentry::capture_message`, are called on the path `sentry`).
         self.sdk_prefixes
             .iter()
-            .find(|(p, _)| qualified.starts_with(p.as_str()))
+            .find(|(p, _)| {
+                qualified.starts_with(p.as_str()) || p.strip_suffix('.') == Some(qualified)
+            })
             .map(|&(_, i)| &self.sdks[i])
     }
 
