@@ -287,6 +287,12 @@ pub enum ExprKind {
     },
     This,
     Super,
+    /// Statements run for their effects, then a value (an `if`/`when`/`try` used as
+    /// a value: its branches assign a temporary that `value` reads).
+    Block {
+        stmts: Vec<Stmt>,
+        value: Box<Expr>,
+    },
     /// A named argument of a call (`f(phone = p)`): it goes to the parameter of
     /// that name, wherever it is written.
     Named {
@@ -464,6 +470,10 @@ pub fn walk_expr(e: &Expr, f: &mut impl FnMut(&Expr)) {
         }
         ExprKind::Cast { expr, .. } | ExprKind::InstanceOf { expr, .. } => walk_expr(expr, f),
         ExprKind::Named { value, .. } => walk_expr(value, f),
+        ExprKind::Block { stmts, value } => {
+            walk_exprs(stmts, f);
+            walk_expr(value, f);
+        }
         ExprKind::Assign { target, value, .. } => {
             walk_expr(target, f);
             walk_expr(value, f);

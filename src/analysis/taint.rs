@@ -1336,6 +1336,10 @@ impl<'a> Frame<'a> {
                 v
             }
             ExprKind::Cast { expr, .. } | ExprKind::Named { value: expr, .. } => self.eval(expr),
+            ExprKind::Block { stmts, value } => {
+                self.block(stmts);
+                self.eval(value)
+            }
             ExprKind::InstanceOf { expr, .. } => {
                 self.eval(expr);
                 Val::constant()
@@ -1431,8 +1435,10 @@ impl<'a> Frame<'a> {
         }
         // A property of the implicit receiver, or of `this` through its getter.
         if self.accessor_properties() && name.starts_with(|c: char| c.is_lowercase()) {
-            let receiver = self.implicit_receiver();
-            return self.read_property(receiver.as_ref(), name, span);
+            return match self.implicit_receiver() {
+                Some(r) => self.read_field(&r, name, span),
+                None => self.read_property(None, name, span),
+            };
         }
         Val::default()
     }
@@ -1605,8 +1611,29 @@ impl<'a> Frame<'a> {
 
     /// A property read through its getter: `recv.name` is `recv.getName()`
     /// (`isName()` for `isName`).
+    /// Constants (`Manifest.permission.RECEIVE_SMS`) are not properties. A property of
+    /// one of the app's own classes that declares no getter and extends nothing from a
+    /// library is not a library call either: it carries what its object carries.
     fn read_property(&mut self, receiver: Option<&Expr>, name: &str, span: Span) -> Val {
+        let is_constant = !name.starts_with(|c: char| c.is_lowercase());
         let call = getter_call(receiver, name, span);
+        let own = receiver
+            .and_then(|r| self.static_type(r))
+            .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+        let opaque_own = own.is_some_and(|c| {
+            self.program.external_supertypes(c).is_empty()
+                && self
+                    .project_callees(&call, &self.receiver_kind(&call))
+                    .is_empty()
+        });
+        if is_constant || opaque_own {
+            let mut v = match receiver {
+                Some(r) if !is_constant => self.eval(r),
+                _ => Val::constant(),
+            };
+            v.callable = None;
+            return v;
+        }
         self.eval_call(&call, span)
     }
 
@@ -2729,9 +2756,12 @@ impl<'a> Frame<'a> {
                 _ => recv.taint.clone(),
             },
         };
+        let on_handle = candidates
+            .iter()
+            .any(|t| k.propagation.handle_types.iter().any(|h| k.type_is(t, h)));
         if !non_propagating {
             let element = k.propagation.element_accessors.contains(name);
-            for t in &recv_taint {
+            for t in recv_taint.iter().filter(|_| !on_handle) {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
                 // same category is the one collected.
                 if let Origin::Source(id) = t.origin {

@@ -114,6 +114,7 @@ pub fn lower(file: FileId, source: &str, tree: &Tree) -> Module {
         anon_counter: 0,
         facade: None,
         scopes: Vec::new(),
+        temp_counter: 0,
     };
     let root = tree.root_node();
     lowerer.declarations(root);
@@ -133,6 +134,8 @@ struct Lowerer<'a> {
     /// Local names in scope, innermost function last (to tell a call of a local
     /// function value `cb(x)` from a call of a function named `cb`).
     scopes: Vec<Vec<String>>,
+    /// Temporaries named so far (`$value1`, …).
+    temp_counter: u32,
 }
 
 /// Members of a class body, sorted by what they become.
@@ -1738,13 +1741,20 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "if_expression" | "when_expression" | "try_expression" => {
-                // A value-producing control structure inside an expression: its parts
-                // are evaluated, its branches' values flow out.
-                let mut stmts = Vec::new();
-                self.control_into(node, &mut stmts, Some(&|e| Stmt::Return(Some(e), span)));
-                let mut items = Vec::new();
-                collect_values(stmts, &mut items);
-                ExprKind::Opaque(items)
+                // A control structure used as a value: its branches assign a temporary.
+                self.temp_counter += 1;
+                let temp = format!("$value{}", self.temp_counter);
+                let mut stmts = vec![Stmt::Let {
+                    name: temp.clone(),
+                    ty: None,
+                    init: None,
+                    span,
+                }];
+                self.control_into(node, &mut stmts, Some(&|e| assign_name(&temp, span, e)));
+                ExprKind::Block {
+                    stmts,
+                    value: Box::new(Expr::new(ExprKind::Name(temp.clone()), span)),
+                }
             }
             // Control leaves here (`x ?: return`): nothing flows on.
             "jump_expression" => ExprKind::Opaque(Vec::new()),
@@ -2416,43 +2426,4 @@ fn invoke(f: Expr, args: Vec<Expr>, name_span: Span, span: Span) -> Expr {
         }),
         span,
     )
-}
-
-/// The values a lowered control structure hands out, and every expression it
-/// evaluates on the way (so calls in its branches still count).
-fn collect_values(stmts: Vec<Stmt>, out: &mut Vec<Expr>) {
-    for s in stmts {
-        match s {
-            Stmt::Return(Some(e), _) | Stmt::Expr(e) | Stmt::Throw(e) => out.push(e),
-            Stmt::Let { init: Some(e), .. } => out.push(e),
-            Stmt::If { cond, then, els } => {
-                out.push(cond);
-                collect_values(then, out);
-                collect_values(els, out);
-            }
-            Stmt::Switch { scrutinee, arms } => {
-                out.push(scrutinee);
-                for a in arms {
-                    collect_values(a, out);
-                }
-            }
-            Stmt::Try {
-                body,
-                catches,
-                finally,
-            } => {
-                collect_values(body, out);
-                for (_, c) in catches {
-                    collect_values(c, out);
-                }
-                collect_values(finally, out);
-            }
-            Stmt::Loop { init, body, .. } => {
-                collect_values(init, out);
-                collect_values(body, out);
-            }
-            Stmt::Block(b) => collect_values(b, out),
-            _ => {}
-        }
-    }
 }

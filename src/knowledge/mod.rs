@@ -301,6 +301,11 @@ pub struct Propagation {
     /// `executor.execute(..)`): the block sees the values its variables hold here.
     #[serde(default)]
     pub runs_block: NameSet,
+    /// Framework handles that give access to data but never hold any
+    /// (`Context`, `ContentResolver`): what a call on one returns does not come from
+    /// what the handle was tainted with.
+    #[serde(default)]
+    pub handle_types: Vec<String>,
     /// Methods that return (a wrapper of) their receiver's value, of the receiver's
     /// static type as far as field and method lookups go (`result.unwrap()`,
     /// `opt.as_ref()`, `x.clone()`).
@@ -478,6 +483,7 @@ impl Knowledge {
             q.keyed_getters.extend(p.keyed_getters);
             q.view_lookup.extend(p.view_lookup);
             q.runs_block.extend(p.runs_block);
+            q.handle_types.extend(p.handle_types);
             q.arg_to_result.extend(p.arg_to_result);
             q.component_suffixes.extend(p.component_suffixes);
             q.element_accessors.extend(p.element_accessors);
