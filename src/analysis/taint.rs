@@ -1948,6 +1948,8 @@ impl<'a> Frame<'a> {
             return self.type_in(f.module, self.program.function(f).return_type.as_deref());
         }
         let rty = match recv {
+            // `T::new()`, `T::default()`: by convention a `T`.
+            Receiver::Type(t) if matches!(call.name.as_str(), "new" | "default") => return Some(t),
             Receiver::Type(t) => Some(t),
             Receiver::Value(_, t) => t,
             _ => None,
