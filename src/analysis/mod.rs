@@ -14,7 +14,7 @@ pub use program::{FnId, Program};
 /// Steps after which a way from a source to a sink is no longer believed: long chains
 /// through containers and objects tainted as a whole are, in practice, artefacts of
 /// the approximation, not flows a developer would recognise.
-pub const MAX_FLOW_STEPS: usize = 40;
+pub const MAX_FLOW_STEPS: usize = 20;
 
 /// Identifies a source (collection point or name-classified value) in the scan.
 pub type SourceId = u32;

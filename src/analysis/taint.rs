@@ -963,7 +963,7 @@ impl<'a> Frame<'a> {
                     Some(e) => {
                         let mut v = self.eval(e);
                         self.refine_by_name(&mut v, name);
-                        self.flow_into(v, *span, &format!("assigned to `{name}`"))
+                        self.assigned_to(v, *span, name)
                     }
                     None => Val::constant(),
                 };
@@ -1090,6 +1090,15 @@ impl<'a> Frame<'a> {
     }
 
     /// Records a step for every taint of a value moving to `span`.
+    /// A value assigned to a variable; temporaries a front-end made up (`$value1`)
+    /// are not steps a reader would recognise.
+    fn assigned_to(&mut self, v: Val, span: Span, name: &str) -> Val {
+        if name.starts_with('$') {
+            return v;
+        }
+        self.flow_into(v, span, &format!("assigned to `{name}`"))
+    }
+
     fn flow_into(&mut self, mut v: Val, span: Span, message: &str) -> Val {
         for t in &mut v.taint {
             t.trace = self.g.extend_trace(t.trace, span, message);
@@ -1666,7 +1675,7 @@ impl<'a> Frame<'a> {
             ExprKind::Name(n) => {
                 let mut v = v;
                 self.refine_by_name(&mut v, n);
-                let v = self.flow_into(v, target.span, &format!("assigned to `{n}`"));
+                let v = self.assigned_to(v, target.span, n);
                 if self.env.vars.contains_key(n.as_str()) && !n.starts_with("this.") {
                     let slot = self.env.vars.get_mut(n.as_str());
                     if let Some(slot) = slot {
