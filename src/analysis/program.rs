@@ -2,7 +2,7 @@
 //! class, type resolution against imports, and call resolution (class hierarchy
 //! analysis over the project's own classes).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::ir::*;
 
@@ -43,6 +43,11 @@ pub struct Program {
     packages: Vec<String>,
     /// Per module: simple name → path of its single-type (non-static) imports.
     imports: Vec<HashMap<String, String>>,
+    /// Transitive closures of `supers` and `subclasses`, for classes that have any.
+    super_closure: HashMap<ClassId, Vec<ClassId>>,
+    sub_closure: HashMap<ClassId, Vec<ClassId>>,
+    /// Per class: its methods by name.
+    methods_by_name: HashMap<ClassId, HashMap<String, Vec<FnId>>>,
     /// Top-level functions (Kotlin, Rust) by name.
     top_level: HashMap<String, Vec<FnId>>,
     /// Per module: the class holding its top-level declarations.
@@ -53,15 +58,18 @@ impl Program {
     pub fn new(modules: Vec<Module>) -> Program {
         let mut p = Program {
             modules,
-            by_simple: HashMap::new(),
-            by_qualified: HashMap::new(),
-            subclasses: HashMap::new(),
-            supers: HashMap::new(),
-            allocations: HashMap::new(),
+            by_simple: HashMap::default(),
+            by_qualified: HashMap::default(),
+            subclasses: HashMap::default(),
+            supers: HashMap::default(),
+            allocations: HashMap::default(),
             packages: Vec::new(),
             imports: Vec::new(),
-            top_level: HashMap::new(),
+            top_level: HashMap::default(),
             facades: Vec::new(),
+            super_closure: HashMap::default(),
+            sub_closure: HashMap::default(),
+            methods_by_name: HashMap::default(),
         };
         p.imports = p
             .modules
@@ -113,7 +121,34 @@ impl Program {
             p.subclasses.entry(sup).or_default().push(sub);
             p.supers.entry(sub).or_default().push(sup);
         }
-        let mut allocations: HashMap<ClassId, u32> = HashMap::new();
+        p.super_closure = p
+            .supers
+            .keys()
+            .map(|&c| (c, transitive(&p.supers, c)))
+            .collect();
+        p.sub_closure = p
+            .subclasses
+            .keys()
+            .map(|&c| (c, transitive(&p.subclasses, c)))
+            .collect();
+        for (m, module) in p.modules.iter().enumerate() {
+            for (c, class) in module.classes.iter().enumerate() {
+                let id = ClassId {
+                    module: m as u32,
+                    class: c as ClassIdx,
+                };
+                let mut by_name: HashMap<String, Vec<FnId>> = HashMap::default();
+                for &f in &class.methods {
+                    let name = module.functions[f as usize].name.clone();
+                    by_name.entry(name).or_default().push(FnId {
+                        module: m as u32,
+                        func: f,
+                    });
+                }
+                p.methods_by_name.insert(id, by_name);
+            }
+        }
+        let mut allocations: HashMap<ClassId, u32> = HashMap::default();
         for (m, module) in p.modules.iter().enumerate() {
             for func in &module.functions {
                 walk_exprs(&func.body, &mut |e| {
@@ -257,18 +292,22 @@ impl Program {
 
     /// All supertypes of a class within the project, nearest first.
     pub fn superclasses(&self, c: ClassId) -> Vec<ClassId> {
-        transitive(&self.supers, c)
+        self.supers_of(c).to_vec()
     }
 
-    fn all_subclasses(&self, c: ClassId) -> Vec<ClassId> {
-        transitive(&self.subclasses, c)
+    fn supers_of(&self, c: ClassId) -> &[ClassId] {
+        self.super_closure.get(&c).map_or(&[], Vec::as_slice)
+    }
+
+    fn all_subclasses(&self, c: ClassId) -> &[ClassId] {
+        self.sub_closure.get(&c).map_or(&[], Vec::as_slice)
     }
 
     /// Supertype names as written, including those outside the project, over the
     /// project hierarchy (for matching framework callbacks and receivers).
     pub fn external_supertypes(&self, c: ClassId) -> Vec<String> {
         let mut out = Vec::new();
-        for x in std::iter::once(c).chain(self.superclasses(c)) {
+        for x in std::iter::once(c).chain(self.supers_of(c).iter().copied()) {
             for st in &self.class(x).supertypes {
                 if self.resolve_class(x.module, st).is_none() {
                     out.push(self.qualify_external(x.module, st));
@@ -279,17 +318,13 @@ impl Program {
     }
 
     fn methods_named(&self, c: ClassId, name: &str, arity: usize) -> Vec<FnId> {
-        self.class(c)
-            .methods
-            .iter()
-            .map(|&f| FnId {
-                module: c.module,
-                func: f,
-            })
-            .filter(|&f| {
-                let func = self.function(f);
-                func.name == name && arity_matches(func, arity)
-            })
+        self.methods_by_name
+            .get(&c)
+            .and_then(|m| m.get(name))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&f| arity_matches(self.function(f), arity))
             .collect()
     }
 
@@ -297,14 +332,14 @@ impl Program {
     /// definition up the hierarchy, plus overrides in subclasses (dynamic dispatch).
     pub fn dispatch(&self, c: ClassId, name: &str, arity: usize) -> Vec<FnId> {
         let mut out = Vec::new();
-        for x in std::iter::once(c).chain(self.superclasses(c)) {
+        for x in std::iter::once(c).chain(self.supers_of(c).iter().copied()) {
             let found = self.methods_named(x, name, arity);
             if !found.is_empty() {
                 out.extend(found);
                 break;
             }
         }
-        for sub in self.all_subclasses(c) {
+        for &sub in self.all_subclasses(c) {
             out.extend(self.methods_named(sub, name, arity));
         }
         out
@@ -380,7 +415,7 @@ impl Program {
     /// A field declared in `c` or its project superclasses.
     pub fn field(&self, c: ClassId, name: &str) -> Option<(ClassId, &Field)> {
         std::iter::once(c)
-            .chain(self.superclasses(c))
+            .chain(self.supers_of(c).iter().copied())
             .find_map(|x| {
                 self.class(x)
                     .fields

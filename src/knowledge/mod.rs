@@ -4,7 +4,7 @@
 
 mod names;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use anyhow::{Context as _, Result};
 use serde::Deserialize;
@@ -394,6 +394,9 @@ pub struct Knowledge {
     resources_by_method: HashMap<String, Vec<usize>>,
     /// SDK package prefixes, longest first.
     sdk_prefixes: Vec<(String, usize)>,
+    /// The prefixes that end at a package boundary (`com.umeng.`), for lookup by
+    /// each package of a name; the others stay in `sdk_prefixes`.
+    sdk_packages: HashMap<String, usize>,
     maven_groups: HashMap<String, usize>,
 }
 
@@ -531,6 +534,14 @@ impl Knowledge {
             .collect();
         self.sdk_prefixes
             .sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        self.sdk_packages = HashMap::default();
+        for (p, i) in &self.sdk_prefixes {
+            if p.ends_with('.') {
+                // Longest first: the first one inserted for a key wins.
+                self.sdk_packages.entry(p.clone()).or_insert(*i);
+            }
+        }
+        self.sdk_prefixes.retain(|(p, _)| !p.ends_with('.'));
         self.maven_groups = self
             .sdks
             .iter()
@@ -575,12 +586,19 @@ impl Knowledge {
     pub fn sdk_for_class(&self, qualified: &str) -> Option<&Sdk> {
         // A prefix `sentry.` also covers the package itself (a Rust crate's root
         // functions, `sentry::capture_message`, are called on the path `sentry`).
-        self.sdk_prefixes
-            .iter()
-            .find(|(p, _)| {
-                qualified.starts_with(p.as_str()) || p.strip_suffix('.') == Some(qualified)
-            })
-            .map(|&(_, i)| &self.sdks[i])
+        let by_package = std::iter::once(qualified.len())
+            .chain(qualified.rmatch_indices('.').map(|(i, _)| i))
+            .find_map(|end| {
+                let package = format!("{}.", &qualified[..end]);
+                self.sdk_packages.get(&package)
+            });
+        let by_prefix = || {
+            self.sdk_prefixes
+                .iter()
+                .find(|(p, _)| qualified.starts_with(p.as_str()))
+                .map(|(_, i)| i)
+        };
+        by_package.or_else(by_prefix).map(|&i| &self.sdks[i])
     }
 
     /// The SDK a Maven coordinate (`group:artifact:version`) belongs to.
@@ -627,7 +645,7 @@ impl Knowledge {
 fn index_by_method<'a>(
     methods: impl Iterator<Item = &'a OneOrMany>,
 ) -> HashMap<String, Vec<usize>> {
-    let mut out: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut out: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, m) in methods.enumerate() {
         for name in m.iter() {
             out.entry(name.to_string()).or_default().push(i);
