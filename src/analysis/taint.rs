@@ -682,6 +682,51 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// A library method that runs its block with an object as the block's `this`
+    /// (`prefs.edit { putString(..) }`): the block runs here, its unqualified calls
+    /// on that object.
+    fn run_with_receiver(&mut self, call: &Call, recv_kind: &Receiver, recv: &Val, args: &[Val]) {
+        let rty = match recv_kind {
+            Receiver::Value(_, Some(t)) | Receiver::Type(t) => {
+                self.program.qualify_external(self.module_id(), t)
+            }
+            _ => return,
+        };
+        let Some(spec) =
+            self.k.block_receivers.iter().find(|b| {
+                b.method.iter().any(|m| m == call.name) && self.k.type_is(&rty, &b.class)
+            })
+        else {
+            return;
+        };
+        let block_type = spec.receiver.clone().unwrap_or(rty);
+        if self.inlined >= MAX_INLINE_DEPTH {
+            return;
+        }
+        let mut this = recv.clone();
+        this.callable = None;
+        for a in args {
+            let Some(Callable::Lambda(l)) = a.callable else {
+                continue;
+            };
+            if l.module != self.f.module || self.program.function(l).parent != Some(self.f.func) {
+                continue;
+            }
+            let name: Rc<str> = RECEIVER_PARAM.into();
+            let old = self.env.vars.insert(name.clone(), this.clone());
+            let old_ty = self.local_types.insert(name.clone(), block_type.clone());
+            self.inline_lambda(l, &[], Vec::new());
+            match old {
+                Some(v) => self.env.vars.insert(name.clone(), v),
+                None => self.env.vars.remove(&name),
+            };
+            match old_ty {
+                Some(t) => self.local_types.insert(name, t),
+                None => self.local_types.remove(&name),
+            };
+        }
+    }
+
     /// Runs a lambda written in this function where it is invoked (a scope
     /// function's block): its parameters are bound to the arguments' values, facts
     /// and all, and it sees this function's variables directly. Its value is what
@@ -2140,6 +2185,7 @@ impl<'a> Frame<'a> {
         if let Some(v) = self.framework_dispatch(call, span, &recv_kind, &recv_val, &args) {
             return v;
         }
+        self.run_with_receiver(call, &recv_kind, &recv_val, &args);
         self.call_library(call, span, &recv_kind, recv_val, args)
     }
 

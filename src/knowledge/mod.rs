@@ -236,6 +236,21 @@ pub struct DispatchSpec {
     pub doc: Option<String>,
 }
 
+/// A library method that runs the block it is handed once, with an object of
+/// `receiver`'s type as the block's implicit `this` (`prefs.edit { putString(..) }`
+/// runs with a `SharedPreferences.Editor`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockReceiverSpec {
+    pub class: String,
+    pub method: OneOrMany,
+    /// The block's receiver type; the call's own receiver when absent.
+    #[serde(default)]
+    pub receiver: Option<String>,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubtypeSpec {
@@ -345,6 +360,8 @@ pub struct KnowledgeTables {
     #[serde(default)]
     pub dispatch: Vec<DispatchSpec>,
     #[serde(default)]
+    pub block_receiver: Vec<BlockReceiverSpec>,
+    #[serde(default)]
     pub propagation: Option<Propagation>,
 }
 
@@ -383,6 +400,7 @@ pub struct Knowledge {
     pub resources: Vec<ResourceSpec>,
     pub subtypes: HashMap<String, Vec<String>>,
     pub dispatch: Vec<DispatchSpec>,
+    pub block_receivers: Vec<BlockReceiverSpec>,
     pub propagation: Propagation,
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
@@ -471,6 +489,7 @@ impl Knowledge {
         self.returns.extend(t.returns);
         self.resources.extend(t.resource);
         self.dispatch.extend(t.dispatch);
+        self.block_receivers.extend(t.block_receiver);
         for s in t.subtype {
             self.subtypes
                 .entry(s.class)

@@ -1,0 +1,152 @@
+//! Kotlin idioms, each as a small file scanned by the real binary: properties read
+//! through getters, scope functions, lambdas with receivers, coroutines, string
+//! templates, and what must not be reported.
+
+mod common;
+
+/// Scans one Kotlin file; (rule, line, category) of each finding.
+fn scan(text: &str) -> Vec<(String, u64, String)> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("app/src/main/java/app/Main.kt");
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&path, text).expect("write");
+    let report = common::scan_json(dir.path());
+    let mut out: Vec<_> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["category"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn has(found: &[(String, u64, String)], rule: &str, line: u64, category: &str) -> bool {
+    found
+        .iter()
+        .any(|(r, l, c)| r == rule && *l == line && c == category)
+}
+
+#[test]
+fn device_id_read_as_a_property_and_sent_by_sms() {
+    let found = scan(
+        r#"package app
+
+import android.app.Activity
+import android.content.Context
+import android.telephony.SmsManager
+import android.telephony.TelephonyManager
+
+class Main : Activity() {
+    fun leak() {
+        val tm = getSystemService(Context.TELEPHONY_SERVICE) as TelephonyManager
+        val id = tm.deviceId
+        SmsManager.getDefault().sendTextMessage("+8613800000000", null, "id=$id", null, null)
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI001", 12, "device.id"), "{found:?}");
+}
+
+#[test]
+fn last_location_through_let_and_a_coroutine_to_the_log() {
+    let found = scan(
+        r#"package app
+
+import android.app.Activity
+import android.location.LocationManager
+import android.util.Log
+import kotlinx.coroutines.GlobalScope
+import kotlinx.coroutines.launch
+
+class Main : Activity() {
+    fun track(lm: LocationManager) {
+        lm.getLastKnownLocation(LocationManager.GPS_PROVIDER)?.let { fix ->
+            GlobalScope.launch {
+                Log.d("Main", "at ${fix.latitude},${fix.longitude}")
+            }
+        }
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI301", 13, "location.precise"), "{found:?}");
+}
+
+#[test]
+fn preferences_edited_in_a_block_with_receiver() {
+    let found = scan(
+        r#"package app
+
+import android.content.SharedPreferences
+import androidx.core.content.edit
+
+class Main(private val prefs: SharedPreferences) {
+    fun save(idCardNo: String, nickname: String) {
+        prefs.edit {
+            putString("id_card", idCardNo)
+            putString("nick", nickname)
+        }
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI303", 9, "national_id"), "{found:?}");
+    assert!(
+        !found.iter().any(|f| f.1 == 10),
+        "a nickname is not personal data: {found:?}"
+    );
+}
+
+#[test]
+fn overwritten_hashed_and_constant_values_are_not_reported() {
+    let found = scan(
+        r#"package app
+
+import android.util.Log
+import java.security.MessageDigest
+
+class Main {
+    fun log(phone: String) {
+        var shown = phone
+        shown = "hidden"
+        Log.i("Main", shown)
+        val digest = MessageDigest.getInstance("SHA-256").digest(phone.toByteArray())
+        Log.i("Main", "digest ${digest.size} ${digest}")
+        val imei = "unknown"
+        Log.i("Main", "imei $imei")
+    }
+}
+"#,
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_data_class_built_with_named_arguments_keeps_each_field() {
+    let found = scan(
+        r#"package app
+
+import android.util.Log
+
+data class Profile(val nickname: String, val phone: String, val theme: String = "dark")
+
+class Main {
+    fun show(mobile: String) {
+        val p = Profile(phone = mobile, nickname = "neo")
+        Log.i("Main", "theme ${p.theme} nick ${p.nickname}")
+        Log.i("Main", "phone ${p.phone}")
+    }
+}
+"#,
+    );
+    assert!(!found.iter().any(|f| f.1 == 10), "{found:?}");
+    assert!(has(&found, "PI301", 11, "phone_number"), "{found:?}");
+}
