@@ -61,6 +61,10 @@ pub struct SinkSite {
     pub sdk: Option<String>,
     /// The function the sink call is written in (`pkg.Class.method`).
     pub function: String,
+    /// For an IPC sink handed an Intent that is a parameter of the function it is
+    /// written in: that parameter. Callers passing an explicit Intent to one of the
+    /// app's own components do not send the data to another app.
+    pub intent_param: Option<u16>,
 }
 
 #[derive(Debug, Clone)]

@@ -638,6 +638,9 @@ struct Frame<'a> {
     this_root: Option<TraceId>,
     /// How many lambdas written here are being run in place (see `inline_lambda`).
     inlined: u32,
+    /// Whether a `return` with a value was seen (the first one sets the summary's
+    /// value; later ones join it).
+    returned: bool,
 }
 
 /// Lambdas run in place inside lambdas run in place, at most this deep.
@@ -661,6 +664,7 @@ impl<'a> Frame<'a> {
             loop_exits: Vec::new(),
             this_root: None,
             inlined: 0,
+            returned: false,
         }
     }
 
@@ -748,6 +752,7 @@ impl<'a> Frame<'a> {
             shadowed.push((name, old, old_ty));
         }
         let outer_ret = std::mem::take(&mut self.summary.ret);
+        let outer_returned = std::mem::replace(&mut self.returned, false);
         let live = self.env.live;
         self.inlined += 1;
         self.block(&func.body);
@@ -755,6 +760,7 @@ impl<'a> Frame<'a> {
         // Control comes back here whether or not the block returned.
         self.env.live = live;
         let ret = std::mem::replace(&mut self.summary.ret, outer_ret);
+        self.returned = outer_returned;
         for (name, old, old_ty) in shadowed {
             match old {
                 Some(v) => self.env.vars.insert(name.clone(), v),
@@ -862,8 +868,16 @@ impl<'a> Frame<'a> {
         self.publish_this_fields();
         let f = self.f;
         let summary = std::mem::take(&mut self.summary);
+        let first = !self.g.summaries.contains_key(&f);
         let stored = self.g.summaries.entry(f).or_default();
-        let mut changed = stored.ret.join(&summary.ret);
+        // The first summary is taken as is: joining it into an empty one would lose
+        // facts every return must share (an explicit Intent).
+        let mut changed = if first {
+            stored.ret = summary.ret;
+            true
+        } else {
+            stored.ret.join(&summary.ret)
+        };
         for (k, v) in summary.sinks {
             match stored.sinks.entry(k) {
                 std::collections::hash_map::Entry::Vacant(e) => {
@@ -1073,7 +1087,12 @@ impl<'a> Frame<'a> {
                 if let Some(e) = value {
                     let v = self.eval(e);
                     let v = self.flow_into(v, *span, "returned");
-                    self.summary.ret.join(&v);
+                    if self.returned {
+                        self.summary.ret.join(&v);
+                    } else {
+                        self.summary.ret = v;
+                        self.returned = true;
+                    }
                 }
                 self.publish_this_fields();
                 self.env.live = false;
@@ -2233,6 +2252,24 @@ impl<'a> Frame<'a> {
             result.intent_target = result.intent_target.or(summary.ret.intent_target);
             // Sinks the callee reaches with what it was given.
             for ((origin, _), (trace, sink)) in &summary.sinks {
+                let explicit = sink
+                    .intent_param
+                    .and_then(|p| args.get(p as usize))
+                    .is_some_and(|a| a.explicit_intent);
+                if explicit {
+                    continue;
+                }
+                // The Intent may be one this function was given in turn.
+                let mut sink = sink.clone();
+                sink.intent_param = sink
+                    .intent_param
+                    .and_then(|p| args.get(p as usize))
+                    .and_then(|a| {
+                        a.taint.iter().find_map(|t| match t.origin {
+                            Origin::Param(q) if q != RECEIVER && t.field.is_none() => Some(q),
+                            _ => None,
+                        })
+                    });
                 for x in self.instantiate(*origin, *trace, None, &site, "collected in") {
                     self.emit(x.origin, x.trace, sink.clone());
                 }
@@ -2413,6 +2450,7 @@ impl<'a> Frame<'a> {
             encrypted: false,
             sdk: None,
             function: self.function_name(),
+            intent_param: None,
         };
         let taints: Vec<Taint> = args.iter().flat_map(|a| a.taint.iter().copied()).collect();
         self.emit_all(&taints, &site);
@@ -2668,6 +2706,17 @@ impl<'a> Frame<'a> {
                 .then(|| k.sdk_for_class(&spec.class).map(|s| s.name.clone()))
                 .flatten();
             sdk_sink_done |= spec.kind == SinkKind::ThirdPartySdk;
+            // An Intent this function was given: whether it is explicit is the caller's.
+            let intent_param = (spec.kind == SinkKind::Ipc)
+                .then(|| {
+                    args.iter().find_map(|a| {
+                        a.taint.iter().find_map(|t| match t.origin {
+                            Origin::Param(p) if p != RECEIVER && t.field.is_none() => Some(p),
+                            _ => None,
+                        })
+                    })
+                })
+                .flatten();
             let site = SinkSite {
                 kind: spec.kind,
                 span: call.name_span,
@@ -2677,6 +2726,7 @@ impl<'a> Frame<'a> {
                 encrypted: recv.resource == Some(ResourceKind::EncryptedStorage),
                 sdk,
                 function: self.function_name(),
+                intent_param,
             };
             self.emit_all(&taints, &site);
         }
@@ -2710,6 +2760,7 @@ impl<'a> Frame<'a> {
                     encrypted: false,
                     sdk: Some(sdk.name.clone()),
                     function: self.function_name(),
+                    intent_param: None,
                 };
                 self.emit_all(&taints, &site);
             }
@@ -2740,6 +2791,7 @@ impl<'a> Frame<'a> {
                     encrypted: res == ResourceKind::EncryptedStorage,
                     sdk: None,
                     function: self.function_name(),
+                    intent_param: None,
                 };
                 self.emit_all(&taints, &site);
             }

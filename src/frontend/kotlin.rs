@@ -2031,30 +2031,12 @@ impl<'a> Lowerer<'a> {
             Some(r) if SCOPE_WITH_ARG.contains(&n) || SCOPE_WITH_ARG_KEEP.contains(&n) => {
                 let recv = self.expr(r);
                 let f = self.block_lambda(lit, false);
-                let call = invoke(
-                    Expr::new(ExprKind::Lambda(f), self.span(lit)),
-                    vec![recv.clone()],
-                    self.span(lit),
-                    span,
-                );
-                if SCOPE_WITH_ARG_KEEP.contains(&n) {
-                    return Some(Expr::new(ExprKind::Opaque(vec![call, recv]), span));
-                }
-                Some(call)
+                Some(self.run_block(f, recv, SCOPE_WITH_ARG_KEEP.contains(&n), lit, span))
             }
             Some(r) if SCOPE_WITH_RECEIVER.contains(&n) => {
                 let recv = self.expr(r);
                 let f = self.block_lambda(lit, true);
-                let call = invoke(
-                    Expr::new(ExprKind::Lambda(f), self.span(lit)),
-                    vec![recv.clone()],
-                    self.span(lit),
-                    span,
-                );
-                if n == "apply" {
-                    return Some(Expr::new(ExprKind::Opaque(vec![call, recv]), span));
-                }
-                Some(call)
+                Some(self.run_block(f, recv, n == "apply", lit, span))
             }
             None if n == "with" && args.len() == 1 => {
                 let f = self.block_lambda(lit, true);
@@ -2074,12 +2056,50 @@ impl<'a> Lowerer<'a> {
                     span,
                 );
                 // Arguments (a dispatcher, a lock) are evaluated too.
-                let mut items = args.to_vec();
-                items.push(call);
-                Some(Expr::new(ExprKind::Opaque(items), span))
+                let stmts = args.iter().cloned().map(Stmt::Expr).collect();
+                Some(Expr::new(
+                    ExprKind::Block {
+                        stmts,
+                        value: Box::new(call),
+                    },
+                    span,
+                ))
             }
             _ => None,
         }
+    }
+
+    /// `recv.let { }` and friends: the block runs with the receiver's value; the
+    /// expression's value is the block's, or the receiver itself (`also`, `apply`).
+    fn run_block(&mut self, f: FuncIdx, recv: Expr, keep: bool, lit: Node, span: Span) -> Expr {
+        self.temp_counter += 1;
+        let temp = format!("$value{}", self.temp_counter);
+        let name = Expr::new(ExprKind::Name(temp.clone()), recv.span);
+        let call = invoke(
+            Expr::new(ExprKind::Lambda(f), self.span(lit)),
+            vec![name.clone()],
+            self.span(lit),
+            span,
+        );
+        let mut stmts = vec![Stmt::Let {
+            name: temp,
+            ty: None,
+            init: Some(recv),
+            span,
+        }];
+        let value = if keep {
+            stmts.push(Stmt::Expr(call));
+            name
+        } else {
+            call
+        };
+        Expr::new(
+            ExprKind::Block {
+                stmts,
+                value: Box::new(value),
+            },
+            span,
+        )
     }
 
     /// A lambda that runs once, in place (a scope function's block).
