@@ -571,3 +571,41 @@ fn an_invalid_configuration_is_a_usage_error_naming_the_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn threads_executors_and_thrown_exceptions_carry_data() {
+    let found = scan(&[(
+        "app/T.java",
+        r#"package app;
+
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import java.util.concurrent.Executors;
+
+public class T {
+    void go(TelephonyManager tm) {
+        String imei = tm.getDeviceId();
+        new Thread(() -> Log.i("T", "thread " + imei)).start();
+        Executors.newSingleThreadExecutor().execute(() -> {
+            Log.i("T", "executor " + imei);
+        });
+        try {
+            throw new IllegalStateException("bad device " + imei);
+        } catch (IllegalStateException e) {
+            Log.e("T", e.getMessage());
+        }
+        try {
+            throw new IllegalStateException("no data");
+        } catch (IllegalStateException e) {
+            Log.e("T", e.getMessage());
+        }
+    }
+}
+"#,
+    )]);
+    let f = "app/T.java";
+    assert_eq!(rules_at(&found, f, 10), ["PI001", "PI301"], "{found:?}");
+    assert_eq!(rules_at(&found, f, 12), ["PI001", "PI301"], "{found:?}");
+    assert_eq!(rules_at(&found, f, 17), ["PI001", "PI301"], "{found:?}");
+    assert!(rules_at(&found, f, 22).is_empty(), "{found:?}");
+}

@@ -638,6 +638,8 @@ struct Frame<'a> {
     this_root: Option<TraceId>,
     /// How many lambdas written here are being run in place (see `inline_lambda`).
     inlined: u32,
+    /// What was thrown in the innermost `try` being analysed.
+    thrown: Val,
     /// Whether a `return` with a value was seen (the first one sets the summary's
     /// value; later ones join it).
     returned: bool,
@@ -665,6 +667,7 @@ impl<'a> Frame<'a> {
             this_root: None,
             inlined: 0,
             returned: false,
+            thrown: Val::default(),
         }
     }
 
@@ -1098,7 +1101,8 @@ impl<'a> Frame<'a> {
                 self.env.live = false;
             }
             Stmt::Throw(e) => {
-                self.eval(e);
+                let v = self.eval(e);
+                self.thrown.join(&v);
                 self.env.live = false;
             }
             Stmt::Break | Stmt::Continue => {
@@ -1114,15 +1118,24 @@ impl<'a> Frame<'a> {
                 finally,
             } => {
                 let before = self.env.clone();
+                let outer_thrown = std::mem::take(&mut self.thrown);
                 self.block(body);
+                // What the body threw (`throw new E(imei)`) is what a handler catches.
+                let thrown = std::mem::replace(&mut self.thrown, outer_thrown);
+                if catches.is_empty() {
+                    self.thrown.join(&thrown);
+                }
                 let mut after = self.env.clone();
                 for (param, handler) in catches {
                     self.env = before.clone();
                     self.env.join(&after);
                     self.env.live = true;
-                    self.env
-                        .vars
-                        .insert(param.name.as_str().into(), Val::default());
+                    let caught = self.flow_into(
+                        thrown.clone(),
+                        param.span,
+                        &format!("caught as `{}`", param.name),
+                    );
+                    self.env.vars.insert(param.name.as_str().into(), caught);
                     self.block(handler);
                     after.join(&self.env);
                 }
