@@ -319,6 +319,8 @@ pub struct Call {
 pub enum Literal {
     Str(String),
     Number,
+    /// A small decimal integer (an array index, a constant).
+    Int(i64),
     Bool(bool),
     Null,
     Char,

@@ -609,3 +609,30 @@ public class T {
     assert_eq!(rules_at(&found, f, 17), ["PI001", "PI301"], "{found:?}");
     assert!(rules_at(&found, f, 22).is_empty(), "{found:?}");
 }
+
+#[test]
+fn array_elements_at_constant_indices_are_kept_apart() {
+    let found = scan(&[(
+        "app/T.java",
+        r#"package app;
+
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class T {
+    void go(TelephonyManager tm, int i) {
+        String[] parts = new String[2];
+        parts[0] = "fixed";
+        parts[1] = tm.getDeviceId();
+        Log.i("T", parts[0]);
+        Log.i("T", parts[1]);
+        Log.i("T", parts[i]);
+    }
+}
+"#,
+    )]);
+    let f = "app/T.java";
+    assert!(rules_at(&found, f, 11).is_empty(), "{found:?}");
+    assert_eq!(rules_at(&found, f, 12), ["PI001", "PI301"], "{found:?}");
+    assert_eq!(rules_at(&found, f, 13), ["PI001", "PI301"], "{found:?}");
+}

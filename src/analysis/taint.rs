@@ -275,6 +275,8 @@ struct Global {
     intents: HashMap<ClassId, Val>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
     too_long: HashSet<(SourceId, Span, FnId)>,
+    /// Field symbols that name array elements (`[0]`, `[1]`).
+    index_syms: HashSet<FieldSym>,
     /// Static types of the arguments a lambda is invoked with in place, for its
     /// parameters that declare none (`x.apply { }`, `x.let { it }`).
     lambda_arg_types: HashMap<FnId, Vec<Option<String>>>,
@@ -1176,6 +1178,16 @@ impl<'a> Frame<'a> {
         self.flow_into(v, span, &format!("assigned to `{name}`"))
     }
 
+    /// The element a constant index names (`[1]`), as a field of the array.
+    fn index_slot(&mut self, index: &Expr) -> Option<FieldSym> {
+        let ExprKind::Literal(Literal::Int(n)) = index.kind else {
+            return None;
+        };
+        let sym = self.g.field_sym(&format!("[{n}]"));
+        self.g.index_syms.insert(sym);
+        Some(sym)
+    }
+
     fn flow_into(&mut self, mut v: Val, span: Span, message: &str) -> Val {
         for t in &mut v.taint {
             t.trace = self.g.extend_trace(t.trace, span, message);
@@ -1419,6 +1431,16 @@ impl<'a> Frame<'a> {
                 self.eval(index);
                 let mut v = self.eval(array);
                 v.callable = None;
+                // `arr[0]` is not what was stored in `arr[1]`; `arr[i]` may be any.
+                let slot = self.index_slot(index);
+                v.taint.retain_mut(|t| match t.field {
+                    Some(f) if self.g.index_syms.contains(&f) => {
+                        let keep = slot.is_none_or(|s| s == f);
+                        t.field = None;
+                        keep
+                    }
+                    _ => true,
+                });
                 v
             }
             ExprKind::Cast { expr, .. } | ExprKind::Named { value: expr, .. } => self.eval(expr),
@@ -1807,7 +1829,12 @@ impl<'a> Frame<'a> {
             }
             ExprKind::Index { array, index } => {
                 self.eval(index);
-                let v = self.flow_into(v, target.span, "stored in an array element");
+                let mut v = self.flow_into(v, target.span, "stored in an array element");
+                if let Some(slot) = self.index_slot(index) {
+                    for t in v.taint.iter_mut().filter(|t| t.field.is_none()) {
+                        t.field = Some(slot);
+                    }
+                }
                 self.weak_update(array, &v);
             }
             _ => {}
@@ -1963,7 +1990,7 @@ impl<'a> Frame<'a> {
             ExprKind::Cast { ty, .. } => Some(ty.clone()),
             ExprKind::Literal(Literal::Str(_)) => Some("String".into()),
             ExprKind::Literal(Literal::Bool(_)) => Some("boolean".into()),
-            ExprKind::Literal(Literal::Number) => Some("int".into()),
+            ExprKind::Literal(Literal::Number | Literal::Int(_)) => Some("int".into()),
             ExprKind::Call(call) => self.call_return_type(call),
             _ => None,
         }

@@ -840,8 +840,11 @@ impl<'a> Lowerer<'a> {
             "false" => ExprKind::Literal(Literal::Bool(false)),
             "null_literal" => ExprKind::Literal(Literal::Null),
             "character_literal" => ExprKind::Literal(Literal::Char),
-            "decimal_integer_literal"
-            | "hex_integer_literal"
+            "decimal_integer_literal" => match self.text(node).parse::<i64>() {
+                Ok(n) => ExprKind::Literal(Literal::Int(n)),
+                Err(_) => ExprKind::Literal(Literal::Number),
+            },
+            "hex_integer_literal"
             | "octal_integer_literal"
             | "binary_integer_literal"
             | "decimal_floating_point_literal"

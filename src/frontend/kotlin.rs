@@ -1528,7 +1528,11 @@ impl<'a> Lowerer<'a> {
             "boolean_literal" => ExprKind::Literal(Literal::Bool(self.text(node) == "true")),
             "null_literal" => ExprKind::Literal(Literal::Null),
             "character_literal" => ExprKind::Literal(Literal::Char),
-            "integer_literal" | "real_literal" | "hex_literal" | "bin_literal" | "long_literal"
+            "integer_literal" => match self.text(node).replace('_', "").parse::<i64>() {
+                Ok(n) => ExprKind::Literal(Literal::Int(n)),
+                Err(_) => ExprKind::Literal(Literal::Number),
+            },
+            "real_literal" | "hex_literal" | "bin_literal" | "long_literal"
             | "unsigned_literal" => ExprKind::Literal(Literal::Number),
             "navigation_expression" => {
                 let mut c = node.walk();
