@@ -3328,11 +3328,25 @@ fn getter_call(receiver: Option<&Expr>, name: &str, span: Span) -> Call {
             None => String::new(),
         }
     };
+    // Results are located at the property's name: the end of `recv.name`.
+    let len = name.len() as u32;
+    let name_span = if span.end.col >= len && span.end_byte >= len {
+        Span {
+            start: Pos {
+                line: span.end.line,
+                col: span.end.col - len,
+            },
+            start_byte: span.end_byte - len,
+            ..span
+        }
+    } else {
+        span
+    };
     Call {
         receiver: receiver.map(|r| Box::new(r.clone())),
         name: getter,
         args: Vec::new(),
-        name_span: span,
+        name_span,
     }
 }
 
