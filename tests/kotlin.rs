@@ -150,3 +150,31 @@ class Main {
     assert!(!found.iter().any(|f| f.1 == 10), "{found:?}");
     assert!(has(&found, "PI301", 11, "phone_number"), "{found:?}");
 }
+
+#[test]
+fn collection_blocks_see_the_elements() {
+    let found = scan(
+        r#"package app
+
+import android.content.ContentResolver
+import android.provider.ContactsContract
+import android.util.Log
+
+class Main(private val resolver: ContentResolver) {
+    fun sync() {
+        val numbers = mutableListOf<String>()
+        resolver.query(ContactsContract.CommonDataKinds.Phone.CONTENT_URI, null, null, null, null)?.use { c ->
+            while (c.moveToNext()) numbers.add(c.getString(0))
+        }
+        numbers.forEach { Log.d("Main", "number $it") }
+        val lastDigits = numbers.map { it.takeLast(4) }
+        lastDigits.forEachIndexed { i, n -> Log.i("Main", "$i: $n") }
+        listOf("a", "b").forEach { Log.d("Main", it) }
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI301", 13, "contacts"), "{found:?}");
+    assert!(has(&found, "PI301", 15, "contacts"), "{found:?}");
+    assert!(!found.iter().any(|f| f.1 == 16), "{found:?}");
+}

@@ -691,6 +691,43 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// `items.forEach { upload(it) }`, `list.stream().map(x -> ..)`: the block runs
+    /// here with an element of the receiver (what the receiver holds). For mapping
+    /// operations, what the block returns.
+    fn run_element_blocks(&mut self, call: &Call, recv: &Val, args: &[Val]) -> Option<Val> {
+        let p = &self.k.propagation;
+        let name = call.name.as_str();
+        let element_at = if p.element_blocks.contains(name) {
+            0
+        } else if p.indexed_element_blocks.contains(name) {
+            1
+        } else {
+            return None;
+        };
+        let mapping = p.mapping_blocks.contains(name);
+        if call.receiver.is_none() || self.inlined >= MAX_INLINE_DEPTH {
+            return None;
+        }
+        let mut out = Val::default();
+        for a in args {
+            let Some(Callable::Lambda(l)) = a.callable else {
+                continue;
+            };
+            if l.module != self.f.module || self.program.function(l).parent != Some(self.f.func) {
+                continue;
+            }
+            let mut element = recv.clone();
+            element.callable = None;
+            let mut params = vec![Val::default(); element_at + 1];
+            params[element_at] = element;
+            let ret = self.inline_lambda(l, &[], params);
+            if mapping {
+                out.join(&ret);
+            }
+        }
+        mapping.then_some(out)
+    }
+
     /// A library method that runs its block with an object as the block's `this`
     /// (`prefs.edit { putString(..) }`): the block runs here, its unqualified calls
     /// on that object.
@@ -2245,7 +2282,12 @@ impl<'a> Frame<'a> {
             return v;
         }
         self.run_with_receiver(call, &recv_kind, &recv_val, &args);
-        self.call_library(call, span, &recv_kind, recv_val, args)
+        let from_blocks = self.run_element_blocks(call, &recv_val, &args);
+        let mut result = self.call_library(call, span, &recv_kind, recv_val, args);
+        if let Some(v) = from_blocks {
+            result.join(&v);
+        }
+        result
     }
 
     fn call_project(

@@ -316,6 +316,17 @@ pub struct Propagation {
     /// `executor.execute(..)`): the block sees the values its variables hold here.
     #[serde(default)]
     pub runs_block: NameSet,
+    /// Methods that run their block on each element of the receiver (`forEach`,
+    /// `map`, `filter`): the block's first parameter is an element.
+    #[serde(default)]
+    pub element_blocks: NameSet,
+    /// Like `element_blocks`, with the index first and the element second
+    /// (`forEachIndexed`, `mapIndexed`).
+    #[serde(default)]
+    pub indexed_element_blocks: NameSet,
+    /// Element blocks whose results make the call's result (`map`, `flatMap`).
+    #[serde(default)]
+    pub mapping_blocks: NameSet,
     /// Framework handles that give access to data but never hold any
     /// (`Context`, `ContentResolver`): what a call on one returns does not come from
     /// what the handle was tainted with.
@@ -505,6 +516,9 @@ impl Knowledge {
             q.keyed_getters.extend(p.keyed_getters);
             q.view_lookup.extend(p.view_lookup);
             q.runs_block.extend(p.runs_block);
+            q.element_blocks.extend(p.element_blocks);
+            q.indexed_element_blocks.extend(p.indexed_element_blocks);
+            q.mapping_blocks.extend(p.mapping_blocks);
             q.handle_types.extend(p.handle_types);
             q.arg_to_result.extend(p.arg_to_result);
             q.component_suffixes.extend(p.component_suffixes);
