@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
+use crate::analysis::prompts::Prompts;
 use crate::analysis::{taint, Program};
 use crate::config::Config;
 use crate::findings::{assign_fingerprints, Finding};
@@ -180,7 +181,12 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     phase("program index");
     let analysis = taint::analyze(&program, &knowledge);
     phase("analysis");
-    let mut findings = rules::findings_from_flows(&analysis, &knowledge);
+    let prompts = Prompts::compute(&program, &knowledge, &analysis);
+    phase("prompts");
+    let mut findings = rules::findings_from_flows(&analysis, &knowledge, &prompts);
+    findings.extend(rules::collection_without_prompt(
+        &analysis, &prompts, &program, &knowledge,
+    ));
     findings.sort_by(|a, b| {
         (a.span.file, a.span.start, a.rule.id.as_str(), &a.source).cmp(&(
             b.span.file,

@@ -4,6 +4,7 @@
 //! analysis to a fixpoint and yields [`Flow`]s from collection points to sinks.
 
 pub mod program;
+pub mod prompts;
 pub mod taint;
 
 use crate::ir::Span;
@@ -42,6 +43,8 @@ pub struct SourceInfo {
     pub minor: bool,
     /// A generic source whose category the name it is stored under refines.
     pub refinable: bool,
+    /// The function it is collected in.
+    pub function: FnId,
 }
 
 #[derive(Debug, Clone)]
@@ -61,6 +64,8 @@ pub struct SinkSite {
     pub sdk: Option<String>,
     /// The function the sink call is written in (`pkg.Class.method`).
     pub function: String,
+    /// The same function, in the program.
+    pub func: FnId,
     /// For an IPC sink handed an Intent that is a parameter of the function it is
     /// written in: that parameter. Callers passing an explicit Intent to one of the
     /// app's own components do not send the data to another app.
@@ -90,4 +95,8 @@ pub struct Analysis {
     /// Source–sink pairs not reported because every way found between them was
     /// longer than the analysis believes (see ARCHITECTURE.md).
     pub unreported_long_flows: usize,
+    /// Every call of one of the app's functions: (caller, the called name's span, callee).
+    pub call_sites: Vec<(FnId, Span, FnId)>,
+    /// The functions that can run (see `taint::reachable_functions`).
+    pub reachable: rustc_hash::FxHashSet<FnId>,
 }

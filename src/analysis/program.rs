@@ -222,6 +222,24 @@ impl Program {
         })
     }
 
+    /// `com.example.MainActivity.onCreate`, for fingerprints and messages; lambdas
+    /// are named after the function they are written in (`..onCreate$lambda`);
+    /// top-level functions after their package.
+    pub fn qualified_name(&self, f: FnId) -> String {
+        let module = self.module(f.module);
+        let mut func = self.function(f);
+        let mut suffix = String::new();
+        while let (FunctionKind::Lambda, Some(p)) = (func.kind, func.parent) {
+            suffix.push_str("$lambda");
+            func = &module.functions[p as usize];
+        }
+        let class = func
+            .class
+            .map(|c| module.classes[c as usize].qualified.clone())
+            .unwrap_or_default();
+        format!("{class}.{}{suffix}", func.name)
+    }
+
     pub fn all_functions(&self) -> impl Iterator<Item = FnId> + '_ {
         self.modules.iter().enumerate().flat_map(|(m, module)| {
             (0..module.functions.len()).map(move |f| FnId {

@@ -275,6 +275,8 @@ struct Global {
     intents: HashMap<ClassId, Val>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
     too_long: HashSet<(SourceId, Span, FnId)>,
+    /// Every call of a project function: (caller, name span, callee).
+    call_sites: HashSet<(FnId, Span, FnId)>,
     /// Field symbols that name array elements (`[0]`, `[1]`).
     index_syms: HashSet<FieldSym>,
     /// Static types of the arguments a lambda is invoked with in place, for its
@@ -477,10 +479,14 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
         .map(|&(s, span, _)| (s, span))
         .filter(|k| !reported.contains(k))
         .collect();
+    let mut call_sites: Vec<(FnId, Span, FnId)> = global.call_sites.into_iter().collect();
+    call_sites.sort();
     Analysis {
         sources: global.sources,
         flows,
         unreported_long_flows: too_long.len(),
+        call_sites,
+        reachable,
     }
 }
 
@@ -822,23 +828,7 @@ impl<'a> Frame<'a> {
 
     /// `com.example.MainActivity.onCreate`, for fingerprints.
     fn function_name(&self) -> String {
-        let mut f = self.func();
-        let mut suffix = String::new();
-        // Lambdas are named after the function they are written in.
-        while let (FunctionKind::Lambda, Some(p)) = (f.kind, f.parent) {
-            suffix.push_str("$lambda");
-            f = &self.program.module(self.f.module).functions[p as usize];
-        }
-        // Top-level functions are named after their package (the module class's name).
-        let class = f
-            .class
-            .map(|c| {
-                self.program.module(self.f.module).classes[c as usize]
-                    .qualified
-                    .clone()
-            })
-            .unwrap_or_default();
-        format!("{class}.{}{suffix}", f.name)
+        self.program.qualified_name(self.f)
     }
 
     fn module_id(&self) -> u32 {
@@ -1029,6 +1019,7 @@ impl<'a> Frame<'a> {
             description,
             minor,
             refinable: false,
+            function: self.f,
         });
         let trace = self.g.trace(None, span, message);
         Taint::new(Origin::Source(id), trace)
@@ -1410,7 +1401,7 @@ impl<'a> Frame<'a> {
                 if matches!(receiver.kind, ExprKind::This) {
                     if let Some(c) = self.class {
                         for callee in self.program.dispatch_implicit(c, name, usize::MAX) {
-                            self.record_call(callee);
+                            self.record_call(callee, e.span);
                         }
                         let targets: Vec<FnId> = self
                             .program
@@ -1424,7 +1415,7 @@ impl<'a> Frame<'a> {
                             .filter(|&f| self.program.function(f).name == *name)
                             .collect();
                         for t in targets {
-                            self.record_call(t);
+                            self.record_call(t, e.span);
                         }
                     }
                 }
@@ -2209,8 +2200,9 @@ impl<'a> Frame<'a> {
         }
     }
 
-    fn record_call(&mut self, callee: FnId) {
+    fn record_call(&mut self, callee: FnId, at: Span) {
         self.g.calls.entry(self.f).or_default().insert(callee);
+        self.g.call_sites.insert((self.f, at, callee));
     }
 
     // ----- calls ------------------------------------------------------------
@@ -2267,6 +2259,27 @@ impl<'a> Frame<'a> {
                 return self.call_project(call, span, &ext, &Val::default(), &all);
             }
         }
+        // A method one of the app's own classes does not declare, on a class that
+        // extends nothing from a library: a getter reads the property it names
+        // (Kotlin properties and Lombok getters seen from Java); anything else is
+        // not a library API, whatever its name.
+        if let Receiver::Value(r, Some(t)) = &recv_kind {
+            let own = self.program.resolve_class(self.module_id(), t);
+            if let Some(c) = own.filter(|&c| self.program.external_supertypes(c).is_empty()) {
+                if call.name != "invoke" {
+                    let property = bean_property(&call.name, "get")
+                        .or_else(|| bean_property(&call.name, "is").map(|_| call.name.clone()));
+                    if let Some(p) = property
+                        .filter(|p| call.args.is_empty() && self.program.field(c, p).is_some())
+                    {
+                        return self.read_field(r, &p, span);
+                    }
+                    let mut v = recv_val;
+                    v.callable = None;
+                    return v;
+                }
+            }
+        }
         self.run_blocks(&call.name, &args);
         // Inside a lambda with receiver: an unqualified call is the receiver's.
         if matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none() {
@@ -2302,7 +2315,7 @@ impl<'a> Frame<'a> {
         let mut result = Val::default();
         let passed = format!("passed to `{}`", call.name);
         for &callee in callees {
-            self.record_call(callee);
+            self.record_call(callee, call.name_span);
             let func = self.program.function(callee);
             let bound = bind_named(func, &call.args, args);
             let args = bound.as_deref().unwrap_or(args);
@@ -2532,6 +2545,7 @@ impl<'a> Frame<'a> {
             encrypted: false,
             sdk: None,
             function: self.function_name(),
+            func: self.f,
             intent_param: None,
         };
         let taints: Vec<Taint> = args.iter().flat_map(|a| a.taint.iter().copied()).collect();
@@ -2808,6 +2822,7 @@ impl<'a> Frame<'a> {
                 encrypted: recv.resource == Some(ResourceKind::EncryptedStorage),
                 sdk,
                 function: self.function_name(),
+                func: self.f,
                 intent_param,
             };
             self.emit_all(&taints, &site);
@@ -2842,6 +2857,7 @@ impl<'a> Frame<'a> {
                     encrypted: false,
                     sdk: Some(sdk.name.clone()),
                     function: self.function_name(),
+                    func: self.f,
                     intent_param: None,
                 };
                 self.emit_all(&taints, &site);
@@ -2873,6 +2889,7 @@ impl<'a> Frame<'a> {
                     encrypted: res == ResourceKind::EncryptedStorage,
                     sdk: None,
                     function: self.function_name(),
+                    func: self.f,
                     intent_param: None,
                 };
                 self.emit_all(&taints, &site);
@@ -3231,7 +3248,7 @@ impl<'a> Frame<'a> {
                 .into_iter()
                 .flatten()
             {
-                self.record_call(f);
+                self.record_call(f, span);
             }
             v.is_const = false;
             return v;

@@ -2,7 +2,7 @@
 //! values move through library code. Loaded from the TOML files in `knowledge/`
 //! (embedded at build time) and extended by the project's `piitrace.toml`.
 
-mod names;
+pub mod names;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -17,6 +17,7 @@ const SOURCES: &str = include_str!("../../knowledge/sources.toml");
 const SINKS: &str = include_str!("../../knowledge/sinks.toml");
 const SDKS: &str = include_str!("../../knowledge/sdks.toml");
 const FLOW: &str = include_str!("../../knowledge/flow.toml");
+const PROMPTS: &str = include_str!("../../knowledge/prompts.toml");
 
 /// One string or a list of strings.
 #[derive(Debug, Clone, Deserialize)]
@@ -374,6 +375,43 @@ pub struct KnowledgeTables {
     pub block_receiver: Vec<BlockReceiverSpec>,
     #[serde(default)]
     pub propagation: Option<Propagation>,
+    #[serde(default)]
+    pub prompts: Option<Prompts>,
+}
+
+/// What asks the user before collection: permission checks and requests, their
+/// result callbacks, and consent checks (see `knowledge/prompts.toml`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Prompts {
+    /// Calls whose result says whether a permission (an argument) is granted.
+    #[serde(default)]
+    pub permission_checks: NameSet,
+    /// Constants a check's result is compared with (`PERMISSION_GRANTED`).
+    #[serde(default)]
+    pub granted_constants: NameSet,
+    #[serde(default)]
+    pub denied_constants: NameSet,
+    /// Methods the framework calls with the user's answer to a permission request.
+    #[serde(default)]
+    pub permission_callbacks: NameSet,
+    /// Calls that register a callback receiving the answer (`registerForActivityResult`).
+    #[serde(default)]
+    pub result_registrations: NameSet,
+    /// Annotations that move the permission check to the callers (`@RequiresPermission`).
+    #[serde(default)]
+    pub requires_annotations: NameSet,
+    /// Name patterns (matched on split, lower-cased identifiers) of conditions that
+    /// say the user agreed: a consent check prompts every category.
+    #[serde(default)]
+    pub consent_names: Vec<String>,
+    /// Name patterns of booleans that carry a permission answer (`isGranted`).
+    #[serde(default)]
+    pub granted_names: Vec<String>,
+    /// Categories the user gives by typing them for the feature at hand (a password
+    /// to sign in): the typing is the prompt.
+    #[serde(default)]
+    pub typing_is_consent: Vec<String>,
 }
 
 impl KnowledgeTables {
@@ -413,6 +451,7 @@ pub struct Knowledge {
     pub dispatch: Vec<DispatchSpec>,
     pub block_receivers: Vec<BlockReceiverSpec>,
     pub propagation: Propagation,
+    pub prompts: Prompts,
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
     sinks_by_method: HashMap<String, Vec<usize>>,
@@ -440,6 +479,7 @@ impl Knowledge {
             ("sinks.toml", SINKS),
             ("sdks.toml", SDKS),
             ("flow.toml", FLOW),
+            ("prompts.toml", PROMPTS),
         ] {
             let t: KnowledgeTables =
                 toml::from_str(text).with_context(|| format!("built-in knowledge/{name}"))?;
@@ -501,6 +541,18 @@ impl Knowledge {
         self.resources.extend(t.resource);
         self.dispatch.extend(t.dispatch);
         self.block_receivers.extend(t.block_receiver);
+        if let Some(p) = t.prompts {
+            let q = &mut self.prompts;
+            q.permission_checks.extend(p.permission_checks);
+            q.granted_constants.extend(p.granted_constants);
+            q.denied_constants.extend(p.denied_constants);
+            q.permission_callbacks.extend(p.permission_callbacks);
+            q.result_registrations.extend(p.result_registrations);
+            q.requires_annotations.extend(p.requires_annotations);
+            q.consent_names.extend(p.consent_names);
+            q.granted_names.extend(p.granted_names);
+            q.typing_is_consent.extend(p.typing_is_consent);
+        }
         for s in t.subtype {
             self.subtypes
                 .entry(s.class)

@@ -96,6 +96,16 @@ pub fn normalise(ident: &str) -> Vec<String> {
     tokens
 }
 
+/// Whether an identifier names one of `patterns` (a contiguous run of its tokens,
+/// joined, is a pattern's tokens joined): `isPrivacyAgreed` names "privacy agreed".
+pub fn names_any(ident: &str, patterns: &[String]) -> bool {
+    let tokens = normalise(ident);
+    let wanted: Vec<String> = patterns.iter().map(|p| joined(p)).collect();
+    let longest = wanted.iter().map(String::len).max().unwrap_or(0);
+    let found = runs(&tokens, longest).any(|r| wanted.contains(&r));
+    found
+}
+
 fn joined(pattern: &str) -> String {
     normalise(pattern).concat()
 }

@@ -2,12 +2,17 @@
 //! flow), PI301 (log), PI302 (cleartext HTTP) and PI303 (unencrypted storage of
 //! sensitive data).
 
+use crate::analysis::prompts::Prompts;
 use crate::analysis::{Analysis, Flow, SourceInfo};
 use crate::findings::Finding;
 use crate::knowledge::{Knowledge, SinkKind};
 use crate::rules::rule;
 
-pub fn findings_from_flows(analysis: &Analysis, knowledge: &Knowledge) -> Vec<Finding> {
+pub fn findings_from_flows(
+    analysis: &Analysis,
+    knowledge: &Knowledge,
+    prompts: &Prompts,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for flow in &analysis.flows {
         let source = &analysis.sources[flow.source as usize];
@@ -53,6 +58,16 @@ pub fn findings_from_flows(analysis: &Analysis, knowledge: &Knowledge) -> Vec<Fi
                 source.description
             ),
         );
+        if crate::rules::prompts::shares_without_prompt(flow, &source.category, prompts) {
+            emit(
+                "PI103",
+                format!(
+                    "{} from {} is shared with {destination} without the user's consent or a permission prompt covering it",
+                    capitalise(&what),
+                    source.description
+                ),
+            );
+        }
         match sink.kind {
             SinkKind::Log => emit(
                 "PI301",
@@ -105,7 +120,7 @@ fn destination(flow: &Flow, _source: &SourceInfo) -> String {
     }
 }
 
-fn capitalise(s: &str) -> String {
+pub(crate) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),

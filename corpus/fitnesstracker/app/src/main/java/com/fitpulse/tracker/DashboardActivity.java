@@ -105,7 +105,7 @@ public class DashboardActivity extends AppCompatActivity implements SensorEventL
         Bundle params = new Bundle();
         params.putString("workout_type", "outdoor_run");
         params.putInt("avg_heart_rate", avgHeartRate); // no finding: Bundle.putInt is not SharedPreferences storage
-        analytics.logEvent("workout_finished", params); // expect: PI001
+        analytics.logEvent("workout_finished", params); // expect: PI001 PI103
         heartRateSum = 0;
         heartRateSamples = 0;
         startService(new Intent(this, SyncService.class));

@@ -41,8 +41,8 @@ public class ProfileFragment extends Fragment {
     private void saveProfile() {
         String fullName = fullNameEdit.getText().toString().trim();
         String birthDate = birthDateEdit.getText().toString().trim();
-        String kidBirthday = kidBirthdayEdit.getText().toString().trim();
-        String healthCondition = healthConditionEdit.getText().toString();
+        String kidBirthday = kidBirthdayEdit.getText().toString().trim(); // expect: PI101
+        String healthCondition = healthConditionEdit.getText().toString(); // expect: PI101
 
         SharedPreferences.Editor editor = requireContext().getSharedPreferences(PREFS, Context.MODE_PRIVATE).edit();
         editor.putString("full_name", fullName); // expect: PI001

@@ -124,7 +124,7 @@ public class CheckoutActivity extends AppCompatActivity {
         Map<String, String> props = new HashMap<>();
         props.put("mobile", phone);
         props.put("items", String.valueOf(cartItemCount));
-        MobclickAgent.onEvent(this, "order_submit", props); // expect: PI001
+        MobclickAgent.onEvent(this, "order_submit", props); // expect: PI001 PI103
 
         // remembered so the field is pre-filled next time
         getSharedPreferences("checkout", MODE_PRIVATE).edit().putString(KEY_PHONE, phone).apply(); // expect: PI001

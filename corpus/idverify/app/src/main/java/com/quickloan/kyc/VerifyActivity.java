@@ -55,8 +55,8 @@ public class VerifyActivity extends AppCompatActivity {
 
     private void submit() {
         String xingming = xingmingEdit.getText().toString().trim();
-        String sfzh = sfzhEdit.getText().toString().trim().toUpperCase(Locale.ROOT);
-        String bankCardNo = bankCardEdit.getText().toString().replace(" ", "");
+        String sfzh = sfzhEdit.getText().toString().trim().toUpperCase(Locale.ROOT); // expect: PI101
+        String bankCardNo = bankCardEdit.getText().toString().replace(" ", ""); // expect: PI101
         String phone = phoneEdit.getText().toString().trim();
         Bank bank = (Bank) bankSpinner.getSelectedItem();
         Log.d(TAG, "payout bank " + bank.phoneticName); // no finding: the pinyin of a bank's name (for the A-Z index), not a person's
@@ -101,11 +101,11 @@ public class VerifyActivity extends AppCompatActivity {
             return;
         }
         // loan notifications are pushed to the mobile number as alias
-        JPushInterface.setAlias(this, 1, phone); // expect: PI001
+        JPushInterface.setAlias(this, 1, phone); // expect: PI001 PI103
         Bundle params = new Bundle();
         params.putString("method", "id_card_face");
         params.putString("user_phone", phone); // no finding: Bundle.putString is not SharedPreferences storage
-        analytics.logEvent("kyc_submitted", params); // expect: PI001
+        analytics.logEvent("kyc_submitted", params); // expect: PI001 PI103
         finish();
     }
 }

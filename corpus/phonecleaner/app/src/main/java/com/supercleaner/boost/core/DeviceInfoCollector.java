@@ -25,11 +25,11 @@ public class DeviceInfoCollector {
     }
 
     public String imei() {
-        return telephony.getImei();
+        return telephony.getImei(); // expect: PI101
     }
 
     public String subscriberId() {
-        return telephony.getSubscriberId();
+        return telephony.getSubscriberId(); // expect: PI101
     }
 
     public String lineNumber() {
@@ -37,18 +37,18 @@ public class DeviceInfoCollector {
     }
 
     public String androidId() {
-        return Settings.Secure.getString(context.getContentResolver(), Settings.Secure.ANDROID_ID);
+        return Settings.Secure.getString(context.getContentResolver(), Settings.Secure.ANDROID_ID); // expect: PI101
     }
 
     public String wifiMac() {
         WifiManager wifi = (WifiManager) context.getSystemService(Context.WIFI_SERVICE);
-        WifiInfo info = wifi.getConnectionInfo();
-        return info == null ? "" : info.getMacAddress();
+        WifiInfo info = wifi.getConnectionInfo(); // expect: PI101
+        return info == null ? "" : info.getMacAddress(); // expect: PI101
     }
 
     public List<String> installedPackages() {
         List<String> names = new ArrayList<>();
-        for (PackageInfo pkg : context.getPackageManager().getInstalledPackages(0)) {
+        for (PackageInfo pkg : context.getPackageManager().getInstalledPackages(0)) { // expect: PI101
             names.add(pkg.packageName);
         }
         return names;

@@ -1,0 +1,536 @@
+//! Where the user was asked: which categories a permission check, a permission
+//! result callback or a consent check covers at each call in the program.
+//!
+//! A collection is *prompted* (shared/RULES.md) when it is control-dependent on such a
+//! check (an enclosing `if`, or an earlier early-return guard), runs inside a result
+//! callback, or every known caller of its function reaches it only through a prompt.
+//! This module computes, for every call site, the [`Grant`] in force there: from the
+//! conditions around it in its function, and from the function's entry grant — the
+//! intersection over its callers, to a fixpoint — or, for a lambda or an anonymous
+//! class, from where it was written.
+
+use std::collections::BTreeSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::analysis::program::{ClassId, FnId, Program};
+use crate::analysis::Analysis;
+use crate::ir::*;
+use crate::knowledge::names::names_any;
+use crate::knowledge::Knowledge;
+
+/// The categories the user was asked about: all of them (consent), or those a
+/// permission guards.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Grant {
+    pub all: bool,
+    pub categories: BTreeSet<String>,
+}
+
+impl Grant {
+    fn all() -> Grant {
+        Grant {
+            all: true,
+            categories: BTreeSet::new(),
+        }
+    }
+
+    fn union(&self, other: &Grant) -> Grant {
+        Grant {
+            all: self.all || other.all,
+            categories: self.categories.union(&other.categories).cloned().collect(),
+        }
+    }
+
+    fn intersect(&self, other: &Grant) -> Grant {
+        match (self.all, other.all) {
+            (true, _) => other.clone(),
+            (_, true) => self.clone(),
+            _ => Grant {
+                all: false,
+                categories: self
+                    .categories
+                    .intersection(&other.categories)
+                    .cloned()
+                    .collect(),
+            },
+        }
+    }
+
+    pub fn covers(&self, category: &str) -> bool {
+        self.all || self.categories.contains(category)
+    }
+
+    fn is_empty(&self) -> bool {
+        !self.all && self.categories.is_empty()
+    }
+}
+
+/// The grant in force at every call of the program.
+pub struct Prompts {
+    /// (function, the called name's span) → grant from conditions inside the function.
+    local: HashMap<(FnId, Span), Grant>,
+    /// What every way into a function was asked.
+    entry: HashMap<FnId, Grant>,
+    /// A known caller's way into a function (caller, call span).
+    callers: HashMap<FnId, Vec<(FnId, Span)>>,
+}
+
+impl Prompts {
+    pub fn compute(program: &Program, k: &Knowledge, analysis: &Analysis) -> Prompts {
+        let permissions = permission_categories(k);
+        let mut walk = Walk {
+            program,
+            k,
+            permissions: &permissions,
+            local: HashMap::default(),
+            written_in: HashMap::default(),
+            f: FnId { module: 0, func: 0 },
+        };
+        for f in program.all_functions() {
+            walk.f = f;
+            let body = &program.function(f).body;
+            walk.block(body, &Grant::default());
+        }
+        let mut callers: HashMap<FnId, Vec<(FnId, Span)>> = HashMap::default();
+        for &(caller, span, callee) in &analysis.call_sites {
+            callers.entry(callee).or_default().push((caller, span));
+        }
+        let local = walk.local;
+        let written_in = walk.written_in;
+        // Greatest fixpoint: start from "asked for everything" for functions with
+        // callers, and narrow to what every caller asked.
+        let mut entry: HashMap<FnId, Grant> = HashMap::default();
+        let functions: Vec<FnId> = program.all_functions().collect();
+        for &f in &functions {
+            let start = if callers.contains_key(&f) || written_in.contains_key(&f) {
+                Grant::all()
+            } else {
+                own_grant(program, k, &permissions, f)
+            };
+            entry.insert(f, start);
+        }
+        for _ in 0..50 {
+            let mut changed = false;
+            for &f in &functions {
+                let base = own_grant(program, k, &permissions, f);
+                let from_written = written_in.get(&f).map(|(parent, span)| {
+                    let at = local.get(&(*parent, *span)).cloned().unwrap_or_default();
+                    at.union(entry.get(parent).unwrap_or(&Grant::default()))
+                });
+                let from_callers = callers.get(&f).map(|sites| {
+                    let mut acc: Option<Grant> = None;
+                    for (caller, span) in sites {
+                        let at = local.get(&(*caller, *span)).cloned().unwrap_or_default();
+                        let g = at.union(entry.get(caller).unwrap_or(&Grant::default()));
+                        acc = Some(match acc {
+                            Some(a) => a.intersect(&g),
+                            None => g,
+                        });
+                    }
+                    acc.unwrap_or_default()
+                });
+                // A lambda runs where it was written, or where it is called.
+                let reached = match (from_written, from_callers) {
+                    (Some(w), Some(c)) => w.intersect(&c),
+                    (Some(w), None) => w,
+                    (None, Some(c)) => c,
+                    (None, None) => Grant::default(),
+                };
+                let new = base.union(&reached);
+                if entry.get(&f) != Some(&new) {
+                    entry.insert(f, new);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        Prompts {
+            local,
+            entry,
+            callers,
+        }
+    }
+
+    /// The grant in force at a call (its name's span) in function `f`.
+    pub fn at(&self, f: FnId, span: Span) -> Grant {
+        let local = self.local.get(&(f, span)).cloned().unwrap_or_default();
+        local.union(self.entry.get(&f).unwrap_or(&Grant::default()))
+    }
+
+    /// Whether the walk saw a call at `span` in `f` (sources at parameters have none).
+    pub fn knows(&self, f: FnId, span: Span) -> bool {
+        self.local.contains_key(&(f, span))
+    }
+
+    /// A caller through which `f` is reached without asking for `category`, if any:
+    /// (caller, call span), for the message.
+    pub fn unprompted_caller(&self, f: FnId, category: &str) -> Option<(FnId, Span)> {
+        self.callers
+            .get(&f)?
+            .iter()
+            .copied()
+            .find(|&(caller, span)| {
+                let g = self.at(caller, span);
+                !g.covers(category)
+            })
+    }
+}
+
+/// What a function is asked for by itself: a permission result callback, a
+/// `@RequiresPermission` contract (the callers check).
+fn own_grant(
+    program: &Program,
+    k: &Knowledge,
+    permissions: &HashMap<String, Vec<String>>,
+    f: FnId,
+) -> Grant {
+    let func = program.function(f);
+    let p = &k.prompts;
+    if p.permission_callbacks.contains(&func.name) {
+        return Grant::all();
+    }
+    let mut g = Grant::default();
+    for a in &func.annotations {
+        if p.requires_annotations.contains(&a.name) {
+            if a.values.is_empty() {
+                return Grant::all();
+            }
+            for v in &a.values {
+                g = g.union(&permission_grant(permissions, v));
+            }
+        }
+    }
+    g
+}
+
+/// Permission (last segment, `ACCESS_FINE_LOCATION`) → the categories it guards.
+fn permission_categories(k: &Knowledge) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
+    for c in &k.categories {
+        for p in &c.permissions {
+            let last = p.rsplit('.').next().unwrap_or(p).to_string();
+            out.entry(last).or_default().push(c.id.clone());
+        }
+    }
+    out
+}
+
+fn permission_grant(permissions: &HashMap<String, Vec<String>>, text: &str) -> Grant {
+    let last = text.rsplit('.').next().unwrap_or(text);
+    Grant {
+        all: false,
+        categories: permissions
+            .get(last)
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect(),
+    }
+}
+
+struct Walk<'a> {
+    program: &'a Program,
+    k: &'a Knowledge,
+    permissions: &'a HashMap<String, Vec<String>>,
+    local: HashMap<(FnId, Span), Grant>,
+    /// Lambdas and anonymous-class methods → (function and call/creation span they
+    /// are written at).
+    written_in: HashMap<FnId, (FnId, Span)>,
+    f: FnId,
+}
+
+impl Walk<'_> {
+    /// Walks statements under `grant`; returns whether control always leaves
+    /// (return/throw) and the grant in force after them.
+    fn block(&mut self, stmts: &[Stmt], grant: &Grant) -> (bool, Grant) {
+        let mut g = grant.clone();
+        for s in stmts {
+            let (exits, after) = self.stmt(s, &g);
+            if exits {
+                return (true, after);
+            }
+            g = after;
+        }
+        (false, g)
+    }
+
+    fn stmt(&mut self, s: &Stmt, g: &Grant) -> (bool, Grant) {
+        match s {
+            Stmt::Let { init, .. } => {
+                if let Some(e) = init {
+                    self.expr(e, g);
+                }
+                (false, g.clone())
+            }
+            Stmt::Expr(e) => {
+                self.expr(e, g);
+                (false, g.clone())
+            }
+            Stmt::Return(e, _) => {
+                if let Some(e) = e {
+                    self.expr(e, g);
+                }
+                (true, g.clone())
+            }
+            Stmt::Throw(e) => {
+                self.expr(e, g);
+                (true, g.clone())
+            }
+            Stmt::If { cond, then, els } => {
+                self.expr(cond, g);
+                let (when_true, when_false) = self.condition(cond);
+                let (then_exits, _) = self.block(then, &g.union(&when_true));
+                let (else_exits, _) = self.block(els, &g.union(&when_false));
+                // `if (!granted) return;` asks for the rest of the block.
+                let after = match (then_exits, else_exits) {
+                    (true, true) => return (true, g.clone()),
+                    (true, false) => g.union(&when_false),
+                    (false, true) => g.union(&when_true),
+                    (false, false) => g.clone(),
+                };
+                (false, after)
+            }
+            Stmt::Loop {
+                init,
+                cond,
+                body,
+                update,
+            } => {
+                self.block(init, g);
+                if let Some(c) = cond {
+                    self.expr(c, g);
+                }
+                self.block(body, g);
+                for u in update {
+                    self.expr(u, g);
+                }
+                (false, g.clone())
+            }
+            Stmt::Try {
+                body,
+                catches,
+                finally,
+            } => {
+                self.block(body, g);
+                for (_, c) in catches {
+                    self.block(c, g);
+                }
+                self.block(finally, g);
+                (false, g.clone())
+            }
+            Stmt::Switch { scrutinee, arms } => {
+                self.expr(scrutinee, g);
+                for a in arms {
+                    self.block(a, g);
+                }
+                (false, g.clone())
+            }
+            Stmt::Block(b) => self.block(b, g),
+            Stmt::Break | Stmt::Continue => (false, g.clone()),
+        }
+    }
+
+    /// Records the grant at every call and every lambda or anonymous class written in
+    /// `e`. A lambda handed to a permission-result registration runs when the user
+    /// answered.
+    fn expr(&mut self, e: &Expr, g: &Grant) {
+        let f = self.f;
+        let program = self.program;
+        let registrations = &self.k.prompts.result_registrations;
+        let mut calls: Vec<(Span, bool)> = Vec::new();
+        let mut written: Vec<(FuncIdx, Span)> = Vec::new();
+        let mut classes: Vec<(ClassIdx, Span)> = Vec::new();
+        walk_expr(e, &mut |x| match &x.kind {
+            ExprKind::Call(c) => {
+                calls.push((c.name_span, registrations.contains(&c.name)));
+                for a in &c.args {
+                    if let ExprKind::Lambda(l) = a.kind {
+                        written.push((l, c.name_span));
+                    }
+                    if let ExprKind::New { body: Some(b), .. } = a.kind {
+                        classes.push((b, c.name_span));
+                    }
+                }
+            }
+            ExprKind::New { body: Some(b), .. } => classes.push((*b, x.span)),
+            ExprKind::Lambda(l) => written.push((*l, x.span)),
+            _ => {}
+        });
+        let registration_spans: HashSet<Span> =
+            calls.iter().filter(|(_, r)| *r).map(|(s, _)| *s).collect();
+        for (span, _) in calls {
+            self.local.insert((f, span), g.clone());
+        }
+        for (l, span) in written {
+            let id = FnId {
+                module: f.module,
+                func: l,
+            };
+            let grant = if registration_spans.contains(&span) {
+                Grant::all()
+            } else {
+                g.clone()
+            };
+            self.local.entry((f, span)).or_insert_with(|| grant.clone());
+            if registration_spans.contains(&span) {
+                self.local.insert((f, span), grant);
+            }
+            self.written_in.entry(id).or_insert((f, span));
+        }
+        for (c, span) in classes {
+            let class = ClassId {
+                module: f.module,
+                class: c,
+            };
+            self.local.entry((f, span)).or_insert_with(|| g.clone());
+            for &m in &program.class(class).methods {
+                let id = FnId {
+                    module: f.module,
+                    func: m,
+                };
+                self.written_in.entry(id).or_insert((f, span));
+            }
+        }
+    }
+
+    /// What a condition asks when it holds, and when it does not.
+    fn condition(&self, cond: &Expr) -> (Grant, Grant) {
+        match &cond.kind {
+            ExprKind::Unary {
+                op: UnaryOp::Not,
+                operand,
+            } => {
+                let (t, f) = self.condition(operand);
+                (f, t)
+            }
+            ExprKind::Binary {
+                op: BinOp::And,
+                lhs,
+                rhs,
+            } => {
+                let (lt, _) = self.condition(lhs);
+                let (rt, _) = self.condition(rhs);
+                (lt.union(&rt), Grant::default())
+            }
+            ExprKind::Binary {
+                op: BinOp::Or,
+                lhs,
+                rhs,
+            } => {
+                // Neither side holds: both negations hold.
+                let (_, lf) = self.condition(lhs);
+                let (_, rf) = self.condition(rhs);
+                (Grant::default(), lf.union(&rf))
+            }
+            ExprKind::Binary {
+                op: BinOp::Compare { negated },
+                lhs,
+                rhs,
+            } => {
+                let p = &self.k.prompts;
+                let names = |e: &Expr| e.last_name().map(str::to_string);
+                let constant = [lhs, rhs].iter().find_map(|e| {
+                    names(e).filter(|n| {
+                        p.granted_constants.contains(n) || p.denied_constants.contains(n)
+                    })
+                });
+                let Some(constant) = constant else {
+                    // `isGranted == true`, `consent == false`
+                    let literal = [lhs, rhs].iter().find_map(|e| match e.kind {
+                        ExprKind::Literal(Literal::Bool(b)) => Some(b),
+                        _ => None,
+                    });
+                    let other = if matches!(lhs.kind, ExprKind::Literal(_)) {
+                        rhs
+                    } else {
+                        lhs
+                    };
+                    return match literal {
+                        Some(b) => {
+                            let (t, f) = self.condition(other);
+                            if b != *negated {
+                                (t, f)
+                            } else {
+                                (f, t)
+                            }
+                        }
+                        None => (Grant::default(), Grant::default()),
+                    };
+                };
+                let other = if names(lhs).as_deref() == Some(constant.as_str()) {
+                    rhs
+                } else {
+                    lhs
+                };
+                let grant = self.checked_permissions(other);
+                let granted = p.granted_constants.contains(&constant) != *negated;
+                if granted {
+                    (grant, Grant::default())
+                } else {
+                    (Grant::default(), grant)
+                }
+            }
+            _ => (self.asks(cond), Grant::default()),
+        }
+    }
+
+    /// A boolean that says the user agreed: a consent-named call, field or variable,
+    /// a permission check returning a boolean, or a named permission answer.
+    fn asks(&self, e: &Expr) -> Grant {
+        let p = &self.k.prompts;
+        let name = match &e.kind {
+            ExprKind::Call(c) => {
+                if p.permission_checks.contains(&c.name) {
+                    return self.checked_permissions(e);
+                }
+                Some(c.name.as_str())
+            }
+            ExprKind::Name(n) => Some(n.as_str()),
+            ExprKind::Field { name, .. } => Some(name.as_str()),
+            _ => None,
+        };
+        match name {
+            Some(n) if names_any(n, &p.consent_names) => Grant::all(),
+            Some(n) if names_any(n, &p.granted_names) => self.all_permissions(),
+            _ => Grant::default(),
+        }
+    }
+
+    /// The categories of the permissions a check expression names (`checkSelfPermission(
+    /// ctx, Manifest.permission.ACCESS_FINE_LOCATION)`); every permission's when the
+    /// result compared is not a check call (`grantResults[0] == PERMISSION_GRANTED`).
+    fn checked_permissions(&self, e: &Expr) -> Grant {
+        let mut g = Grant::default();
+        let mut saw_check = false;
+        walk_expr(e, &mut |x| {
+            if let ExprKind::Call(c) = &x.kind {
+                if self.k.prompts.permission_checks.contains(&c.name) {
+                    saw_check = true;
+                    for a in &c.args {
+                        let text = a
+                            .dotted()
+                            .or_else(|| a.string_literal().map(str::to_string));
+                        if let Some(t) = text {
+                            g = g.union(&permission_grant(self.permissions, &t));
+                        }
+                    }
+                }
+            }
+        });
+        if !saw_check || g.is_empty() {
+            return self.all_permissions();
+        }
+        g
+    }
+
+    /// An answer to a permission request whose permission is not named here.
+    fn all_permissions(&self) -> Grant {
+        Grant {
+            all: false,
+            categories: self.permissions.values().flatten().cloned().collect(),
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! Rules about asking the user first: PI101 (a collection point of a
+//! permission-guarded or sensitive category that no prompt covers) and PI103
+//! (personal data handed to a third-party SDK where no prompt covers it).
+
+use crate::analysis::prompts::{Grant, Prompts};
+use crate::analysis::{Analysis, Flow, Program, SourceKind};
+use crate::findings::Finding;
+use crate::knowledge::{Knowledge, SinkKind};
+use crate::rules::flows::capitalise;
+use crate::rules::rule;
+
+/// PI101 for every reachable collection point (a platform API call or a read of
+/// what the user typed) that no permission check, result callback or consent check
+/// covers, in its function or on every way into it.
+pub fn collection_without_prompt(
+    analysis: &Analysis,
+    prompts: &Prompts,
+    program: &Program,
+    knowledge: &Knowledge,
+) -> Vec<Finding> {
+    let Some(rule) = rule("PI101") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for source in &analysis.sources {
+        if !matches!(source.kind, SourceKind::Api | SourceKind::UserInput)
+            || !analysis.reachable.contains(&source.function)
+            // A callback's parameter is collected where the callback was registered.
+            || !prompts.knows(source.function, source.span)
+        {
+            continue;
+        }
+        let Some(category) = knowledge.category(&source.category) else {
+            continue;
+        };
+        let sensitive = category.sensitive || source.minor;
+        let guarded = !category.permissions.is_empty();
+        // What the user typed is prompted by the typing, unless it is sensitive.
+        let eligible = match source.kind {
+            SourceKind::UserInput => {
+                sensitive
+                    && !knowledge
+                        .prompts
+                        .typing_is_consent
+                        .contains(&source.category)
+            }
+            _ => guarded || sensitive,
+        };
+        if !eligible {
+            continue;
+        }
+        let grant: Grant = prompts.at(source.function, source.span);
+        if grant.covers(&source.category) {
+            continue;
+        }
+        // Android permissions mean something only to Android code.
+        let android = program
+            .module(source.function.module)
+            .imports
+            .iter()
+            .any(|i| i.path.starts_with("android.") || i.path.starts_with("androidx."));
+        let ask = if guarded && android {
+            let perms: Vec<&str> = category
+                .permissions
+                .iter()
+                .map(|p| p.rsplit('.').next().unwrap_or(p))
+                .collect();
+            format!(
+                "no check of {} and no consent check guards it",
+                perms.join(" or ")
+            )
+        } else if sensitive {
+            "no consent check guards it (a sensitive category needs separate consent)".to_string()
+        } else {
+            "no permission or consent check guards it".to_string()
+        };
+        let via = prompts
+            .unprompted_caller(source.function, &source.category)
+            .map(|(caller, _)| {
+                format!(
+                    ", and `{}` reaches it without one",
+                    program.qualified_name(caller)
+                )
+            })
+            .unwrap_or_default();
+        let function = program.qualified_name(source.function);
+        out.push(Finding {
+            rule,
+            level: rule.level_for(sensitive),
+            message: format!(
+                "{} ({}) is collected by {} in `{function}` without asking first: {ask}{via}",
+                capitalise(&category.label),
+                source.category,
+                source.description
+            ),
+            span: source.span,
+            end: source.span,
+            category: Some(source.category.clone()),
+            sensitive,
+            minor: source.minor,
+            sink_kind: None,
+            sdk: None,
+            url: None,
+            source: Some(source.description.clone()),
+            steps: Vec::new(),
+            identity: vec![
+                function,
+                source.description.clone(),
+                source.category.clone(),
+            ],
+            fingerprint: String::new(),
+            suppression: None,
+        });
+    }
+    out
+}
+
+/// Whether a flow to a third-party SDK lacks a prompt for its category at the sink.
+pub fn shares_without_prompt(flow: &Flow, category: &str, prompts: &Prompts) -> bool {
+    flow.sink.kind == SinkKind::ThirdPartySdk
+        && !prompts.at(flow.sink.func, flow.sink.span).covers(category)
+}
