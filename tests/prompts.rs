@@ -1,0 +1,192 @@
+//! PI101 and PI103: what counts as asking the user first, in Java and Kotlin.
+
+mod common;
+
+/// Scans the given files; (rule, file, line, category) of each PI101/PI103 finding.
+fn prompts(files: &[(&str, &str)]) -> Vec<(String, String, u64, String)> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    let report = common::scan_json(dir.path());
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PI101" || f["rule"] == "PI103")
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_string(),
+                f["file"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["category"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn at(found: &[(String, String, u64, String)], rule: &str, line: u64) -> bool {
+    found.iter().any(|f| f.0 == rule && f.2 == line)
+}
+
+const JAVA: &str = r#"package app;
+
+import android.Manifest;
+import android.app.Activity;
+import android.content.pm.PackageManager;
+import android.location.Location;
+import android.location.LocationManager;
+import androidx.annotation.RequiresPermission;
+import androidx.core.content.ContextCompat;
+
+public class Track extends Activity {
+    private LocationManager lm;
+    private boolean privacyAgreed;
+
+    void guarded() {
+        if (ContextCompat.checkSelfPermission(this, Manifest.permission.ACCESS_FINE_LOCATION)
+                == PackageManager.PERMISSION_GRANTED) {
+            lm.getLastKnownLocation("gps");
+        }
+    }
+
+    void earlyReturn() {
+        if (checkSelfPermission(Manifest.permission.ACCESS_COARSE_LOCATION)
+                != PackageManager.PERMISSION_GRANTED) {
+            return;
+        }
+        lm.getLastKnownLocation("network");
+    }
+
+    void wrongPermission() {
+        if (checkSelfPermission(Manifest.permission.CAMERA) == PackageManager.PERMISSION_GRANTED) {
+            lm.getLastKnownLocation("gps");
+        }
+    }
+
+    void consent() {
+        if (!privacyAgreed) return;
+        lm.getLastKnownLocation("gps");
+    }
+
+    void unguarded() {
+        lm.getLastKnownLocation("gps");
+    }
+
+    @Override
+    public void onRequestPermissionsResult(int code, String[] perms, int[] results) {
+        if (results.length > 0 && results[0] == PackageManager.PERMISSION_GRANTED) {
+            lm.getLastKnownLocation("gps");
+        }
+    }
+
+    @RequiresPermission(Manifest.permission.ACCESS_FINE_LOCATION)
+    void contract() {
+        lm.getLastKnownLocation("gps");
+    }
+
+    Location helper() {
+        return lm.getLastKnownLocation("gps");
+    }
+
+    void promptedCaller() {
+        if (checkSelfPermission(Manifest.permission.ACCESS_FINE_LOCATION) == PackageManager.PERMISSION_GRANTED) {
+            helper();
+        }
+    }
+
+    void unpromptedCaller() {
+        helper();
+    }
+}
+"#;
+
+#[test]
+fn java_permission_checks_guards_callbacks_contracts_and_callers() {
+    let found = prompts(&[("app/Track.java", JAVA)]);
+    let rules_on = |line| at(&found, "PI101", line);
+    assert!(!rules_on(19), "an enclosing permission check: {found:?}");
+    assert!(!rules_on(27), "an early return when not granted: {found:?}");
+    assert!(
+        rules_on(32),
+        "a CAMERA check does not prompt location: {found:?}"
+    );
+    assert!(!rules_on(38), "a consent flag guard: {found:?}");
+    assert!(rules_on(42), "nothing asks: {found:?}");
+    assert!(!rules_on(48), "the permission result callback: {found:?}");
+    assert!(
+        !rules_on(54),
+        "@RequiresPermission moves the check to callers: {found:?}"
+    );
+    assert!(
+        rules_on(58),
+        "one caller asks, the other does not: {found:?}"
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+}
+
+const KOTLIN: &str = r#"package app
+
+import android.Manifest
+import android.content.pm.PackageManager
+import android.location.LocationManager
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.appcompat.app.AppCompatActivity
+import androidx.core.content.ContextCompat
+import com.umeng.analytics.MobclickAgent
+
+class Track(private val lm: LocationManager) : AppCompatActivity() {
+    private val ask = registerForActivityResult(ActivityResultContracts.RequestPermission()) { granted ->
+        if (granted) lm.getLastKnownLocation("gps")
+    }
+
+    fun guardClause(consent: Consent) {
+        if (!consent.hasConsent()) return
+        val fix = lm.getLastKnownLocation("gps")
+        MobclickAgent.onEvent(this, "fix", mapOf("at" to fix.toString()))
+    }
+
+    fun unguarded() {
+        val fix = lm.getLastKnownLocation("gps")
+        MobclickAgent.onEvent(this, "fix", mapOf("at" to fix.toString()))
+    }
+
+    fun checked() {
+        if (ContextCompat.checkSelfPermission(this, Manifest.permission.ACCESS_FINE_LOCATION) != PackageManager.PERMISSION_GRANTED) {
+            ask.launch(Manifest.permission.ACCESS_FINE_LOCATION)
+            return
+        }
+        lm.getLastKnownLocation("gps")
+    }
+}
+
+interface Consent {
+    fun hasConsent(): Boolean
+}
+"#;
+
+#[test]
+fn kotlin_result_callbacks_guard_clauses_and_sharing() {
+    let found = prompts(&[("app/Track.kt", KOTLIN)]);
+    assert!(
+        !at(&found, "PI101", 13),
+        "the permission result callback: {found:?}"
+    );
+    assert!(at(&found, "PI101", 23), "nothing asks: {found:?}");
+    assert!(
+        at(&found, "PI103", 24),
+        "shared with Umeng unasked: {found:?}"
+    );
+    assert!(
+        !at(&found, "PI101", 32),
+        "an early return when not granted: {found:?}"
+    );
+    assert!(
+        !at(&found, "PI101", 18),
+        "a consent guard clause: {found:?}"
+    );
+    assert!(!at(&found, "PI103", 19), "shared after consent: {found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
