@@ -187,6 +187,9 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     findings.extend(rules::collection_without_prompt(
         &analysis, &prompts, &program, &knowledge,
     ));
+    findings.extend(rules::collection_before_consent(
+        &analysis, &prompts, &program, &knowledge,
+    ));
     findings.sort_by(|a, b| {
         (a.span.file, a.span.start, a.rule.id.as_str(), &a.source).cmp(&(
             b.span.file,

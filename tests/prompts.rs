@@ -190,3 +190,52 @@ fn kotlin_result_callbacks_guard_clauses_and_sharing() {
     assert!(!at(&found, "PI103", 19), "shared after consent: {found:?}");
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn startup_collection_and_sdk_starts_before_consent() {
+    let found: Vec<_> = {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("app/App.java");
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(
+            &path,
+            r#"package app;
+
+import android.app.Application;
+import android.provider.Settings;
+import cn.jpush.android.api.JPushInterface;
+import com.umeng.commonsdk.UMConfigure;
+
+public class App extends Application {
+    @Override
+    public void onCreate() {
+        super.onCreate();
+        UMConfigure.preInit(this, "key", "channel");
+        JPushInterface.init(this);
+        if (getSharedPreferences("p", 0).getBoolean("privacy_agreed", false)) {
+            UMConfigure.init(this, "key", "channel", 1, null);
+            String id = Settings.Secure.getString(getContentResolver(), Settings.Secure.ANDROID_ID);
+        }
+        warmUp();
+    }
+
+    private void warmUp() {
+        String id = Settings.Secure.getString(getContentResolver(), Settings.Secure.ANDROID_ID);
+    }
+}
+"#,
+        )
+        .expect("write");
+        let report = common::scan_json(dir.path());
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["rule"] == "PI102")
+            .map(|f| f["line"].as_u64().unwrap_or_default())
+            .collect()
+    };
+    // JPush started before consent; ANDROID_ID read in a helper called at startup.
+    // Umeng's preInit, and everything after the consent check, are fine.
+    assert_eq!(found, vec![13, 22], "{found:?}");
+}

@@ -74,6 +74,10 @@ pub struct Prompts {
     entry: HashMap<FnId, Grant>,
     /// A known caller's way into a function (caller, call span).
     callers: HashMap<FnId, Vec<(FnId, Span)>>,
+    /// Functions that run at startup, before any consent check.
+    startup: HashSet<FnId>,
+    /// Third-party SDK start calls: (function, method name span, whole call, SDK class).
+    pub sdk_inits: Vec<(FnId, Span, Span, String)>,
 }
 
 impl Prompts {
@@ -85,6 +89,7 @@ impl Prompts {
             permissions: &permissions,
             local: HashMap::default(),
             written_in: HashMap::default(),
+            sdk_inits: Vec::new(),
             f: FnId { module: 0, func: 0 },
         };
         for f in program.all_functions() {
@@ -98,6 +103,7 @@ impl Prompts {
         }
         let local = walk.local;
         let written_in = walk.written_in;
+        let sdk_inits = walk.sdk_inits;
         // Greatest fixpoint: start from "asked for everything" for functions with
         // callers, and narrow to what every caller asked.
         let mut entry: HashMap<FnId, Grant> = HashMap::default();
@@ -147,11 +153,20 @@ impl Prompts {
                 break;
             }
         }
+        let startup = startup_functions(program, k, analysis, &local);
         Prompts {
             local,
             entry,
             callers,
+            startup,
+            sdk_inits,
         }
+    }
+
+    /// Whether `f` runs at startup and the call at `span` in it is not behind a
+    /// consent check.
+    pub fn before_consent(&self, f: FnId, span: Span) -> bool {
+        self.startup.contains(&f) && !self.at(f, span).all
     }
 
     /// The grant in force at a call (its name's span) in function `f`.
@@ -177,6 +192,50 @@ impl Prompts {
                 !g.covers(category)
             })
     }
+}
+
+/// The framework's startup methods of the app's classes (`Application.onCreate`), and
+/// what they call outside a consent check, transitively.
+fn startup_functions(
+    program: &Program,
+    k: &Knowledge,
+    analysis: &Analysis,
+    local: &HashMap<(FnId, Span), Grant>,
+) -> HashSet<FnId> {
+    let mut roots = Vec::new();
+    for f in program.all_functions() {
+        let func = program.function(f);
+        let Some(class) = program.class_of(f) else {
+            continue;
+        };
+        let is_startup = k.startup.iter().any(|s| {
+            s.method.iter().any(|m| m == func.name)
+                && program
+                    .external_supertypes(class)
+                    .iter()
+                    .any(|t| k.type_is(t, &s.class))
+        });
+        if is_startup {
+            roots.push(f);
+        }
+    }
+    let mut calls: HashMap<FnId, Vec<(Span, FnId)>> = HashMap::default();
+    for &(caller, span, callee) in &analysis.call_sites {
+        calls.entry(caller).or_default().push((span, callee));
+    }
+    let mut seen: HashSet<FnId> = HashSet::default();
+    while let Some(f) = roots.pop() {
+        if !seen.insert(f) {
+            continue;
+        }
+        for &(span, callee) in calls.get(&f).into_iter().flatten() {
+            let consented = local.get(&(f, span)).is_some_and(|g| g.all);
+            if !consented {
+                roots.push(callee);
+            }
+        }
+    }
+    seen
 }
 
 /// What a function is asked for by itself: a permission result callback, a
@@ -239,6 +298,7 @@ struct Walk<'a> {
     /// Lambdas and anonymous-class methods → (function and call/creation span they
     /// are written at).
     written_in: HashMap<FnId, (FnId, Span)>,
+    sdk_inits: Vec<(FnId, Span, Span, String)>,
     f: FnId,
 }
 
@@ -343,9 +403,21 @@ impl Walk<'_> {
         let mut calls: Vec<(Span, bool)> = Vec::new();
         let mut written: Vec<(FuncIdx, Span)> = Vec::new();
         let mut classes: Vec<(ClassIdx, Span)> = Vec::new();
+        let inits = &self.k.sdk_inits;
+        let mut started: Vec<(Span, Span, String)> = Vec::new();
         walk_expr(e, &mut |x| match &x.kind {
             ExprKind::Call(c) => {
                 calls.push((c.name_span, registrations.contains(&c.name)));
+                let receiver = c.receiver.as_deref().and_then(Expr::dotted);
+                if let Some(r) = receiver {
+                    let simple = r.rsplit('.').next().unwrap_or(&r);
+                    if let Some(spec) = inits.iter().find(|s| {
+                        s.method.iter().any(|m| m == c.name)
+                            && (s.class == r || s.class.rsplit('.').next() == Some(simple))
+                    }) {
+                        started.push((c.name_span, x.span, spec.class.clone()));
+                    }
+                }
                 for a in &c.args {
                     if let ExprKind::Lambda(l) = a.kind {
                         written.push((l, c.name_span));
@@ -359,6 +431,9 @@ impl Walk<'_> {
             ExprKind::Lambda(l) => written.push((*l, x.span)),
             _ => {}
         });
+        for (name, whole, class) in started {
+            self.sdk_inits.push((f, name, whole, class));
+        }
         let registration_spans: HashSet<Span> =
             calls.iter().filter(|(_, r)| *r).map(|(s, _)| *s).collect();
         for (span, _) in calls {
@@ -485,6 +560,11 @@ impl Walk<'_> {
             ExprKind::Call(c) => {
                 if p.permission_checks.contains(&c.name) {
                     return self.checked_permissions(e);
+                }
+                // A stored answer read by its key: `prefs.getBoolean("privacy_agreed", false)`.
+                let key = c.args.first().and_then(Expr::string_literal);
+                if key.is_some_and(|k| names_any(k, &p.consent_names)) {
+                    return Grant::all();
                 }
                 Some(c.name.as_str())
             }

@@ -377,6 +377,10 @@ pub struct KnowledgeTables {
     pub propagation: Option<Propagation>,
     #[serde(default)]
     pub prompts: Option<Prompts>,
+    #[serde(default)]
+    pub startup: Vec<MethodRef>,
+    #[serde(default)]
+    pub sdk_init: Vec<MethodRef>,
 }
 
 /// What asks the user before collection: permission checks and requests, their
@@ -452,6 +456,10 @@ pub struct Knowledge {
     pub block_receivers: Vec<BlockReceiverSpec>,
     pub propagation: Propagation,
     pub prompts: Prompts,
+    /// Framework methods that run at startup, before any user interaction.
+    pub startup: Vec<MethodRef>,
+    /// Third-party SDK calls that start an SDK collecting personal data.
+    pub sdk_inits: Vec<MethodRef>,
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
     sinks_by_method: HashMap<String, Vec<usize>>,
@@ -541,6 +549,8 @@ impl Knowledge {
         self.resources.extend(t.resource);
         self.dispatch.extend(t.dispatch);
         self.block_receivers.extend(t.block_receiver);
+        self.startup.extend(t.startup);
+        self.sdk_inits.extend(t.sdk_init);
         if let Some(p) = t.prompts {
             let q = &mut self.prompts;
             q.permission_checks.extend(p.permission_checks);

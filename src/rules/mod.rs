@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 pub use flows::findings_from_flows;
-pub use prompts::collection_without_prompt;
+pub use prompts::{collection_before_consent, collection_without_prompt};
 
 const DOCS: &[(&str, &str)] = &[
     ("PI001", include_str!("../../docs/rules/PI001.md")),
@@ -31,7 +31,9 @@ const DOCS: &[(&str, &str)] = &[
 
 /// Rules whose checks this build runs; the others are documented and listed in
 /// SARIF metadata so that IDs and docs are stable ahead of their checks.
-pub const IMPLEMENTED: &[&str] = &["PI001", "PI101", "PI103", "PI301", "PI302", "PI303"];
+pub const IMPLEMENTED: &[&str] = &[
+    "PI001", "PI101", "PI102", "PI103", "PI301", "PI302", "PI303",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,5 +1,6 @@
 //! Rules about asking the user first: PI101 (a collection point of a
-//! permission-guarded or sensitive category that no prompt covers) and PI103
+//! permission-guarded or sensitive category that no prompt covers), PI102 (collection
+//! or a third-party SDK's start at startup, before any consent check) and PI103
 //! (personal data handed to a third-party SDK where no prompt covers it).
 
 use crate::analysis::prompts::{Grant, Prompts};
@@ -111,6 +112,85 @@ pub fn collection_without_prompt(
             fingerprint: String::new(),
             suppression: None,
         });
+    }
+    out
+}
+
+/// PI102 for every collection point and every third-party SDK start that runs at
+/// startup (`Application.onCreate` and what it calls) outside a consent check.
+pub fn collection_before_consent(
+    analysis: &Analysis,
+    prompts: &Prompts,
+    program: &Program,
+    knowledge: &Knowledge,
+) -> Vec<Finding> {
+    let Some(rule) = rule("PI102") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut push = |span, end, category: Option<String>, sensitive, message: String, identity| {
+        out.push(Finding {
+            rule,
+            level: rule.level_for(sensitive),
+            message,
+            span,
+            end,
+            category,
+            sensitive,
+            minor: false,
+            sink_kind: None,
+            sdk: None,
+            url: None,
+            source: None,
+            steps: Vec::new(),
+            identity,
+            fingerprint: String::new(),
+            suppression: None,
+        });
+    };
+    for source in &analysis.sources {
+        if source.kind != SourceKind::Api
+            || !prompts.knows(source.function, source.span)
+            || !prompts.before_consent(source.function, source.span)
+        {
+            continue;
+        }
+        let category = knowledge.category(&source.category);
+        let label = category.map_or(source.category.as_str(), |c| c.label.as_str());
+        let sensitive = category.is_some_and(|c| c.sensitive);
+        let function = program.qualified_name(source.function);
+        push(
+            source.span,
+            source.span,
+            Some(source.category.clone()),
+            sensitive,
+            format!(
+                "{} ({}) is collected by {} in `{function}`, which runs at startup before any consent check",
+                capitalise(label),
+                source.category,
+                source.description
+            ),
+            vec![function, source.description.clone(), source.category.clone()],
+        );
+    }
+    for (f, span, whole, class) in &prompts.sdk_inits {
+        if !analysis.reachable.contains(f) || !prompts.before_consent(*f, *span) {
+            continue;
+        }
+        let sdk = knowledge
+            .sdk_for_class(class)
+            .map_or(class.clone(), |s| s.name.clone());
+        let function = program.qualified_name(*f);
+        push(
+            *span,
+            *whole,
+            None,
+            false,
+            format!(
+                "The third-party SDK {sdk} is started in `{function}`, which runs at startup before any consent check"
+            ),
+            vec![function, class.clone()],
+        );
     }
     out
 }

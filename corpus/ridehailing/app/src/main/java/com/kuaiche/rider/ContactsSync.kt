@@ -16,7 +16,7 @@ class ContactsSync(private val context: Context) {
 
     fun sync() {
         val numbers = JSONArray()
-        context.contentResolver.query( // expect: PI101
+        context.contentResolver.query( // expect: PI101 PI102
             ContactsContract.CommonDataKinds.Phone.CONTENT_URI,
             arrayOf(ContactsContract.CommonDataKinds.Phone.NUMBER),
             null, null, null,
@@ -38,7 +38,7 @@ class ContactsSync(private val context: Context) {
     }
 
     private fun reportDevice() {
-        val deviceId = Settings.Secure.getString(context.contentResolver, Settings.Secure.ANDROID_ID) // expect: PI101
+        val deviceId = Settings.Secure.getString(context.contentResolver, Settings.Secure.ANDROID_ID) // expect: PI101 PI102
         MobclickAgent.onEvent(context, "contacts_synced", mapOf("device" to deviceId)) // expect: PI001 PI103
     }
 }
