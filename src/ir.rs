@@ -171,6 +171,8 @@ pub struct Param {
     pub span: Span,
 }
 
+/// An annotation, or a declaration modifier that changes generated code (Kotlin's
+/// `data`).
 #[derive(Debug, Clone)]
 pub struct Annotation {
     /// Simple name without `@` (`POST`, `Override`).

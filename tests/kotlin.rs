@@ -178,3 +178,28 @@ class Main(private val resolver: ContentResolver) {
     assert!(has(&found, "PI301", 15, "contacts"), "{found:?}");
     assert!(!found.iter().any(|f| f.1 == 16), "{found:?}");
 }
+
+#[test]
+fn a_data_class_printed_whole_carries_its_personal_fields() {
+    let found = scan(
+        r#"package app
+
+import android.util.Log
+
+data class Profile(val nickname: String, val phone: String)
+class Session(val phone: String)
+
+class Main {
+    fun show(p: Profile, s: Session) {
+        Log.d("Main", "profile $p")
+        Log.d("Main", "session $s")
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI301", 10, "phone_number"), "{found:?}");
+    assert!(
+        !found.iter().any(|f| f.1 == 11),
+        "a plain class prints as Session@1a2b: {found:?}"
+    );
+}

@@ -734,6 +734,59 @@ impl<'a> Frame<'a> {
         mapping.then_some(out)
     }
 
+    /// An object of one of the app's classes whose string form lists its fields (a
+    /// Kotlin data class, a Java record or Lombok `@Data`/`@ToString`, a Rust
+    /// `#[derive(Debug)]`), handed whole to a sink: its personal fields go with it.
+    fn listed_fields(&mut self, e: &Expr) -> Vec<Taint> {
+        // In a concatenation or a string template, each part is printed.
+        if let ExprKind::Binary {
+            op: BinOp::Add,
+            lhs,
+            rhs,
+        } = &e.kind
+        {
+            let mut out = self.listed_fields(lhs);
+            out.extend(self.listed_fields(rhs));
+            return out;
+        }
+        let Some(c) = self
+            .static_type(e)
+            .and_then(|t| self.program.resolve_class(self.module_id(), &t))
+        else {
+            return Vec::new();
+        };
+        let class = self.program.class(c);
+        let listed = class.kind == ClassKind::Record
+            || class
+                .annotations
+                .iter()
+                .any(|a| self.k.propagation.listing_markers.contains(&a.name));
+        if !listed {
+            return Vec::new();
+        }
+        let fields: Vec<(String, Span)> = class
+            .fields
+            .iter()
+            .filter(|f| !f.is_static)
+            .map(|f| (f.name.clone(), f.name_span))
+            .collect();
+        let owner = class.name.clone();
+        let mut out = Vec::new();
+        for (name, span) in fields {
+            let Some(m) = self.k.names.classify(&name) else {
+                continue;
+            };
+            out.push(self.new_source(
+                m.category,
+                SourceKind::Name,
+                span,
+                format!("field `{name}` of `{owner}`"),
+                &name,
+            ));
+        }
+        out
+    }
+
     /// A library method that runs its block with an object as the block's `this`
     /// (`prefs.edit { putString(..) }`): the block runs here, its unqualified calls
     /// on that object.
@@ -2653,8 +2706,14 @@ impl<'a> Frame<'a> {
             if !typed {
                 return without_type;
             }
+            // An open implicit call may be any class's method, not a module's free
+            // function (`machine_uid::get` is not `self.get(..)`).
+            let is_type = class
+                .rsplit('.')
+                .next()
+                .is_some_and(|s| s.starts_with(|c: char| c.is_uppercase()));
             candidates.iter().any(|t| k.type_is(t, class))
-                || open
+                || (open && is_type)
                 || (candidates.is_empty() && without_type)
         };
         let rty_project = rty_project.is_some();
@@ -2779,6 +2838,9 @@ impl<'a> Frame<'a> {
             for (i, a) in args.iter().enumerate() {
                 if spec.args.as_ref().is_none_or(|idx| idx.contains(&i)) {
                     taints.extend(a.taint.iter().copied());
+                    if let Some(e) = call.args.get(i) {
+                        taints.extend(self.listed_fields(e));
+                    }
                     if url.is_none() {
                         url = a.url.clone();
                     }

@@ -293,6 +293,13 @@ impl<'a> Lowerer<'a> {
                     if flags.is_annotation {
                         kind = ClassKind::Annotation;
                     }
+                    // `data class`: its toString lists its properties.
+                    if flags.is_data {
+                        annotations.push(Annotation {
+                            name: "data".into(),
+                            values: Vec::new(),
+                        });
+                    }
                 }
                 "delegation_specifier" => {
                     if let Some((ty, args)) = self.delegation(child) {
@@ -2300,7 +2307,10 @@ impl<'a> Lowerer<'a> {
         for m in node.named_children(&mut cursor) {
             match m.kind() {
                 "visibility_modifier" => flags.is_private |= self.text(m) == "private",
-                "class_modifier" => flags.is_annotation |= self.text(m) == "annotation",
+                "class_modifier" => {
+                    flags.is_annotation |= self.text(m) == "annotation";
+                    flags.is_data |= self.text(m) == "data";
+                }
                 "annotation" => annotations.push(self.annotation(m)),
                 _ => {}
             }
@@ -2355,6 +2365,7 @@ impl<'a> Lowerer<'a> {
 struct ModifierFlags {
     is_private: bool,
     is_annotation: bool,
+    is_data: bool,
 }
 
 fn is_type_node(kind: &str) -> bool {

@@ -325,6 +325,10 @@ pub struct Propagation {
     /// (`forEachIndexed`, `mapIndexed`).
     #[serde(default)]
     pub indexed_element_blocks: NameSet,
+    /// Annotations (and Kotlin's `data` modifier) that make a class's string form
+    /// list its fields (`@Data`, `#[derive(Debug)]`).
+    #[serde(default)]
+    pub listing_markers: NameSet,
     /// Element blocks whose results make the call's result (`map`, `flatMap`).
     #[serde(default)]
     pub mapping_blocks: NameSet,
@@ -581,6 +585,7 @@ impl Knowledge {
             q.element_blocks.extend(p.element_blocks);
             q.indexed_element_blocks.extend(p.indexed_element_blocks);
             q.mapping_blocks.extend(p.mapping_blocks);
+            q.listing_markers.extend(p.listing_markers);
             q.handle_types.extend(p.handle_types);
             q.arg_to_result.extend(p.arg_to_result);
             q.component_suffixes.extend(p.component_suffixes);

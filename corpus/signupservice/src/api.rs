@@ -18,6 +18,7 @@ pub async fn signup(
         warn!("weak password rejected for {}", req.email); // expect: PI001 PI301
         return Err(StatusCode::BAD_REQUEST);
     }
+    debug!("sign-up payload {:?}", req); // expect: PI001 PI001 PI001 PI001 PI001 PI301 PI301 PI301 PI301 PI301
     // Only the bcrypt hash is kept.
     let password_hash = bcrypt::hash(&req.password, 12).map_err(|_| StatusCode::BAD_REQUEST)?;
     let user_id = next_id();
