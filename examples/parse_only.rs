@@ -64,7 +64,7 @@ fn main() {
             .par_iter()
             .filter_map(|c| match c.kind {
                 FileKind::Source(lang) => Some((c, lang)),
-                FileKind::BuildFile => None,
+                FileKind::BuildFile | FileKind::Manifest => None,
             })
             .map_init(Parsers::new, |parsers, (c, lang)| {
                 let mut out = [Tally::default(); 3];

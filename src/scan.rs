@@ -119,7 +119,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
         .iter()
         .filter_map(|c| match c.kind {
             FileKind::Source(lang) => Some((c, lang)),
-            FileKind::BuildFile => None,
+            FileKind::BuildFile | FileKind::Manifest => None,
         })
         .collect();
     let mut loaded: Vec<(usize, LoadResult)> = pool.install(|| {
@@ -172,6 +172,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     }
     phase("parse+lower");
     let sdks = declared_sdks(&candidates, &knowledge, max_size, &mut skipped);
+    let launchers = launcher_activities(&candidates, max_size, &mut skipped);
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -181,7 +182,8 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     phase("program index");
     let analysis = taint::analyze(&program, &knowledge);
     phase("analysis");
-    let prompts = Prompts::compute(&program, &knowledge, &analysis);
+    let launcher_classes = resolve_launchers(&program, &files, &launchers);
+    let prompts = Prompts::compute(&program, &knowledge, &analysis, &launcher_classes);
     phase("prompts");
     let mut findings = rules::findings_from_flows(&analysis, &knowledge, &prompts);
     findings.extend(rules::collection_without_prompt(
@@ -260,6 +262,63 @@ fn declared_sdks(
                     coordinate: dep.coordinate,
                     file: c.rel.clone(),
                     line: dep.line,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// (directory of the manifest, activity name as written) of every launcher activity.
+fn launcher_activities(
+    candidates: &[workspace::Candidate],
+    max_size: u64,
+    skipped: &mut Vec<Skipped>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for c in candidates.iter().filter(|c| c.kind == FileKind::Manifest) {
+        let parsed = workspace::load_text(&c.path, max_size).and_then(|text| {
+            frontend::manifest::launcher_activities(&text).map_err(SkipReason::Unreadable)
+        });
+        match parsed {
+            Ok(names) => {
+                let dir = c.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+                out.extend(names.into_iter().map(|n| (dir.clone(), n)));
+            }
+            Err(reason) => skipped.push(Skipped {
+                rel: c.rel.clone(),
+                reason,
+            }),
+        }
+    }
+    out
+}
+
+/// The app's classes a manifest names as launcher activities: declared under the
+/// manifest's directory, with that (qualified, or `.`-relative) name.
+fn resolve_launchers(
+    program: &Program,
+    files: &[SourceFile],
+    launchers: &[(String, String)],
+) -> Vec<crate::analysis::program::ClassId> {
+    let mut out = Vec::new();
+    for (m, module) in program.modules.iter().enumerate() {
+        let Some(file) = file_by_id(files, module.file) else {
+            continue;
+        };
+        for (c, class) in module.classes.iter().enumerate() {
+            let named = launchers.iter().any(|(dir, name)| {
+                let under = dir.is_empty() || file.rel.starts_with(&format!("{dir}/"));
+                let relative = name.strip_prefix('.');
+                let matches = class.qualified == *name
+                    || relative.is_some_and(|r| class.qualified.ends_with(&format!(".{r}")))
+                    || (!name.contains('.') && class.name == *name);
+                under && matches && !class.is_anonymous
+            });
+            if named {
+                out.push(crate::analysis::program::ClassId {
+                    module: m as u32,
+                    class: c as crate::ir::ClassIdx,
                 });
             }
         }

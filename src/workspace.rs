@@ -46,6 +46,8 @@ pub enum FileKind {
     Source(Language),
     /// `build.gradle`, `build.gradle.kts`, `libs.versions.toml`: dependency declarations.
     BuildFile,
+    /// `AndroidManifest.xml`: the launcher activity.
+    Manifest,
 }
 
 #[derive(Debug, Clone)]
@@ -141,6 +143,9 @@ pub fn classify(path: &Path) -> Option<FileKind> {
     let name = path.file_name()?.to_str()?;
     if name == "build.gradle" || name == "build.gradle.kts" || name == "libs.versions.toml" {
         return Some(FileKind::BuildFile);
+    }
+    if name == "AndroidManifest.xml" {
+        return Some(FileKind::Manifest);
     }
     if GENERATED_FILES.contains(&name) {
         return None;

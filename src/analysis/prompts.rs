@@ -81,7 +81,14 @@ pub struct Prompts {
 }
 
 impl Prompts {
-    pub fn compute(program: &Program, k: &Knowledge, analysis: &Analysis) -> Prompts {
+    /// `launchers`: the activities the manifest starts from the launcher (their
+    /// `onCreate` is startup).
+    pub fn compute(
+        program: &Program,
+        k: &Knowledge,
+        analysis: &Analysis,
+        launchers: &[ClassId],
+    ) -> Prompts {
         let permissions = permission_categories(k);
         let mut walk = Walk {
             program,
@@ -153,7 +160,7 @@ impl Prompts {
                 break;
             }
         }
-        let startup = startup_functions(program, k, analysis, &local);
+        let startup = startup_functions(program, k, analysis, &local, launchers);
         Prompts {
             local,
             entry,
@@ -201,8 +208,20 @@ fn startup_functions(
     k: &Knowledge,
     analysis: &Analysis,
     local: &HashMap<(FnId, Span), Grant>,
+    launchers: &[ClassId],
 ) -> HashSet<FnId> {
     let mut roots = Vec::new();
+    for &c in launchers {
+        for &m in &program.class(c).methods {
+            let f = FnId {
+                module: c.module,
+                func: m,
+            };
+            if program.function(f).name == "onCreate" {
+                roots.push(f);
+            }
+        }
+    }
     for f in program.all_functions() {
         let func = program.function(f);
         let Some(class) = program.class_of(f) else {

@@ -3,6 +3,7 @@
 pub mod gradle;
 pub mod java;
 pub mod kotlin;
+pub mod manifest;
 pub mod rust;
 
 use std::cell::RefCell;

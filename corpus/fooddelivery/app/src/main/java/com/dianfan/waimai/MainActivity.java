@@ -79,7 +79,7 @@ public class MainActivity extends AppCompatActivity implements LocationListener 
     @SuppressLint("MissingPermission")
     private void startLocating() {
         locationManager.requestLocationUpdates(LocationManager.GPS_PROVIDER, MIN_UPDATE_MS, 100f, this);
-        fusedClient.getLastLocation().addOnSuccessListener(this, location -> {
+        fusedClient.getLastLocation().addOnSuccessListener(this, location -> { // expect: PI102
             if (location == null) {
                 return;
             }

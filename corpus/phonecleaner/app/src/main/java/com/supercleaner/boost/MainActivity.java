@@ -41,7 +41,7 @@ public class MainActivity extends AppCompatActivity {
 
         if (checkSelfPermission(Manifest.permission.READ_PHONE_STATE) == PackageManager.PERMISSION_GRANTED) {
             TelephonyManager telephonyManager = (TelephonyManager) getSystemService(Context.TELEPHONY_SERVICE);
-            deviceId = telephonyManager.getDeviceId();
+            deviceId = telephonyManager.getDeviceId(); // expect: PI102
             identifyUser();
         } else {
             requestPermissions(new String[]{Manifest.permission.READ_PHONE_STATE}, REQ_PHONE_STATE);

@@ -25,7 +25,7 @@ public class DeviceInfoCollector {
     }
 
     public String imei() {
-        return telephony.getImei(); // expect: PI101
+        return telephony.getImei(); // expect: PI101 PI102
     }
 
     public String subscriberId() {
@@ -33,7 +33,7 @@ public class DeviceInfoCollector {
     }
 
     public String lineNumber() {
-        return telephony.getLine1Number();
+        return telephony.getLine1Number(); // expect: PI102
     }
 
     public String androidId() {
