@@ -27,6 +27,10 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "subtype",
     "dispatch",
     "propagation",
+    "block_receiver",
+    "prompts",
+    "startup",
+    "sdk_init",
 ];
 
 #[derive(Debug, Default, Deserialize)]
