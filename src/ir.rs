@@ -118,6 +118,9 @@ pub struct Class {
 #[derive(Debug)]
 pub struct Field {
     pub name: String,
+    /// Other names the field is known by: its serialised name (`#[serde(rename)]`,
+    /// `@SerializedName`, `@Json(name)`, `@JsonProperty`).
+    pub aliases: Vec<String>,
     pub ty: Option<TypeRef>,
     pub is_static: bool,
     pub is_final: bool,

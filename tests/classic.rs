@@ -640,3 +640,61 @@ public class T {
     assert_eq!(rules_at(&found, f, 12), ["PI001", "PI301"], "{found:?}");
     assert_eq!(rules_at(&found, f, 13), ["PI001", "PI301"], "{found:?}");
 }
+
+#[test]
+fn serialised_field_names_classify_fields() {
+    let found = scan(&[
+        (
+            "app/U.java",
+            r#"package app;
+
+import android.util.Log;
+import com.google.gson.annotations.SerializedName;
+
+public class U {
+    @SerializedName("id_card_no")
+    String c;
+    String d;
+
+    void show() {
+        Log.i("U", c);
+        Log.i("U", d);
+    }
+}
+"#,
+        ),
+        (
+            "svc/src/main.rs",
+            r#"use tracing::info;
+
+#[derive(serde::Deserialize)]
+struct Req {
+    #[serde(rename = "mobile")]
+    m: String,
+    #[serde(default)]
+    n: String,
+}
+
+async fn h(axum::Json(req): axum::Json<Req>) {
+    info!("got {}", req.m);
+    info!("got {}", req.n);
+}
+"#,
+        ),
+    ]);
+    assert_eq!(
+        rules_at(&found, "app/U.java", 12),
+        ["PI001", "PI301"],
+        "{found:?}"
+    );
+    assert!(rules_at(&found, "app/U.java", 13).is_empty(), "{found:?}");
+    assert_eq!(
+        rules_at(&found, "svc/src/main.rs", 12),
+        ["PI001", "PI301"],
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, "svc/src/main.rs", 13).is_empty(),
+        "{found:?}"
+    );
+}

@@ -768,7 +768,7 @@ impl<'a> Frame<'a> {
             .fields
             .iter()
             .filter(|f| !f.is_static)
-            .map(|f| (f.name.clone(), f.name_span))
+            .map(|f| (field_label(self.k, f).to_string(), f.name_span))
             .collect();
         let owner = class.name.clone();
         let mut out = Vec::new();
@@ -1687,7 +1687,8 @@ impl<'a> Frame<'a> {
 
     fn with_field_name_source(&mut self, v: Val, field: &Field) -> Val {
         let ty = field.ty.clone();
-        self.with_name_source(v, &field.name, ty.as_deref(), field.name_span)
+        let name = field_label(self.k, field);
+        self.with_name_source(v, name, ty.as_deref(), field.name_span)
     }
 
     /// A value whose name says it is personal data, and whose origin is otherwise
@@ -3407,6 +3408,15 @@ impl<'a> Frame<'a> {
 }
 
 /// The property a bean accessor names: `setLatitude` → `latitude`.
+/// The name a field is classified by: its own, or a serialised name that says more
+/// (`#[serde(rename = "mobile")] m`).
+fn field_label<'f>(k: &Knowledge, field: &'f Field) -> &'f str {
+    std::iter::once(&field.name)
+        .chain(&field.aliases)
+        .find(|n| k.names.classify(n).is_some())
+        .unwrap_or(&field.name)
+}
+
 /// Arguments in parameter order when some are named (`f(b = y, a = x)`); `None`
 /// when they are all positional.
 fn bind_named(callee: &Function, exprs: &[Expr], vals: &[Val]) -> Option<Vec<Val>> {

@@ -174,6 +174,7 @@ impl<'a> Lowerer<'a> {
                 for p in params {
                     self.module.classes[idx as usize].fields.push(Field {
                         name: p.name,
+                        aliases: Vec::new(),
                         ty: p.ty,
                         is_static: false,
                         is_final: true,
@@ -317,7 +318,7 @@ impl<'a> Lowerer<'a> {
         for member in body.named_children(&mut cursor) {
             match member.kind() {
                 "field_declaration" | "constant_declaration" => {
-                    let (flags, _) = self.modifiers_of(member);
+                    let (flags, field_annotations) = self.modifiers_of(member);
                     let is_static = flags.is_static
                         || self.module.classes[class as usize].kind == ClassKind::Interface;
                     let ty = member
@@ -364,6 +365,7 @@ impl<'a> Lowerer<'a> {
                             self.module.classes[class as usize].kind == ClassKind::Interface;
                         self.module.classes[class as usize].fields.push(Field {
                             name,
+                            aliases: serialised_names(&field_annotations),
                             ty: ty.clone(),
                             is_static,
                             is_final: flags.is_final || in_interface,
@@ -1140,6 +1142,21 @@ impl<'a> Lowerer<'a> {
         self.class_body(idx, body);
         idx
     }
+}
+
+/// The names a field is serialised under (`@SerializedName("mobile")`, Moshi
+/// `@Json(name = "mobile")`, Jackson `@JsonProperty("mobile")`).
+pub(crate) fn serialised_names(annotations: &[Annotation]) -> Vec<String> {
+    annotations
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.name.as_str(),
+                "SerializedName" | "Json" | "JsonProperty" | "SerialName"
+            )
+        })
+        .flat_map(|a| a.values.iter().cloned())
+        .collect()
 }
 
 #[derive(Default, Clone, Copy)]

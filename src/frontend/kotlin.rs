@@ -411,6 +411,7 @@ impl<'a> Lowerer<'a> {
                 if is_property {
                     self.module.classes[idx as usize].fields.push(Field {
                         name: name.clone(),
+                        aliases: crate::frontend::java::serialised_names(&annotations),
                         ty: ty.clone(),
                         is_static: false,
                         is_final: false,
@@ -561,6 +562,7 @@ impl<'a> Lowerer<'a> {
                     .unwrap_or_default();
                 let field = Field {
                     name: name.clone(),
+                    aliases: Vec::new(),
                     ty: Some(self.module.classes[class as usize].name.clone()),
                     is_static: true,
                     is_final: true,
@@ -629,6 +631,7 @@ impl<'a> Lowerer<'a> {
             if has_field {
                 self.module.classes[class as usize].fields.push(Field {
                     name: name.clone(),
+                    aliases: Vec::new(),
                     ty: ty.clone(),
                     is_static,
                     is_final,

@@ -526,6 +526,7 @@ impl<'a> Lowerer<'a> {
                 .enumerate()
                 .map(|(i, f)| Field {
                     name: i.to_string(),
+                    aliases: Vec::new(),
                     ty: self.ty_ref(&f.ty),
                     is_static: false,
                     is_final: false,
@@ -547,6 +548,7 @@ impl<'a> Lowerer<'a> {
                 let ident = f.ident.as_ref()?;
                 Some(Field {
                     name: ident.to_string(),
+                    aliases: serde_renames(&f.attrs),
                     ty: self.ty_ref(&f.ty),
                     is_static: false,
                     is_final: false,
@@ -624,6 +626,7 @@ impl<'a> Lowerer<'a> {
         self.locals.pop();
         let field = Field {
             name: ident.to_string(),
+            aliases: Vec::new(),
             ty: self.ty_ref(ty),
             is_static: true,
             is_final: fin,
@@ -1654,6 +1657,26 @@ impl<'a> Lowerer<'a> {
             }
         }
     }
+}
+
+/// `#[serde(rename = "mobile")]` → `mobile`: the name a field is serialised under.
+fn serde_renames(attrs: &[syn::Attribute]) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        // Other serde options (`default`, `skip`, `with = ".."`) are skipped; a
+        // shape syn cannot read leaves the field without an alias.
+        let _ = a.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") || meta.path.is_ident("alias") {
+                if let Ok(v) = meta.value().and_then(|v| v.parse::<syn::LitStr>()) {
+                    out.push(v.value());
+                }
+            } else if meta.input.peek(syn::Token![=]) {
+                let _ = meta.value().and_then(|v| v.parse::<syn::Expr>());
+            }
+            Ok(())
+        });
+    }
+    out
 }
 
 /// `#[derive(Deserialize, Debug)]` → annotations `Deserialize`, `Debug`.
