@@ -78,6 +78,8 @@ pub struct Prompts {
     startup: HashSet<FnId>,
     /// Third-party SDK start calls: (function, method name span, whole call, SDK class).
     pub sdk_inits: Vec<(FnId, Span, Span, String)>,
+    registrations: HashMap<String, Vec<(FnId, Span)>>,
+    written_in: HashMap<FnId, (FnId, Span)>,
 }
 
 impl Prompts {
@@ -97,6 +99,7 @@ impl Prompts {
             local: HashMap::default(),
             written_in: HashMap::default(),
             sdk_inits: Vec::new(),
+            registrations: HashMap::default(),
             f: FnId { module: 0, func: 0 },
         };
         for f in program.all_functions() {
@@ -111,6 +114,7 @@ impl Prompts {
         let local = walk.local;
         let written_in = walk.written_in;
         let sdk_inits = walk.sdk_inits;
+        let registrations = walk.registrations;
         // Greatest fixpoint: start from "asked for everything" for functions with
         // callers, and narrow to what every caller asked.
         let mut entry: HashMap<FnId, Grant> = HashMap::default();
@@ -167,7 +171,58 @@ impl Prompts {
             callers,
             startup,
             sdk_inits,
+            registrations,
+            written_in,
         }
+    }
+
+    /// The grant a framework callback's data is collected under: for a lambda or an
+    /// anonymous class, where it was written (usually the registration call); for a
+    /// method of a named class, every call in that class that registers such a
+    /// callback (`registered_by`). `None` when no registration is known.
+    pub fn callback_grant(
+        &self,
+        program: &Program,
+        f: FnId,
+        span: Span,
+        registered_by: &[String],
+    ) -> Option<Grant> {
+        // Written right at its registration (`addListener(object : L { .. })`).
+        if let Some((_, site)) = self.written_in.get(&f) {
+            let at_registration = registered_by.iter().any(|name| {
+                self.registrations
+                    .get(name)
+                    .is_some_and(|r| r.iter().any(|(_, s)| s == site))
+            });
+            if at_registration {
+                return Some(self.at(f, span));
+            }
+        }
+        // Otherwise registered from its class (or, for an anonymous or inner class
+        // kept in a field, from the class around it).
+        let mut class = program.class_of(f)?;
+        if program.class(class).is_anonymous {
+            if let Some(outer) = program.class(class).outer {
+                class = ClassId {
+                    module: class.module,
+                    class: outer,
+                };
+            }
+        }
+        let mut acc: Option<Grant> = None;
+        for name in registered_by {
+            for &(g, site) in self.registrations.get(name).into_iter().flatten() {
+                if program.class_of(g) != Some(class) {
+                    continue;
+                }
+                let grant = self.at(g, site);
+                acc = Some(match acc {
+                    Some(a) => a.intersect(&grant),
+                    None => grant,
+                });
+            }
+        }
+        acc
     }
 
     /// Whether `f` runs at startup and the call at `span` in it is not behind a
@@ -318,6 +373,8 @@ struct Walk<'a> {
     /// are written at).
     written_in: HashMap<FnId, (FnId, Span)>,
     sdk_inits: Vec<(FnId, Span, Span, String)>,
+    /// Calls that register a framework callback (`requestLocationUpdates`), by name.
+    registrations: HashMap<String, Vec<(FnId, Span)>>,
     f: FnId,
 }
 
@@ -424,9 +481,19 @@ impl Walk<'_> {
         let mut classes: Vec<(ClassIdx, Span)> = Vec::new();
         let inits = &self.k.sdk_inits;
         let mut started: Vec<(Span, Span, String)> = Vec::new();
+        let callback_registrations: HashSet<&str> = self
+            .k
+            .sources
+            .iter()
+            .flat_map(|s| s.registered_by.iter().map(String::as_str))
+            .collect();
+        let mut registered: Vec<(String, Span)> = Vec::new();
         walk_expr(e, &mut |x| match &x.kind {
             ExprKind::Call(c) => {
                 calls.push((c.name_span, registrations.contains(&c.name)));
+                if callback_registrations.contains(c.name.as_str()) {
+                    registered.push((c.name.clone(), c.name_span));
+                }
                 let receiver = c.receiver.as_deref().and_then(Expr::dotted);
                 if let Some(r) = receiver {
                     let simple = r.rsplit('.').next().unwrap_or(&r);
@@ -452,6 +519,9 @@ impl Walk<'_> {
         });
         for (name, whole, class) in started {
             self.sdk_inits.push((f, name, whole, class));
+        }
+        for (name, span) in registered {
+            self.registrations.entry(name).or_default().push((f, span));
         }
         let registration_spans: HashSet<Span> =
             calls.iter().filter(|(_, r)| *r).map(|(s, _)| *s).collect();

@@ -3,7 +3,8 @@
 //! or a third-party SDK's start at startup, before any consent check) and PI103
 //! (personal data handed to a third-party SDK where no prompt covers it).
 
-use crate::analysis::prompts::{Grant, Prompts};
+use crate::analysis::prompts::Prompts;
+use crate::analysis::FnId;
 use crate::analysis::{Analysis, Flow, Program, SourceKind};
 use crate::findings::Finding;
 use crate::knowledge::{Knowledge, SinkKind};
@@ -26,11 +27,19 @@ pub fn collection_without_prompt(
     for source in &analysis.sources {
         if !matches!(source.kind, SourceKind::Api | SourceKind::UserInput)
             || !analysis.reachable.contains(&source.function)
-            // A callback's parameter is collected where the callback was registered.
-            || !prompts.knows(source.function, source.span)
         {
             continue;
         }
+        // A callback's parameter is collected where the callback was registered.
+        let grant = if prompts.knows(source.function, source.span) {
+            prompts.at(source.function, source.span)
+        } else {
+            let registered_by = callback_registrations(knowledge, program, source.function);
+            match prompts.callback_grant(program, source.function, source.span, &registered_by) {
+                Some(g) => g,
+                None => continue,
+            }
+        };
         let Some(category) = knowledge.category(&source.category) else {
             continue;
         };
@@ -50,7 +59,6 @@ pub fn collection_without_prompt(
         if !eligible {
             continue;
         }
-        let grant: Grant = prompts.at(source.function, source.span);
         if grant.covers(&source.category) {
             continue;
         }
@@ -114,6 +122,18 @@ pub fn collection_without_prompt(
         });
     }
     out
+}
+
+/// The calls that register the framework callback `f` implements
+/// (`onLocationChanged` ← `requestLocationUpdates`), from the knowledge base.
+fn callback_registrations(knowledge: &Knowledge, program: &Program, f: FnId) -> Vec<String> {
+    let name = &program.function(f).name;
+    knowledge
+        .sources
+        .iter()
+        .filter(|s| s.method.iter().any(|m| m == name))
+        .flat_map(|s| s.registered_by.iter().cloned())
+        .collect()
 }
 
 /// PI102 for every collection point and every third-party SDK start that runs at

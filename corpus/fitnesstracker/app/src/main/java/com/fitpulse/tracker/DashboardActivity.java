@@ -73,7 +73,7 @@ public class DashboardActivity extends AppCompatActivity implements SensorEventL
     }
 
     @Override
-    public void onSensorChanged(SensorEvent event) {
+    public void onSensorChanged(SensorEvent event) { // expect: PI101
         if (event.sensor.getType() == Sensor.TYPE_HEART_RATE) {
             int heartRate = Math.round(event.values[0]);
             if (heartRate <= 0) {

@@ -29,7 +29,7 @@ class MainActivity : AppCompatActivity() {
     private var lastFix: Location? = null
 
     private val updates = object : LocationCallback() {
-        override fun onLocationResult(result: LocationResult) {
+        override fun onLocationResult(result: LocationResult) { // expect: PI101
             val fix = result.lastLocation ?: return
             lastFix = fix
             Log.v(TAG, "fix ${fix.latitude},${fix.longitude} acc=${fix.accuracy}") // expect: PI001 PI301
