@@ -239,3 +239,29 @@ public class App extends Application {
     // Umeng's preInit, and everything after the consent check, are fine.
     assert_eq!(found, vec![13, 22], "{found:?}");
 }
+
+#[test]
+fn rust_consent_guards() {
+    let found = prompts(&[(
+        "svc/src/main.rs",
+        r#"struct Settings {
+    telemetry_consent: bool,
+}
+
+fn report(settings: &Settings) {
+    if !settings.telemetry_consent {
+        return;
+    }
+    let machine = machine_uid::get();
+}
+
+fn report_anyway() {
+    let machine = machine_uid::get();
+}
+
+fn main() {}
+"#,
+    )]);
+    assert!(!at(&found, "PI101", 9), "after a consent guard: {found:?}");
+    assert!(at(&found, "PI101", 13), "nothing asks: {found:?}");
+}
