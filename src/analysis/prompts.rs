@@ -242,6 +242,25 @@ impl Prompts {
         self.local.contains_key(&(f, span))
     }
 
+    /// The way into `f` that asks nothing for `category`: call sites from the
+    /// outermost caller inward (at most `limit` calls), for a result's code flow.
+    pub fn unprompted_path(&self, f: FnId, category: &str, limit: usize) -> Vec<(FnId, Span)> {
+        let mut path = Vec::new();
+        let mut cur = f;
+        let mut seen: HashSet<FnId> = HashSet::default();
+        while path.len() < limit && seen.insert(cur) {
+            match self.unprompted_caller(cur, category) {
+                Some((caller, span)) => {
+                    path.push((caller, span));
+                    cur = caller;
+                }
+                None => break,
+            }
+        }
+        path.reverse();
+        path
+    }
+
     /// A caller through which `f` is reached without asking for `category`, if any:
     /// (caller, call span), for the message.
     pub fn unprompted_caller(&self, f: FnId, category: &str) -> Option<(FnId, Span)> {

@@ -5,7 +5,7 @@
 
 use crate::analysis::prompts::Prompts;
 use crate::analysis::FnId;
-use crate::analysis::{Analysis, Flow, Program, SourceKind};
+use crate::analysis::{Analysis, Flow, Program, SourceKind, Step};
 use crate::findings::Finding;
 use crate::knowledge::{Knowledge, SinkKind};
 use crate::rules::flows::capitalise;
@@ -93,6 +93,21 @@ pub fn collection_without_prompt(
             })
             .unwrap_or_default();
         let function = program.qualified_name(source.function);
+        // The way in that asks nothing, from the outermost caller to the collection.
+        let mut steps: Vec<Step> = prompts
+            .unprompted_path(source.function, &source.category, 8)
+            .into_iter()
+            .map(|(caller, span)| Step {
+                span,
+                message: format!("unprompted call in `{}`", program.qualified_name(caller)),
+            })
+            .collect();
+        if !steps.is_empty() {
+            steps.push(Step {
+                span: source.span,
+                message: format!("collected: {}", source.description),
+            });
+        }
         out.push(Finding {
             rule,
             level: rule.level_for(sensitive),
@@ -111,7 +126,7 @@ pub fn collection_without_prompt(
             sdk: None,
             url: None,
             source: Some(source.description.clone()),
-            steps: Vec::new(),
+            steps,
             identity: vec![
                 function,
                 source.description.clone(),
