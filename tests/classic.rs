@@ -182,7 +182,14 @@ public class Tracker implements LocationListener {
     let f = "app/Tracker.java";
     assert_eq!(rules_at(&found, f, 14), ["PI001", "PI301"], "{found:?}");
     assert_eq!(rules_at(&found, f, 19), ["PI001", "PI301"], "{found:?}");
-    assert_eq!(rules_at(&found, f, 21), ["PI001", "PI301"], "{found:?}");
+    // The lambda's `fix` is collected where it is registered, with no permission
+    // check: PI101 there too (and at the listener method and getLastLocation).
+    assert_eq!(
+        rules_at(&found, f, 21),
+        ["PI001", "PI101", "PI301"],
+        "{found:?}"
+    );
+    assert_eq!(rules_at(&found, f, 13), ["PI101"], "{found:?}");
     assert!(
         rules_at(&found, f, 27).is_empty(),
         "a constant captured by a Runnable: {found:?}"

@@ -100,6 +100,11 @@ impl Prompts {
             written_in: HashMap::default(),
             sdk_inits: Vec::new(),
             registrations: HashMap::default(),
+            callback_registrations: k
+                .sources
+                .iter()
+                .flat_map(|s| s.registered_by.iter().cloned())
+                .collect(),
             f: FnId { module: 0, func: 0 },
         };
         for f in program.all_functions() {
@@ -127,41 +132,57 @@ impl Prompts {
             };
             entry.insert(f, start);
         }
-        for _ in 0..50 {
-            let mut changed = false;
-            for &f in &functions {
-                let base = own_grant(program, k, &permissions, f);
-                let from_written = written_in.get(&f).map(|(parent, span)| {
-                    let at = local.get(&(*parent, *span)).cloned().unwrap_or_default();
-                    at.union(entry.get(parent).unwrap_or(&Grant::default()))
-                });
-                let from_callers = callers.get(&f).map(|sites| {
-                    let mut acc: Option<Grant> = None;
-                    for (caller, span) in sites {
-                        let at = local.get(&(*caller, *span)).cloned().unwrap_or_default();
-                        let g = at.union(entry.get(caller).unwrap_or(&Grant::default()));
-                        acc = Some(match acc {
-                            Some(a) => a.intersect(&g),
-                            None => g,
-                        });
-                    }
-                    acc.unwrap_or_default()
-                });
-                // A lambda runs where it was written, or where it is called.
-                let reached = match (from_written, from_callers) {
-                    (Some(w), Some(c)) => w.intersect(&c),
-                    (Some(w), None) => w,
-                    (None, Some(c)) => c,
-                    (None, None) => Grant::default(),
-                };
-                let new = base.union(&reached);
-                if entry.get(&f) != Some(&new) {
-                    entry.insert(f, new);
-                    changed = true;
-                }
-            }
-            if !changed {
+        // Worklist: a function's entry changes only when a caller's (or the function
+        // it is written in) does.
+        let mut dependents: HashMap<FnId, Vec<FnId>> = HashMap::default();
+        for &(caller, _, callee) in &analysis.call_sites {
+            dependents.entry(caller).or_default().push(callee);
+        }
+        for (&f, &(parent, _)) in &written_in {
+            dependents.entry(parent).or_default().push(f);
+        }
+        let mut queue: std::collections::VecDeque<FnId> = functions.iter().copied().collect();
+        let mut queued: HashSet<FnId> = functions.iter().copied().collect();
+        // Each entry only narrows, so this ends; the bound is a guard.
+        let mut budget = functions.len().saturating_mul(50);
+        while let Some(f) = queue.pop_front() {
+            queued.remove(&f);
+            if budget == 0 {
                 break;
+            }
+            budget -= 1;
+            let base = own_grant(program, k, &permissions, f);
+            let from_written = written_in.get(&f).map(|(parent, span)| {
+                let at = local.get(&(*parent, *span)).cloned().unwrap_or_default();
+                at.union(entry.get(parent).unwrap_or(&Grant::default()))
+            });
+            let from_callers = callers.get(&f).map(|sites| {
+                let mut acc: Option<Grant> = None;
+                for (caller, span) in sites {
+                    let at = local.get(&(*caller, *span)).cloned().unwrap_or_default();
+                    let g = at.union(entry.get(caller).unwrap_or(&Grant::default()));
+                    acc = Some(match acc {
+                        Some(a) => a.intersect(&g),
+                        None => g,
+                    });
+                }
+                acc.unwrap_or_default()
+            });
+            // A lambda runs where it was written, or where it is called.
+            let reached = match (from_written, from_callers) {
+                (Some(w), Some(c)) => w.intersect(&c),
+                (Some(w), None) => w,
+                (None, Some(c)) => c,
+                (None, None) => Grant::default(),
+            };
+            let new = base.union(&reached);
+            if entry.get(&f) != Some(&new) {
+                entry.insert(f, new);
+                for &d in dependents.get(&f).into_iter().flatten() {
+                    if queued.insert(d) {
+                        queue.push_back(d);
+                    }
+                }
             }
         }
         let startup = startup_functions(program, k, analysis, &local, launchers);
@@ -237,9 +258,10 @@ impl Prompts {
         local.union(self.entry.get(&f).unwrap_or(&Grant::default()))
     }
 
-    /// Whether the walk saw a call at `span` in `f` (sources at parameters have none).
-    pub fn knows(&self, f: FnId, span: Span) -> bool {
-        self.local.contains_key(&(f, span))
+    /// Whether a source at `span` in `f` is a call (not a callback's parameter, which
+    /// is collected where the callback was registered).
+    pub fn knows(&self, program: &Program, f: FnId, span: Span) -> bool {
+        !program.function(f).params.iter().any(|p| p.span == span)
     }
 
     /// The way into `f` that asks nothing for `category`: call sites from the
@@ -301,13 +323,17 @@ fn startup_functions(
         let Some(class) = program.class_of(f) else {
             continue;
         };
-        let is_startup = k.startup.iter().any(|s| {
-            s.method.iter().any(|m| m == func.name)
-                && program
-                    .external_supertypes(class)
-                    .iter()
-                    .any(|t| k.type_is(t, &s.class))
-        });
+        let named: Vec<&str> = k
+            .startup
+            .iter()
+            .filter(|s| s.method.iter().any(|m| m == func.name))
+            .map(|s| s.class.as_str())
+            .collect();
+        if named.is_empty() {
+            continue;
+        }
+        let supers = program.external_supertypes(class);
+        let is_startup = named.iter().any(|c| supers.iter().any(|t| k.type_is(t, c)));
         if is_startup {
             roots.push(f);
         }
@@ -394,6 +420,8 @@ struct Walk<'a> {
     sdk_inits: Vec<(FnId, Span, Span, String)>,
     /// Calls that register a framework callback (`requestLocationUpdates`), by name.
     registrations: HashMap<String, Vec<(FnId, Span)>>,
+    /// The names of such calls, from the knowledge base.
+    callback_registrations: HashSet<String>,
     f: FnId,
 }
 
@@ -500,12 +528,7 @@ impl Walk<'_> {
         let mut classes: Vec<(ClassIdx, Span)> = Vec::new();
         let inits = &self.k.sdk_inits;
         let mut started: Vec<(Span, Span, String)> = Vec::new();
-        let callback_registrations: HashSet<&str> = self
-            .k
-            .sources
-            .iter()
-            .flat_map(|s| s.registered_by.iter().map(String::as_str))
-            .collect();
+        let callback_registrations = &self.callback_registrations;
         let mut registered: Vec<(String, Span)> = Vec::new();
         walk_expr(e, &mut |x| match &x.kind {
             ExprKind::Call(c) => {
@@ -544,8 +567,11 @@ impl Walk<'_> {
         }
         let registration_spans: HashSet<Span> =
             calls.iter().filter(|(_, r)| *r).map(|(s, _)| *s).collect();
-        for (span, _) in calls {
-            self.local.insert((f, span), g.clone());
+        // Only asked-for grants are kept: a call missing from `local` asked nothing.
+        if !g.is_empty() {
+            for (span, _) in calls {
+                self.local.insert((f, span), g.clone());
+            }
         }
         for (l, span) in written {
             let id = FnId {

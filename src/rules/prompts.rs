@@ -31,7 +31,7 @@ pub fn collection_without_prompt(
             continue;
         }
         // A callback's parameter is collected where the callback was registered.
-        let grant = if prompts.knows(source.function, source.span) {
+        let grant = if prompts.knows(program, source.function, source.span) {
             prompts.at(source.function, source.span)
         } else {
             let registered_by = callback_registrations(knowledge, program, source.function);
@@ -185,7 +185,7 @@ pub fn collection_before_consent(
     };
     for source in &analysis.sources {
         if source.kind != SourceKind::Api
-            || !prompts.knows(source.function, source.span)
+            || !prompts.knows(program, source.function, source.span)
             || !prompts.before_consent(source.function, source.span)
         {
             continue;

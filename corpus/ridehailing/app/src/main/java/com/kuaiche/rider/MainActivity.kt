@@ -51,7 +51,7 @@ class MainActivity : AppCompatActivity() {
     @SuppressLint("MissingPermission")
     override fun onStart() {
         super.onStart()
-        fused.lastLocation.addOnSuccessListener { loc ->
+        fused.lastLocation.addOnSuccessListener { loc -> // expect: PI101
             loc?.let { showPickup(it) }
         }
         val request = LocationRequest.Builder(Priority.PRIORITY_HIGH_ACCURACY, 60_000L).build()
