@@ -1816,7 +1816,10 @@ impl<'a> Frame<'a> {
                     .project_callees(&call, &self.receiver_kind(&call))
                     .is_empty()
         });
-        if is_constant || opaque_own {
+        // A property of an object whose type is unknown is not a platform API by its
+        // name alone (`state.accounts` is not `AccountManager.getAccounts()`).
+        let untyped = matches!(self.receiver_kind(&call), Receiver::Value(_, None));
+        if is_constant || opaque_own || untyped {
             let mut v = match receiver {
                 Some(r) if !is_constant => self.eval(r),
                 _ => Val::constant(),
