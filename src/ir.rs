@@ -184,6 +184,17 @@ pub struct Annotation {
     pub values: Vec<String>,
 }
 
+/// The accessor a property is read or written through (`get` + `latitude` →
+/// `getLatitude`): front-ends name property accessors with it, and the analysis
+/// resolves property reads with it, so the two agree.
+pub fn accessor_name(prefix: &str, property: &str) -> String {
+    let mut chars = property.chars();
+    match chars.next() {
+        Some(first) => format!("{prefix}{}{}", first.to_uppercase(), chars.as_str()),
+        None => prefix.to_string(),
+    }
+}
+
 /// The name of the parameter that stands for an implicit receiver
 /// ([`Function::implicit_receiver`]); no language can spell it.
 pub const RECEIVER_PARAM: &str = "$receiver";

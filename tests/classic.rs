@@ -3,24 +3,9 @@
 
 mod common;
 
-use std::path::Path;
-
 /// Scans the given files and returns (rule, file, line, category) of each finding.
 fn scan(files: &[(&str, &str)]) -> Vec<(String, String, u64, String)> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("mkdir");
-        }
-        std::fs::write(path, text).expect("write");
-    }
-    run(dir.path())
-}
-
-fn run(root: &Path) -> Vec<(String, String, u64, String)> {
-    let report = common::scan_json(root);
-    report["findings"]
+    common::scan_files(files)["findings"]
         .as_array()
         .expect("findings")
         .iter()

@@ -6,11 +6,7 @@ mod common;
 
 /// Scans one Kotlin file; (rule, line, category) of each finding.
 fn scan(text: &str) -> Vec<(String, u64, String)> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("app/src/main/java/app/Main.kt");
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(&path, text).expect("write");
-    let report = common::scan_json(dir.path());
+    let report = common::scan_files(&[("app/src/main/java/app/Main.kt", text)]);
     let mut out: Vec<_> = report["findings"]
         .as_array()
         .expect("findings")

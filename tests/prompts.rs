@@ -4,14 +4,7 @@ mod common;
 
 /// Scans the given files; (rule, file, line, category) of each PI101/PI103 finding.
 fn prompts(files: &[(&str, &str)]) -> Vec<(String, String, u64, String)> {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
-    }
-    let report = common::scan_json(dir.path());
-    report["findings"]
+    common::scan_files(files)["findings"]
         .as_array()
         .expect("findings")
         .iter()
@@ -194,11 +187,8 @@ fn kotlin_result_callbacks_guard_clauses_and_sharing() {
 #[test]
 fn startup_collection_and_sdk_starts_before_consent() {
     let found: Vec<_> = {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("app/App.java");
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(
-            &path,
+        let report = common::scan_files(&[(
+            "app/App.java",
             r#"package app;
 
 import android.app.Application;
@@ -224,9 +214,7 @@ public class App extends Application {
     }
 }
 "#,
-        )
-        .expect("write");
-        let report = common::scan_json(dir.path());
+        )]);
         report["findings"]
             .as_array()
             .expect("findings")

@@ -124,11 +124,15 @@ impl Prompts {
         // callers, and narrow to what every caller asked.
         let mut entry: HashMap<FnId, Grant> = HashMap::default();
         let functions: Vec<FnId> = program.all_functions().collect();
+        let own: HashMap<FnId, Grant> = functions
+            .iter()
+            .map(|&f| (f, own_grant(program, k, &permissions, f)))
+            .collect();
         for &f in &functions {
             let start = if callers.contains_key(&f) || written_in.contains_key(&f) {
                 Grant::all()
             } else {
-                own_grant(program, k, &permissions, f)
+                own.get(&f).cloned().unwrap_or_default()
             };
             entry.insert(f, start);
         }
@@ -151,7 +155,7 @@ impl Prompts {
                 break;
             }
             budget -= 1;
-            let base = own_grant(program, k, &permissions, f);
+            let base = own.get(&f).cloned().unwrap_or_default();
             let from_written = written_in.get(&f).map(|(parent, span)| {
                 let at = local.get(&(*parent, *span)).cloned().unwrap_or_default();
                 at.union(entry.get(parent).unwrap_or(&Grant::default()))

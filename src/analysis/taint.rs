@@ -653,6 +653,13 @@ struct Frame<'a> {
     returned: bool,
 }
 
+/// What binding a variable for a block run in place hid.
+struct Shadowed {
+    name: Rc<str>,
+    old: Option<Val>,
+    old_ty: Option<String>,
+}
+
 /// Lambdas run in place inside lambdas run in place, at most this deep.
 const MAX_INLINE_DEPTH: u32 = 8;
 
@@ -689,8 +696,7 @@ impl<'a> Frame<'a> {
         }
         for a in args {
             if let Some(Callable::Lambda(l)) = a.callable {
-                if l.module == self.f.module && self.program.function(l).parent == Some(self.f.func)
-                {
+                if self.written_here(l) {
                     self.inline_lambda(l, &[], Vec::new());
                 }
             }
@@ -719,7 +725,7 @@ impl<'a> Frame<'a> {
             let Some(Callable::Lambda(l)) = a.callable else {
                 continue;
             };
-            if l.module != self.f.module || self.program.function(l).parent != Some(self.f.func) {
+            if !self.written_here(l) {
                 continue;
             }
             let mut element = recv.clone();
@@ -814,21 +820,16 @@ impl<'a> Frame<'a> {
             let Some(Callable::Lambda(l)) = a.callable else {
                 continue;
             };
-            if l.module != self.f.module || self.program.function(l).parent != Some(self.f.func) {
+            if !self.written_here(l) {
                 continue;
             }
-            let name: Rc<str> = RECEIVER_PARAM.into();
-            let old = self.env.vars.insert(name.clone(), this.clone());
-            let old_ty = self.local_types.insert(name.clone(), block_type.clone());
+            let shadowed = self.bind(
+                RECEIVER_PARAM.into(),
+                this.clone(),
+                Some(block_type.clone()),
+            );
             self.inline_lambda(l, &[], Vec::new());
-            match old {
-                Some(v) => self.env.vars.insert(name.clone(), v),
-                None => self.env.vars.remove(&name),
-            };
-            match old_ty {
-                Some(t) => self.local_types.insert(name, t),
-                None => self.local_types.remove(&name),
-            };
+            self.unbind(shadowed);
         }
     }
 
@@ -840,17 +841,11 @@ impl<'a> Frame<'a> {
         let func = self.program.function(l);
         let mut shadowed = Vec::new();
         for (i, p) in func.params.iter().enumerate() {
-            let name: Rc<str> = p.name.as_str().into();
             let ty =
                 p.ty.clone()
                     .or_else(|| arg_exprs.get(i).and_then(|a| self.static_type(a)));
             let v = args.get(i).cloned().unwrap_or_default();
-            let old_ty = match ty {
-                Some(t) => self.local_types.insert(name.clone(), t),
-                None => self.local_types.remove(&name),
-            };
-            let old = self.env.vars.insert(name.clone(), v);
-            shadowed.push((name, old, old_ty));
+            shadowed.push(self.bind(p.name.as_str().into(), v, ty));
         }
         let outer_ret = std::mem::take(&mut self.summary.ret);
         let outer_returned = std::mem::replace(&mut self.returned, false);
@@ -862,17 +857,36 @@ impl<'a> Frame<'a> {
         self.env.live = live;
         let ret = std::mem::replace(&mut self.summary.ret, outer_ret);
         self.returned = outer_returned;
-        for (name, old, old_ty) in shadowed {
-            match old {
-                Some(v) => self.env.vars.insert(name.clone(), v),
-                None => self.env.vars.remove(&name),
-            };
-            match old_ty {
-                Some(t) => self.local_types.insert(name, t),
-                None => self.local_types.remove(&name),
-            };
+        for b in shadowed.into_iter().rev() {
+            self.unbind(b);
         }
         ret
+    }
+
+    /// A lambda written in this function (which may therefore run inside it).
+    fn written_here(&self, l: FnId) -> bool {
+        l.module == self.f.module && self.program.function(l).parent == Some(self.f.func)
+    }
+
+    /// Binds a variable for a block run in place; `unbind` puts back what it hid.
+    fn bind(&mut self, name: Rc<str>, v: Val, ty: Option<String>) -> Shadowed {
+        let old_ty = match ty {
+            Some(t) => self.local_types.insert(name.clone(), t),
+            None => self.local_types.remove(&name),
+        };
+        let old = self.env.vars.insert(name.clone(), v);
+        Shadowed { name, old, old_ty }
+    }
+
+    fn unbind(&mut self, b: Shadowed) {
+        match b.old {
+            Some(v) => self.env.vars.insert(b.name.clone(), v),
+            None => self.env.vars.remove(&b.name),
+        };
+        match b.old_ty {
+            Some(t) => self.local_types.insert(b.name, t),
+            None => self.local_types.remove(&b.name),
+        };
     }
 
     fn func(&self) -> &'a Function {
@@ -1810,15 +1824,14 @@ impl<'a> Frame<'a> {
         let own = receiver
             .and_then(|r| self.static_type(r))
             .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+        let kind = self.receiver_kind(&call);
         let opaque_own = own.is_some_and(|c| {
             self.program.external_supertypes(c).is_empty()
-                && self
-                    .project_callees(&call, &self.receiver_kind(&call))
-                    .is_empty()
+                && self.project_callees(&call, &kind).is_empty()
         });
         // A property of an object whose type is unknown is not a platform API by its
         // name alone (`state.accounts` is not `AccountManager.getAccounts()`).
-        let untyped = matches!(self.receiver_kind(&call), Receiver::Value(_, None));
+        let untyped = matches!(kind, Receiver::Value(_, None));
         if is_constant || opaque_own || untyped {
             let mut v = match receiver {
                 Some(r) if !is_constant => self.eval(r),
@@ -2288,10 +2301,7 @@ impl<'a> Frame<'a> {
         // A function value invoked (`f(x)`, a scope function's lambda): it runs here.
         if call.name == "invoke" {
             if let Some(Callable::Lambda(l)) = recv_val.callable {
-                if l.module == self.f.module
-                    && self.program.function(l).parent == Some(self.f.func)
-                    && self.inlined < MAX_INLINE_DEPTH
-                {
+                if self.written_here(l) && self.inlined < MAX_INLINE_DEPTH {
                     return self.inline_lambda(l, &call.args, args);
                 }
                 let types: Vec<Option<String>> =
@@ -2416,12 +2426,7 @@ impl<'a> Frame<'a> {
                 sink.intent_param = sink
                     .intent_param
                     .and_then(|p| args.get(p as usize))
-                    .and_then(|a| {
-                        a.taint.iter().find_map(|t| match t.origin {
-                            Origin::Param(q) if q != RECEIVER && t.field.is_none() => Some(q),
-                            _ => None,
-                        })
-                    });
+                    .and_then(param_itself);
                 for x in self.instantiate(*origin, *trace, None, &site, "collected in") {
                     self.emit(x.origin, x.trace, sink.clone());
                 }
@@ -2870,14 +2875,7 @@ impl<'a> Frame<'a> {
             sdk_sink_done |= spec.kind == SinkKind::ThirdPartySdk;
             // An Intent this function was given: whether it is explicit is the caller's.
             let intent_param = (spec.kind == SinkKind::Ipc)
-                .then(|| {
-                    args.iter().find_map(|a| {
-                        a.taint.iter().find_map(|t| match t.origin {
-                            Origin::Param(p) if p != RECEIVER && t.field.is_none() => Some(p),
-                            _ => None,
-                        })
-                    })
-                })
+                .then(|| args.iter().find_map(param_itself))
                 .flatten();
             let site = SinkSite {
                 kind: spec.kind,
@@ -3420,6 +3418,14 @@ fn field_label<'f>(k: &Knowledge, field: &'f Field) -> &'f str {
         .unwrap_or(&field.name)
 }
 
+/// The parameter a value is (not a part of it, not the receiver), if it is one.
+fn param_itself(v: &Val) -> Option<u16> {
+    v.taint.iter().find_map(|t| match t.origin {
+        Origin::Param(p) if p != RECEIVER && t.field.is_none() => Some(p),
+        _ => None,
+    })
+}
+
 /// Arguments in parameter order when some are named (`f(b = y, a = x)`); `None`
 /// when they are all positional.
 fn bind_named(callee: &Function, exprs: &[Expr], vals: &[Val]) -> Option<Vec<Val>> {
@@ -3456,11 +3462,7 @@ fn getter_call(receiver: Option<&Expr>, name: &str, span: Span) -> Call {
     let getter = if is_boolean {
         name.to_string()
     } else {
-        let mut chars = name.chars();
-        match chars.next() {
-            Some(first) => format!("get{}{}", first.to_uppercase(), chars.as_str()),
-            None => String::new(),
-        }
+        accessor_name("get", name)
     };
     // Results are located at the property's name: the end of `recv.name`.
     let len = name.len() as u32;

@@ -2420,14 +2420,6 @@ fn dotted_text(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn accessor_name(prefix: &str, property: &str) -> String {
-    let mut chars = property.chars();
-    match chars.next() {
-        Some(first) => format!("{prefix}{}{}", first.to_uppercase(), chars.as_str()),
-        None => prefix.to_string(),
-    }
-}
-
 fn this_field(name: &str, span: Span) -> Expr {
     Expr::new(
         ExprKind::Field {

@@ -30,3 +30,16 @@ pub fn scan_ok(format: &str, path: &Path) -> String {
 pub fn scan_json(path: &Path) -> serde_json::Value {
     serde_json::from_str(&scan_ok("json", path)).expect("JSON output")
 }
+
+/// Writes `files` (relative path, text) into a fresh directory and scans it as JSON.
+pub fn scan_files(files: &[(&str, &str)]) -> serde_json::Value {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+    scan_json(dir.path())
+}
