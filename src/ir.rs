@@ -184,6 +184,37 @@ pub struct Annotation {
     pub values: Vec<String>,
 }
 
+impl Function {
+    /// A function with a body still to fill: no parameters, not private, not static.
+    pub fn new(
+        name: &str,
+        kind: FunctionKind,
+        class: Option<ClassIdx>,
+        parent: Option<FuncIdx>,
+        span: Span,
+        name_span: Span,
+    ) -> Function {
+        Function {
+            name: name.to_string(),
+            kind,
+            class,
+            parent,
+            params: Vec::new(),
+            defaults: 0,
+            body: Vec::new(),
+            has_body: true,
+            return_type: None,
+            annotations: Vec::new(),
+            is_private: false,
+            is_static: false,
+            implicit_receiver: false,
+            runs_in_place: false,
+            span,
+            name_span,
+        }
+    }
+}
+
 /// The accessor a property is read or written through (`get` + `latitude` →
 /// `getLatitude`): front-ends name property accessors with it, and the analysis
 /// resolves property reads with it, so the two agree.

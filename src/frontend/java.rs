@@ -441,24 +441,14 @@ impl<'a> Lowerer<'a> {
         span: Span,
         name_span: Span,
     ) -> FuncIdx {
-        self.module.functions.push(Function {
-            name: name.to_string(),
+        self.module.functions.push(Function::new(
+            name,
             kind,
-            class: self.class_stack.last().copied(),
-            parent: self.func_stack.last().copied(),
-            params: Vec::new(),
-            defaults: 0,
-            body: Vec::new(),
-            has_body: true,
-            return_type: None,
-            annotations: Vec::new(),
-            is_private: false,
-            is_static: false,
-            implicit_receiver: false,
-            runs_in_place: false,
+            self.class_stack.last().copied(),
+            self.func_stack.last().copied(),
             span,
             name_span,
-        });
+        ));
         (self.module.functions.len() - 1) as FuncIdx
     }
 

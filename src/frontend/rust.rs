@@ -708,26 +708,18 @@ impl<'a> Lowerer<'a> {
         class: ClassIdx,
         span: Span,
     ) -> FuncIdx {
-        self.module.functions.push(Function {
-            name: name.to_string(),
+        // Private functions are still reachable through function values
+        // (`post(signup)`), which the analysis does not follow: none is dead.
+        let mut f = Function::new(
+            name,
             kind,
-            class: Some(class),
-            parent: self.func_stack.last().copied(),
-            params: Vec::new(),
-            defaults: 0,
-            body: Vec::new(),
-            has_body: true,
-            return_type: None,
-            annotations: Vec::new(),
-            implicit_receiver: false,
-            runs_in_place: false,
-            // Private functions are still reachable through function values
-            // (`post(signup)`), which the analysis does not follow: none is dead.
-            is_private: false,
-            is_static: true,
+            Some(class),
+            self.func_stack.last().copied(),
             span,
-            name_span: span,
-        });
+            span,
+        );
+        f.is_static = true;
+        self.module.functions.push(f);
         (self.module.functions.len() - 1) as FuncIdx
     }
 
