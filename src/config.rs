@@ -31,6 +31,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "prompts",
     "startup",
     "sdk_init",
+    "consent_gate",
 ];
 
 #[derive(Debug, Default, Deserialize)]

@@ -215,17 +215,69 @@ public class App extends Application {
 }
 "#,
         )]);
-        report["findings"]
-            .as_array()
-            .expect("findings")
-            .iter()
-            .filter(|f| f["rule"] == "PI102")
-            .map(|f| f["line"].as_u64().unwrap_or_default())
-            .collect()
+        pi102_lines(&report)
     };
     // JPush started before consent; ANDROID_ID read in a helper called at startup.
     // Umeng's preInit, and everything after the consent check, are fine.
     assert_eq!(found, vec![13, 22], "{found:?}");
+}
+
+/// PI102 lines in a report.
+fn pi102_lines(report: &serde_json::Value) -> Vec<u64> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PI102")
+        .map(|f| f["line"].as_u64().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn vendor_consent_switches_hold_their_own_sdk_back() {
+    let report = common::scan_files(&[(
+        "app/App.kt",
+        r#"package app
+
+import android.app.Application
+import cn.jiguang.api.utils.JCollectionAuth
+import cn.jpush.android.api.JPushInterface
+import com.tencent.bugly.crashreport.CrashReport
+import com.umeng.commonsdk.UMConfigure
+
+class App : Application() {
+    override fun onCreate() {
+        super.onCreate()
+        JCollectionAuth.setAuth(this, false)
+        startSdks()
+        UMConfigure.submitPolicyGrantResult(this, true)
+        UMConfigure.init(this, "key", "channel", 1, null)
+    }
+
+    private fun startSdks() {
+        JPushInterface.init(this)
+        CrashReport.initCrashReport(this, "id", false)
+    }
+}
+"#,
+    )]);
+    let found = pi102_lines(&report);
+    // JPush was told "no" before it started (even through a helper); the switch holds
+    // back JPush only, not Bugly; and telling Umeng "yes" without asking is no prompt.
+    assert_eq!(found, vec![15, 20], "{found:?}");
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PI102")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("`UMConfigure.submitPolicyGrantResult`")),
+        "{messages:?}"
+    );
 }
 
 #[test]

@@ -19,6 +19,10 @@ use crate::ir::*;
 use crate::knowledge::names::names_any;
 use crate::knowledge::Knowledge;
 
+/// Marks, in a grant's categories, the package prefix of an SDK told the user's
+/// consent answer (never a category name: those have no colon).
+const SDK_GATE: &str = "sdk-gate:";
+
 /// The categories the user was asked about: all of them (consent), or those a
 /// permission guards.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,6 +63,17 @@ impl Grant {
 
     pub fn covers(&self, category: &str) -> bool {
         self.all || self.categories.contains(category)
+    }
+
+    /// Whether starting the SDK of `class` waits for consent here: consent was asked,
+    /// or the SDK was told the user's answer (a vendor consent switch).
+    pub fn covers_sdk(&self, class: &str) -> bool {
+        self.all
+            || self
+                .categories
+                .iter()
+                .filter_map(|c| c.strip_prefix(SDK_GATE))
+                .any(|prefix| class.starts_with(prefix))
     }
 
     fn is_empty(&self) -> bool {
@@ -254,6 +269,12 @@ impl Prompts {
     /// consent check.
     pub fn before_consent(&self, f: FnId, span: Span) -> bool {
         self.startup.contains(&f) && !self.at(f, span).all
+    }
+
+    /// Whether `f` runs at startup and starts the SDK of `class` at `span` neither
+    /// behind a consent check nor after telling the SDK the user's answer.
+    pub fn sdk_before_consent(&self, f: FnId, span: Span, class: &str) -> bool {
+        self.startup.contains(&f) && !self.at(f, span).covers_sdk(class)
     }
 
     /// The grant in force at a call (its name's span) in function `f`.
@@ -454,7 +475,7 @@ impl Walk<'_> {
             }
             Stmt::Expr(e) => {
                 self.expr(e, g);
-                (false, g.clone())
+                (false, g.union(&self.gate(e)))
             }
             Stmt::Return(e, _) => {
                 if let Some(e) = e {
@@ -606,6 +627,40 @@ impl Walk<'_> {
                 };
                 self.written_in.entry(id).or_insert((f, span));
             }
+        }
+    }
+
+    /// A vendor SDK told the user's answer (`JCollectionAuth.setAuth(ctx, false)`,
+    /// `UMConfigure.submitPolicyGrantResult(ctx, agreed)`): from here on the SDKs it
+    /// governs wait for a yes, so starting them is not collection before consent. A
+    /// literal `true` only records a consent asked for elsewhere (or never).
+    fn gate(&self, e: &Expr) -> Grant {
+        let ExprKind::Call(c) = &e.kind else {
+            return Grant::default();
+        };
+        let Some(receiver) = c.receiver.as_deref().and_then(Expr::dotted) else {
+            return Grant::default();
+        };
+        let simple = receiver.rsplit('.').next().unwrap_or(&receiver);
+        let Some(gate) = self.k.consent_gates.iter().find(|g| {
+            g.method.iter().any(|m| m == c.name)
+                && (g.class == receiver || g.class.rsplit('.').next() == Some(simple))
+        }) else {
+            return Grant::default();
+        };
+        if matches!(
+            c.args.last().map(|a| &a.kind),
+            Some(ExprKind::Literal(Literal::Bool(true))) | None
+        ) {
+            return Grant::default();
+        }
+        Grant {
+            all: false,
+            categories: gate
+                .covers
+                .iter()
+                .map(|p| format!("{SDK_GATE}{p}"))
+                .collect(),
         }
     }
 

@@ -385,6 +385,23 @@ pub struct KnowledgeTables {
     pub startup: Vec<MethodRef>,
     #[serde(default)]
     pub sdk_init: Vec<MethodRef>,
+    #[serde(default)]
+    pub consent_gate: Vec<ConsentGate>,
+}
+
+/// A vendor SDK's consent switch (`UMConfigure.submitPolicyGrantResult(ctx, agreed)`):
+/// once told the user's answer, the SDK collects nothing until it is yes, so starting
+/// it after the switch is not collection before consent. The answer is the last
+/// argument; a literal `true` records consent rather than asking for it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentGate {
+    pub class: String,
+    pub method: OneOrMany,
+    /// Package prefixes of the SDK classes the switch governs.
+    pub covers: Vec<String>,
+    #[serde(default)]
+    pub doc: Option<String>,
 }
 
 /// What asks the user before collection: permission checks and requests, their
@@ -464,6 +481,8 @@ pub struct Knowledge {
     pub startup: Vec<MethodRef>,
     /// Third-party SDK calls that start an SDK collecting personal data.
     pub sdk_inits: Vec<MethodRef>,
+    /// Vendor SDK consent switches.
+    pub consent_gates: Vec<ConsentGate>,
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
     sinks_by_method: HashMap<String, Vec<usize>>,
@@ -555,6 +574,7 @@ impl Knowledge {
         self.block_receivers.extend(t.block_receiver);
         self.startup.extend(t.startup);
         self.sdk_inits.extend(t.sdk_init);
+        self.consent_gates.extend(t.consent_gate);
         if let Some(p) = t.prompts {
             let q = &mut self.prompts;
             q.permission_checks.extend(p.permission_checks);

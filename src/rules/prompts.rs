@@ -209,20 +209,33 @@ pub fn collection_before_consent(
         );
     }
     for (f, span, whole, class) in &prompts.sdk_inits {
-        if !analysis.reachable.contains(f) || !prompts.before_consent(*f, *span) {
+        if !analysis.reachable.contains(f) || !prompts.sdk_before_consent(*f, *span, class) {
             continue;
         }
         let sdk = knowledge
             .sdk_for_class(class)
             .map_or(class.clone(), |s| s.name.clone());
         let function = program.qualified_name(*f);
+        // Point at the vendor's own consent switch when it has one.
+        let switch = knowledge
+            .consent_gates
+            .iter()
+            .find(|g| g.covers.iter().any(|p| class.starts_with(p.as_str())))
+            .and_then(|g| {
+                let class = g.class.rsplit('.').next()?;
+                Some(format!(
+                    "; ask first, or tell it the user's answer with `{class}.{}` before starting it",
+                    g.method.iter().next()?
+                ))
+            })
+            .unwrap_or_default();
         push(
             *span,
             *whole,
             None,
             false,
             format!(
-                "The third-party SDK {sdk} is started in `{function}`, which runs at startup before any consent check"
+                "The third-party SDK {sdk} is started in `{function}`, which runs at startup before any consent check{switch}"
             ),
             vec![function, class.clone()],
         );

@@ -24,4 +24,6 @@ dependencies {
     implementation("com.squareup.retrofit2:converter-gson:2.11.0")
     implementation("com.squareup.okhttp3:okhttp:4.12.0")
     implementation(libs.umeng.common)
+    implementation("cn.jiguang.sdk:jpush:5.0.3")
+    implementation("com.tencent.bugly:crashreport:4.1.9")
 }
