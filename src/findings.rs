@@ -26,6 +26,9 @@ pub struct Finding {
     pub source: Option<String>,
     /// The flow from source to sink, for results about a flow.
     pub steps: Vec<Step>,
+    /// For a result about a missing prompt on a flow (PI103): the way into the sink's
+    /// function that asks nothing, from the outermost caller to the sink.
+    pub unprompted_path: Vec<Step>,
     /// Facts that identify this finding across unrelated edits (no line numbers).
     pub identity: Vec<String>,
     pub fingerprint: String,

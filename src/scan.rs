@@ -185,7 +185,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     let launcher_classes = resolve_launchers(&program, &files, &launchers);
     let prompts = Prompts::compute(&program, &knowledge, &analysis, &launcher_classes);
     phase("prompts");
-    let mut findings = rules::findings_from_flows(&analysis, &knowledge, &prompts);
+    let mut findings = rules::findings_from_flows(&analysis, &knowledge, &prompts, &program);
     findings.extend(rules::collection_without_prompt(
         &analysis, &prompts, &program, &knowledge,
     ));

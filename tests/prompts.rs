@@ -305,3 +305,61 @@ fn main() {}
     assert!(!at(&found, "PI101", 9), "after a consent guard: {found:?}");
     assert!(at(&found, "PI101", 13), "nothing asks: {found:?}");
 }
+
+#[test]
+fn sharing_without_consent_shows_the_way_in_that_asks_nothing() {
+    let report = common::scan_files(&[(
+        "app/Share.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.provider.Settings;
+import com.umeng.analytics.MobclickAgent;
+
+public class Share extends Activity {
+    private boolean privacyAgreed;
+
+    void onResume() {
+        report();
+    }
+
+    void afterConsent() {
+        if (privacyAgreed) report();
+    }
+
+    void report() {
+        String id = Settings.Secure.getString(getContentResolver(), Settings.Secure.ANDROID_ID);
+        MobclickAgent.onEvent(this, "open", id);
+    }
+}
+"#,
+    )]);
+    let pi103: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PI103")
+        .collect();
+    assert_eq!(pi103.len(), 1, "{pi103:?}");
+    let way: Vec<(u64, &str)> = pi103[0]["unpromptedPath"]
+        .as_array()
+        .expect("unpromptedPath")
+        .iter()
+        .map(|s| {
+            (
+                s["line"].as_u64().unwrap_or_default(),
+                s["message"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    // From the caller that asks nothing (not the one behind the consent check) to the
+    // sharing call.
+    assert_eq!(
+        way,
+        vec![
+            (11, "unprompted call in `app.Share.onResume`"),
+            (20, "shared: `MobclickAgent.onEvent`")
+        ],
+        "{way:?}"
+    );
+}

@@ -14,20 +14,21 @@ pub fn render(result: &ScanResult) -> Value {
             let file = result.file(f.span.file);
             let start = line_col(file, f.span.start);
             let end = line_col(file, f.end.end);
-            let steps: Vec<Value> = f
-                .steps
-                .iter()
-                .map(|s| {
-                    let sf = result.file(s.span.file);
-                    let p = line_col(sf, s.span.start);
-                    json!({
-                        "file": sf.map(|x| x.rel.as_str()),
-                        "line": p.line,
-                        "column": p.char_col,
-                        "message": s.message,
+            let steps = |steps: &[crate::analysis::Step]| -> Vec<Value> {
+                steps
+                    .iter()
+                    .map(|s| {
+                        let sf = result.file(s.span.file);
+                        let p = line_col(sf, s.span.start);
+                        json!({
+                            "file": sf.map(|x| x.rel.as_str()),
+                            "line": p.line,
+                            "column": p.char_col,
+                            "message": s.message,
+                        })
                     })
-                })
-                .collect();
+                    .collect()
+            };
             json!({
                 "rule": f.rule.id,
                 "name": f.rule.name,
@@ -48,7 +49,8 @@ pub fn render(result: &ScanResult) -> Value {
                 "fingerprint": f.fingerprint,
                 "suppressed": f.suppression.is_some(),
                 "suppressionReason": f.suppression,
-                "steps": steps,
+                "steps": steps(&f.steps),
+                "unpromptedPath": steps(&f.unprompted_path),
             })
         })
         .collect();

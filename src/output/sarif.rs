@@ -158,13 +158,31 @@ fn finding(result: &ScanResult, f: &Finding) -> Value {
     if f.minor {
         props["minor"] = json!(true);
     }
-    if !f.steps.is_empty() {
-        let steps: Vec<Value> = f
-            .steps
+    // The flow of the data, then (for a missing prompt on it) the way in that asks
+    // nothing: each a code flow of its own.
+    let flows: Vec<Value> = [
+        (&f.steps, None),
+        (
+            &f.unprompted_path,
+            Some("The way to the call that asks the user nothing"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(steps, _)| !steps.is_empty())
+    .map(|(steps, message)| {
+        let locations: Vec<Value> = steps
             .iter()
             .map(|s| json!({ "location": location(result, s.span, None, Some(&s.message)) }))
             .collect();
-        v["codeFlows"] = json!([{ "threadFlows": [{ "locations": steps }] }]);
+        let mut flow = json!({ "threadFlows": [{ "locations": locations }] });
+        if let Some(m) = message {
+            flow["message"] = json!({ "text": m });
+        }
+        flow
+    })
+    .collect();
+    if !flows.is_empty() {
+        v["codeFlows"] = json!(flows);
     }
     if let Some(reason) = &f.suppression {
         v["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);

@@ -99,6 +99,7 @@ fn render_finding(result: &ScanResult, f: &Finding, renderer: &Renderer) -> Stri
     let notes: Vec<String> = f
         .steps
         .iter()
+        .chain(&f.unprompted_path)
         .map(|s| {
             let sf = result.file(s.span.file);
             let p = line_col(sf, s.span.start);

@@ -2,8 +2,9 @@
 //! flow), PI301 (log), PI302 (cleartext HTTP) and PI303 (unencrypted storage of
 //! sensitive data).
 
+use crate::analysis::program::Program;
 use crate::analysis::prompts::Prompts;
-use crate::analysis::{Analysis, Flow, SourceInfo};
+use crate::analysis::{Analysis, Flow, SourceInfo, Step};
 use crate::findings::Finding;
 use crate::knowledge::{Knowledge, SinkKind};
 use crate::rules::rule;
@@ -12,6 +13,7 @@ pub fn findings_from_flows(
     analysis: &Analysis,
     knowledge: &Knowledge,
     prompts: &Prompts,
+    program: &Program,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     for flow in &analysis.flows {
@@ -29,6 +31,23 @@ pub fn findings_from_flows(
             source.category.clone(),
             source.description.clone(),
         ];
+        let unprompted =
+            crate::rules::prompts::shares_without_prompt(flow, &source.category, prompts);
+        // For PI103, the way to the sharing call that asks nothing.
+        let way_in = if unprompted {
+            crate::rules::prompts::unprompted_way_in(
+                prompts,
+                program,
+                sink.func,
+                &source.category,
+                Step {
+                    span: sink.span,
+                    message: format!("shared: `{}`", sink.callee),
+                },
+            )
+        } else {
+            Vec::new()
+        };
         let mut emit = |id: &str, message: String| {
             let Some(rule) = rule(id) else { return };
             out.push(Finding {
@@ -45,6 +64,11 @@ pub fn findings_from_flows(
                 url: sink.url.clone(),
                 source: Some(source.description.clone()),
                 steps: flow.steps.clone(),
+                unprompted_path: if id == "PI103" {
+                    way_in.clone()
+                } else {
+                    Vec::new()
+                },
                 identity: identity.clone(),
                 fingerprint: String::new(),
                 suppression: None,
@@ -58,7 +82,7 @@ pub fn findings_from_flows(
                 source.description
             ),
         );
-        if crate::rules::prompts::shares_without_prompt(flow, &source.category, prompts) {
+        if unprompted {
             emit(
                 "PI103",
                 format!(

@@ -94,20 +94,16 @@ pub fn collection_without_prompt(
             .unwrap_or_default();
         let function = program.qualified_name(source.function);
         // The way in that asks nothing, from the outermost caller to the collection.
-        let mut steps: Vec<Step> = prompts
-            .unprompted_path(source.function, &source.category, 8)
-            .into_iter()
-            .map(|(caller, span)| Step {
-                span,
-                message: format!("unprompted call in `{}`", program.qualified_name(caller)),
-            })
-            .collect();
-        if !steps.is_empty() {
-            steps.push(Step {
+        let steps = unprompted_way_in(
+            prompts,
+            program,
+            source.function,
+            &source.category,
+            Step {
                 span: source.span,
                 message: format!("collected: {}", source.description),
-            });
-        }
+            },
+        );
         out.push(Finding {
             rule,
             level: rule.level_for(sensitive),
@@ -127,6 +123,7 @@ pub fn collection_without_prompt(
             url: None,
             source: Some(source.description.clone()),
             steps,
+            unprompted_path: Vec::new(),
             identity: vec![
                 function,
                 source.description.clone(),
@@ -137,6 +134,30 @@ pub fn collection_without_prompt(
         });
     }
     out
+}
+
+/// The way into `f` that asks nothing for `category`, from the outermost caller to
+/// `last` (the collection or the sharing call), for a result's code flow; empty when
+/// `f` itself lacks the prompt (no caller to show).
+pub fn unprompted_way_in(
+    prompts: &Prompts,
+    program: &Program,
+    f: FnId,
+    category: &str,
+    last: Step,
+) -> Vec<Step> {
+    let mut steps: Vec<Step> = prompts
+        .unprompted_path(f, category, 8)
+        .into_iter()
+        .map(|(caller, span)| Step {
+            span,
+            message: format!("unprompted call in `{}`", program.qualified_name(caller)),
+        })
+        .collect();
+    if !steps.is_empty() {
+        steps.push(last);
+    }
+    steps
 }
 
 /// The calls that register the framework callback `f` implements
@@ -178,6 +199,7 @@ pub fn collection_before_consent(
             url: None,
             source: None,
             steps: Vec::new(),
+            unprompted_path: Vec::new(),
             identity,
             fingerprint: String::new(),
             suppression: None,
