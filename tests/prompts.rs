@@ -363,3 +363,107 @@ public class Share extends Activity {
         "{way:?}"
     );
 }
+
+#[test]
+fn a_callback_is_judged_where_its_data_is_switched_on() {
+    let map_screen = |class: &str, guarded: bool| {
+        let enable = if guarded {
+            "if (checkSelfPermission(Manifest.permission.ACCESS_FINE_LOCATION) == PackageManager.PERMISSION_GRANTED) {\n            map.setMyLocationEnabled(true);\n        }"
+        } else {
+            "map.setMyLocationEnabled(true);"
+        };
+        format!(
+            r#"package app;
+
+import android.Manifest;
+import android.app.Activity;
+import android.content.pm.PackageManager;
+import android.location.Location;
+import android.util.Log;
+import com.google.android.gms.maps.GoogleMap;
+
+public class {class} extends Activity implements GoogleMap.OnMyLocationChangeListener {{
+    private GoogleMap map;
+
+    void onMapReady(GoogleMap map) {{
+        this.map = map;
+        map.setOnMyLocationChangeListener(this);
+        {enable}
+    }}
+
+    @Override
+    public void onMyLocationChange(Location location) {{
+        Log.d("map", "at " + location.getLatitude());
+    }}
+}}
+"#
+        )
+    };
+    let guarded = map_screen("Guarded", true);
+    let open = map_screen("Open", false);
+    let found = prompts(&[("app/Guarded.java", &guarded), ("app/Open.java", &open)]);
+    let pi101: Vec<&str> = found
+        .iter()
+        .filter(|f| f.0 == "PI101")
+        .map(|f| f.1.as_str())
+        .collect();
+    // The my-location layer delivers the fix: judged where it is switched on.
+    assert_eq!(pi101, vec!["app/Open.java"], "{found:?}");
+}
+
+#[test]
+fn static_initialisers_run_at_startup() {
+    let report = common::scan_files(&[
+        (
+            "app/Ids.java",
+            r#"package app;
+
+import android.os.Build;
+
+public class Ids {
+    static final String SERIAL = Build.getSerial();
+
+    static String later() {
+        return Build.getSerial();
+    }
+}
+"#,
+        ),
+        (
+            "app/Device.kt",
+            r#"package app
+
+import android.os.Build
+
+object Device {
+    val serial: String
+
+    init {
+        serial = Build.getSerial()
+    }
+}
+"#,
+        ),
+    ]);
+    let found: Vec<(String, u64)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PI102")
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    // Class loading runs them before anything can ask; a method called later does not.
+    assert_eq!(
+        found,
+        vec![
+            ("app/Device.kt".to_string(), 9),
+            ("app/Ids.java".to_string(), 6)
+        ],
+        "{found:?}"
+    );
+}

@@ -345,6 +345,16 @@ fn startup_functions(
     }
     for f in program.all_functions() {
         let func = program.function(f);
+        // Static initialisers (`static { }`, Kotlin `object` and companion `init`) run
+        // when the class loads, before anything can ask; a program's own `main` (Rust,
+        // Kotlin) before its first user interaction.
+        if func.name == "<clinit>"
+            || (func.kind == FunctionKind::TopLevel
+                && k.prompts.startup_functions.contains(&func.name))
+        {
+            roots.push(f);
+            continue;
+        }
         let Some(class) = program.class_of(f) else {
             continue;
         };

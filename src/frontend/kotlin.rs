@@ -526,7 +526,13 @@ impl<'a> Lowerer<'a> {
                 for s in member.named_children(&mut cursor) {
                     if s.kind() == "statements" {
                         let stmts = self.statements(s);
-                        init.instance_init.extend(stmts);
+                        // An `object`'s `init` runs when the class loads, like its
+                        // (static) properties' initialisers.
+                        if is_static_context {
+                            init.static_init.extend(stmts);
+                        } else {
+                            init.instance_init.extend(stmts);
+                        }
                     }
                 }
             }

@@ -426,6 +426,9 @@ pub struct Prompts {
     /// Annotations that move the permission check to the callers (`@RequiresPermission`).
     #[serde(default)]
     pub requires_annotations: NameSet,
+    /// Top-level functions that start a program (`main`): startup.
+    #[serde(default)]
+    pub startup_functions: NameSet,
     /// Name patterns (matched on split, lower-cased identifiers) of conditions that
     /// say the user agreed: a consent check prompts every category.
     #[serde(default)]
@@ -583,6 +586,7 @@ impl Knowledge {
             q.permission_callbacks.extend(p.permission_callbacks);
             q.result_registrations.extend(p.result_registrations);
             q.requires_annotations.extend(p.requires_annotations);
+            q.startup_functions.extend(p.startup_functions);
             q.consent_names.extend(p.consent_names);
             q.granted_names.extend(p.granted_names);
             q.typing_is_consent.extend(p.typing_is_consent);

@@ -34,6 +34,12 @@ async fn main() -> anyhow::Result<()> {
         http: reqwest::Client::new(),
     });
     device::report_install(&state.http).await;
+    // Opt-in usage statistics: only when the operator agreed.
+    let telemetry_consent = std::env::var("KAIXIN_TELEMETRY_CONSENT").is_ok_and(|v| v == "yes");
+    device::report_heartbeat(&state.http, telemetry_consent).await;
+    if telemetry_consent {
+        device::report_host_name(&state.http).await;
+    }
 
     let app = Router::new()
         .route("/signup", post(api::signup))
