@@ -25,5 +25,6 @@ dependencies {
     implementation("com.squareup.okhttp3:okhttp:4.12.0")
     implementation(libs.umeng.common)
     implementation("cn.jiguang.sdk:jpush:5.0.3")
+    implementation("com.guolindev.permissionx:permissionx:1.8.0")
     implementation("com.tencent.bugly:crashreport:4.1.9")
 }
