@@ -16,7 +16,6 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::analysis::program::{ClassId, FnId, Program};
 use crate::analysis::Analysis;
 use crate::ir::*;
-use crate::knowledge::names::names_any;
 use crate::knowledge::Knowledge;
 
 /// Marks, in a grant's categories, the package prefix of an SDK told the user's
@@ -766,7 +765,7 @@ impl Walk<'_> {
                 }
                 // A stored answer read by its key: `prefs.getBoolean("privacy_agreed", false)`.
                 let key = c.args.first().and_then(Expr::string_literal);
-                if key.is_some_and(|k| names_any(k, &p.consent_names)) {
+                if key.is_some_and(|k| p.consent_names.matches(k)) {
                     return Grant::all();
                 }
                 Some(c.name.as_str())
@@ -776,8 +775,8 @@ impl Walk<'_> {
             _ => None,
         };
         match name {
-            Some(n) if names_any(n, &p.consent_names) => Grant::all(),
-            Some(n) if names_any(n, &p.granted_names) => self.all_permissions(),
+            Some(n) if p.consent_names.matches(n) => Grant::all(),
+            Some(n) if p.granted_names.matches(n) => self.all_permissions(),
             _ => Grant::default(),
         }
     }

@@ -2761,9 +2761,7 @@ impl<'a> Frame<'a> {
                 .and_then(|a| a.dotted().or_else(|| a.string_literal().map(String::from)));
             if let Some(uri) = uri_text {
                 let cats: Vec<String> = k
-                    .sources
-                    .iter()
-                    .filter(|s| s.kind == SpecKind::ContentQuery)
+                    .content_query_sources()
                     .filter(|s| s.uri.as_deref().is_some_and(|u| uri.contains(u)))
                     .map(|s| s.category.clone())
                     .collect();
@@ -2969,11 +2967,7 @@ impl<'a> Frame<'a> {
         }
         // Lambdas registered as a framework callback that delivers personal data.
         let registered: Vec<(String, usize)> = k
-            .sources
-            .iter()
-            .filter(|s| {
-                s.kind == SpecKind::CallbackParam && s.registered_by.iter().any(|r| r == name)
-            })
+            .sources_registered_by(name)
             .map(|s| (s.category.clone(), s.param.unwrap_or(0)))
             .collect();
         for (category, param) in registered {

@@ -28,7 +28,7 @@ fn declarations_query() -> Option<&'static Query> {
 /// Lowers a parsed Java file.
 pub fn lower(file: FileId, source: &str, tree: &Tree) -> Module {
     let mut lowerer = Lowerer {
-        src: source.as_bytes(),
+        src: source,
         file,
         module: Module {
             file,
@@ -45,7 +45,7 @@ pub fn lower(file: FileId, source: &str, tree: &Tree) -> Module {
 }
 
 struct Lowerer<'a> {
-    src: &'a [u8],
+    src: &'a str,
     file: FileId,
     module: Module,
     class_stack: Vec<ClassIdx>,
@@ -55,7 +55,9 @@ struct Lowerer<'a> {
 
 impl<'a> Lowerer<'a> {
     fn text(&self, node: Node) -> &'a str {
-        node.utf8_text(self.src).unwrap_or("")
+        // The source is valid UTF-8 and nodes end on character boundaries: no
+        // need to validate it again for every node.
+        self.src.get(node.byte_range()).unwrap_or("")
     }
 
     fn span(&self, node: Node) -> Span {
@@ -84,7 +86,7 @@ impl<'a> Lowerer<'a> {
         let mut cursor = QueryCursor::new();
         // Package and imports are children of the file: no need to search the bodies.
         cursor.set_max_start_depth(Some(1));
-        let mut matches = cursor.matches(query, root, self.src);
+        let mut matches = cursor.matches(query, root, self.src.as_bytes());
         while let Some(m) = matches.next() {
             let mut path = None;
             let mut whole = None;

@@ -102,7 +102,7 @@ fn declarations_query() -> Option<&'static Query> {
 /// Lowers a parsed Kotlin file.
 pub fn lower(file: FileId, source: &str, tree: &Tree) -> Module {
     let mut lowerer = Lowerer {
-        src: source.as_bytes(),
+        src: source,
         file,
         module: Module {
             file,
@@ -123,7 +123,7 @@ pub fn lower(file: FileId, source: &str, tree: &Tree) -> Module {
 }
 
 struct Lowerer<'a> {
-    src: &'a [u8],
+    src: &'a str,
     file: FileId,
     module: Module,
     class_stack: Vec<ClassIdx>,
@@ -148,7 +148,9 @@ struct Members {
 
 impl<'a> Lowerer<'a> {
     fn text(&self, node: Node) -> &'a str {
-        node.utf8_text(self.src).unwrap_or("")
+        // The source is valid UTF-8 and nodes end on character boundaries: no
+        // need to validate it again for every node.
+        self.src.get(node.byte_range()).unwrap_or("")
     }
 
     fn span(&self, node: Node) -> Span {
@@ -180,7 +182,7 @@ impl<'a> Lowerer<'a> {
         let names = query.capture_names();
         let mut cursor = QueryCursor::new();
         cursor.set_max_start_depth(Some(1));
-        let mut matches = cursor.matches(query, root, self.src);
+        let mut matches = cursor.matches(query, root, self.src.as_bytes());
         while let Some(m) = matches.next() {
             let mut path = None;
             let mut whole = None;

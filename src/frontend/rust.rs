@@ -18,7 +18,7 @@
 //! captures (`"{phone}"`) as arguments. Expressions that are control flow (`if`,
 //! `match`, blocks) become statements assigning a temporary the value.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use proc_macro2::{Delimiter, LineColumn, Spacing, TokenStream, TokenTree};
 use syn::spanned::Spanned;
@@ -621,7 +621,7 @@ impl<'a> Lowerer<'a> {
         // A constant's initialiser has no function to run in; its statements are dropped
         // (constants are literals or calls, not control flow).
         let mut sink = Vec::new();
-        self.locals.push(HashSet::new());
+        self.locals.push(HashSet::default());
         let init = self.expr(expr, &mut sink);
         self.locals.pop();
         let field = Field {
@@ -735,7 +735,7 @@ impl<'a> Lowerer<'a> {
         self.module.functions[idx as usize].name_span = self.span(sig.ident.span());
         self.func_stack.push(idx);
         self.class_stack.push(class);
-        self.locals.push(HashSet::new());
+        self.locals.push(HashSet::default());
         let saved_temps = std::mem::take(&mut self.temps);
         let mut params = Vec::new();
         let mut prologue = Vec::new();
@@ -1507,7 +1507,7 @@ impl<'a> Lowerer<'a> {
             .unwrap_or_else(|| self.scope().class);
         let idx = self.new_function("<lambda>", FunctionKind::Lambda, class, span);
         self.func_stack.push(idx);
-        self.locals.push(HashSet::new());
+        self.locals.push(HashSet::default());
         let mut stmts = Vec::new();
         let params: Vec<Param> = c
             .inputs

@@ -262,7 +262,7 @@ pub struct SubtypeSpec {
 /// A set of method names, written as a list in the TOML files.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(from = "Vec<String>")]
-pub struct NameSet(std::collections::HashSet<String>);
+pub struct NameSet(rustc_hash::FxHashSet<String>);
 
 impl From<Vec<String>> for NameSet {
     fn from(v: Vec<String>) -> Self {
@@ -432,10 +432,10 @@ pub struct Prompts {
     /// Name patterns (matched on split, lower-cased identifiers) of conditions that
     /// say the user agreed: a consent check prompts every category.
     #[serde(default)]
-    pub consent_names: Vec<String>,
+    pub consent_names: names::NamePatterns,
     /// Name patterns of booleans that carry a permission answer (`isGranted`).
     #[serde(default)]
-    pub granted_names: Vec<String>,
+    pub granted_names: names::NamePatterns,
     /// Categories the user gives by typing them for the feature at hand (a password
     /// to sign in): the typing is the prompt.
     #[serde(default)]
@@ -488,6 +488,10 @@ pub struct Knowledge {
     pub consent_gates: Vec<ConsentGate>,
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
+    /// Callback-parameter sources by the call that registers them.
+    sources_by_registration: HashMap<String, Vec<usize>>,
+    /// Content-provider URI sources.
+    content_queries: Vec<usize>,
     sinks_by_method: HashMap<String, Vec<usize>>,
     sanitizers_by_method: HashMap<String, Vec<usize>>,
     /// Subtype table entries by simple class name.
@@ -630,6 +634,20 @@ impl Knowledge {
                     .push(i);
             }
         }
+        self.sources_by_registration.clear();
+        for (i, s) in self.sources.iter().enumerate() {
+            if s.kind == SourceKind::CallbackParam {
+                for r in &s.registered_by {
+                    let e = self.sources_by_registration.entry(r.clone()).or_default();
+                    if !e.contains(&i) {
+                        e.push(i);
+                    }
+                }
+            }
+        }
+        self.content_queries = (0..self.sources.len())
+            .filter(|&i| self.sources[i].kind == SourceKind::ContentQuery)
+            .collect();
         self.sinks_by_method.clear();
         for (i, s) in self.sinks.iter().enumerate() {
             for m in s.method.iter() {
@@ -684,6 +702,17 @@ impl Knowledge {
             .into_iter()
             .flatten()
             .map(|&i| &self.sources[i])
+    }
+
+    /// Callback-parameter sources whose callback a call named `registration`
+    /// registers (`requestLocationUpdates`).
+    pub fn sources_registered_by(&self, registration: &str) -> impl Iterator<Item = &SourceSpec> {
+        lookup(&self.sources_by_registration, &self.sources, registration)
+    }
+
+    /// Sources read from a content provider by URI.
+    pub fn content_query_sources(&self) -> impl Iterator<Item = &SourceSpec> {
+        self.content_queries.iter().map(|&i| &self.sources[i])
     }
 
     pub fn sinks_named(&self, method: &str) -> impl Iterator<Item = &SinkSpec> {

@@ -1,6 +1,8 @@
 //! Recognising personal data by identifier name (`idCardNo`, `phone_number`, `sfzh`).
 
-use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -61,7 +63,13 @@ pub struct NameMatcher {
     minors: HashSet<String>,
     longest: usize,
     typed: Vec<TypedSpec>,
+    /// Identifiers already classified: a program repeats its names many times.
+    cache: Mutex<HashMap<Box<str>, Option<NameMatch>>>,
 }
+
+/// Beyond this many distinct identifiers the cache starts over (a long-running
+/// language server sees unbounded names).
+const CACHE_LIMIT: usize = 1 << 20;
 
 /// Splits an identifier into lower-case tokens at camelCase, snake_case, kebab-case,
 /// dot and digit boundaries (`idCardNo` → `id card no`, `HTTPServer2` → `http server 2`).
@@ -96,14 +104,41 @@ pub fn normalise(ident: &str) -> Vec<String> {
     tokens
 }
 
-/// Whether an identifier names one of `patterns` (a contiguous run of its tokens,
-/// joined, is a pattern's tokens joined): `isPrivacyAgreed` names "privacy agreed".
-pub fn names_any(ident: &str, patterns: &[String]) -> bool {
-    let tokens = normalise(ident);
-    let wanted: Vec<String> = patterns.iter().map(|p| joined(p)).collect();
-    let longest = wanted.iter().map(String::len).max().unwrap_or(0);
-    let found = runs(&tokens, longest).any(|r| wanted.contains(&r));
-    found
+/// Name patterns compiled once ("privacy agreed" → `privacyagreed`): an identifier
+/// matches when some contiguous run of its tokens, joined, is a pattern's tokens
+/// joined (`isPrivacyAgreed` names "privacy agreed").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(from = "Vec<String>")]
+pub struct NamePatterns {
+    joined: HashSet<String>,
+    longest: usize,
+}
+
+impl From<Vec<String>> for NamePatterns {
+    fn from(patterns: Vec<String>) -> NamePatterns {
+        let mut p = NamePatterns::default();
+        p.add(patterns.iter().map(String::as_str));
+        p
+    }
+}
+
+impl NamePatterns {
+    pub fn add<'a>(&mut self, patterns: impl IntoIterator<Item = &'a str>) {
+        for p in patterns {
+            let j = joined(p);
+            self.longest = self.longest.max(j.len());
+            self.joined.insert(j);
+        }
+    }
+
+    pub fn extend(&mut self, other: NamePatterns) {
+        self.longest = self.longest.max(other.longest);
+        self.joined.extend(other.joined);
+    }
+
+    pub fn matches(&self, ident: &str) -> bool {
+        !self.joined.is_empty() && any_run_in(&normalise(ident), &self.joined, self.longest)
+    }
 }
 
 fn joined(pattern: &str) -> String {
@@ -150,7 +185,7 @@ impl NameMatcher {
                 Some(i) => i,
                 None => {
                     self.categories
-                        .push((spec.category.clone(), HashSet::new()));
+                        .push((spec.category.clone(), HashSet::default()));
                     self.categories.len() - 1
                 }
             };
@@ -179,6 +214,21 @@ impl NameMatcher {
     /// The category an identifier names, if any. The first matching category wins;
     /// exclusions veto.
     pub fn classify(&self, ident: &str) -> Option<NameMatch> {
+        // A poisoned lock only means another thread panicked mid-insert: the map is
+        // still a valid cache.
+        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = cache.get(ident) {
+            return hit.clone();
+        }
+        let found = self.classify_uncached(ident);
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(ident.into(), found.clone());
+        found
+    }
+
+    fn classify_uncached(&self, ident: &str) -> Option<NameMatch> {
         let tokens = normalise(ident);
         if tokens.is_empty() || any_run_in(&tokens, &self.global_exclude, self.longest) {
             return None;
