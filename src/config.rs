@@ -9,6 +9,7 @@ use std::path::Path;
 use anyhow::{bail, Context as _, Result};
 use serde::Deserialize;
 
+use crate::declaration::Declaration;
 use crate::knowledge::KnowledgeTables;
 
 const TOP_LEVEL_KEYS: &[&str] = &[
@@ -32,6 +33,10 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "startup",
     "sdk_init",
     "consent_gate",
+    "purposes",
+    "hosts",
+    "sdks",
+    "limits",
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -51,6 +56,10 @@ pub struct Config {
     pub scan: ScanConfig,
     #[serde(flatten)]
     pub knowledge: KnowledgeTables,
+    /// `[purposes]`, `[hosts]`, `[sdks]`, `[limits]`: read separately (they keep
+    /// their line numbers for errors).
+    #[serde(skip)]
+    pub declaration: Declaration,
 }
 
 impl Config {
@@ -77,7 +86,9 @@ impl Config {
                 );
             }
         }
-        Ok(toml::from_str(text)?)
+        let mut config: Config = toml::from_str(text)?;
+        config.declaration = Declaration::parse(text)?;
+        Ok(config)
     }
 }
 

@@ -75,6 +75,15 @@ pub struct Module {
     pub accessor_properties: bool,
 }
 
+impl Module {
+    /// Whether the file uses the Android platform (its permissions mean something).
+    pub fn is_android(&self) -> bool {
+        self.imports
+            .iter()
+            .any(|i| i.path.starts_with("android.") || i.path.starts_with("androidx."))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Import {
     /// Fully qualified path without the wildcard (`android.util.Log`, `java.util`).

@@ -6,8 +6,10 @@
 
 pub mod analysis;
 pub mod config;
+pub mod declaration;
 pub mod findings;
 pub mod frontend;
+pub mod inventory;
 pub mod ir;
 pub mod knowledge;
 pub mod output;

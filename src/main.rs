@@ -38,6 +38,9 @@ enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Write the personal-information inventory: what the app collects, why and
+    /// where, and what it shares with which third party.
+    Inventory(InventoryArgs),
     /// Print a rule's full documentation (what, why, example, fix, PIPL articles).
     Explain {
         /// Rule ID (PI301) or name (personal-data-in-log).
@@ -68,6 +71,33 @@ struct ScanArgs {
     /// Never draw a progress bar.
     #[arg(long)]
     no_progress: bool,
+}
+
+#[derive(clap::Args)]
+struct InventoryArgs {
+    /// The app's directory.
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "md")]
+    format: InventoryFormat,
+    /// Write the inventory to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Configuration file (default: piitrace.toml in the directory).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InventoryFormat {
+    Md,
+    Html,
+    Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -129,6 +159,13 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Inventory(args) => match run_inventory(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("piitrace: error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
         Command::Scan(args) => match run_scan(args) {
             Ok(code) => code,
             Err(e) => {
@@ -152,9 +189,11 @@ fn print_rules() {
     }
 }
 
-fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
-    let config_path = args.config.clone().or_else(|| {
-        let first = args.paths.first()?;
+/// The configuration: the one given, or `piitrace.toml` in the first scanned
+/// directory when there is one.
+fn load_config(given: Option<&PathBuf>, paths: &[PathBuf]) -> anyhow::Result<Config> {
+    let path = given.cloned().or_else(|| {
+        let first = paths.first()?;
         let candidate = if first.is_dir() {
             first.join("piitrace.toml")
         } else {
@@ -162,10 +201,55 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         };
         candidate.is_file().then_some(candidate)
     });
-    let config = match &config_path {
-        Some(p) => Config::load(p)?,
-        None => Config::default(),
+    match &path {
+        Some(p) => Config::load(p),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Writes to FILE, or to standard output (a closed pipe is not an error).
+fn emit(output: Option<&PathBuf>, rendered: &str) -> anyhow::Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, rendered)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(rendered.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+fn run_inventory(args: InventoryArgs) -> anyhow::Result<()> {
+    let paths = vec![args.path.clone()];
+    let config = load_config(args.config.as_ref(), &paths)?;
+    let result = scan(ScanOptions {
+        paths,
+        jobs: args.jobs,
+        config,
+        progress: std::io::stderr().is_terminal(),
+    })?;
+    for n in output::notifications(&result) {
+        if n.level == "warning" {
+            eprintln!("piitrace: {}", n.message);
+        }
+    }
+    let inv = &result.inventory;
+    let rendered = match args.format {
+        InventoryFormat::Md => output::inventory::markdown(inv),
+        InventoryFormat::Html => output::inventory::html(inv),
+        InventoryFormat::Json => {
+            serde_json::to_string_pretty(&output::inventory::json(inv))? + "\n"
+        }
+        InventoryFormat::Csv => output::inventory::csv(inv),
     };
+    emit(args.output.as_ref(), &rendered)
+}
+
+fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
+    let config = load_config(args.config.as_ref(), &args.paths)?;
     let stderr_tty = std::io::stderr().is_terminal();
     let result = scan(ScanOptions {
         paths: args.paths.clone(),
@@ -189,18 +273,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         Format::Sarif => serde_json::to_string_pretty(&output::sarif::render(&result))? + "\n",
         Format::Json => serde_json::to_string_pretty(&output::json::render(&result))? + "\n",
     };
-    match &args.output {
-        Some(path) => std::fs::write(path, rendered)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout.write_all(rendered.as_bytes()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e.into());
-                }
-            }
-        }
-    }
+    emit(args.output.as_ref(), &rendered)?;
     let threshold = match args.fail_on {
         FailOn::Note => Some(Level::Note),
         FailOn::Warning => Some(Level::Warning),

@@ -12,6 +12,7 @@ use crate::analysis::{taint, Program};
 use crate::config::Config;
 use crate::findings::{assign_fingerprints, Finding};
 use crate::frontend;
+use crate::inventory::{self, Inventory};
 use crate::ir::{FileId, Module};
 use crate::knowledge::Knowledge;
 use crate::rules;
@@ -61,6 +62,8 @@ pub struct ScanResult {
     pub sdks: Vec<DeclaredSdk>,
     pub lines: usize,
     pub duration: Duration,
+    /// What the app collects and shares, for `piitrace inventory`.
+    pub inventory: Inventory,
 }
 
 impl ScanResult {
@@ -79,6 +82,10 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     };
     let knowledge = Knowledge::with_extension(opts.config.knowledge)
         .context("invalid knowledge tables in the configuration")?;
+    let declaration = opts.config.declaration;
+    declaration
+        .validate(&knowledge)
+        .context("invalid declaration in the configuration")?;
     let root = workspace::scan_root(&opts.paths);
     for p in &opts.paths {
         if !p.exists() {
@@ -185,7 +192,14 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     let launcher_classes = resolve_launchers(&program, &files, &launchers);
     let prompts = Prompts::compute(&program, &knowledge, &analysis, &launcher_classes);
     phase("prompts");
-    let mut findings = rules::findings_from_flows(&analysis, &knowledge, &prompts, &program);
+    let mut findings =
+        rules::findings_from_flows(&analysis, &knowledge, &prompts, &program, &declaration);
+    findings.extend(rules::undeclared_collection(
+        &analysis,
+        &declaration,
+        &knowledge,
+        &program,
+    ));
     findings.extend(rules::collection_without_prompt(
         &analysis, &prompts, &program, &knowledge,
     ));
@@ -206,6 +220,22 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
             .map(|s| s.rel.clone())
             .unwrap_or_default()
     });
+    let app = root.file_name().map_or_else(
+        || root.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let inventory = inventory::build(
+        app,
+        &rules::collection_points(&analysis),
+        &findings,
+        &knowledge,
+        &declaration,
+        |span| {
+            let file = file_by_id(&files, span.file).map_or_else(String::new, |f| f.rel.clone());
+            (file, span.start.line as usize + 1)
+        },
+        |s| program.module(s.function.module).is_android(),
+    );
     let lines = files.iter().map(SourceFile::line_count).sum();
     if profile {
         eprintln!("piitrace: findings {:.3}s", started.elapsed().as_secs_f64());
@@ -222,6 +252,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
         sdks,
         lines,
         duration: started.elapsed(),
+        inventory,
     })
 }
 

@@ -1,5 +1,6 @@
 //! Output formats over a [`ScanResult`]: SARIF 2.1.0, our own JSON, and text.
 
+pub mod inventory;
 pub mod json;
 pub mod sarif;
 pub mod text;

@@ -5,6 +5,7 @@
 use crate::analysis::program::Program;
 use crate::analysis::prompts::Prompts;
 use crate::analysis::{Analysis, Flow, SourceInfo, Step};
+use crate::declaration::{url_host, Declaration};
 use crate::findings::Finding;
 use crate::knowledge::{Knowledge, SinkKind};
 use crate::rules::rule;
@@ -14,6 +15,7 @@ pub fn findings_from_flows(
     knowledge: &Knowledge,
     prompts: &Prompts,
     program: &Program,
+    declaration: &Declaration,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     for flow in &analysis.flows {
@@ -31,8 +33,13 @@ pub fn findings_from_flows(
             source.category.clone(),
             source.description.clone(),
         ];
-        let unprompted =
-            crate::rules::prompts::shares_without_prompt(flow, &source.category, prompts);
+        // A third party: an SDK, or a host the declaration does not name as the app's own.
+        let foreign_host = (sink.kind == SinkKind::Network)
+            .then(|| sink.url.as_deref().and_then(url_host))
+            .flatten()
+            .filter(|h| declaration.is_own_host(h) == Some(false));
+        let unprompted = (sink.kind == SinkKind::ThirdPartySdk || foreign_host.is_some())
+            && crate::rules::prompts::unprompted_at_sink(flow, &source.category, prompts);
         // For PI103, the way to the sharing call that asks nothing.
         let way_in = if unprompted {
             crate::rules::prompts::unprompted_way_in(
@@ -74,7 +81,10 @@ pub fn findings_from_flows(
                 suppression: None,
             });
         };
-        let destination = destination(flow, source);
+        let destination = match foreign_host {
+            Some(host) => format!("the third-party host {host} through `{}`", sink.callee),
+            None => destination(flow, source),
+        };
         emit(
             "PI001",
             format!(

@@ -7,7 +7,7 @@ use crate::analysis::prompts::Prompts;
 use crate::analysis::FnId;
 use crate::analysis::{Analysis, Flow, Program, SourceKind, Step};
 use crate::findings::Finding;
-use crate::knowledge::{Knowledge, SinkKind};
+use crate::knowledge::Knowledge;
 use crate::rules::flows::capitalise;
 use crate::rules::rule;
 
@@ -63,11 +63,7 @@ pub fn collection_without_prompt(
             continue;
         }
         // Android permissions mean something only to Android code.
-        let android = program
-            .module(source.function.module)
-            .imports
-            .iter()
-            .any(|i| i.path.starts_with("android.") || i.path.starts_with("androidx."));
+        let android = program.module(source.function.module).is_android();
         let ask = if guarded && android {
             let perms: Vec<&str> = category
                 .permissions
@@ -265,8 +261,7 @@ pub fn collection_before_consent(
     out
 }
 
-/// Whether a flow to a third-party SDK lacks a prompt for its category at the sink.
-pub fn shares_without_prompt(flow: &Flow, category: &str, prompts: &Prompts) -> bool {
-    flow.sink.kind == SinkKind::ThirdPartySdk
-        && !prompts.at(flow.sink.func, flow.sink.span).covers(category)
+/// Whether a flow's sink call lacks a prompt for its category.
+pub fn unprompted_at_sink(flow: &Flow, category: &str, prompts: &Prompts) -> bool {
+    !prompts.at(flow.sink.func, flow.sink.span).covers(category)
 }

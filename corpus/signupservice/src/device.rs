@@ -6,7 +6,7 @@ const TELEMETRY_URL: &str = "https://telemetry.kaixin.cn/v1/install";
 /// Reports which machine the service was installed on, and by whom.
 pub async fn report_install(http: &Client) {
     let machine = machine_uid::get().unwrap_or_default(); // expect: PI101 PI102
-    let operator = whoami::username(); // expect: PI101 PI102
+    let operator = whoami::username(); // expect: PI101 PI102 PI202
     let payload = json!({
         "machine": machine,
         "operator": operator,

@@ -40,8 +40,8 @@ public class ProfileFragment extends Fragment {
 
     private void saveProfile() {
         String fullName = fullNameEdit.getText().toString().trim();
-        String birthDate = birthDateEdit.getText().toString().trim();
-        String kidBirthday = kidBirthdayEdit.getText().toString().trim(); // expect: PI101
+        String birthDate = birthDateEdit.getText().toString().trim(); // expect: PI202
+        String kidBirthday = kidBirthdayEdit.getText().toString().trim(); // expect: PI101 PI202
         String healthCondition = healthConditionEdit.getText().toString(); // expect: PI101
 
         SharedPreferences.Editor editor = requireContext().getSharedPreferences(PREFS, Context.MODE_PRIVATE).edit();

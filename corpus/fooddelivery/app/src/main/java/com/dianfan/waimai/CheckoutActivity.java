@@ -62,7 +62,7 @@ public class CheckoutActivity extends AppCompatActivity {
         FusedLocationProviderClient fused = LocationServices.getFusedLocationProviderClient(this);
         if (ContextCompat.checkSelfPermission(this, Manifest.permission.ACCESS_FINE_LOCATION)
                 == PackageManager.PERMISSION_GRANTED) {
-            fused.getLastLocation().addOnSuccessListener(location -> dropOffLocation = location);
+            fused.getLastLocation().addOnSuccessListener(location -> dropOffLocation = location); // expect: PI202
         }
     }
 

@@ -79,7 +79,7 @@ public class MainActivity extends AppCompatActivity implements LocationListener 
     @SuppressLint("MissingPermission")
     private void startLocating() {
         locationManager.requestLocationUpdates(LocationManager.GPS_PROVIDER, MIN_UPDATE_MS, 100f, this);
-        fusedClient.getLastLocation().addOnSuccessListener(this, location -> { // expect: PI102
+        fusedClient.getLastLocation().addOnSuccessListener(this, location -> { // expect: PI102 PI202
             if (location == null) {
                 return;
             }
@@ -101,7 +101,7 @@ public class MainActivity extends AppCompatActivity implements LocationListener 
     }
 
     @Override
-    public void onLocationChanged(@NonNull Location location) {
+    public void onLocationChanged(@NonNull Location location) { // expect: PI202
         lastCoords[0] = location.getLatitude();
         lastCoords[1] = location.getLongitude();
         Log.d(TAG, "gps fix acc=" + location.getAccuracy() + " at " + lastCoords[0] + "," + lastCoords[1]); // expect: PI001 PI301

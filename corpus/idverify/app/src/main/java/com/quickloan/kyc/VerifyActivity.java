@@ -72,6 +72,7 @@ public class VerifyActivity extends AppCompatActivity {
         String body = form.toJson().toString();
         // the four sources reach the write inside KycClient.submit
         new Thread(() -> {
+            kycClient.riskScore(phone);
             boolean accepted = kycClient.submit(body);
             runOnUiThread(() -> onSubmitted(accepted, phone));
         }).start();

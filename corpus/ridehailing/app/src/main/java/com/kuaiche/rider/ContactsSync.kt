@@ -38,7 +38,7 @@ class ContactsSync(private val context: Context) {
     }
 
     private fun reportDevice() {
-        val deviceId = Settings.Secure.getString(context.contentResolver, Settings.Secure.ANDROID_ID) // expect: PI101 PI102
+        val deviceId = Settings.Secure.getString(context.contentResolver, Settings.Secure.ANDROID_ID) // expect: PI101 PI102 PI202
         MobclickAgent.onEvent(context, "contacts_synced", mapOf("device" to deviceId)) // expect: PI001 PI103
     }
 }

@@ -31,6 +31,23 @@ public class KycClient {
         }
     }
 
+    /** Asks the risk-control partner (another company) to score the applicant's number. */
+    public int riskScore(String phone) {
+        try {
+            HttpURLConnection conn = (HttpURLConnection) new URL("https://api.fengkong-partner.example/v2/score").openConnection();
+            conn.setRequestMethod("POST");
+            conn.setDoOutput(true);
+            conn.setRequestProperty("Content-Type", "text/plain; charset=utf-8");
+            try (OutputStream os = conn.getOutputStream()) {
+                os.write(phone.getBytes(StandardCharsets.UTF_8)); // expect: PI001 PI103
+            }
+            return conn.getResponseCode();
+        } catch (IOException e) {
+            Log.w(TAG, "risk score request failed", e);
+            return -1;
+        }
+    }
+
     /** Uploads the liveness photo taken by FaceCaptureActivity. */
     public void uploadFace(byte[] jpeg) {
         try {

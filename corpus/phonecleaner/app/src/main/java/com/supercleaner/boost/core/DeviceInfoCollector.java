@@ -33,7 +33,7 @@ public class DeviceInfoCollector {
     }
 
     public String lineNumber() {
-        return telephony.getLine1Number(); // expect: PI102
+        return telephony.getLine1Number(); // expect: PI102 PI202
     }
 
     public String androidId() {

@@ -1,0 +1,294 @@
+//! The personal-information inventory as Markdown, HTML, JSON and CSV: the two lists
+//! Chinese app rules ask every app to publish (collected; shared with third parties).
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use crate::inventory::{Collected, Inventory, Place, Shared};
+
+const UNDECLARED: &str = "undeclared";
+
+fn purposes(c: &Collected, declared: bool) -> String {
+    if c.purposes.is_empty() {
+        if declared {
+            UNDECLARED.to_string()
+        } else {
+            "(no declaration)".to_string()
+        }
+    } else {
+        c.purposes.join(", ")
+    }
+}
+
+fn prompted(c: &Collected) -> String {
+    match (c.reads, c.unprompted) {
+        (0, _) => "n/a (received, not read)".to_string(),
+        (_, 0) => "yes".to_string(),
+        (r, n) => format!("no ({n} of {r} without)"),
+    }
+}
+
+/// "Umeng+ …", "api.x.cn (host)".
+fn recipient(s: &Shared) -> String {
+    match s.kind {
+        "host" => format!("{} (host)", s.recipient),
+        _ => s.recipient.clone(),
+    }
+}
+
+fn consent(s: &Shared) -> String {
+    match s.without_consent {
+        0 => "yes".to_string(),
+        n => format!("no ({n} without)"),
+    }
+}
+
+fn place_text(p: &Place) -> String {
+    format!("{}:{} {}", p.file, p.line, p.what)
+}
+
+/// Markdown: a heading, a one-line summary and the two tables.
+pub fn markdown(inv: &Inventory) -> String {
+    let mut out = String::new();
+    let esc = |s: &str| s.replace('|', "\\|");
+    let _ = writeln!(out, "# Personal information inventory: {}\n", inv.app);
+    let _ = writeln!(
+        out,
+        "{} categories collected ({} sensitive), {} third parties.\n",
+        inv.collected.len(),
+        inv.collected.iter().filter(|c| c.sensitive).count(),
+        inv.shared.len()
+    );
+    let _ = writeln!(out, "## Personal information collected\n");
+    let _ = writeln!(
+        out,
+        "| category | sensitive | where | permission | purpose | prompted |\n|---|---|---|---|---|---|"
+    );
+    for c in &inv.collected {
+        let places: Vec<String> = c.places.iter().map(|p| esc(&place_text(p))).collect();
+        let _ = writeln!(
+            out,
+            "| {} (`{}`) | {} | {} | {} | {} | {} |",
+            esc(&c.label),
+            c.category,
+            if c.sensitive { "yes" } else { "no" },
+            places.join("<br>"),
+            if c.permissions.is_empty() {
+                "-".to_string()
+            } else {
+                c.permissions.join(", ")
+            },
+            esc(&purposes(c, inv.declared)),
+            prompted(c)
+        );
+    }
+    let _ = writeln!(out, "\n## Personal information shared with third parties\n");
+    if inv.shared.is_empty() {
+        let _ = writeln!(out, "None found.");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "| third party | company | purpose | categories | where | consent first |\n|---|---|---|---|---|---|"
+    );
+    for s in &inv.shared {
+        let places: Vec<String> = s.places.iter().map(|p| esc(&place_text(p))).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            esc(&recipient(s)),
+            esc(s.vendor.as_deref().unwrap_or("-")),
+            esc(s.purpose.as_deref().unwrap_or("-")),
+            s.categories.join(", "),
+            places.join("<br>"),
+            consent(s)
+        );
+    }
+    out
+}
+
+pub fn json(inv: &Inventory) -> Value {
+    json!({ "schemaVersion": 1, "inventory": inv })
+}
+
+/// CSV: one row per place, both tables in one file (`table` says which).
+pub fn csv(inv: &Inventory) -> String {
+    let field = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from(
+        "table,category_or_party,sensitive,purpose,permission_or_company,prompted_or_consent,file,line,what\n",
+    );
+    for c in &inv.collected {
+        for p in &c.places {
+            let _ = writeln!(
+                out,
+                "collected,{},{},{},{},{},{},{},{}",
+                field(&c.category),
+                c.sensitive,
+                field(&purposes(c, inv.declared)),
+                field(&c.permissions.join(" ")),
+                field(&prompted(c)),
+                field(&p.file),
+                p.line,
+                field(&p.what)
+            );
+        }
+    }
+    for s in &inv.shared {
+        for p in &s.places {
+            let _ = writeln!(
+                out,
+                "shared,{},,{},{},{},{},{},{}",
+                field(&s.recipient),
+                field(s.purpose.as_deref().unwrap_or("")),
+                field(s.vendor.as_deref().unwrap_or("")),
+                field(&consent(s)),
+                field(&p.file),
+                p.line,
+                field(&format!("{} {}", s.categories.join(" "), p.what))
+            );
+        }
+    }
+    out
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// One self-contained page an auditor can email: no scripts, no external fonts;
+/// places link to the files (relative to the scanned directory).
+pub fn html(inv: &Inventory) -> String {
+    let e = |s: &str| html_escape(s);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Personal information inventory: {app}</title>
+<style>
+body {{ font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; line-height: 1.45; }}
+h1 {{ font-size: 1.6rem; margin-bottom: .2rem; }}
+h2 {{ font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .3rem; }}
+table {{ border-collapse: collapse; width: 100%; font-size: .92rem; }}
+th, td {{ border: 1px solid #d0d7de; padding: .35rem .5rem; text-align: left; vertical-align: top; }}
+th {{ background: #f6f8fa; }}
+.sensitive {{ color: #a40e26; font-weight: 600; }}
+.no {{ color: #a40e26; }}
+.summary {{ display: flex; gap: 2rem; flex-wrap: wrap; }}
+.chart {{ flex: 1 1 20rem; }}
+.bar {{ display: flex; align-items: center; gap: .5rem; margin: .15rem 0; font-size: .85rem; }}
+.bar span.label {{ width: 11rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }}
+.bar span.fill {{ background: #0969da; height: .8rem; display: inline-block; }}
+.bar span.fill.sens {{ background: #cf222e; }}
+code {{ font-size: .85rem; }}
+a {{ color: #0969da; }}
+</style></head><body>
+<h1>Personal information inventory: {app}</h1>
+<p>{n} categories collected ({sens} sensitive), {t} third parties. Generated by piitrace from the source code{decl}.</p>
+"#,
+        app = e(&inv.app),
+        n = inv.collected.len(),
+        sens = inv.collected.iter().filter(|c| c.sensitive).count(),
+        t = inv.shared.len(),
+        decl = if inv.declared {
+            ", checked against the project's declaration"
+        } else {
+            "; the project has no declaration of purposes yet"
+        }
+    );
+    // Summary charts: places per category, categories per third party.
+    let max_places = inv
+        .collected
+        .iter()
+        .map(|c| c.places.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    out.push_str("<div class=\"summary\"><div class=\"chart\" id=\"chart-collected\"><h3>Collected, by category (places)</h3>\n");
+    for c in &inv.collected {
+        let _ = writeln!(
+            out,
+            "<div class=\"bar\"><span class=\"label\">{}</span><span class=\"fill{}\" style=\"width:{}%\"></span><span>{}</span></div>",
+            e(&c.label),
+            if c.sensitive { " sens" } else { "" },
+            (c.places.len() * 60 / max_places).max(2),
+            c.places.len()
+        );
+    }
+    out.push_str("</div><div class=\"chart\" id=\"chart-shared\"><h3>Shared, by third party (categories)</h3>\n");
+    let max_cats = inv
+        .shared
+        .iter()
+        .map(|s| s.categories.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    for s in &inv.shared {
+        let _ = writeln!(
+            out,
+            "<div class=\"bar\"><span class=\"label\">{}</span><span class=\"fill\" style=\"width:{}%\"></span><span>{}</span></div>",
+            e(&s.recipient),
+            (s.categories.len() * 60 / max_cats).max(2),
+            s.categories.len()
+        );
+    }
+    out.push_str("</div></div>\n");
+    let link = |p: &Place| {
+        format!(
+            "<a href=\"{}\">{}:{}</a> <code>{}</code>",
+            e(&p.file),
+            e(&p.file),
+            p.line,
+            e(&p.what)
+        )
+    };
+    out.push_str("<h2>Personal information collected</h2>\n<table id=\"collected\"><thead><tr><th>Category</th><th>Sensitive</th><th>Where</th><th>Permission</th><th>Purpose</th><th>Prompted</th></tr></thead><tbody>\n");
+    for c in &inv.collected {
+        let places: Vec<String> = c.places.iter().map(link).collect();
+        let purpose = purposes(c, inv.declared);
+        let _ = writeln!(
+            out,
+            "<tr data-category=\"{}\"><td>{} (<code>{}</code>)</td><td{}>{}</td><td>{}</td><td>{}</td><td{}>{}</td><td{}>{}</td></tr>",
+            e(&c.category),
+            e(&c.label),
+            e(&c.category),
+            if c.sensitive { " class=\"sensitive\"" } else { "" },
+            if c.sensitive { "yes" } else { "no" },
+            places.join("<br>"),
+            e(&c.permissions.join(", ")),
+            if purpose == UNDECLARED { " class=\"no\"" } else { "" },
+            e(&purpose),
+            if c.unprompted > 0 { " class=\"no\"" } else { "" },
+            e(&prompted(c))
+        );
+    }
+    out.push_str("</tbody></table>\n<h2>Personal information shared with third parties</h2>\n<table id=\"shared\"><thead><tr><th>Third party</th><th>Company</th><th>Purpose</th><th>Categories</th><th>Where</th><th>Consent first</th></tr></thead><tbody>\n");
+    for s in &inv.shared {
+        let places: Vec<String> = s.places.iter().map(link).collect();
+        let _ = writeln!(
+            out,
+            "<tr data-recipient=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td{}>{}</td></tr>",
+            e(&s.recipient),
+            e(&recipient(s)),
+            e(s.vendor.as_deref().unwrap_or("-")),
+            e(s.purpose.as_deref().unwrap_or("-")),
+            e(&s.categories.join(", ")),
+            places.join("<br>"),
+            if s.without_consent > 0 { " class=\"no\"" } else { "" },
+            e(&consent(s))
+        );
+    }
+    out.push_str("</tbody></table>\n</body></html>\n");
+    out
+}
