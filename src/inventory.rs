@@ -46,6 +46,8 @@ pub struct Shared {
     pub recipient: String,
     /// "sdk" or "host".
     pub kind: &'static str,
+    /// The SDK's id in the knowledge base.
+    pub id: Option<String>,
     pub vendor: Option<String>,
     /// The declared purpose, else the knowledge base's description of the SDK.
     pub purpose: Option<String>,
@@ -128,7 +130,7 @@ pub fn build(
         let Some(category) = f.category.clone() else {
             continue;
         };
-        let (recipient, kind, vendor, purpose) = match (f.sink_kind, &f.sdk) {
+        let (recipient, kind, id, vendor, purpose) = match (f.sink_kind, &f.sdk) {
             (Some(SinkKind::ThirdPartySdk), Some(name)) => {
                 let sdk = knowledge.sdks.iter().find(|s| &s.name == name);
                 let purpose = sdk
@@ -137,6 +139,7 @@ pub fn build(
                 (
                     name.clone(),
                     "sdk",
+                    sdk.map(|s| s.id.clone()),
                     sdk.and_then(|s| s.vendor.clone()),
                     purpose,
                 )
@@ -148,7 +151,7 @@ pub fn build(
                 if declaration.is_own_host(host) != Some(false) {
                     continue;
                 }
-                (host.to_string(), "host", None, None)
+                (host.to_string(), "host", None, None, None)
             }
             _ => continue,
         };
@@ -157,6 +160,7 @@ pub fn build(
             .or_insert_with(|| Shared {
                 recipient,
                 kind,
+                id,
                 vendor,
                 purpose,
                 categories: Vec::new(),

@@ -9,6 +9,7 @@ pub mod config;
 pub mod declaration;
 pub mod findings;
 pub mod frontend;
+pub mod init;
 pub mod inventory;
 pub mod ir;
 pub mod knowledge;

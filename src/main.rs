@@ -41,6 +41,16 @@ enum Command {
     /// Write the personal-information inventory: what the app collects, why and
     /// where, and what it shares with which third party.
     Inventory(InventoryArgs),
+    /// Write a starting declaration (piitrace.toml) from what the code collects today.
+    Init {
+        /// The app's directory.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Replace an existing piitrace.toml (its other settings are kept out of the
+        /// new file: copy them back).
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a rule's full documentation (what, why, example, fix, PIPL articles).
     Explain {
         /// Rule ID (PI301) or name (personal-data-in-log).
@@ -159,6 +169,13 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Init { path, force } => match run_init(&path, force) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("piitrace: error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
         Command::Inventory(args) => match run_inventory(args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -220,6 +237,36 @@ fn emit(output: Option<&PathBuf>, rendered: &str) -> anyhow::Result<()> {
             }
         }
     }
+}
+
+fn run_init(path: &std::path::Path, force: bool) -> anyhow::Result<()> {
+    if !path.is_dir() {
+        anyhow::bail!("{}: not a directory", path.display());
+    }
+    let target = path.join("piitrace.toml");
+    // Knowledge extensions of an existing file still apply; its declaration does not.
+    let mut config = match target.is_file() {
+        true if !force => anyhow::bail!("{} exists; use --force to replace it", target.display()),
+        true => Config::load(&target)?,
+        false => Config::default(),
+    };
+    config.declaration = Default::default();
+    let result = scan(ScanOptions {
+        paths: vec![path.to_path_buf()],
+        jobs: None,
+        config,
+        progress: std::io::stderr().is_terminal(),
+    })?;
+    let text = piitrace::init::declaration_text(&result);
+    std::fs::write(&target, &text)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", target.display()))?;
+    eprintln!(
+        "piitrace: wrote {} ({} categories under TODO, {} third parties): give each category its purpose",
+        target.display(),
+        result.inventory.collected.len(),
+        result.inventory.shared.len()
+    );
+    Ok(())
 }
 
 fn run_inventory(args: InventoryArgs) -> anyhow::Result<()> {
