@@ -194,6 +194,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     phase("prompts");
     let mut findings =
         rules::findings_from_flows(&analysis, &knowledge, &prompts, &program, &declaration);
+    findings.extend(rules::collected_but_unused(&analysis, &program, &knowledge));
     findings.extend(rules::undeclared_collection(
         &analysis,
         &declaration,

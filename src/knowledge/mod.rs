@@ -118,8 +118,16 @@ pub struct SourceSpec {
     pub refine_by_name: bool,
     #[serde(default)]
     pub match_without_type: bool,
+    /// Whether the call's result is the data (false: it delivers it elsewhere, a
+    /// callback, a buffer, a file), so a discarded result means nothing (PI201).
+    #[serde(default = "yes")]
+    pub returns_data: bool,
     #[serde(default)]
     pub doc: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(

@@ -7,6 +7,7 @@ const TELEMETRY_URL: &str = "https://telemetry.kaixin.cn/v1/install";
 pub async fn report_install(http: &Client) {
     let machine = machine_uid::get().unwrap_or_default(); // expect: PI101 PI102
     let operator = whoami::username(); // expect: PI101 PI102 PI202
+    let _host = whoami::devicename(); // expect: PI101 PI102 PI201
     let payload = json!({
         "machine": machine,
         "operator": operator,

@@ -30,6 +30,7 @@ public class MainActivity extends AppCompatActivity {
     private DeviceInfoCollector collector;
     private StatsUploader uploader;
     private String deviceId;
+    private String simSerial; // kept "for later", and never read
 
     @SuppressLint({"HardwareIds", "MissingPermission"})
     @Override
@@ -42,6 +43,8 @@ public class MainActivity extends AppCompatActivity {
         if (checkSelfPermission(Manifest.permission.READ_PHONE_STATE) == PackageManager.PERMISSION_GRANTED) {
             TelephonyManager telephonyManager = (TelephonyManager) getSystemService(Context.TELEPHONY_SERVICE);
             deviceId = telephonyManager.getDeviceId(); // expect: PI102
+            simSerial = telephonyManager.getSimSerialNumber(); // expect: PI102 PI201
+            telephonyManager.getSubscriberId(); // expect: PI102 PI201
             identifyUser();
         } else {
             requestPermissions(new String[]{Manifest.permission.READ_PHONE_STATE}, REQ_PHONE_STATE);

@@ -29,6 +29,13 @@ class SafetyActivity : AppCompatActivity() {
         findViewById<android.view.View>(R.id.share_trip).setOnClickListener { onShareClicked() }
         findViewById<android.view.View>(R.id.pick_contact).setOnClickListener { pickContact() }
         findViewById<android.view.View>(R.id.sos).setOnClickListener { sendSos() }
+        warmUpProvider()
+    }
+
+    // Meant to warm the provider up: the fix it returns is never used.
+    @SuppressLint("MissingPermission")
+    private fun warmUpProvider() {
+        val warm = locationManager.getLastKnownLocation(LocationManager.PASSIVE_PROVIDER) // expect: PI101 PI201
     }
 
     private fun onShareClicked() {
