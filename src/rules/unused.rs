@@ -184,11 +184,18 @@ pub fn collected_but_unused(
                         let Some(i) = source_of(value, spans) else {
                             return;
                         };
-                        match &target.kind {
+                        let unused = match &target.kind {
                             ExprKind::Name(n) if locals.contains(n.as_str()) => {
-                                if !module_reads.contains(n) {
-                                    found.push((i, Unused::Variable(n.clone())));
-                                }
+                                (!module_reads.contains(n)).then(|| Unused::Variable(n.clone()))
+                            }
+                            ExprKind::Name(n) | ExprKind::Field { name: n, .. } => {
+                                Some(Unused::Field(n.clone()))
+                            }
+                            _ => None,
+                        };
+                        if let Some(u) = unused {
+                            found.push((i, u));
+                        }
                             }
                             ExprKind::Name(n) | ExprKind::Field { name: n, .. } => {
                                 found.push((i, Unused::Field(n.clone())));
