@@ -196,12 +196,6 @@ pub fn collected_but_unused(
                         if let Some(u) = unused {
                             found.push((i, u));
                         }
-                            }
-                            ExprKind::Name(n) | ExprKind::Field { name: n, .. } => {
-                                found.push((i, Unused::Field(n.clone())));
-                            }
-                            _ => {}
-                        }
                     }
                     _ => {}
                 },
