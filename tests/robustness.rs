@@ -164,3 +164,18 @@ fn whole_scans_of_mangled_projects_finish() {
         );
     }
 }
+
+#[test]
+fn a_property_initialised_from_its_own_shadowed_parameter_does_not_recurse() {
+    // Found on element-android: the property's type is inferred from an initialiser
+    // that names the constructor parameter the property shadows.
+    let report = common::scan_files(&[(
+        "app/H.kt",
+        r#"class H(myUserId: String) {
+    val myUserId = myUserId.take(5)
+    fun a(tx: String) { Timber.v("[$myUserId] $tx") }
+}
+"#,
+    )]);
+    assert!(report["findings"].is_array());
+}

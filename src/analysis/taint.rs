@@ -651,6 +651,10 @@ struct Frame<'a> {
     /// Whether a `return` with a value was seen (the first one sets the summary's
     /// value; later ones join it).
     returned: bool,
+    /// Fields whose type is being inferred from their initialiser right now: an
+    /// initialiser that names its own field (`val id = id.take(5)`, the parameter
+    /// shadowed) must not be followed forever.
+    typing_fields: std::cell::RefCell<Vec<(ClassId, String)>>,
 }
 
 /// What binding a variable for a block run in place hid.
@@ -683,6 +687,7 @@ impl<'a> Frame<'a> {
             inlined: 0,
             returned: false,
             thrown: Val::default(),
+            typing_fields: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -1499,7 +1504,7 @@ impl<'a> Frame<'a> {
                         l.is_const = l.is_const && r.is_const;
                         l
                     }
-                    BinOp::Arith => {
+                    BinOp::Arith | BinOp::Mul | BinOp::Div => {
                         l.join(&r);
                         l.url = None;
                         l
@@ -2101,9 +2106,16 @@ impl<'a> Frame<'a> {
     fn field_type(&self, owner: ClassId, f: &Field) -> Option<String> {
         match (&f.ty, &f.init) {
             (Some(t), _) => self.type_in(owner.module, Some(t)),
-            (None, Some(init)) if owner.module == self.module_id() => self
-                .static_type(init)
-                .and_then(|t| self.type_in(owner.module, Some(&t))),
+            (None, Some(init)) if owner.module == self.module_id() => {
+                let key = (owner, f.name.clone());
+                if self.typing_fields.borrow().contains(&key) {
+                    return None;
+                }
+                self.typing_fields.borrow_mut().push(key.clone());
+                let t = self.static_type(init);
+                self.typing_fields.borrow_mut().retain(|k| *k != key);
+                t.and_then(|t| self.type_in(owner.module, Some(&t)))
+            }
             _ => None,
         }
     }
