@@ -44,7 +44,7 @@ pub struct DisclosedSdk {
     pub line: usize,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Declaration {
     /// Whether the file has a `[purposes]` table: without one there is no
     /// declaration to check collection against (PI202 stays silent).
@@ -54,6 +54,18 @@ pub struct Declaration {
     pub own_hosts: Option<Vec<String>>,
     pub sdks: Vec<DisclosedSdk>,
     pub min_interval_seconds: u64,
+}
+
+impl Default for Declaration {
+    fn default() -> Declaration {
+        Declaration {
+            present: false,
+            purposes: Vec::new(),
+            own_hosts: None,
+            sdks: Vec::new(),
+            min_interval_seconds: DEFAULT_MIN_INTERVAL_SECONDS,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -236,6 +248,10 @@ mod tests {
 
     #[test]
     fn no_purposes_no_declaration() {
+        assert_eq!(
+            Declaration::default().min_interval_seconds,
+            DEFAULT_MIN_INTERVAL_SECONDS
+        );
         let d = Declaration::parse("[scan]\nexclude = []\n").expect("valid");
         assert!(!d.present);
         assert_eq!(d.is_own_host("x.cn"), None);

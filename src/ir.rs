@@ -388,12 +388,34 @@ pub enum Literal {
 pub enum BinOp {
     /// `+` (string concatenation or addition).
     Add,
+    /// `*` and `/`: kept apart from the other arithmetic for folding intervals
+    /// (`15 * 60 * 1000L`).
+    Mul,
+    Div,
     Arith,
     Compare {
         negated: bool,
     },
     And,
     Or,
+}
+
+/// The value of an integer literal as written in Java, Kotlin or Rust (`60_000L`,
+/// `1000u64`, `0x10`); `None` for anything else.
+pub fn int_literal(text: &str) -> Option<i64> {
+    const RUST_SUFFIXES: [&str; 12] = [
+        "usize", "isize", "u128", "i128", "u64", "i64", "u32", "i32", "u16", "i16", "u8", "i8",
+    ];
+    let t: String = text.chars().filter(|&c| c != '_').collect();
+    let t = RUST_SUFFIXES
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(&t);
+    let t = t.trim_end_matches(['l', 'L', 'u', 'U']);
+    match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        Some(hex) => i64::from_str_radix(hex, 16).ok(),
+        None => t.parse().ok(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -195,6 +195,12 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     let mut findings =
         rules::findings_from_flows(&analysis, &knowledge, &prompts, &program, &declaration);
     findings.extend(rules::collected_but_unused(&analysis, &program, &knowledge));
+    findings.extend(rules::excessive_frequency(
+        &analysis,
+        &program,
+        &knowledge,
+        declaration.min_interval_seconds,
+    ));
     findings.extend(rules::undeclared_collection(
         &analysis,
         &declaration,

@@ -834,12 +834,13 @@ impl<'a> Lowerer<'a> {
             "false" => ExprKind::Literal(Literal::Bool(false)),
             "null_literal" => ExprKind::Literal(Literal::Null),
             "character_literal" => ExprKind::Literal(Literal::Char),
-            "decimal_integer_literal" => match self.text(node).parse::<i64>() {
-                Ok(n) => ExprKind::Literal(Literal::Int(n)),
-                Err(_) => ExprKind::Literal(Literal::Number),
-            },
-            "hex_integer_literal"
-            | "octal_integer_literal"
+            "decimal_integer_literal" | "hex_integer_literal" => {
+                match int_literal(self.text(node)) {
+                    Some(n) => ExprKind::Literal(Literal::Int(n)),
+                    None => ExprKind::Literal(Literal::Number),
+                }
+            }
+            "octal_integer_literal"
             | "binary_integer_literal"
             | "decimal_floating_point_literal"
             | "hex_floating_point_literal" => ExprKind::Literal(Literal::Number),
@@ -940,6 +941,8 @@ impl<'a> Lowerer<'a> {
                     .unwrap_or("");
                 let op = match op_text {
                     "+" => BinOp::Add,
+                    "*" => BinOp::Mul,
+                    "/" => BinOp::Div,
                     "&&" => BinOp::And,
                     "||" => BinOp::Or,
                     "==" | "<" | ">" | "<=" | ">=" => BinOp::Compare { negated: false },

@@ -1536,12 +1536,13 @@ impl<'a> Lowerer<'a> {
             "boolean_literal" => ExprKind::Literal(Literal::Bool(self.text(node) == "true")),
             "null_literal" => ExprKind::Literal(Literal::Null),
             "character_literal" => ExprKind::Literal(Literal::Char),
-            "integer_literal" => match self.text(node).replace('_', "").parse::<i64>() {
-                Ok(n) => ExprKind::Literal(Literal::Int(n)),
-                Err(_) => ExprKind::Literal(Literal::Number),
-            },
-            "real_literal" | "hex_literal" | "bin_literal" | "long_literal"
-            | "unsigned_literal" => ExprKind::Literal(Literal::Number),
+            "integer_literal" | "long_literal" | "hex_literal" | "unsigned_literal" => {
+                match int_literal(self.text(node)) {
+                    Some(n) => ExprKind::Literal(Literal::Int(n)),
+                    None => ExprKind::Literal(Literal::Number),
+                }
+            }
+            "real_literal" | "bin_literal" => ExprKind::Literal(Literal::Number),
             "navigation_expression" => {
                 let mut c = node.walk();
                 let children: Vec<Node> = node.named_children(&mut c).collect();
@@ -1563,6 +1564,8 @@ impl<'a> Lowerer<'a> {
             "additive_expression" | "multiplicative_expression" | "range_expression" => {
                 let op = match self.operator(node) {
                     Some("+") => BinOp::Add,
+                    Some("*") => BinOp::Mul,
+                    Some("/") => BinOp::Div,
                     _ => BinOp::Arith,
                 };
                 self.binary(node, op)

@@ -1329,6 +1329,8 @@ impl<'a> Lowerer<'a> {
                 use syn::BinOp as B;
                 let op = match b.op {
                     B::Add(_) => BinOp::Add,
+                    B::Mul(_) => BinOp::Mul,
+                    B::Div(_) => BinOp::Div,
                     B::And(_) => BinOp::And,
                     B::Or(_) => BinOp::Or,
                     B::Eq(_) | B::Lt(_) | B::Le(_) | B::Gt(_) | B::Ge(_) => {
@@ -1724,6 +1726,9 @@ fn literal(l: &syn::Lit) -> Literal {
         syn::Lit::ByteStr(s) => Literal::Str(String::from_utf8_lossy(&s.value()).into_owned()),
         syn::Lit::Char(_) | syn::Lit::Byte(_) => Literal::Char,
         syn::Lit::Bool(b) => Literal::Bool(b.value),
+        syn::Lit::Int(i) => i
+            .base10_parse::<i64>()
+            .map_or(Literal::Number, Literal::Int),
         _ => Literal::Number,
     }
 }

@@ -18,6 +18,7 @@ const SINKS: &str = include_str!("../../knowledge/sinks.toml");
 const SDKS: &str = include_str!("../../knowledge/sdks.toml");
 const FLOW: &str = include_str!("../../knowledge/flow.toml");
 const PROMPTS: &str = include_str!("../../knowledge/prompts.toml");
+const FREQUENCY: &str = include_str!("../../knowledge/frequency.toml");
 
 /// One string or a list of strings.
 #[derive(Debug, Clone, Deserialize)]
@@ -395,6 +396,62 @@ pub struct KnowledgeTables {
     pub sdk_init: Vec<MethodRef>,
     #[serde(default)]
     pub consent_gate: Vec<ConsentGate>,
+    #[serde(default)]
+    pub rate: Vec<RateSpec>,
+    #[serde(default)]
+    pub wait: Vec<WaitSpec>,
+    #[serde(default)]
+    pub schedule: Vec<ScheduleSpec>,
+    #[serde(default)]
+    pub constants: std::collections::BTreeMap<String, i64>,
+    #[serde(default)]
+    pub sensors: std::collections::BTreeMap<String, String>,
+}
+
+/// A call whose argument sets how often a source delivers (`requestLocationUpdates(
+/// provider, 5000, ..)`), see `knowledge/frequency.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateSpec {
+    pub class: String,
+    pub method: OneOrMany,
+    /// 0-based; negative counts from the end (-1: the last).
+    pub arg: i64,
+    pub unit: String,
+    pub category: String,
+    #[serde(default)]
+    pub match_without_type: bool,
+    /// The argument naming a sensor: the rate counts only for a sensor of
+    /// `[sensors]`, whose category it takes.
+    #[serde(default)]
+    pub sensor_arg: Option<usize>,
+}
+
+/// A call that waits inside a loop (`Thread.sleep(ms)`, `delay(..)`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaitSpec {
+    pub class: String,
+    pub method: OneOrMany,
+    pub unit: String,
+}
+
+/// A call that runs a task repeatedly (`timer.scheduleAtFixedRate(task, 0, 1000)`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleSpec {
+    pub class: String,
+    pub method: OneOrMany,
+    pub task: i64,
+    pub period: i64,
+    #[serde(default)]
+    pub period_name: Option<String>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub time_unit_arg: Option<usize>,
+    #[serde(default)]
+    pub repost: bool,
 }
 
 /// A vendor SDK's consent switch (`UMConfigure.submitPolicyGrantResult(ctx, agreed)`):
@@ -494,6 +551,14 @@ pub struct Knowledge {
     pub sdk_inits: Vec<MethodRef>,
     /// Vendor SDK consent switches.
     pub consent_gates: Vec<ConsentGate>,
+    /// How often collection repeats (PI203).
+    pub rates: Vec<RateSpec>,
+    pub waits: Vec<WaitSpec>,
+    pub schedules: Vec<ScheduleSpec>,
+    /// Named platform constants (`MINUTE_IN_MILLIS`).
+    pub constants: HashMap<String, i64>,
+    /// Sensor types whose readings are personal data → category.
+    pub sensors: HashMap<String, String>,
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
     /// Callback-parameter sources by the call that registers them.
@@ -526,6 +591,7 @@ impl Knowledge {
             ("sdks.toml", SDKS),
             ("flow.toml", FLOW),
             ("prompts.toml", PROMPTS),
+            ("frequency.toml", FREQUENCY),
         ] {
             let t: KnowledgeTables =
                 toml::from_str(text).with_context(|| format!("built-in knowledge/{name}"))?;
@@ -590,6 +656,11 @@ impl Knowledge {
         self.startup.extend(t.startup);
         self.sdk_inits.extend(t.sdk_init);
         self.consent_gates.extend(t.consent_gate);
+        self.rates.extend(t.rate);
+        self.waits.extend(t.wait);
+        self.schedules.extend(t.schedule);
+        self.constants.extend(t.constants);
+        self.sensors.extend(t.sensors);
         if let Some(p) = t.prompts {
             let q = &mut self.prompts;
             q.permission_checks.extend(p.permission_checks);

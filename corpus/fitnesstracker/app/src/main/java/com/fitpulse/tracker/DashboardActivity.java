@@ -58,12 +58,12 @@ public class DashboardActivity extends AppCompatActivity implements SensorEventL
         super.onResume();
         if (checkSelfPermission(Manifest.permission.BODY_SENSORS) == PackageManager.PERMISSION_GRANTED) {
             Sensor heart = sensorManager.getDefaultSensor(Sensor.TYPE_HEART_RATE);
-            sensorManager.registerListener(this, heart, SensorManager.SENSOR_DELAY_NORMAL);
+            sensorManager.registerListener(this, heart, SensorManager.SENSOR_DELAY_NORMAL); // expect: PI203
         } else {
             requestPermissions(new String[]{Manifest.permission.BODY_SENSORS}, REQ_BODY_SENSORS);
         }
         Sensor steps = sensorManager.getDefaultSensor(Sensor.TYPE_STEP_COUNTER);
-        sensorManager.registerListener(this, steps, SensorManager.SENSOR_DELAY_UI);
+        sensorManager.registerListener(this, steps, SensorManager.SENSOR_DELAY_UI); // expect: PI203
     }
 
     @Override

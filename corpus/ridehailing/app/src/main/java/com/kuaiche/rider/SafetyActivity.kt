@@ -11,7 +11,12 @@ import androidx.activity.result.contract.ActivityResultContracts
 import androidx.appcompat.app.AppCompatActivity
 import androidx.core.app.ActivityCompat
 import androidx.core.content.ContextCompat
+import androidx.lifecycle.lifecycleScope
 import com.permissionx.guolindev.PermissionX
+import java.util.concurrent.TimeUnit
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.isActive
+import kotlinx.coroutines.launch
 
 /** Trip safety: share the live trip with an emergency contact. */
 class SafetyActivity : AppCompatActivity() {
@@ -51,6 +56,20 @@ class SafetyActivity : AppCompatActivity() {
     private fun shareTrip() {
         val here = locationManager.getLastKnownLocation(LocationManager.GPS_PROVIDER) // no finding: every caller asked for location
         TripShare.send(this, here)
+        followTrip()
+    }
+
+    // While the trip is shared, the contact follows the car: a fix every 10 s is
+    // faster than the 30 s this app declared as its minimum.
+    @SuppressLint("MissingPermission")
+    private fun followTrip() {
+        lifecycleScope.launch {
+            while (isActive) {
+                val fix = locationManager.getLastKnownLocation(LocationManager.GPS_PROVIDER) // expect: PI203
+                TripShare.send(this@SafetyActivity, fix)
+                delay(TimeUnit.SECONDS.toMillis(10))
+            }
+        }
     }
 
     private fun pickContact() {

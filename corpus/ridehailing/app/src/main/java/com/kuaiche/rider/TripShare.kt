@@ -9,6 +9,6 @@ object TripShare {
     fun send(context: Context, at: Location?) {
         val text = context.getString(R.string.share_trip_text, at?.latitude ?: 0.0, at?.longitude ?: 0.0)
         val intent = Intent(Intent.ACTION_SEND).setType("text/plain").putExtra(Intent.EXTRA_TEXT, text)
-        context.startActivity(Intent.createChooser(intent, null)) // expect: PI001 PI001 PI001
+        context.startActivity(Intent.createChooser(intent, null)) // expect: PI001 PI001 PI001 PI001
     }
 }
