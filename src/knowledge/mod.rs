@@ -58,10 +58,39 @@ pub struct Category {
     pub permissions: Vec<String>,
     #[serde(default)]
     pub covers: Vec<String>,
+    /// Permissions a collection of this category may use although they do not guard
+    /// it: a generic sensor reading may come from a heart-rate sensor (PI204).
+    #[serde(default)]
+    pub may_use: Vec<String>,
     #[serde(default)]
     pub pipl: Vec<String>,
     #[serde(default)]
     pub doc: Option<String>,
+}
+
+/// Which of the categories' permissions PI204 (unused-permission) leaves alone.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PermissionKinds {
+    /// Install-time (normal) and signature permissions: granted without asking the
+    /// user, never dangerous.
+    #[serde(default)]
+    pub normal: Vec<String>,
+    /// Runtime permissions that guard more than their categories' data (connecting to
+    /// Bluetooth devices, any file in shared storage): code that collects none of
+    /// their categories may still need them.
+    #[serde(default)]
+    pub broad: Vec<String>,
+}
+
+/// A dangerous permission PI204 judges.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PermissionUse {
+    /// The categories it guards.
+    pub guards: Vec<String>,
+    /// The categories whose collection uses it: those it guards, and those whose
+    /// collection may use it.
+    pub used_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -387,6 +416,8 @@ pub struct KnowledgeTables {
     pub sdk_init: Vec<MethodRef>,
     #[serde(default)]
     pub consent_gate: Vec<ConsentGate>,
+    #[serde(default)]
+    pub permissions: Option<PermissionKinds>,
 }
 
 /// A vendor SDK's consent switch (`UMConfigure.submitPolicyGrantResult(ctx, agreed)`):
@@ -486,6 +517,8 @@ pub struct Knowledge {
     pub sdk_inits: Vec<MethodRef>,
     /// Vendor SDK consent switches.
     pub consent_gates: Vec<ConsentGate>,
+    /// Permissions of the categories that PI204 does not judge.
+    pub permission_kinds: PermissionKinds,
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
     /// Callback-parameter sources by the call that registers them.
@@ -582,6 +615,10 @@ impl Knowledge {
         self.startup.extend(t.startup);
         self.sdk_inits.extend(t.sdk_init);
         self.consent_gates.extend(t.consent_gate);
+        if let Some(p) = t.permissions {
+            self.permission_kinds.normal.extend(p.normal);
+            self.permission_kinds.broad.extend(p.broad);
+        }
         if let Some(p) = t.prompts {
             let q = &mut self.prompts;
             q.permission_checks.extend(p.permission_checks);
@@ -690,6 +727,35 @@ impl Knowledge {
             .enumerate()
             .flat_map(|(i, s)| s.maven.iter().map(move |g| (g.clone(), i)))
             .collect();
+    }
+
+    /// The dangerous (runtime) permissions the categories name, by full name
+    /// (`android.permission.READ_CONTACTS`), with the categories whose collection uses
+    /// each; normal and broad ones (see [`PermissionKinds`]) are left out.
+    pub fn dangerous_permissions(&self) -> std::collections::BTreeMap<String, PermissionUse> {
+        let mut out: std::collections::BTreeMap<String, PermissionUse> = Default::default();
+        let kinds = &self.permission_kinds;
+        let judged = |p: &String| !kinds.normal.contains(p) && !kinds.broad.contains(p);
+        for c in &self.categories {
+            for p in c.permissions.iter().filter(|p| judged(p)) {
+                let u = out.entry(p.clone()).or_default();
+                if !u.guards.contains(&c.id) {
+                    u.guards.push(c.id.clone());
+                    u.used_by.push(c.id.clone());
+                }
+            }
+        }
+        // A category that only may use a permission makes it no more judged.
+        for c in &self.categories {
+            for p in &c.may_use {
+                if let Some(u) = out.get_mut(p) {
+                    if !u.used_by.contains(&c.id) {
+                        u.used_by.push(c.id.clone());
+                    }
+                }
+            }
+        }
+        out
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {
@@ -867,6 +933,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn dangerous_permissions_leave_out_normal_and_broad_ones() {
+        let k = Knowledge::builtin().expect("knowledge");
+        let d = k.dangerous_permissions();
+        let listed: Vec<&String> = k.categories.iter().flat_map(|c| &c.permissions).collect();
+        for p in k
+            .permission_kinds
+            .normal
+            .iter()
+            .chain(&k.permission_kinds.broad)
+        {
+            assert!(listed.contains(&p), "{p} is in no category's permissions");
+            assert!(!d.contains_key(p), "{p} must not be judged");
+        }
+        for c in &k.categories {
+            for p in &c.may_use {
+                assert!(
+                    d.contains_key(p),
+                    "{}: may_use {p} is no judged permission",
+                    c.id
+                );
+            }
+        }
+        assert!(!d.contains_key("android.permission.INTERNET"));
+        assert!(!d.contains_key("android.permission.ACCESS_WIFI_STATE"));
+        assert!(!d.contains_key("android.permission.READ_EXTERNAL_STORAGE"));
+        let contacts = d.get("android.permission.READ_CONTACTS");
+        assert_eq!(
+            contacts.map(|u| (u.guards.clone(), u.used_by.clone())),
+            Some((vec!["contacts".to_string()], vec!["contacts".to_string()]))
+        );
+        let body = d
+            .get("android.permission.BODY_SENSORS")
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(body.guards, vec!["health".to_string()]);
+        assert!(body.used_by.contains(&"sensor.motion".to_string()));
+        let fine = d
+            .get("android.permission.ACCESS_FINE_LOCATION")
+            .cloned()
+            .unwrap_or_default();
+        assert!(fine.guards.contains(&"location.coarse".to_string()));
     }
 
     #[test]
