@@ -4,6 +4,7 @@
 //! Adding a rule touches this list, its doc file, its check and a fixture.
 
 mod flows;
+mod permissions;
 mod prompts;
 
 use std::sync::OnceLock;
@@ -11,6 +12,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 pub use flows::findings_from_flows;
+pub use permissions::{unused_permissions, ManifestPermissions};
 pub use prompts::{collection_before_consent, collection_without_prompt};
 
 const DOCS: &[(&str, &str)] = &[
@@ -32,7 +34,7 @@ const DOCS: &[(&str, &str)] = &[
 /// Rules whose checks this build runs; the others are documented and listed in
 /// SARIF metadata so that IDs and docs are stable ahead of their checks.
 pub const IMPLEMENTED: &[&str] = &[
-    "PI001", "PI101", "PI102", "PI103", "PI301", "PI302", "PI303",
+    "PI001", "PI101", "PI102", "PI103", "PI204", "PI301", "PI302", "PI303",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
