@@ -206,6 +206,20 @@ mod tests {
     }
 
     #[test]
+    fn every_truncation_of_a_manifest_parses_or_fails_cleanly() {
+        let text = "<?xml version=\"1.0\"?>\n<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" xmlns:tools=\"http://schemas.android.com/tools\">\n  <!-- 快车 -->\n  <uses-permission android:name=\"android.permission.CAMERA\" tools:node=\"remove\"/>\n  <uses-permission-sdk-23 android:name=\"android.permission.READ_SMS\" />\n</manifest>\n";
+        for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            if let Ok(m) = parse(0, &text[..end]) {
+                for p in m.permissions {
+                    assert!(
+                        p.span.start_byte <= p.span.end_byte && p.span.end_byte as usize <= end
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn malformed_manifests_are_errors_not_panics() {
         for text in [
             "",
