@@ -112,7 +112,10 @@ fn unused_dangerous_permission_is_reported_at_its_element() {
     );
     let message = f["message"].as_str().unwrap_or_default();
     assert!(message.contains("`RECORD_AUDIO`"), "{message}");
-    assert!(message.contains("audio (audio)"), "{message}");
+    assert!(
+        message.contains("nothing collects audio (audio)"),
+        "{message}"
+    );
     // The manifest is no source file: the counts are the code's.
     assert_eq!(report["summary"]["files"], 2);
 }
@@ -261,7 +264,7 @@ public class Tracker implements LocationListener {
 }
 
 #[test]
-fn a_sensor_listener_uses_the_body_sensor_permissions() {
+fn a_heart_rate_listener_uses_body_sensors_and_no_other_permission() {
     let activity = r#"package app;
 
 import android.app.Activity;
@@ -293,7 +296,83 @@ public class PulseActivity extends Activity implements SensorEventListener {
         (MANIFEST, &text),
         ("app/src/main/java/app/PulseActivity.java", activity),
     ]);
+    // The sensor reading is not stored under a name (it stays a motion reading), but
+    // the heart-rate sensor needs BODY_SENSORS; no step sensor, no calendar.
+    assert_eq!(
+        unused(&report),
+        vec![(MANIFEST.to_string(), 4, 5), (MANIFEST.to_string(), 5, 5)]
+    );
+}
+
+#[test]
+fn apis_that_need_a_permission_without_collecting_use_it() {
+    // A dialer lists the phone accounts (a Kotlin property) and opens no camera; a
+    // scanner opens the camera and takes no photo through the app's code.
+    let dialer = r#"package app
+
+import android.app.Activity
+import android.os.Bundle
+import android.telecom.TelecomManager
+
+class DialerActivity : Activity() {
+    override fun onCreate(state: Bundle?) {
+        super.onCreate(state)
+        val telecom = getSystemService(TelecomManager::class.java)
+        title = "SIMs: " + telecom.callCapablePhoneAccounts.size
+    }
+}
+"#;
+    let scanner = r#"package app;
+
+import android.content.Context;
+import android.hardware.camera2.CameraDevice;
+import android.hardware.camera2.CameraManager;
+
+class Scanner {
+    void start(Context context, CameraDevice.StateCallback callback) throws Exception {
+        CameraManager cm = (CameraManager) context.getSystemService(Context.CAMERA_SERVICE);
+        cm.openCamera(cm.getCameraIdList()[0], callback, null);
+    }
+}
+"#;
+    let text = manifest(&["READ_PHONE_STATE", "CAMERA", "RECORD_AUDIO"]);
+    let report = common::scan_files(&[
+        (MANIFEST, &text),
+        ("app/src/main/java/app/DialerActivity.kt", dialer),
+        ("app/src/main/java/app/Scanner.java", scanner),
+    ]);
     assert_eq!(unused(&report), vec![(MANIFEST.to_string(), 5, 5)]);
+}
+
+#[test]
+fn a_content_uri_behind_a_constant_and_a_wrapper_uses_the_permission() {
+    let gallery = r#"package app;
+
+import android.content.ContentResolver;
+import android.database.Cursor;
+import android.net.Uri;
+import android.provider.MediaStore;
+
+final class Gallery {
+    private static final Uri IMAGES = MediaStore.Images.Media.EXTERNAL_CONTENT_URI;
+
+    static Cursor recent(ContentResolver resolver) {
+        return Db.query(resolver, IMAGES);
+    }
+}
+
+final class Db {
+    static Cursor query(ContentResolver resolver, Uri uri) {
+        return resolver.query(uri, null, null, null, null);
+    }
+}
+"#;
+    let text = manifest(&["READ_MEDIA_IMAGES", "READ_MEDIA_VIDEO"]);
+    let report = common::scan_files(&[
+        (MANIFEST, &text),
+        ("app/src/main/java/app/Gallery.java", gallery),
+    ]);
+    assert_eq!(unused(&report), vec![(MANIFEST.to_string(), 4, 5)]);
 }
 
 #[test]

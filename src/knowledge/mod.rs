@@ -58,20 +58,17 @@ pub struct Category {
     pub permissions: Vec<String>,
     #[serde(default)]
     pub covers: Vec<String>,
-    /// Permissions a collection of this category may use although they do not guard
-    /// it: a generic sensor reading may come from a heart-rate sensor (PI204).
-    #[serde(default)]
-    pub may_use: Vec<String>,
     #[serde(default)]
     pub pipl: Vec<String>,
     #[serde(default)]
     pub doc: Option<String>,
 }
 
-/// Which of the categories' permissions PI204 (unused-permission) leaves alone.
+/// How PI204 (unused-permission) judges the categories' permissions: those it leaves
+/// alone, and the APIs that use one without returning a category's data.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PermissionKinds {
+pub struct PermissionTables {
     /// Install-time (normal) and signature permissions: granted without asking the
     /// user, never dangerous.
     #[serde(default)]
@@ -81,6 +78,22 @@ pub struct PermissionKinds {
     /// their categories may still need them.
     #[serde(default)]
     pub broad: Vec<String>,
+    #[serde(default)]
+    pub api: Vec<PermissionApi>,
+}
+
+/// APIs that need a permission without returning the data of a category it guards
+/// (`TelecomManager.getCallCapablePhoneAccounts` needs `READ_PHONE_STATE`, a
+/// heart-rate sensor `BODY_SENSORS`): code naming one of them uses the permission.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PermissionApi {
+    pub permissions: Vec<String>,
+    /// Identifiers (classes, methods, Kotlin properties, constants) matched as whole
+    /// words in the code.
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub doc: Option<String>,
 }
 
 /// A dangerous permission PI204 judges.
@@ -88,9 +101,8 @@ pub struct PermissionKinds {
 pub struct PermissionUse {
     /// The categories it guards.
     pub guards: Vec<String>,
-    /// The categories whose collection uses it: those it guards, and those whose
-    /// collection may use it.
-    pub used_by: Vec<String>,
+    /// Identifiers of APIs that use it otherwise ([`PermissionApi`]).
+    pub api_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -417,7 +429,7 @@ pub struct KnowledgeTables {
     #[serde(default)]
     pub consent_gate: Vec<ConsentGate>,
     #[serde(default)]
-    pub permissions: Option<PermissionKinds>,
+    pub permissions: Option<PermissionTables>,
 }
 
 /// A vendor SDK's consent switch (`UMConfigure.submitPolicyGrantResult(ctx, agreed)`):
@@ -517,8 +529,8 @@ pub struct Knowledge {
     pub sdk_inits: Vec<MethodRef>,
     /// Vendor SDK consent switches.
     pub consent_gates: Vec<ConsentGate>,
-    /// Permissions of the categories that PI204 does not judge.
-    pub permission_kinds: PermissionKinds,
+    /// How PI204 judges the categories' permissions.
+    pub permission_tables: PermissionTables,
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
     /// Callback-parameter sources by the call that registers them.
@@ -616,8 +628,10 @@ impl Knowledge {
         self.sdk_inits.extend(t.sdk_init);
         self.consent_gates.extend(t.consent_gate);
         if let Some(p) = t.permissions {
-            self.permission_kinds.normal.extend(p.normal);
-            self.permission_kinds.broad.extend(p.broad);
+            let q = &mut self.permission_tables;
+            q.normal.extend(p.normal);
+            q.broad.extend(p.broad);
+            q.api.extend(p.api);
         }
         if let Some(p) = t.prompts {
             let q = &mut self.prompts;
@@ -730,28 +744,26 @@ impl Knowledge {
     }
 
     /// The dangerous (runtime) permissions the categories name, by full name
-    /// (`android.permission.READ_CONTACTS`), with the categories whose collection uses
-    /// each; normal and broad ones (see [`PermissionKinds`]) are left out.
+    /// (`android.permission.READ_CONTACTS`), with the categories each guards and the
+    /// APIs that use it otherwise; normal and broad ones (see [`PermissionTables`])
+    /// are left out.
     pub fn dangerous_permissions(&self) -> std::collections::BTreeMap<String, PermissionUse> {
         let mut out: std::collections::BTreeMap<String, PermissionUse> = Default::default();
-        let kinds = &self.permission_kinds;
-        let judged = |p: &String| !kinds.normal.contains(p) && !kinds.broad.contains(p);
+        let tables = &self.permission_tables;
+        let judged = |p: &String| !tables.normal.contains(p) && !tables.broad.contains(p);
         for c in &self.categories {
             for p in c.permissions.iter().filter(|p| judged(p)) {
                 let u = out.entry(p.clone()).or_default();
                 if !u.guards.contains(&c.id) {
                     u.guards.push(c.id.clone());
-                    u.used_by.push(c.id.clone());
                 }
             }
         }
-        // A category that only may use a permission makes it no more judged.
-        for c in &self.categories {
-            for p in &c.may_use {
+        // An API makes a permission no more judged than the categories do.
+        for api in &tables.api {
+            for p in &api.permissions {
                 if let Some(u) = out.get_mut(p) {
-                    if !u.used_by.contains(&c.id) {
-                        u.used_by.push(c.id.clone());
-                    }
+                    u.api_names.extend(api.names.iter().cloned());
                 }
             }
         }
@@ -940,38 +952,36 @@ mod tests {
         let k = Knowledge::builtin().expect("knowledge");
         let d = k.dangerous_permissions();
         let listed: Vec<&String> = k.categories.iter().flat_map(|c| &c.permissions).collect();
-        for p in k
-            .permission_kinds
-            .normal
-            .iter()
-            .chain(&k.permission_kinds.broad)
-        {
+        let t = &k.permission_tables;
+        for p in t.normal.iter().chain(&t.broad) {
             assert!(listed.contains(&p), "{p} is in no category's permissions");
             assert!(!d.contains_key(p), "{p} must not be judged");
         }
-        for c in &k.categories {
-            for p in &c.may_use {
+        for api in &t.api {
+            for p in &api.permissions {
+                assert!(d.contains_key(p), "API names for {p}, no judged permission");
+            }
+            for n in &api.names {
                 assert!(
-                    d.contains_key(p),
-                    "{}: may_use {p} is no judged permission",
-                    c.id
+                    !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                    "`{n}` is no identifier"
                 );
             }
         }
         assert!(!d.contains_key("android.permission.INTERNET"));
         assert!(!d.contains_key("android.permission.ACCESS_WIFI_STATE"));
         assert!(!d.contains_key("android.permission.READ_EXTERNAL_STORAGE"));
-        let contacts = d.get("android.permission.READ_CONTACTS");
-        assert_eq!(
-            contacts.map(|u| (u.guards.clone(), u.used_by.clone())),
-            Some((vec!["contacts".to_string()], vec!["contacts".to_string()]))
-        );
+        let contacts = d
+            .get("android.permission.READ_CONTACTS")
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(contacts.guards, vec!["contacts".to_string()]);
         let body = d
             .get("android.permission.BODY_SENSORS")
             .cloned()
             .unwrap_or_default();
         assert_eq!(body.guards, vec!["health".to_string()]);
-        assert!(body.used_by.contains(&"sensor.motion".to_string()));
+        assert!(body.api_names.contains(&"TYPE_HEART_RATE".to_string()));
         let fine = d
             .get("android.permission.ACCESS_FINE_LOCATION")
             .cloned()

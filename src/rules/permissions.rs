@@ -1,5 +1,5 @@
 //! PI204 (unused-permission): a dangerous permission an Android manifest requests
-//! although no code of its project collects what it guards.
+//! although no code of its project uses it.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -25,11 +25,17 @@ pub struct ManifestPermissions {
 }
 
 /// PI204 for every `<uses-permission>` element requesting a dangerous permission
-/// when no code of the manifest's project collects a category it guards (a
+/// when no code of the manifest's project uses it: collects a category it guards (a
 /// platform API, SDK or callback collection point, reachable or not: a variable's
-/// name is no use of a permission). Normal permissions, and those the knowledge
-/// base does not tie to a category, are never reported; neither is a permission
-/// some manifest of the project removes with `tools:node="remove"`.
+/// name is no use of a permission), or names an API the knowledge base says uses it
+/// otherwise (`getCallCapablePhoneAccounts`, `openCamera`). Normal permissions, and
+/// those the knowledge base does not tie to a category, are never reported; neither
+/// is a permission some manifest of the project removes with `tools:node="remove"`.
+///
+/// A content provider's URI may reach its query through a constant or a wrapper the
+/// analysis does not follow (`queryResolver(resolver, IMAGES_URI, ..)`): a source
+/// file of the project that names a URI of a category (`MediaStore.Images`) counts
+/// as collecting it, rather than report a permission the code may well use.
 pub fn unused_permissions(
     analysis: &Analysis,
     knowledge: &Knowledge,
@@ -54,6 +60,11 @@ pub fn unused_permissions(
                 .map(|p| p.name.as_str()),
         );
     }
+    // (project, category) → whether a source file of the project names one of the
+    // category's content URIs; computed when needed.
+    let mut named: HashMap<(&str, &str), bool> = HashMap::default();
+    // Project → the identifiers its source files use; computed when needed.
+    let mut identifiers: HashMap<&str, HashSet<&str>> = HashMap::default();
     let mut out = Vec::new();
     for m in manifests {
         let project = m.project.as_str();
@@ -63,7 +74,18 @@ pub fn unused_permissions(
             };
             let used = collected
                 .get(project)
-                .is_some_and(|c| judged.used_by.iter().any(|id| c.contains(id.as_str())));
+                .is_some_and(|c| judged.guards.iter().any(|id| c.contains(id.as_str())))
+                || judged.guards.iter().any(|id| {
+                    *named
+                        .entry((project, id.as_str()))
+                        .or_insert_with(|| names_a_uri_of(knowledge, files, project, id))
+                })
+                || (!judged.api_names.is_empty() && {
+                    let words = identifiers
+                        .entry(project)
+                        .or_insert_with(|| identifiers_in(files, project));
+                    judged.api_names.iter().any(|n| words.contains(n.as_str()))
+                });
             let stripped = removed
                 .get(project)
                 .is_some_and(|r| r.contains(p.name.as_str()));
@@ -87,7 +109,7 @@ pub fn unused_permissions(
                 rule,
                 level: rule.level_for(sensitive),
                 message: format!(
-                    "The dangerous permission `{short}` is requested, but no code collects what it guards: {}; remove it unless a library the app bundles needs it",
+                    "The dangerous permission `{short}` is requested, but no code uses it: nothing collects {}; remove it unless a library the app bundles needs it",
                     or_list(&guarded)
                 ),
                 span: p.span,
@@ -110,22 +132,58 @@ pub fn unused_permissions(
     out
 }
 
+/// Whether a file (relative path) is part of the project (a directory, empty for
+/// the whole scan).
+fn in_project(rel: &str, project: &str) -> bool {
+    project.is_empty()
+        || rel
+            .strip_prefix(project)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// The categories collected by platform APIs in the project's files.
 fn collected_in<'a>(
     analysis: &'a Analysis,
     files: &[SourceFile],
     project: &str,
 ) -> HashSet<&'a str> {
-    let prefix = format!("{project}/");
     analysis
         .sources
         .iter()
         .filter(|s| s.kind == SourceKind::Api)
-        .filter(|s| {
-            project.is_empty()
-                || file_by_id(files, s.span.file).is_some_and(|f| f.rel.starts_with(&prefix))
-        })
+        .filter(|s| file_by_id(files, s.span.file).is_some_and(|f| in_project(&f.rel, project)))
         .map(|s| s.category.as_str())
+        .collect()
+}
+
+/// Whether a source file of the project names a content URI the knowledge base ties
+/// to `category` (`ContactsContract`, `MediaStore.Images`).
+fn names_a_uri_of(
+    knowledge: &Knowledge,
+    files: &[SourceFile],
+    project: &str,
+    category: &str,
+) -> bool {
+    let uris: Vec<&str> = knowledge
+        .content_query_sources()
+        .filter(|s| s.category == category)
+        .filter_map(|s| s.uri.as_deref())
+        .filter(|u| !u.is_empty())
+        .collect();
+    !uris.is_empty()
+        && files
+            .iter()
+            .filter(|f| f.is_source() && in_project(&f.rel, project))
+            .any(|f| uris.iter().any(|u| f.text.contains(u)))
+}
+
+/// Every identifier-like word of the project's source files (comments included).
+fn identifiers_in<'a>(files: &'a [SourceFile], project: &str) -> HashSet<&'a str> {
+    files
+        .iter()
+        .filter(|f| f.is_source() && in_project(&f.rel, project))
+        .flat_map(|f| f.text.split(|c: char| !(c.is_alphanumeric() || c == '_')))
+        .filter(|w| !w.is_empty())
         .collect()
 }
 
