@@ -38,6 +38,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "schedule",
     "constants",
     "sensors",
+    "permissions",
     "purposes",
     "hosts",
     "sdks",

@@ -1,7 +1,7 @@
 //! One scan, end to end: discover → load and lower (in parallel) → whole-program
 //! analysis → findings. Output formats and the CLI sit on top of [`ScanResult`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
@@ -50,6 +50,7 @@ pub struct PartialParse {
 
 pub struct ScanResult {
     pub root: PathBuf,
+    /// The source files analysed, then the manifests read, in id order.
     pub files: Vec<SourceFile>,
     pub skipped: Vec<Skipped>,
     pub partial: Vec<PartialParse>,
@@ -69,6 +70,11 @@ pub struct ScanResult {
 impl ScanResult {
     pub fn file(&self, id: FileId) -> Option<&SourceFile> {
         file_by_id(&self.files, id)
+    }
+
+    /// How many source files were analysed (manifests not counted).
+    pub fn source_file_count(&self) -> usize {
+        self.files.iter().filter(|f| f.is_source()).count()
     }
 }
 
@@ -166,7 +172,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
                     id,
                     path: c.path.clone(),
                     rel: c.rel.clone(),
-                    language: lang,
+                    kind: FileKind::Source(lang),
                     text,
                 });
                 modules.push(module);
@@ -179,7 +185,15 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     }
     phase("parse+lower");
     let sdks = declared_sdks(&candidates, &knowledge, max_size, &mut skipped);
-    let launchers = launcher_activities(&candidates, max_size, &mut skipped);
+    // Manifests take the ids after the source files': results are located in them.
+    let manifests = read_manifests(
+        &candidates,
+        sources.len() as FileId,
+        &root,
+        max_size,
+        &mut skipped,
+    );
+    files.extend(manifests.files);
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -189,7 +203,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     phase("program index");
     let analysis = taint::analyze(&program, &knowledge);
     phase("analysis");
-    let launcher_classes = resolve_launchers(&program, &files, &launchers);
+    let launcher_classes = resolve_launchers(&program, &files, &manifests.launchers);
     let prompts = Prompts::compute(&program, &knowledge, &analysis, &launcher_classes);
     phase("prompts");
     let mut findings =
@@ -212,6 +226,12 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     ));
     findings.extend(rules::collection_before_consent(
         &analysis, &prompts, &program, &knowledge,
+    ));
+    findings.extend(rules::unused_permissions(
+        &analysis,
+        &knowledge,
+        &manifests.permissions,
+        &files,
     ));
     findings.sort_by(|a, b| {
         (a.span.file, a.span.start, a.rule.id.as_str(), &a.source).cmp(&(
@@ -243,7 +263,11 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
         },
         |s| program.module(s.function.module).is_android(),
     );
-    let lines = files.iter().map(SourceFile::line_count).sum();
+    let lines = files
+        .iter()
+        .filter(|f| f.is_source())
+        .map(SourceFile::line_count)
+        .sum();
     if profile {
         eprintln!("piitrace: findings {:.3}s", started.elapsed().as_secs_f64());
     }
@@ -307,29 +331,78 @@ fn declared_sdks(
     out
 }
 
-/// (directory of the manifest, activity name as written) of every launcher activity.
-fn launcher_activities(
+/// What the manifests say.
+struct Manifests {
+    /// The manifests that parsed, for results located in them.
+    files: Vec<SourceFile>,
+    /// (directory of the manifest, activity name as written) of every launcher activity.
+    launchers: Vec<(String, String)>,
+    permissions: Vec<rules::ManifestPermissions>,
+}
+
+/// Reads every manifest, giving them the ids from `first_id` on; one that cannot be
+/// read or does not parse is skipped, with the reason.
+fn read_manifests(
     candidates: &[workspace::Candidate],
+    first_id: FileId,
+    root: &Path,
     max_size: u64,
     skipped: &mut Vec<Skipped>,
-) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for c in candidates.iter().filter(|c| c.kind == FileKind::Manifest) {
+) -> Manifests {
+    let mut out = Manifests {
+        files: Vec::new(),
+        launchers: Vec::new(),
+        permissions: Vec::new(),
+    };
+    let manifests = candidates.iter().filter(|c| c.kind == FileKind::Manifest);
+    for (j, c) in manifests.enumerate() {
+        let id = first_id + j as FileId;
         let parsed = workspace::load_text(&c.path, max_size).and_then(|text| {
-            frontend::manifest::launcher_activities(&text).map_err(SkipReason::Unreadable)
+            frontend::manifest::parse(id, &text)
+                .map(|m| (text, m))
+                .map_err(SkipReason::Unreadable)
         });
-        match parsed {
-            Ok(names) => {
-                let dir = c.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-                out.extend(names.into_iter().map(|n| (dir.clone(), n)));
+        let (text, manifest) = match parsed {
+            Ok(p) => p,
+            Err(reason) => {
+                skipped.push(Skipped {
+                    rel: c.rel.clone(),
+                    reason,
+                });
+                continue;
             }
-            Err(reason) => skipped.push(Skipped {
-                rel: c.rel.clone(),
-                reason,
-            }),
-        }
+        };
+        let dir = c.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        out.launchers
+            .extend(manifest.launchers.into_iter().map(|n| (dir.clone(), n)));
+        out.permissions.push(rules::ManifestPermissions {
+            file: id,
+            project: gradle_project(&c.path, root),
+            permissions: manifest.permissions,
+        });
+        out.files.push(SourceFile {
+            id,
+            path: c.path.clone(),
+            rel: c.rel.clone(),
+            kind: FileKind::Manifest,
+            text,
+        });
     }
     out
+}
+
+/// The Gradle project a file belongs to: the nearest directory above it, inside the
+/// scan root, with a `settings.gradle` or `settings.gradle.kts`, relative to the
+/// root; the root itself (empty) when there is none.
+fn gradle_project(path: &Path, root: &Path) -> String {
+    path.ancestors()
+        .skip(1)
+        .take_while(|dir| dir.starts_with(root))
+        .find(|dir| {
+            dir.join("settings.gradle").is_file() || dir.join("settings.gradle.kts").is_file()
+        })
+        .map(|dir| workspace::relative(dir, root))
+        .unwrap_or_default()
 }
 
 /// The app's classes a manifest names as launcher activities: declared under the

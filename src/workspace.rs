@@ -46,7 +46,7 @@ pub enum FileKind {
     Source(Language),
     /// `build.gradle`, `build.gradle.kts`, `libs.versions.toml`: dependency declarations.
     BuildFile,
-    /// `AndroidManifest.xml`: the launcher activity.
+    /// `AndroidManifest.xml`: the launcher activity and the requested permissions.
     Manifest,
 }
 
@@ -63,11 +63,17 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// Relative to the scan root, `/`-separated.
     pub rel: String,
-    pub language: Language,
+    /// A source file, or a manifest that results are located in (PI204).
+    pub kind: FileKind,
     pub text: String,
 }
 
 impl SourceFile {
+    /// Source code, as opposed to a manifest: what the scan's file and line counts count.
+    pub fn is_source(&self) -> bool {
+        matches!(self.kind, FileKind::Source(_))
+    }
+
     /// The text of a 0-based line, without its line break.
     pub fn line(&self, line: u32) -> &str {
         self.text.lines().nth(line as usize).unwrap_or("")

@@ -1,6 +1,6 @@
 //! Runs the real binary on the bundled corpus and compares its findings with the
-//! `// expect: ...` markers written next to the code: every expected result is
-//! reported, and nothing else is.
+//! `// expect: ...` markers written next to the code (`<!-- expect: ... -->` in
+//! manifests): every expected result is reported, and nothing else is.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,8 +9,12 @@ mod common;
 
 /// Rules this build implements; markers and results of other rules are ignored.
 const IN_SCOPE: &[&str] = &[
-    "PI001", "PI101", "PI102", "PI103", "PI201", "PI202", "PI203", "PI301", "PI302", "PI303",
+    "PI001", "PI101", "PI102", "PI103", "PI201", "PI202", "PI203", "PI204", "PI301", "PI302",
+    "PI303",
 ];
+
+/// The comment openings a marker follows: source code, and XML (manifests).
+const MARKERS: &[&str] = &["// expect:", "<!-- expect:"];
 
 fn markers(root: &Path) -> BTreeMap<(String, usize), Vec<String>> {
     let mut out = BTreeMap::new();
@@ -24,7 +28,7 @@ fn markers(root: &Path) -> BTreeMap<(String, usize), Vec<String>> {
             }
             if !matches!(
                 path.extension().and_then(|e| e.to_str()),
-                Some("java" | "kt" | "rs")
+                Some("java" | "kt" | "rs" | "xml")
             ) {
                 continue;
             }
@@ -35,8 +39,11 @@ fn markers(root: &Path) -> BTreeMap<(String, usize), Vec<String>> {
                 .replace('\\', "/");
             let text = std::fs::read_to_string(&path).expect("read source");
             for (i, line) in text.lines().enumerate() {
-                if let Some(idx) = line.find("// expect:") {
-                    let mut ids: Vec<String> = line[idx + "// expect:".len()..]
+                let found = MARKERS
+                    .iter()
+                    .find_map(|m| line.find(m).map(|idx| idx + m.len()));
+                if let Some(after) = found {
+                    let mut ids: Vec<String> = line[after..]
                         .split_whitespace()
                         .take_while(|w| w.starts_with("PI"))
                         .filter(|w| IN_SCOPE.contains(w))

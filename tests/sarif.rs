@@ -45,6 +45,7 @@ fn corpus_sarif_is_valid_and_complete() {
     }
     let results = run["results"].as_array().expect("results");
     assert!(!results.is_empty());
+    assert!(results.iter().any(|r| r["ruleId"] == "PI204"));
     for r in results {
         let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             .as_str()
@@ -60,6 +61,15 @@ fn corpus_sarif_is_valid_and_complete() {
         if ["PI101", "PI102", "PI201", "PI202", "PI203"]
             .contains(&r["ruleId"].as_str().unwrap_or_default())
         {
+            continue;
+        }
+        // PI204 is about a manifest's `<uses-permission>` element.
+        if r["ruleId"] == "PI204" {
+            assert!(uri.ends_with("/AndroidManifest.xml"), "{uri}");
+            assert!(r["properties"]["category"].is_string());
+            assert!(r["codeFlows"].is_null());
+            let region = &r["locations"][0]["physicalLocation"]["region"];
+            assert!(region["startLine"].as_u64().is_some_and(|l| l > 1));
             continue;
         }
         assert!(r["properties"]["category"].is_string());

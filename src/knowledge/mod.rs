@@ -65,6 +65,47 @@ pub struct Category {
     pub doc: Option<String>,
 }
 
+/// How PI204 (unused-permission) judges the categories' permissions: those it leaves
+/// alone, and the APIs that use one without returning a category's data.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PermissionTables {
+    /// Install-time (normal) and signature permissions: granted without asking the
+    /// user, never dangerous.
+    #[serde(default)]
+    pub normal: Vec<String>,
+    /// Runtime permissions that guard more than their categories' data (connecting to
+    /// Bluetooth devices, any file in shared storage): code that collects none of
+    /// their categories may still need them.
+    #[serde(default)]
+    pub broad: Vec<String>,
+    #[serde(default)]
+    pub api: Vec<PermissionApi>,
+}
+
+/// APIs that need a permission without returning the data of a category it guards
+/// (`TelecomManager.getCallCapablePhoneAccounts` needs `READ_PHONE_STATE`, a
+/// heart-rate sensor `BODY_SENSORS`): code naming one of them uses the permission.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PermissionApi {
+    pub permissions: Vec<String>,
+    /// Identifiers (classes, methods, Kotlin properties, constants) matched as whole
+    /// words in the code.
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+/// A dangerous permission PI204 judges.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PermissionUse {
+    /// The categories it guards.
+    pub guards: Vec<String>,
+    /// Identifiers of APIs that use it otherwise ([`PermissionApi`]).
+    pub api_names: Vec<String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArgConstraint {
@@ -406,6 +447,8 @@ pub struct KnowledgeTables {
     pub constants: std::collections::BTreeMap<String, i64>,
     #[serde(default)]
     pub sensors: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub permissions: Option<PermissionTables>,
 }
 
 /// A call whose argument sets how often a source delivers (`requestLocationUpdates(
@@ -559,6 +602,8 @@ pub struct Knowledge {
     pub constants: HashMap<String, i64>,
     /// Sensor types whose readings are personal data → category.
     pub sensors: HashMap<String, String>,
+    /// How PI204 judges the categories' permissions.
+    pub permission_tables: PermissionTables,
     category_index: HashMap<String, usize>,
     sources_by_method: HashMap<String, Vec<usize>>,
     /// Callback-parameter sources by the call that registers them.
@@ -661,6 +706,12 @@ impl Knowledge {
         self.schedules.extend(t.schedule);
         self.constants.extend(t.constants);
         self.sensors.extend(t.sensors);
+        if let Some(p) = t.permissions {
+            let q = &mut self.permission_tables;
+            q.normal.extend(p.normal);
+            q.broad.extend(p.broad);
+            q.api.extend(p.api);
+        }
         if let Some(p) = t.prompts {
             let q = &mut self.prompts;
             q.permission_checks.extend(p.permission_checks);
@@ -769,6 +820,33 @@ impl Knowledge {
             .enumerate()
             .flat_map(|(i, s)| s.maven.iter().map(move |g| (g.clone(), i)))
             .collect();
+    }
+
+    /// The dangerous (runtime) permissions the categories name, by full name
+    /// (`android.permission.READ_CONTACTS`), with the categories each guards and the
+    /// APIs that use it otherwise; normal and broad ones (see [`PermissionTables`])
+    /// are left out.
+    pub fn dangerous_permissions(&self) -> std::collections::BTreeMap<String, PermissionUse> {
+        let mut out: std::collections::BTreeMap<String, PermissionUse> = Default::default();
+        let tables = &self.permission_tables;
+        let judged = |p: &String| !tables.normal.contains(p) && !tables.broad.contains(p);
+        for c in &self.categories {
+            for p in c.permissions.iter().filter(|p| judged(p)) {
+                let u = out.entry(p.clone()).or_default();
+                if !u.guards.contains(&c.id) {
+                    u.guards.push(c.id.clone());
+                }
+            }
+        }
+        // An API makes a permission no more judged than the categories do.
+        for api in &tables.api {
+            for p in &api.permissions {
+                if let Some(u) = out.get_mut(p) {
+                    u.api_names.extend(api.names.iter().cloned());
+                }
+            }
+        }
+        out
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {
@@ -946,6 +1024,48 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn dangerous_permissions_leave_out_normal_and_broad_ones() {
+        let k = Knowledge::builtin().expect("knowledge");
+        let d = k.dangerous_permissions();
+        let listed: Vec<&String> = k.categories.iter().flat_map(|c| &c.permissions).collect();
+        let t = &k.permission_tables;
+        for p in t.normal.iter().chain(&t.broad) {
+            assert!(listed.contains(&p), "{p} is in no category's permissions");
+            assert!(!d.contains_key(p), "{p} must not be judged");
+        }
+        for api in &t.api {
+            for p in &api.permissions {
+                assert!(d.contains_key(p), "API names for {p}, no judged permission");
+            }
+            for n in &api.names {
+                assert!(
+                    !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                    "`{n}` is no identifier"
+                );
+            }
+        }
+        assert!(!d.contains_key("android.permission.INTERNET"));
+        assert!(!d.contains_key("android.permission.ACCESS_WIFI_STATE"));
+        assert!(!d.contains_key("android.permission.READ_EXTERNAL_STORAGE"));
+        let contacts = d
+            .get("android.permission.READ_CONTACTS")
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(contacts.guards, vec!["contacts".to_string()]);
+        let body = d
+            .get("android.permission.BODY_SENSORS")
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(body.guards, vec!["health".to_string()]);
+        assert!(body.api_names.contains(&"TYPE_HEART_RATE".to_string()));
+        let fine = d
+            .get("android.permission.ACCESS_FINE_LOCATION")
+            .cloned()
+            .unwrap_or_default();
+        assert!(fine.guards.contains(&"location.coarse".to_string()));
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub fn render(result: &ScanResult) -> Value {
         "tool": { "name": "piitrace", "version": env!("CARGO_PKG_VERSION") },
         "root": result.root.display().to_string(),
         "summary": {
-            "files": result.files.len(),
+            "files": result.source_file_count(),
             "lines": result.lines,
             "findings": result.findings.iter().filter(|f| f.suppression.is_none()).count(),
             "suppressed": result.findings.iter().filter(|f| f.suppression.is_some()).count(),

@@ -50,7 +50,7 @@ pub fn render(result: &ScanResult) -> Value {
             "results": results,
             "properties": {
                 "sdks": result.sdks,
-                "filesScanned": result.files.len(),
+                "filesScanned": result.source_file_count(),
                 "linesScanned": result.lines,
             },
         }],

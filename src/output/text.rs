@@ -44,7 +44,7 @@ pub fn render(result: &ScanResult, color: bool) -> String {
         } else {
             String::new()
         },
-        result.files.len(),
+        result.source_file_count(),
         result.lines,
         result.duration.as_secs_f64()
     );

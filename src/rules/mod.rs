@@ -6,6 +6,7 @@
 mod declaration;
 mod flows;
 mod frequency;
+mod permissions;
 mod prompts;
 mod unused;
 
@@ -16,6 +17,7 @@ use serde::Deserialize;
 pub use declaration::{collection_points, undeclared_collection};
 pub use flows::findings_from_flows;
 pub use frequency::excessive_frequency;
+pub use permissions::{unused_permissions, ManifestPermissions};
 pub use prompts::{collection_before_consent, collection_without_prompt};
 pub use unused::collected_but_unused;
 
@@ -38,7 +40,8 @@ const DOCS: &[(&str, &str)] = &[
 /// Rules whose checks this build runs; the others are documented and listed in
 /// SARIF metadata so that IDs and docs are stable ahead of their checks.
 pub const IMPLEMENTED: &[&str] = &[
-    "PI001", "PI101", "PI102", "PI103", "PI201", "PI202", "PI203", "PI301", "PI302", "PI303",
+    "PI001", "PI101", "PI102", "PI103", "PI201", "PI202", "PI203", "PI204", "PI301", "PI302",
+    "PI303",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]

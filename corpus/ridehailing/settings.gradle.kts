@@ -1,0 +1,2 @@
+rootProject.name = "KuaiChe"
+include(":app")
