@@ -36,6 +36,69 @@ pub struct Finding {
     pub suppression: Option<String>,
 }
 
+impl Finding {
+    /// A result about one place (a collection point, a call, a manifest element), not
+    /// a flow: level from the rule and sensitivity; set `source`, `minor` and `steps`
+    /// afterwards where they apply.
+    pub fn at(
+        rule: &'static Rule,
+        span: Span,
+        end: Span,
+        category: Option<String>,
+        sensitive: bool,
+        message: String,
+        identity: Vec<String>,
+    ) -> Finding {
+        Finding {
+            rule,
+            level: rule.level_for(sensitive),
+            message,
+            span,
+            end,
+            category,
+            sensitive,
+            minor: false,
+            sink_kind: None,
+            sdk: None,
+            url: None,
+            source: None,
+            steps: Vec::new(),
+            unprompted_path: Vec::new(),
+            identity,
+            fingerprint: String::new(),
+            suppression: None,
+        }
+    }
+
+    /// A result at a collection point: its category, sensitivity (a child's data is
+    /// sensitive), description, and an identity of (function, source, category).
+    pub fn at_source(
+        rule: &'static Rule,
+        source: &crate::analysis::SourceInfo,
+        sensitive: bool,
+        function: String,
+        message: String,
+    ) -> Finding {
+        Finding {
+            minor: source.minor,
+            source: Some(source.description.clone()),
+            ..Finding::at(
+                rule,
+                source.span,
+                source.span,
+                Some(source.category.clone()),
+                sensitive || source.minor,
+                message,
+                vec![
+                    function,
+                    source.description.clone(),
+                    source.category.clone(),
+                ],
+            )
+        }
+    }
+}
+
 /// Computes fingerprints from each finding's identity and file; findings with the
 /// same identity in one file are told apart by their order.
 pub fn assign_fingerprints(findings: &mut [Finding], file_of: impl Fn(&Finding) -> String) {

@@ -66,15 +66,8 @@ struct ScanArgs {
     /// Output format; text on a terminal, SARIF otherwise.
     #[arg(long, value_enum)]
     format: Option<Format>,
-    /// Write the report to FILE instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Configuration file (default: piitrace.toml in the first scanned directory).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(long, short, value_name = "N")]
-    jobs: Option<usize>,
+    #[command(flatten)]
+    common: CommonArgs,
     /// Exit with 1 when a finding at or above this level is reported.
     #[arg(long, value_enum, default_value = "error")]
     fail_on: FailOn,
@@ -91,10 +84,17 @@ struct InventoryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "md")]
     format: InventoryFormat,
-    /// Write the inventory to FILE instead of standard output.
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+/// Options every command that scans takes.
+#[derive(clap::Args)]
+struct CommonArgs {
+    /// Write the result to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Configuration file (default: piitrace.toml in the directory).
+    /// Configuration file (default: piitrace.toml in the first scanned directory).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
     /// Worker threads (default: one per core).
@@ -271,10 +271,10 @@ fn run_init(path: &std::path::Path, force: bool) -> anyhow::Result<()> {
 
 fn run_inventory(args: InventoryArgs) -> anyhow::Result<()> {
     let paths = vec![args.path.clone()];
-    let config = load_config(args.config.as_ref(), &paths)?;
+    let config = load_config(args.common.config.as_ref(), &paths)?;
     let result = scan(ScanOptions {
         paths,
-        jobs: args.jobs,
+        jobs: args.common.jobs,
         config,
         progress: std::io::stderr().is_terminal(),
     })?;
@@ -292,15 +292,15 @@ fn run_inventory(args: InventoryArgs) -> anyhow::Result<()> {
         }
         InventoryFormat::Csv => output::inventory::csv(inv),
     };
-    emit(args.output.as_ref(), &rendered)
+    emit(args.common.output.as_ref(), &rendered)
 }
 
 fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
-    let config = load_config(args.config.as_ref(), &args.paths)?;
+    let config = load_config(args.common.config.as_ref(), &args.paths)?;
     let stderr_tty = std::io::stderr().is_terminal();
     let result = scan(ScanOptions {
         paths: args.paths.clone(),
-        jobs: args.jobs,
+        jobs: args.common.jobs,
         config,
         progress: stderr_tty && !args.no_progress,
     })?;
@@ -309,7 +309,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             eprintln!("piitrace: {}", n.message);
         }
     }
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let to_terminal = args.common.output.is_none() && std::io::stdout().is_terminal();
     let format = args.format.unwrap_or(if to_terminal {
         Format::Text
     } else {
@@ -320,7 +320,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         Format::Sarif => serde_json::to_string_pretty(&output::sarif::render(&result))? + "\n",
         Format::Json => serde_json::to_string_pretty(&output::json::render(&result))? + "\n",
     };
-    emit(args.output.as_ref(), &rendered)?;
+    emit(args.common.output.as_ref(), &rendered)?;
     let threshold = match args.fail_on {
         FailOn::Note => Some(Level::Note),
         FailOn::Warning => Some(Level::Warning),

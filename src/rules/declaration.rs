@@ -77,36 +77,20 @@ pub fn undeclared_collection(
         }
         let category = knowledge.category(&source.category);
         let label = category.map_or(source.category.as_str(), |c| c.label.as_str());
-        let sensitive = category.is_some_and(|c| c.sensitive) || source.minor;
+        let sensitive = category.is_some_and(|c| c.sensitive);
         let function = program.qualified_name(source.function);
-        out.push(Finding {
+        out.push(Finding::at_source(
             rule,
-            level: rule.level_for(sensitive),
-            message: format!(
+            source,
+            sensitive,
+            function.clone(),
+            format!(
                 "{} ({}) is collected by {} in `{function}`, but no purpose in the declaration lists it: add it to the purpose that needs it in `[purposes]` of piitrace.toml, or stop collecting it",
                 capitalise(label),
                 source.category,
                 source.description
             ),
-            span: source.span,
-            end: source.span,
-            category: Some(source.category.clone()),
-            sensitive,
-            minor: source.minor,
-            sink_kind: None,
-            sdk: None,
-            url: None,
-            source: Some(source.description.clone()),
-            steps: Vec::new(),
-            unprompted_path: Vec::new(),
-            identity: vec![
-                function,
-                source.description.clone(),
-                source.category.clone(),
-            ],
-            fingerprint: String::new(),
-            suppression: None,
-        });
+        ));
     }
     out
 }

@@ -725,11 +725,11 @@ pub fn excessive_frequency(
     for (span, end, every, category, how) in checker.rates {
         let c = knowledge.category(&category);
         let label = c.map_or(category.as_str(), |c| c.label.as_str());
-        out.push(finding(
+        out.push(Finding::at(
             rule,
             span,
             end,
-            &category,
+            Some(category.clone()),
             false,
             format!(
                 "{how} sets {label} ({category}) to be collected every {}, more often than the minimum interval of {min} s (`[limits] min_interval_seconds`): collect only as often as the feature needs",
@@ -745,11 +745,11 @@ pub fn excessive_frequency(
         let c = knowledge.category(&s.category);
         let label = c.map_or(s.category.as_str(), |c| c.label.as_str());
         let sensitive = c.is_some_and(|c| c.sensitive) || s.minor;
-        out.push(finding(
+        out.push(Finding::at(
             rule,
             s.span,
             s.span,
-            &s.category,
+            Some(s.category.clone()),
             sensitive,
             format!(
                 "{} ({}) is collected by {} every {} ({how}), more often than the minimum interval of {min} s (`[limits] min_interval_seconds`)",
@@ -773,35 +773,5 @@ fn human(seconds: f64) -> String {
         format!("{} s", (seconds * 10.0).round() / 10.0)
     } else {
         format!("{} ms", (seconds * 1000.0).round())
-    }
-}
-
-fn finding(
-    rule: &'static crate::rules::Rule,
-    span: Span,
-    end: Span,
-    category: &str,
-    sensitive: bool,
-    message: String,
-    identity: Vec<String>,
-) -> Finding {
-    Finding {
-        rule,
-        level: rule.level_for(sensitive),
-        message,
-        span,
-        end,
-        category: Some(category.to_string()),
-        sensitive,
-        minor: false,
-        sink_kind: None,
-        sdk: None,
-        url: None,
-        source: None,
-        steps: Vec::new(),
-        unprompted_path: Vec::new(),
-        identity,
-        fingerprint: String::new(),
-        suppression: None,
     }
 }

@@ -105,28 +105,18 @@ pub fn unused_permissions(
                 .iter()
                 .any(|id| knowledge.category(id).is_some_and(|c| c.sensitive));
             let short = p.name.rsplit('.').next().unwrap_or(&p.name);
-            out.push(Finding {
+            out.push(Finding::at(
                 rule,
-                level: rule.level_for(sensitive),
-                message: format!(
+                p.span,
+                p.span,
+                judged.guards.first().cloned(),
+                sensitive,
+                format!(
                     "The dangerous permission `{short}` is requested, but no code uses it: nothing collects {}; remove it unless a library the app bundles needs it",
                     or_list(&guarded)
                 ),
-                span: p.span,
-                end: p.span,
-                category: judged.guards.first().cloned(),
-                sensitive,
-                minor: false,
-                sink_kind: None,
-                sdk: None,
-                url: None,
-                source: None,
-                steps: Vec::new(),
-                unprompted_path: Vec::new(),
-                identity: vec![p.name.clone()],
-                fingerprint: String::new(),
-                suppression: None,
-            });
+                vec![p.name.clone()],
+            ));
         }
     }
     out

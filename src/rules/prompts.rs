@@ -101,32 +101,19 @@ pub fn collection_without_prompt(
             },
         );
         out.push(Finding {
-            rule,
-            level: rule.level_for(sensitive),
-            message: format!(
-                "{} ({}) is collected by {} in `{function}` without asking first: {ask}{via}",
-                capitalise(&category.label),
-                source.category,
-                source.description
-            ),
-            span: source.span,
-            end: source.span,
-            category: Some(source.category.clone()),
-            sensitive,
-            minor: source.minor,
-            sink_kind: None,
-            sdk: None,
-            url: None,
-            source: Some(source.description.clone()),
             steps,
-            unprompted_path: Vec::new(),
-            identity: vec![
-                function,
-                source.description.clone(),
-                source.category.clone(),
-            ],
-            fingerprint: String::new(),
-            suppression: None,
+            ..Finding::at_source(
+                rule,
+                source,
+                sensitive,
+                function.clone(),
+                format!(
+                    "{} ({}) is collected by {} in `{function}` without asking first: {ask}{via}",
+                    capitalise(&category.label),
+                    source.category,
+                    source.description
+                ),
+            )
         });
     }
     out
@@ -181,25 +168,9 @@ pub fn collection_before_consent(
     };
     let mut out = Vec::new();
     let mut push = |span, end, category: Option<String>, sensitive, message: String, identity| {
-        out.push(Finding {
-            rule,
-            level: rule.level_for(sensitive),
-            message,
-            span,
-            end,
-            category,
-            sensitive,
-            minor: false,
-            sink_kind: None,
-            sdk: None,
-            url: None,
-            source: None,
-            steps: Vec::new(),
-            unprompted_path: Vec::new(),
-            identity,
-            fingerprint: String::new(),
-            suppression: None,
-        });
+        out.push(Finding::at(
+            rule, span, end, category, sensitive, message, identity,
+        ));
     };
     for source in &analysis.sources {
         if source.kind != SourceKind::Api

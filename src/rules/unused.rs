@@ -246,39 +246,23 @@ fn finding(
 ) -> Finding {
     let category = knowledge.category(&source.category);
     let label = category.map_or(source.category.as_str(), |c| c.label.as_str());
-    let sensitive = category.is_some_and(|c| c.sensitive) || source.minor;
+    let sensitive = category.is_some_and(|c| c.sensitive);
     let function = program.qualified_name(source.function);
     let fate = match how {
         Unused::Discarded => "and throws it away".to_string(),
         Unused::Variable(v) => format!("into `{v}`, which nothing reads"),
         Unused::Field(v) => format!("into the field `{v}`, which nothing reads"),
     };
-    Finding {
+    Finding::at_source(
         rule,
-        level: rule.level_for(sensitive),
-        message: format!(
+        source,
+        sensitive,
+        function.clone(),
+        format!(
             "{} ({}) is collected by {} in `{function}` {fate}: collect only what a purpose needs, or remove the call",
             capitalise(label),
             source.category,
             source.description
         ),
-        span: source.span,
-        end: source.span,
-        category: Some(source.category.clone()),
-        sensitive,
-        minor: source.minor,
-        sink_kind: None,
-        sdk: None,
-        url: None,
-        source: Some(source.description.clone()),
-        steps: Vec::new(),
-        unprompted_path: Vec::new(),
-        identity: vec![
-            function,
-            source.description.clone(),
-            source.category.clone(),
-        ],
-        fingerprint: String::new(),
-        suppression: None,
-    }
+    )
 }
