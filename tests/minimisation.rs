@@ -83,3 +83,52 @@ class Report {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_proximity_sensor_listener_collects_nothing_personal() {
+    let listener = |class: &str, sensor: &str| {
+        format!(
+            r#"package app;
+
+import android.app.Activity;
+import android.hardware.Sensor;
+import android.hardware.SensorEvent;
+import android.hardware.SensorEventListener;
+import android.hardware.SensorManager;
+import android.util.Log;
+
+public class {class} extends Activity implements SensorEventListener {{
+    private SensorManager sm;
+    private Sensor sensor;
+
+    @Override
+    protected void onResume() {{
+        sensor = sm.getDefaultSensor(Sensor.{sensor});
+        sm.registerListener(this, sensor, SensorManager.SENSOR_DELAY_NORMAL);
+    }}
+
+    @Override
+    public void onSensorChanged(SensorEvent event) {{
+        Log.d("sensor", "value " + event.values[0]);
+    }}
+
+    @Override
+    public void onAccuracyChanged(Sensor s, int accuracy) {{}}
+}}
+"#
+        )
+    };
+    let near = listener("Near", "TYPE_PROXIMITY");
+    let shake = listener("Shake", "TYPE_ACCELEROMETER");
+    let report = common::scan_files(&[("app/Near.java", &near), ("app/Shake.java", &shake)]);
+    let logged: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PI001")
+        .filter_map(|f| f["file"].as_str())
+        .collect();
+    // The earpiece's proximity sensor reads nothing about the person; the
+    // accelerometer does (movement, gait).
+    assert_eq!(logged, vec!["app/Shake.java"], "{logged:?}");
+}

@@ -1009,6 +1009,33 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// Whether the registrations of a callback in this file may deliver personal
+    /// data, by the argument that names what they register
+    /// (`registerListener(this, proximity, ..)`): false only when every one names a
+    /// type `[sensors]` does not list.
+    fn registers_personal(&self, registered_by: &[String], arg: usize) -> bool {
+        let module = self.program.module(self.f.module);
+        let mut seen = false;
+        let mut personal_or_unknown = false;
+        for func in &module.functions {
+            walk_exprs(&func.body, &mut |e| {
+                let ExprKind::Call(c) = &e.kind else { return };
+                if !registered_by.iter().any(|r| *r == c.name) {
+                    return;
+                }
+                seen = true;
+                let kind = c
+                    .args
+                    .get(arg)
+                    .and_then(|a| crate::analysis::sensors::sensor_type(module, a));
+                if kind.is_none_or(|t| self.k.sensors.contains_key(&t)) {
+                    personal_or_unknown = true;
+                }
+            });
+        }
+        !seen || personal_or_unknown
+    }
+
     /// A framework callback parameter that carries personal data (`onLocationChanged(Location)`).
     fn callback_param_source(&mut self, index: usize, p: &Param) -> Option<Taint> {
         let func = self.func();
@@ -1032,6 +1059,15 @@ impl<'a> Frame<'a> {
                     .is_none_or(|t| t.rsplit('.').next() == Some(simple))
                 && supers.iter().any(|t| self.k.type_is(t, &s.class))
         })?;
+        // A listener registered in this file only for what reads nothing personal
+        // (a proximity or light sensor) collects nothing. (The reading of a personal
+        // one stays generic: the name it is stored under says more, and its
+        // permission is the one its sensor type needs, not all of its category's.)
+        if let Some(arg) = spec.registration_arg {
+            if !self.registers_personal(&spec.registered_by, arg) {
+                return None;
+            }
+        }
         let category = spec.category.clone();
         let refinable = spec.refine_by_name;
         let description = format!("`{}` passed to `{}`", p.name, func.name);

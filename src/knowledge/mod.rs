@@ -160,6 +160,12 @@ pub struct SourceSpec {
     pub refine_by_name: bool,
     #[serde(default)]
     pub match_without_type: bool,
+    /// For a callback: the argument of its registration call that says what it
+    /// delivers (`registerListener(l, sensor, rate)`: the sensor); the category
+    /// then comes from `[sensors]`, and a sensor that reads nothing personal is no
+    /// source.
+    #[serde(default)]
+    pub registration_arg: Option<usize>,
     /// Whether the call's result is the data (false: it delivers it elsewhere, a
     /// callback, a buffer, a file), so a discarded result means nothing (PI201).
     #[serde(default = "yes")]

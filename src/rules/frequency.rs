@@ -588,49 +588,10 @@ impl Checker<'_> {
         }
     }
 
-    /// The personal category of the sensor an expression names: `Sensor.TYPE_X`
-    /// inside it, or inside what a variable or field of that name is set to in the
-    /// file.
+    /// The personal category of the sensor an expression names (`[sensors]`).
     fn sensor_type(&self, e: &Expr, f: FnId) -> Option<String> {
-        let mentioned = |x: &Expr| {
-            let mut found = None;
-            walk_expr(x, &mut |y| {
-                if let Some(n) = y.last_name() {
-                    if let Some(c) = self.k.sensors.get(n) {
-                        found.get_or_insert_with(|| c.clone());
-                    }
-                }
-            });
-            found
-        };
-        if let Some(c) = mentioned(e) {
-            return Some(c);
-        }
-        let name = e.last_name()?;
-        let module = self.program.module(f.module);
-        let mut found = None;
-        for func in &module.functions {
-            walk_exprs(&func.body, &mut |x| {
-                if let ExprKind::Assign { target, value, .. } = &x.kind {
-                    if target.last_name() == Some(name) && found.is_none() {
-                        found = mentioned(value);
-                    }
-                }
-            });
-            visit_lets(&func.body, &mut |n, init| {
-                if n == name && found.is_none() {
-                    found = init.and_then(mentioned);
-                }
-            });
-        }
-        found.or_else(|| {
-            module
-                .classes
-                .iter()
-                .flat_map(|c| &c.fields)
-                .filter(|fld| fld.name == name)
-                .find_map(|fld| fld.init.as_ref().and_then(mentioned))
-        })
+        let t = crate::analysis::sensors::sensor_type(self.program.module(f.module), e)?;
+        self.k.sensors.get(&t).cloned()
     }
 
     /// How long a call waits, when it is a known wait with a foldable duration
