@@ -1020,7 +1020,7 @@ impl<'a> Frame<'a> {
         for func in &module.functions {
             walk_exprs(&func.body, &mut |e| {
                 let ExprKind::Call(c) = &e.kind else { return };
-                if !registered_by.iter().any(|r| *r == c.name) {
+                if !registered_by.contains(&c.name) {
                     return;
                 }
                 seen = true;
