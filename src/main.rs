@@ -63,7 +63,8 @@ struct ScanArgs {
     /// Files or directories to scan.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format; text on a terminal, SARIF otherwise.
+    /// Output format; text on a terminal, SARIF otherwise. Under GitHub Actions
+    /// (`GITHUB_ACTIONS=true`) with `--output`, annotations also go to stdout.
     #[arg(long, value_enum)]
     format: Option<Format>,
     #[command(flatten)]
@@ -115,6 +116,14 @@ enum Format {
     Text,
     Sarif,
     Json,
+    /// reviewdog's Diagnostic Format.
+    Rdjson,
+    /// GitLab SAST report.
+    Gitlab,
+    /// JUnit XML, for CI dashboards.
+    Junit,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -319,7 +328,18 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         Format::Text => output::text::render(&result, to_terminal),
         Format::Sarif => serde_json::to_string_pretty(&output::sarif::render(&result))? + "\n",
         Format::Json => serde_json::to_string_pretty(&output::json::render(&result))? + "\n",
+        Format::Rdjson => serde_json::to_string_pretty(&output::review::rdjson(&result))? + "\n",
+        Format::Gitlab => serde_json::to_string_pretty(&output::review::gitlab(&result))? + "\n",
+        Format::Junit => output::review::junit(&result),
+        Format::Github => output::review::github(&result),
     };
+    // In a GitHub Actions job writing its report to a file, also annotate the diff.
+    if args.common.output.is_some()
+        && std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true")
+        && !matches!(format, Format::Github)
+    {
+        print!("{}", output::review::github(&result));
+    }
     emit(args.common.output.as_ref(), &rendered)?;
     let threshold = match args.fail_on {
         FailOn::Note => Some(Level::Note),

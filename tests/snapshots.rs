@@ -42,3 +42,54 @@ fn sarif_output() {
     });
     insta::assert_snapshot!(serde_json::to_string_pretty(&view).expect("json"));
 }
+
+#[test]
+fn review_formats() {
+    // The GitLab report's times change every run: blank them.
+    let mut gitlab: serde_json::Value = serde_json::from_str(&scan("gitlab")).expect("gitlab");
+    gitlab["scan"]["start_time"] = "[TIME]".into();
+    gitlab["scan"]["end_time"] = "[TIME]".into();
+    let junit = scan("junit");
+    let junit = match (junit.find(" time=\""), junit.find("\">\n    <testcase")) {
+        (Some(a), Some(b)) if a < b => format!("{} time=\"[TIME]{}", &junit[..a], &junit[b..]),
+        _ => junit,
+    };
+    insta::assert_snapshot!("rdjson", scan("rdjson"));
+    insta::assert_snapshot!(
+        "gitlab",
+        serde_json::to_string_pretty(&gitlab).expect("json")
+    );
+    assert!(
+        roxmltree::Document::parse(&junit).is_ok(),
+        "well-formed XML"
+    );
+    insta::assert_snapshot!("junit", junit);
+    insta::assert_snapshot!("github", scan("github"));
+}
+
+#[test]
+fn github_annotations_accompany_a_report_written_to_a_file() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = dir.path().join("report.sarif");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_piitrace"))
+        .args([
+            "scan",
+            "--format",
+            "sarif",
+            "--fail-on",
+            "never",
+            "--output",
+        ])
+        .arg(&report)
+        .arg(&root)
+        .env("GITHUB_ACTIONS", "true")
+        .output()
+        .expect("run piitrace");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("::error file=src/SignupActivity.java,line=24,"),
+        "{stdout}"
+    );
+    assert!(report.is_file());
+}

@@ -2,6 +2,7 @@
 
 pub mod inventory;
 pub mod json;
+pub mod review;
 pub mod sarif;
 pub mod text;
 
