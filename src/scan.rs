@@ -65,6 +65,8 @@ pub struct ScanResult {
     pub duration: Duration,
     /// What the app collects and shares, for `piitrace inventory`.
     pub inventory: Inventory,
+    /// Suppression comments without a reason, or that silence nothing.
+    pub stale_suppressions: Vec<suppress::Stale>,
 }
 
 impl ScanResult {
@@ -241,7 +243,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
             &b.source,
         ))
     });
-    suppress::apply(&mut findings, &files);
+    let stale_suppressions = suppress::apply(&mut findings, &files);
     assign_fingerprints(&mut findings, |f| {
         file_by_id(&files, f.span.file)
             .map(|s| s.rel.clone())
@@ -284,6 +286,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
         lines,
         duration: started.elapsed(),
         inventory,
+        stale_suppressions,
     })
 }
 

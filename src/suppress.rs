@@ -43,27 +43,74 @@ pub fn parse_line(line: &str) -> Option<Suppression> {
     Some(Suppression { rules, reason })
 }
 
+/// Whether a line holds nothing but a comment.
+fn comment_only(line: &str) -> bool {
+    let t = line.trim_start();
+    ["//", "#", "/*", "*", "<!--"]
+        .iter()
+        .any(|p| t.starts_with(p))
+}
+
 fn is_rule_id(s: &str) -> bool {
     s.len() == 5 && s.starts_with("PI") && s[2..].chars().all(|c| c.is_ascii_digit())
 }
 
-/// Marks every finding that a suppression comment with a reason covers.
-pub fn apply(findings: &mut [Finding], files: &[SourceFile]) {
+/// A suppression comment that does not do its job: it gives no reason, or there is
+/// nothing on its line or the next for it to silence. People forget them; they are
+/// reported (a note), never ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    /// The file, relative to the scan root.
+    pub file: String,
+    /// 1-based.
+    pub line: usize,
+    pub problem: &'static str,
+}
+
+/// Marks every finding that a suppression comment with a reason covers, and returns
+/// the comments that give no reason or silence nothing.
+pub fn apply(findings: &mut [Finding], files: &[SourceFile]) -> Vec<Stale> {
+    let mut used: std::collections::HashSet<(crate::ir::FileId, u32)> =
+        std::collections::HashSet::new();
     for f in findings.iter_mut() {
         let Some(file) = file_by_id(files, f.span.file) else {
             continue;
         };
         let line = f.span.start.line;
-        let candidates = [Some(line), line.checked_sub(1)];
-        for l in candidates.into_iter().flatten() {
+        // The comment on the finding's line, or on a line of its own just before
+        // (not a trailing comment of the statement before).
+        let before = line.checked_sub(1).filter(|&l| comment_only(file.line(l)));
+        for l in [Some(line), before].into_iter().flatten() {
             if let Some(s) = parse_line(file.line(l)) {
                 if !s.reason.is_empty() && s.rules.contains(&f.rule.id) {
                     f.suppression = Some(s.reason);
+                    used.insert((file.id, l));
                     break;
                 }
             }
         }
     }
+    let mut stale = Vec::new();
+    for file in files.iter().filter(|f| f.text.contains(MARKER)) {
+        for (i, line) in file.text.lines().enumerate() {
+            let Some(s) = parse_line(line) else { continue };
+            let problem = if s.rules.is_empty() {
+                "names no rule (write `piitrace:ignore PI301 reason`)"
+            } else if s.reason.is_empty() {
+                "gives no reason, so it silences nothing: say why the finding is acceptable"
+            } else if !used.contains(&(file.id, i as u32)) {
+                "silences nothing: no finding of its rules is on its line or the next"
+            } else {
+                continue;
+            };
+            stale.push(Stale {
+                file: file.rel.clone(),
+                line: i + 1,
+                problem,
+            });
+        }
+    }
+    stale
 }
 
 #[cfg(test)]

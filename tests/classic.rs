@@ -690,3 +690,52 @@ async fn h(axum::Json(req): axum::Json<Req>) {
         "{found:?}"
     );
 }
+
+#[test]
+fn suppressions_without_a_reason_or_a_finding_are_reported() {
+    let report = common::scan_files(&[(
+        "app/A.java",
+        r#"package app;
+
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+class A {
+    TelephonyManager tm;
+
+    void a() {
+        String id = tm.getDeviceId();
+        Log.d("a", id); // piitrace:ignore PI301 debug builds only
+        Log.d("b", id); // piitrace:ignore PI301
+        // piitrace:ignore PI303 nothing here is stored
+        Log.d("c", "hello");
+    }
+}
+"#,
+    )]);
+    let pi301: Vec<(u64, bool)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PI301")
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap_or_default(),
+                f["suppressed"].as_bool().unwrap_or_default(),
+            )
+        })
+        .collect();
+    // The comment with a reason silences its own line only; the trailing comment of
+    // line 11 does not reach line 12, whose own comment gives no reason.
+    assert_eq!(pi301, vec![(11, true), (12, false)]);
+    let notes: Vec<&str> = report["notifications"]
+        .as_array()
+        .expect("notifications")
+        .iter()
+        .filter(|n| n["id"] == "stale-suppression")
+        .filter_map(|n| n["message"].as_str())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].starts_with("app/A.java:12:") && notes[0].contains("no reason"));
+    assert!(notes[1].starts_with("app/A.java:13:") && notes[1].contains("silences nothing"));
+}

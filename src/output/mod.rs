@@ -92,6 +92,17 @@ pub fn notifications(result: &ScanResult) -> Vec<Notification> {
             "long-flows-not-reported",
         );
     }
+    for s in &result.stale_suppressions {
+        push(
+            s.file.clone(),
+            format!(
+                "{}:{}: this piitrace:ignore comment {}",
+                s.file, s.line, s.problem
+            ),
+            "note",
+            "stale-suppression",
+        );
+    }
     for e in &result.walk_errors {
         push(
             String::new(),
