@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod config;
 pub mod declaration;
+pub mod diffbase;
 pub mod findings;
 pub mod frontend;
 pub mod init;

@@ -75,6 +75,10 @@ struct ScanArgs {
     /// Never draw a progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Report only findings that are new relative to this git revision (the base
+    /// branch of a pull request): the same paths are scanned as they are there.
+    #[arg(long, value_name = "REF")]
+    diff_base: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -307,12 +311,33 @@ fn run_inventory(args: InventoryArgs) -> anyhow::Result<()> {
 fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     let config = load_config(args.common.config.as_ref(), &args.paths)?;
     let stderr_tty = std::io::stderr().is_terminal();
-    let result = scan(ScanOptions {
+    let mut result = scan(ScanOptions {
         paths: args.paths.clone(),
         jobs: args.common.jobs,
         config,
         progress: stderr_tty && !args.no_progress,
     })?;
+    if let Some(rev) = &args.diff_base {
+        let base = piitrace::diffbase::checkout(&args.paths, rev)?;
+        let existing: Vec<PathBuf> = base.paths.iter().filter(|p| p.exists()).cloned().collect();
+        let known: std::collections::HashSet<String> = if existing.is_empty() {
+            Default::default()
+        } else {
+            // The base's own declaration and knowledge, as the base branch had them.
+            let config = load_config(args.common.config.as_ref(), &existing)?;
+            scan(ScanOptions {
+                paths: existing,
+                jobs: args.common.jobs,
+                config,
+                progress: false,
+            })?
+            .findings
+            .into_iter()
+            .map(|f| f.fingerprint)
+            .collect()
+        };
+        result.findings.retain(|f| !known.contains(&f.fingerprint));
+    }
     for n in output::notifications(&result) {
         if n.level == "warning" {
             eprintln!("piitrace: {}", n.message);
