@@ -88,3 +88,61 @@ pub fn checkout(paths: &[PathBuf], rev: &str) -> Result<BaseTree> {
         paths: mapped,
     })
 }
+
+/// The lines a change adds or rewrites relative to `rev`, per file (absolute
+/// path): from `git diff -U0`, the working tree against the revision.
+pub fn changed_lines(
+    paths: &[PathBuf],
+    rev: &str,
+) -> Result<std::collections::HashMap<PathBuf, Vec<(usize, usize)>>> {
+    let first = paths.first().context("no path to scan")?;
+    let anchor = if first.is_dir() {
+        first.clone()
+    } else {
+        first
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    let top = PathBuf::from(git(&anchor, &["rev-parse", "--show-toplevel"])?);
+    let top = std::fs::canonicalize(&top).unwrap_or(top);
+    let diff = git(&top, &["diff", "-U0", "--no-color", "--no-ext-diff", rev])?;
+    Ok(parse_diff(&diff, &top))
+}
+
+/// `+++ b/path` and `@@ -a,b +c,d @@` lines → (first, last) added lines per file.
+fn parse_diff(diff: &str, top: &Path) -> std::collections::HashMap<PathBuf, Vec<(usize, usize)>> {
+    let mut out: std::collections::HashMap<PathBuf, Vec<(usize, usize)>> = Default::default();
+    let mut current: Option<PathBuf> = None;
+    for line in diff.lines() {
+        if let Some(path) = line.strip_prefix("+++ ") {
+            current = path.strip_prefix("b/").map(|p| top.join(p));
+        } else if let (Some(file), Some(hunk)) = (&current, line.strip_prefix("@@ ")) {
+            let added = hunk.split_whitespace().find(|w| w.starts_with('+'));
+            let Some(added) = added.map(|a| a.trim_start_matches('+')) else {
+                continue;
+            };
+            let mut parts = added.split(',');
+            let start: usize = parts.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+            let count: usize = parts.next().and_then(|n| n.parse().ok()).unwrap_or(1);
+            if count > 0 {
+                out.entry(file.clone())
+                    .or_default()
+                    .push((start, start + count - 1));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_added_line_ranges_from_a_zero_context_diff() {
+        let diff = "diff --git a/x.java b/x.java\n--- a/x.java\n+++ b/x.java\n@@ -3,0 +4,2 @@ class X {\n+a\n+b\n@@ -10 +12 @@\n-c\n+d\n@@ -20,2 +21,0 @@\n-e\n-f\n";
+        let got = parse_diff(diff, Path::new("/r"));
+        assert_eq!(got[&PathBuf::from("/r/x.java")], vec![(4, 5), (12, 12)]);
+    }
+}

@@ -79,6 +79,10 @@ struct ScanArgs {
     /// branch of a pull request): the same paths are scanned as they are there.
     #[arg(long, value_name = "REF")]
     diff_base: Option<String>,
+    /// With --diff-base: keep only findings on lines the change adds or rewrites
+    /// (for bots that annotate a diff).
+    #[arg(long, requires = "diff_base")]
+    changed_lines_only: bool,
 }
 
 #[derive(clap::Args)]
@@ -337,6 +341,21 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             .collect()
         };
         result.findings.retain(|f| !known.contains(&f.fingerprint));
+        if args.changed_lines_only {
+            let changed = piitrace::diffbase::changed_lines(&args.paths, rev)?;
+            let root = result.root.clone();
+            let files = &result.files;
+            result.findings.retain(|f| {
+                let Some(file) = piitrace::scan::file_by_id(files, f.span.file) else {
+                    return false;
+                };
+                let path = std::fs::canonicalize(root.join(&file.rel)).unwrap_or_default();
+                let line = f.span.start.line as usize + 1;
+                changed
+                    .get(&path)
+                    .is_some_and(|ranges| ranges.iter().any(|&(a, b)| a <= line && line <= b))
+            });
+        }
     }
     for n in output::notifications(&result) {
         if n.level == "warning" {

@@ -125,3 +125,59 @@ fn a_branch_reports_only_the_leak_it_adds() {
     let bad = common::piitrace(&["scan", "--format", "json", "--diff-base", "nope"], repo);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn changed_lines_only_keeps_what_the_diff_shows() {
+    let base = r#"package app;
+
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+class Device {
+    TelephonyManager tm;
+
+    static String mask(String s) {
+        return "***";
+    }
+
+    void report() {
+        String id = tm.getDeviceId();
+        Log.d("device", mask(id));
+    }
+}
+"#;
+    // The helper stops masking: the unchanged log line now leaks.
+    let branch = base.replace("return \"***\";", "return s;");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    let file = repo.join("src/Device.java");
+    std::fs::create_dir_all(file.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&file, base).expect("write");
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "base"]);
+    std::fs::write(&file, &branch).expect("write");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "scan",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--diff-base",
+            "main",
+        ];
+        args.extend_from_slice(extra);
+        let out = common::piitrace(&args, repo);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        problems(&v)
+    };
+    // New against main, but on a line the diff does not show.
+    assert_eq!(run(&[]), vec![("device.id".to_string(), 15)]);
+    assert_eq!(run(&["--changed-lines-only"]), Vec::<(String, u64)>::new());
+}
