@@ -77,16 +77,23 @@ fn problems(report: &serde_json::Value) -> Vec<(String, u64)> {
         .collect()
 }
 
-#[test]
-fn a_branch_reports_only_the_leak_it_adds() {
+/// A repository whose `main` holds `text` at `rel`; returns it and the file's path.
+fn repository(rel: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let repo = dir.path();
     git(repo, &["init", "-q", "-b", "main"]);
-    let file = repo.join("app/src/main/java/app/Device.java");
+    let file = repo.join(rel);
     std::fs::create_dir_all(file.parent().expect("parent")).expect("mkdir");
-    std::fs::write(&file, BASE).expect("write");
+    std::fs::write(&file, text).expect("write");
     git(repo, &["add", "."]);
     git(repo, &["commit", "-q", "-m", "base"]);
+    (dir, file)
+}
+
+#[test]
+fn a_branch_reports_only_the_leak_it_adds() {
+    let (dir, file) = repository("app/src/main/java/app/Device.java", BASE);
+    let repo = dir.path();
     git(repo, &["checkout", "-q", "-b", "feature"]);
     std::fs::write(&file, BRANCH).expect("write");
     git(repo, &["commit", "-q", "-am", "welcome message"]);
@@ -148,14 +155,8 @@ class Device {
 "#;
     // The helper stops masking: the unchanged log line now leaks.
     let branch = base.replace("return \"***\";", "return s;");
-    let dir = tempfile::tempdir().expect("tempdir");
+    let (dir, file) = repository("src/Device.java", base);
     let repo = dir.path();
-    git(repo, &["init", "-q", "-b", "main"]);
-    let file = repo.join("src/Device.java");
-    std::fs::create_dir_all(file.parent().expect("parent")).expect("mkdir");
-    std::fs::write(&file, base).expect("write");
-    git(repo, &["add", "."]);
-    git(repo, &["commit", "-q", "-m", "base"]);
     std::fs::write(&file, &branch).expect("write");
     let run = |extra: &[&str]| {
         let mut args = vec![
