@@ -456,6 +456,54 @@ impl Expr {
     }
 }
 
+/// Calls `f` on every statement of a list, nested ones (branches, loop bodies,
+/// handlers, arms, blocks) included, outer before inner.
+pub fn visit_stmts<'a>(stmts: &'a [Stmt], f: &mut impl FnMut(&'a Stmt)) {
+    for s in stmts {
+        f(s);
+        match s {
+            Stmt::If { then, els, .. } => {
+                visit_stmts(then, f);
+                visit_stmts(els, f);
+            }
+            Stmt::Loop { init, body, .. } => {
+                visit_stmts(init, f);
+                visit_stmts(body, f);
+            }
+            Stmt::Try {
+                body,
+                catches,
+                finally,
+            } => {
+                visit_stmts(body, f);
+                for (_, c) in catches {
+                    visit_stmts(c, f);
+                }
+                visit_stmts(finally, f);
+            }
+            Stmt::Switch { arms, .. } => {
+                for a in arms {
+                    visit_stmts(a, f);
+                }
+            }
+            Stmt::Block(b) => visit_stmts(b, f),
+            _ => {}
+        }
+    }
+}
+
+/// Calls `f` on every local declaration of a statement list, nested ones included.
+pub fn visit_lets<'a>(
+    stmts: &'a [Stmt],
+    f: &mut impl FnMut(&'a str, Option<&'a TypeRef>, Option<&'a Expr>),
+) {
+    visit_stmts(stmts, &mut |s| {
+        if let Stmt::Let { name, ty, init, .. } = s {
+            f(name, ty.as_ref(), init.as_ref());
+        }
+    });
+}
+
 /// Calls `f` on every expression of a statement list, outer before inner.
 pub fn walk_exprs(stmts: &[Stmt], f: &mut impl FnMut(&Expr)) {
     for s in stmts {

@@ -241,6 +241,16 @@ fn load_config(given: Option<&PathBuf>, paths: &[PathBuf]) -> anyhow::Result<Con
     }
 }
 
+/// The notifications that need the user's attention (skipped files, languages not
+/// read), on stderr.
+fn warn(result: &piitrace::scan::ScanResult) {
+    for n in output::notifications(result) {
+        if n.level == "warning" {
+            eprintln!("piitrace: {}", n.message);
+        }
+    }
+}
+
 /// Writes to FILE, or to standard output (a closed pipe is not an error).
 fn emit(output: Option<&PathBuf>, rendered: &str) -> anyhow::Result<()> {
     match output {
@@ -295,11 +305,7 @@ fn run_inventory(args: InventoryArgs) -> anyhow::Result<()> {
         config,
         progress: std::io::stderr().is_terminal(),
     })?;
-    for n in output::notifications(&result) {
-        if n.level == "warning" {
-            eprintln!("piitrace: {}", n.message);
-        }
-    }
+    warn(&result);
     let inv = &result.inventory;
     let rendered = match args.format {
         InventoryFormat::Md => output::inventory::markdown(inv),
@@ -357,11 +363,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             });
         }
     }
-    for n in output::notifications(&result) {
-        if n.level == "warning" {
-            eprintln!("piitrace: {}", n.message);
-        }
-    }
+    warn(&result);
     let to_terminal = args.common.output.is_none() && std::io::stdout().is_terminal();
     let format = args.format.unwrap_or(if to_terminal {
         Format::Text

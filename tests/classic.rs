@@ -713,11 +713,7 @@ class A {
 }
 "#,
     )]);
-    let pi301: Vec<(u64, bool)> = report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PI301")
+    let pi301: Vec<(u64, bool)> = common::of_rule(&report, "PI301")
         .map(|f| {
             (
                 f["line"].as_u64().unwrap_or_default(),

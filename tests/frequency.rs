@@ -5,11 +5,7 @@ mod common;
 
 /// (file, line, message) of each PI203 result.
 fn pi203(files: &[(&str, &str)]) -> Vec<(String, u64, String)> {
-    common::scan_files(files)["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PI203")
+    common::of_rule(&common::scan_files(files), "PI203")
         .map(|f| {
             (
                 f["file"].as_str().unwrap_or_default().to_string(),

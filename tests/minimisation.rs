@@ -3,11 +3,7 @@
 mod common;
 
 fn pi201_lines(files: &[(&str, &str)]) -> Vec<(String, u64)> {
-    common::scan_files(files)["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PI201")
+    common::of_rule(&common::scan_files(files), "PI201")
         .map(|f| {
             (
                 f["file"].as_str().unwrap_or_default().to_string(),
@@ -121,11 +117,7 @@ public class {class} extends Activity implements SensorEventListener {{
     let near = listener("Near", "TYPE_PROXIMITY");
     let shake = listener("Shake", "TYPE_ACCELEROMETER");
     let report = common::scan_files(&[("app/Near.java", &near), ("app/Shake.java", &shake)]);
-    let logged: Vec<&str> = report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PI001")
+    let logged: Vec<&str> = common::of_rule(&report, "PI001")
         .filter_map(|f| f["file"].as_str())
         .collect();
     // The earpiece's proximity sensor reads nothing about the person; the

@@ -224,11 +224,7 @@ public class App extends Application {
 
 /// PI102 lines in a report.
 fn pi102_lines(report: &serde_json::Value) -> Vec<u64> {
-    report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PI102")
+    common::of_rule(report, "PI102")
         .map(|f| f["line"].as_u64().unwrap_or_default())
         .collect()
 }
@@ -265,11 +261,7 @@ class App : Application() {
     // JPush was told "no" before it started (even through a helper); the switch holds
     // back JPush only, not Bugly; and telling Umeng "yes" without asking is no prompt.
     assert_eq!(found, vec![15, 20], "{found:?}");
-    let messages: Vec<&str> = report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PI102")
+    let messages: Vec<&str> = common::of_rule(&report, "PI102")
         .filter_map(|f| f["message"].as_str())
         .collect();
     assert!(
@@ -334,12 +326,7 @@ public class Share extends Activity {
 }
 "#,
     )]);
-    let pi103: Vec<&serde_json::Value> = report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PI103")
-        .collect();
+    let pi103: Vec<&serde_json::Value> = common::of_rule(&report, "PI103").collect();
     assert_eq!(pi103.len(), 1, "{pi103:?}");
     let way: Vec<(u64, &str)> = pi103[0]["unpromptedPath"]
         .as_array()
@@ -445,11 +432,7 @@ object Device {
 "#,
         ),
     ]);
-    let found: Vec<(String, u64)> = report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PI102")
+    let found: Vec<(String, u64)> = common::of_rule(&report, "PI102")
         .map(|f| {
             (
                 f["file"].as_str().unwrap_or_default().to_string(),

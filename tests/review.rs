@@ -63,11 +63,7 @@ class Device {
 "#;
 
 fn problems(report: &serde_json::Value) -> Vec<(String, u64)> {
-    report["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PI301")
+    common::of_rule(report, "PI301")
         .map(|f| {
             (
                 f["category"].as_str().unwrap_or_default().to_string(),

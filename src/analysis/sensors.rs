@@ -20,36 +20,6 @@ fn named_type(e: &Expr) -> Option<String> {
     found
 }
 
-fn lets<'a>(stmts: &'a [Stmt], f: &mut impl FnMut(&'a str, Option<&'a Expr>)) {
-    for s in stmts {
-        match s {
-            Stmt::Let { name, init, .. } => f(name, init.as_ref()),
-            Stmt::If { then, els, .. } => {
-                lets(then, f);
-                lets(els, f);
-            }
-            Stmt::Loop { init, body, .. } => {
-                lets(init, f);
-                lets(body, f);
-            }
-            Stmt::Try {
-                body,
-                catches,
-                finally,
-            } => {
-                lets(body, f);
-                for (_, c) in catches {
-                    lets(c, f);
-                }
-                lets(finally, f);
-            }
-            Stmt::Switch { arms, .. } => arms.iter().for_each(|a| lets(a, f)),
-            Stmt::Block(b) => lets(b, f),
-            _ => {}
-        }
-    }
-}
-
 /// The sensor type (`TYPE_HEART_RATE`) a sensor argument stands for in `module`.
 pub fn sensor_type(module: &Module, arg: &Expr) -> Option<String> {
     if let Some(t) = named_type(arg) {
@@ -65,7 +35,7 @@ pub fn sensor_type(module: &Module, arg: &Expr) -> Option<String> {
                 }
             }
         });
-        lets(&func.body, &mut |n, init| {
+        visit_lets(&func.body, &mut |n, _, init| {
             if n == name && found.is_none() {
                 found = init.and_then(named_type);
             }

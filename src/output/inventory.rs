@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde_json::{json, Value};
 
 use crate::inventory::{Collected, Inventory, Place, Shared};
+use crate::output::escape_markup;
 
 const UNDECLARED: &str = "undeclared";
 
@@ -158,17 +159,10 @@ pub fn csv(inv: &Inventory) -> String {
     out
 }
 
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// One self-contained page an auditor can email: no scripts, no external fonts;
 /// places link to the files (relative to the scanned directory).
 pub fn html(inv: &Inventory) -> String {
-    let e = |s: &str| html_escape(s);
+    let e = escape_markup;
     let mut out = String::new();
     let _ = write!(
         out,

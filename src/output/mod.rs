@@ -30,6 +30,14 @@ pub fn line_col(file: Option<&SourceFile>, pos: Pos) -> LineCol {
     }
 }
 
+/// Text escaped for HTML and XML content and attribute values.
+pub fn escape_markup(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// Something the user should know about how complete a scan is.
 pub struct Notification {
     /// The file concerned, relative to the root (empty when none).

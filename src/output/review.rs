@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde_json::{json, Value};
 
 use crate::findings::Finding;
-use crate::output::line_col;
+use crate::output::{escape_markup, line_col};
 use crate::rules::Level;
 use crate::scan::ScanResult;
 
@@ -150,13 +150,6 @@ pub fn gitlab(result: &ScanResult) -> Value {
     })
 }
 
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// JUnit XML: one failed test case per problem (warnings and errors), or one passing
 /// case when there is none, so CI dashboards count and list them.
 pub fn junit(result: &ScanResult) -> String {
@@ -177,15 +170,15 @@ pub fn junit(result: &ScanResult) -> String {
         let _ = writeln!(
             out,
             "    <testcase classname=\"{}\" name=\"{} {}:{}\" file=\"{}\" line=\"{}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>",
-            xml(f.rule.id.as_str()),
-            xml(f.rule.id.as_str()),
-            xml(p.file),
+            escape_markup(f.rule.id.as_str()),
+            escape_markup(f.rule.id.as_str()),
+            escape_markup(p.file),
             p.line,
-            xml(p.file),
+            escape_markup(p.file),
             p.line,
             f.level.as_str(),
-            xml(&f.message),
-            xml(&format!("{}:{}:{} {} ({})", p.file, p.line, p.col, f.message, f.rule.name))
+            escape_markup(&f.message),
+            escape_markup(&format!("{}:{}:{} {} ({})", p.file, p.line, p.col, f.message, f.rule.name))
         );
     }
     out.push_str("  </testsuite>\n</testsuites>\n");

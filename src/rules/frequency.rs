@@ -160,7 +160,7 @@ impl Fold<'_> {
         let body = &self.program.function(self.f).body;
         let mut found: Vec<&Expr> = Vec::new();
         let mut assigned = false;
-        visit_lets(body, &mut |n, init| {
+        visit_lets(body, &mut |n, _, init| {
             if n == name {
                 match init {
                     Some(e) => found.push(e),
@@ -191,36 +191,6 @@ impl Fold<'_> {
             }
         }
         (candidates.len() == 1).then(|| candidates[0])
-    }
-}
-
-fn visit_lets<'a>(stmts: &'a [Stmt], f: &mut impl FnMut(&'a str, Option<&'a Expr>)) {
-    for s in stmts {
-        match s {
-            Stmt::Let { name, init, .. } => f(name, init.as_ref()),
-            Stmt::If { then, els, .. } => {
-                visit_lets(then, f);
-                visit_lets(els, f);
-            }
-            Stmt::Loop { init, body, .. } => {
-                visit_lets(init, f);
-                visit_lets(body, f);
-            }
-            Stmt::Try {
-                body,
-                catches,
-                finally,
-            } => {
-                visit_lets(body, f);
-                for (_, c) in catches {
-                    visit_lets(c, f);
-                }
-                visit_lets(finally, f);
-            }
-            Stmt::Switch { arms, .. } => arms.iter().for_each(|a| visit_lets(a, f)),
-            Stmt::Block(b) => visit_lets(b, f),
-            _ => {}
-        }
     }
 }
 
@@ -274,7 +244,7 @@ fn type_of(e: &Expr, program: &Program, f: FnId) -> Option<String> {
                 return p.ty.clone();
             }
             let mut ty = None;
-            crate::rules::frequency::visit_typed_lets(&func.body, &mut |name, t, init| {
+            visit_lets(&func.body, &mut |name, t, init| {
                 if name == n {
                     ty = t
                         .cloned()
@@ -305,28 +275,6 @@ fn type_of(e: &Expr, program: &Program, f: FnId) -> Option<String> {
         },
         ExprKind::Field { .. } => e.dotted(),
         _ => None,
-    }
-}
-
-fn visit_typed_lets<'a>(
-    stmts: &'a [Stmt],
-    f: &mut impl FnMut(&'a str, Option<&'a TypeRef>, Option<&'a Expr>),
-) {
-    for s in stmts {
-        match s {
-            Stmt::Let { name, ty, init, .. } => f(name, ty.as_ref(), init.as_ref()),
-            Stmt::If { then, els, .. } => {
-                visit_typed_lets(then, f);
-                visit_typed_lets(els, f);
-            }
-            Stmt::Loop { init, body, .. } => {
-                visit_typed_lets(init, f);
-                visit_typed_lets(body, f);
-            }
-            Stmt::Try { body, .. } => visit_typed_lets(body, f),
-            Stmt::Block(b) => visit_typed_lets(b, f),
-            _ => {}
-        }
     }
 }
 
@@ -535,55 +483,34 @@ impl Checker<'_> {
 
     /// Loops that wait between rounds and collect in them.
     fn loops(&mut self, f: FnId, stmts: &[Stmt], fold: &Fold) {
-        for s in stmts {
-            match s {
-                Stmt::Loop { body, .. } => {
-                    let mut wait = 0.0;
-                    let mut waits = false;
-                    let mut spans: HashSet<Span> = HashSet::default();
-                    walk_exprs(body, &mut |e| {
-                        let ExprKind::Call(c) = &e.kind else { return };
-                        spans.insert(c.name_span);
-                        if let Some(secs) = self.wait_seconds(c, fold) {
-                            wait += secs;
-                            waits = true;
-                        }
-                    });
-                    if waits && wait < self.min {
-                        let callees: Vec<FnId> = self
-                            .analysis
-                            .call_sites
-                            .iter()
-                            .filter(|(caller, span, _)| *caller == f && spans.contains(span))
-                            .map(|&(_, _, callee)| callee)
-                            .collect();
-                        let reached = self.reached(&callees, &spans);
-                        self.note_repeated(reached, wait, "a loop that waits".to_string());
-                    }
-                    self.loops(f, body, fold);
+        let mut bodies: Vec<&[Stmt]> = Vec::new();
+        visit_stmts(stmts, &mut |s| {
+            if let Stmt::Loop { body, .. } = s {
+                bodies.push(body);
+            }
+        });
+        for body in bodies {
+            let mut wait = 0.0;
+            let mut waits = false;
+            let mut spans: HashSet<Span> = HashSet::default();
+            walk_exprs(body, &mut |e| {
+                let ExprKind::Call(c) = &e.kind else { return };
+                spans.insert(c.name_span);
+                if let Some(secs) = self.wait_seconds(c, fold) {
+                    wait += secs;
+                    waits = true;
                 }
-                Stmt::If { then, els, .. } => {
-                    self.loops(f, then, fold);
-                    self.loops(f, els, fold);
-                }
-                Stmt::Try {
-                    body,
-                    catches,
-                    finally,
-                } => {
-                    self.loops(f, body, fold);
-                    for (_, c) in catches {
-                        self.loops(f, c, fold);
-                    }
-                    self.loops(f, finally, fold);
-                }
-                Stmt::Switch { arms, .. } => {
-                    for a in arms {
-                        self.loops(f, a, fold);
-                    }
-                }
-                Stmt::Block(b) => self.loops(f, b, fold),
-                _ => {}
+            });
+            if waits && wait < self.min {
+                let callees: Vec<FnId> = self
+                    .analysis
+                    .call_sites
+                    .iter()
+                    .filter(|(caller, span, _)| *caller == f && spans.contains(span))
+                    .map(|&(_, _, callee)| callee)
+                    .collect();
+                let reached = self.reached(&callees, &spans);
+                self.note_repeated(reached, wait, "a loop that waits".to_string());
             }
         }
     }

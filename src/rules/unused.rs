@@ -11,41 +11,6 @@ use crate::knowledge::Knowledge;
 use crate::rules::flows::capitalise;
 use crate::rules::rule;
 
-/// Calls `f` on every statement, nested ones included.
-fn visit_stmts<'a>(stmts: &'a [Stmt], f: &mut impl FnMut(&'a Stmt)) {
-    for s in stmts {
-        f(s);
-        match s {
-            Stmt::If { then, els, .. } => {
-                visit_stmts(then, f);
-                visit_stmts(els, f);
-            }
-            Stmt::Loop { init, body, .. } => {
-                visit_stmts(init, f);
-                visit_stmts(body, f);
-            }
-            Stmt::Try {
-                body,
-                catches,
-                finally,
-            } => {
-                visit_stmts(body, f);
-                for (_, c) in catches {
-                    visit_stmts(c, f);
-                }
-                visit_stmts(finally, f);
-            }
-            Stmt::Switch { arms, .. } => {
-                for a in arms {
-                    visit_stmts(a, f);
-                }
-            }
-            Stmt::Block(b) => visit_stmts(b, f),
-            _ => {}
-        }
-    }
-}
-
 /// The names a module reads: variables, fields and properties (`getX()` reads `x`),
 /// but not the targets of plain assignments.
 fn names_read(module: &Module) -> HashSet<String> {

@@ -43,3 +43,15 @@ pub fn scan_files(files: &[(&str, &str)]) -> serde_json::Value {
     }
     scan_json(dir.path())
 }
+
+/// The findings of one rule in a JSON report.
+pub fn of_rule<'a>(
+    report: &'a serde_json::Value,
+    rule: &'a str,
+) -> impl Iterator<Item = &'a serde_json::Value> + 'a {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(move |f| f["rule"] == rule)
+}
