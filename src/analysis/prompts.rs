@@ -18,23 +18,28 @@ use crate::analysis::Analysis;
 use crate::ir::*;
 use crate::knowledge::Knowledge;
 
-/// Marks, in a grant's categories, the package prefix of an SDK told the user's
-/// consent answer (never a category name: those have no colon).
-const SDK_GATE: &str = "sdk-gate:";
-
 /// The categories the user was asked about: all of them (consent), or those a
-/// permission guards.
+/// permission guards; and the SDKs told the user's consent answer through their own
+/// switch (by package prefix), which may start.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Grant {
     pub all: bool,
     pub categories: BTreeSet<String>,
+    pub sdks_told: BTreeSet<String>,
 }
 
 impl Grant {
     fn all() -> Grant {
         Grant {
             all: true,
-            categories: BTreeSet::new(),
+            ..Grant::default()
+        }
+    }
+
+    fn of_categories(categories: BTreeSet<String>) -> Grant {
+        Grant {
+            categories,
+            ..Grant::default()
         }
     }
 
@@ -42,6 +47,7 @@ impl Grant {
         Grant {
             all: self.all || other.all,
             categories: self.categories.union(&other.categories).cloned().collect(),
+            sdks_told: self.sdks_told.union(&other.sdks_told).cloned().collect(),
         }
     }
 
@@ -54,6 +60,11 @@ impl Grant {
                 categories: self
                     .categories
                     .intersection(&other.categories)
+                    .cloned()
+                    .collect(),
+                sdks_told: self
+                    .sdks_told
+                    .intersection(&other.sdks_told)
                     .cloned()
                     .collect(),
             },
@@ -69,14 +80,13 @@ impl Grant {
     pub fn covers_sdk(&self, class: &str) -> bool {
         self.all
             || self
-                .categories
+                .sdks_told
                 .iter()
-                .filter_map(|c| c.strip_prefix(SDK_GATE))
-                .any(|prefix| class.starts_with(prefix))
+                .any(|prefix| class.starts_with(prefix.as_str()))
     }
 
     fn is_empty(&self) -> bool {
-        !self.all && self.categories.is_empty()
+        !self.all && self.categories.is_empty() && self.sdks_told.is_empty()
     }
 }
 
@@ -432,15 +442,14 @@ fn permission_categories(k: &Knowledge) -> HashMap<String, Vec<String>> {
 
 fn permission_grant(permissions: &HashMap<String, Vec<String>>, text: &str) -> Grant {
     let last = text.rsplit('.').next().unwrap_or(text);
-    Grant {
-        all: false,
-        categories: permissions
+    Grant::of_categories(
+        permissions
             .get(last)
             .into_iter()
             .flatten()
             .cloned()
             .collect(),
-    }
+    )
 }
 
 struct Walk<'a> {
@@ -664,12 +673,8 @@ impl Walk<'_> {
             return Grant::default();
         }
         Grant {
-            all: false,
-            categories: gate
-                .covers
-                .iter()
-                .map(|p| format!("{SDK_GATE}{p}"))
-                .collect(),
+            sdks_told: gate.covers.iter().cloned().collect(),
+            ..Grant::default()
         }
     }
 
@@ -810,9 +815,6 @@ impl Walk<'_> {
 
     /// An answer to a permission request whose permission is not named here.
     fn all_permissions(&self) -> Grant {
-        Grant {
-            all: false,
-            categories: self.permissions.values().flatten().cloned().collect(),
-        }
+        Grant::of_categories(self.permissions.values().flatten().cloned().collect())
     }
 }
