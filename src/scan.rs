@@ -2,6 +2,7 @@
 //! analysis → findings. Output formats and the CLI sit on top of [`ScanResult`].
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
@@ -10,6 +11,7 @@ use rayon::prelude::*;
 use crate::analysis::prompts::Prompts;
 use crate::analysis::{taint, Program};
 use crate::config::Config;
+use crate::declaration::Declaration;
 use crate::findings::{assign_fingerprints, Finding};
 use crate::frontend;
 use crate::inventory::{self, Inventory};
@@ -80,214 +82,378 @@ impl ScanResult {
     }
 }
 
+/// Scans the paths of `opts`: loads the project, then analyses it.
 pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
-    let started = Instant::now();
-    let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
-    let phase = |name: &str| {
-        if profile {
-            eprintln!("piitrace: {name} {:.3}s", started.elapsed().as_secs_f64());
-        }
-    };
-    let knowledge = Knowledge::with_extension(opts.config.knowledge)
-        .context("invalid knowledge tables in the configuration")?;
-    let declaration = opts.config.declaration;
-    declaration
-        .validate(&knowledge)
-        .context("invalid declaration in the configuration")?;
-    let root = workspace::scan_root(&opts.paths);
-    for p in &opts.paths {
-        if !p.exists() {
-            anyhow::bail!("{}: no such file or directory", p.display());
-        }
-    }
-    phase("knowledge");
-    let discovery = workspace::discover(&opts.paths, &root);
-    phase("discover");
-    let mut candidates = discovery.candidates;
-    let walk_errors = discovery.errors;
-    let unsupported = discovery.unsupported;
-    if !opts.config.scan.exclude.is_empty() {
-        let mut b = ignore::gitignore::GitignoreBuilder::new(&root);
-        for pattern in &opts.config.scan.exclude {
-            b.add_line(None, pattern)
-                .with_context(|| format!("invalid exclude pattern `{pattern}`"))?;
-        }
-        let matcher = b.build().context("invalid exclude patterns")?;
-        candidates.retain(|c| {
-            !matcher
-                .matched_path_or_any_parents(&c.path, false)
-                .is_ignore()
-        });
-    }
-    let max_size = opts
-        .config
-        .scan
-        .max_file_size
-        .unwrap_or(workspace::DEFAULT_MAX_FILE_SIZE);
+    Ok(Project::load(opts)?.into_result())
+}
 
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
-    let progress = progress_bar(opts.progress, candidates.len());
-    let sources: Vec<_> = candidates
-        .iter()
-        .filter_map(|c| match c.kind {
-            FileKind::Source(lang) => Some((c, lang)),
-            FileKind::BuildFile | FileKind::Manifest => None,
-        })
-        .collect();
-    let mut loaded: Vec<(usize, LoadResult)> = pool.install(|| {
-        sources
-            .par_iter()
-            .enumerate()
-            .map(|(i, (c, lang))| {
-                let r = workspace::load_text(&c.path, max_size).and_then(|text| {
-                    frontend::lower(i as FileId, *lang, &c.rel, &text).map(|l| (text, l))
-                });
-                if let Some(p) = &progress {
-                    p.inc(1);
-                }
-                (i, r)
-            })
-            .collect()
-    });
+/// A project read from disk and lowered to IR: everything a scan needs before the
+/// whole-program analysis. A long-lived caller (the language server) keeps one,
+/// replaces the files that change ([`Project::update_source`]) and analyses it again
+/// ([`Project::analyse`]) without parsing the rest.
+pub struct Project {
+    pub root: PathBuf,
+    knowledge: Knowledge,
+    declaration: Declaration,
+    /// The source files, then the manifests, in id order (new sources get new ids).
+    pub files: Vec<SourceFile>,
+    /// The IR of each source file in `files` (manifests have none), by file id.
+    modules: Vec<Arc<Module>>,
+    pub skipped: Vec<Skipped>,
+    pub partial: Vec<PartialParse>,
+    pub walk_errors: Vec<String>,
+    pub unsupported: std::collections::BTreeMap<&'static str, usize>,
+    pub sdks: Vec<DeclaredSdk>,
+    launchers: Vec<(String, String)>,
+    permissions: Vec<rules::ManifestPermissions>,
+    max_size: u64,
+    started: Instant,
+}
 
-    loaded.sort_by_key(|(i, _)| *i);
-    let mut files = Vec::new();
-    let mut modules: Vec<Module> = Vec::new();
-    let mut skipped = Vec::new();
-    let mut partial = Vec::new();
-    for (i, result) in loaded {
-        let (c, lang) = sources[i];
-        match result {
-            Ok((text, lowered)) => {
-                let id = i as FileId;
-                let module = lowered.module;
-                if lowered.error_share > 0 {
-                    partial.push(PartialParse {
-                        rel: c.rel.clone(),
-                        error_share: lowered.error_share,
-                    });
-                }
-                files.push(SourceFile {
-                    id,
-                    path: c.path.clone(),
-                    rel: c.rel.clone(),
-                    kind: FileKind::Source(lang),
-                    text,
-                });
-                modules.push(module);
+/// What the analysis of a [`Project`] finds.
+struct Analysed {
+    findings: Vec<Finding>,
+    inventory: Inventory,
+    stale_suppressions: Vec<suppress::Stale>,
+    unreported_long_flows: usize,
+}
+
+fn profile_phase(started: Instant, name: &str) {
+    if std::env::var_os("PIITRACE_PROFILE").is_some() {
+        eprintln!("piitrace: {name} {:.3}s", started.elapsed().as_secs_f64());
+    }
+}
+
+impl Project {
+    /// Discovers the files under `opts.paths`, then reads and lowers them in parallel.
+    pub fn load(opts: ScanOptions) -> Result<Project> {
+        let started = Instant::now();
+        let phase = |name: &str| profile_phase(started, name);
+        let knowledge = Knowledge::with_extension(opts.config.knowledge)
+            .context("invalid knowledge tables in the configuration")?;
+        let declaration = opts.config.declaration;
+        declaration
+            .validate(&knowledge)
+            .context("invalid declaration in the configuration")?;
+        let root = workspace::scan_root(&opts.paths);
+        for p in &opts.paths {
+            if !p.exists() {
+                anyhow::bail!("{}: no such file or directory", p.display());
             }
-            Err(reason) => skipped.push(Skipped {
-                rel: c.rel.clone(),
-                reason,
-            }),
         }
-    }
-    phase("parse+lower");
-    let sdks = declared_sdks(&candidates, &knowledge, max_size, &mut skipped);
-    // Manifests take the ids after the source files': results are located in them.
-    let manifests = read_manifests(
-        &candidates,
-        sources.len() as FileId,
-        &root,
-        max_size,
-        &mut skipped,
-    );
-    files.extend(manifests.files);
-    if let Some(p) = progress {
-        p.finish_and_clear();
+        phase("knowledge");
+        let discovery = workspace::discover(&opts.paths, &root);
+        phase("discover");
+        let mut candidates = discovery.candidates;
+        if !opts.config.scan.exclude.is_empty() {
+            let mut b = ignore::gitignore::GitignoreBuilder::new(&root);
+            for pattern in &opts.config.scan.exclude {
+                b.add_line(None, pattern)
+                    .with_context(|| format!("invalid exclude pattern `{pattern}`"))?;
+            }
+            let matcher = b.build().context("invalid exclude patterns")?;
+            candidates.retain(|c| {
+                !matcher
+                    .matched_path_or_any_parents(&c.path, false)
+                    .is_ignore()
+            });
+        }
+        let max_size = opts
+            .config
+            .scan
+            .max_file_size
+            .unwrap_or(workspace::DEFAULT_MAX_FILE_SIZE);
+
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(opts.jobs.unwrap_or(0))
+            .build()
+            .context("cannot start worker threads")?;
+        let progress = progress_bar(opts.progress, candidates.len());
+        let sources: Vec<_> = candidates
+            .iter()
+            .filter_map(|c| match c.kind {
+                FileKind::Source(lang) => Some((c, lang)),
+                FileKind::BuildFile | FileKind::Manifest => None,
+            })
+            .collect();
+        let mut loaded: Vec<(usize, LoadResult)> = pool.install(|| {
+            sources
+                .par_iter()
+                .enumerate()
+                .map(|(i, (c, lang))| {
+                    let r = workspace::load_text(&c.path, max_size).and_then(|text| {
+                        frontend::lower(i as FileId, *lang, &c.rel, &text).map(|l| (text, l))
+                    });
+                    if let Some(p) = &progress {
+                        p.inc(1);
+                    }
+                    (i, r)
+                })
+                .collect()
+        });
+
+        loaded.sort_by_key(|(i, _)| *i);
+        let mut project = Project {
+            root,
+            knowledge,
+            declaration,
+            files: Vec::new(),
+            modules: Vec::new(),
+            skipped: Vec::new(),
+            partial: Vec::new(),
+            walk_errors: discovery.errors,
+            unsupported: discovery.unsupported,
+            sdks: Vec::new(),
+            launchers: Vec::new(),
+            permissions: Vec::new(),
+            max_size,
+            started,
+        };
+        for (i, result) in loaded {
+            let (c, lang) = sources[i];
+            match result {
+                Ok((text, lowered)) => {
+                    let file = SourceFile {
+                        id: i as FileId,
+                        path: c.path.clone(),
+                        rel: c.rel.clone(),
+                        kind: FileKind::Source(lang),
+                        text,
+                    };
+                    project.push_source(file, lowered);
+                }
+                Err(reason) => project.skipped.push(Skipped {
+                    rel: c.rel.clone(),
+                    reason,
+                }),
+            }
+        }
+        phase("parse+lower");
+        project.sdks = declared_sdks(
+            &candidates,
+            &project.knowledge,
+            max_size,
+            &mut project.skipped,
+        );
+        // Manifests take the ids after the source files': results are located in them.
+        let manifests = read_manifests(
+            &candidates,
+            sources.len() as FileId,
+            &project.root,
+            max_size,
+            &mut project.skipped,
+        );
+        project.files.extend(manifests.files);
+        project.launchers = manifests.launchers;
+        project.permissions = manifests.permissions;
+        if let Some(p) = progress {
+            p.finish_and_clear();
+        }
+        phase("build files");
+        Ok(project)
     }
 
-    phase("build files");
-    let program = Program::new(modules);
-    phase("program index");
-    let analysis = taint::analyze(&program, &knowledge);
-    phase("analysis");
-    let launcher_classes = resolve_launchers(&program, &files, &manifests.launchers);
-    let prompts = Prompts::compute(&program, &knowledge, &analysis, &launcher_classes);
-    phase("prompts");
-    let mut findings =
-        rules::findings_from_flows(&analysis, &knowledge, &prompts, &program, &declaration);
-    findings.extend(rules::collected_but_unused(&analysis, &program, &knowledge));
-    findings.extend(rules::excessive_frequency(
-        &analysis,
-        &program,
-        &knowledge,
-        declaration.min_interval_seconds,
-    ));
-    findings.extend(rules::undeclared_collection(
-        &analysis,
-        &declaration,
-        &knowledge,
-        &program,
-    ));
-    findings.extend(rules::collection_without_prompt(
-        &analysis, &prompts, &program, &knowledge,
-    ));
-    findings.extend(rules::collection_before_consent(
-        &analysis, &prompts, &program, &knowledge,
-    ));
-    findings.extend(rules::unused_permissions(
-        &analysis,
-        &knowledge,
-        &manifests.permissions,
-        &files,
-    ));
-    findings.sort_by(|a, b| {
-        (a.span.file, a.span.start, a.rule.id.as_str(), &a.source).cmp(&(
-            b.span.file,
-            b.span.start,
-            b.rule.id.as_str(),
-            &b.source,
-        ))
-    });
-    let stale_suppressions = suppress::apply(&mut findings, &files);
-    assign_fingerprints(&mut findings, |f| {
-        file_by_id(&files, f.span.file)
-            .map(|s| s.rel.clone())
-            .unwrap_or_default()
-    });
-    let app = root.file_name().map_or_else(
-        || root.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let inventory = inventory::build(
-        app,
-        &rules::collection_points(&analysis),
-        &findings,
-        &knowledge,
-        &declaration,
-        |span| {
-            let file = file_by_id(&files, span.file).map_or_else(String::new, |f| f.rel.clone());
-            (file, span.start.line as usize + 1)
-        },
-        |s| program.module(s.function.module).is_android(),
-    );
-    let lines = files
-        .iter()
-        .filter(|f| f.is_source())
-        .map(SourceFile::line_count)
-        .sum();
-    if profile {
-        eprintln!("piitrace: findings {:.3}s", started.elapsed().as_secs_f64());
+    fn push_source(&mut self, file: SourceFile, lowered: frontend::Lowered) {
+        if lowered.error_share > 0 {
+            self.partial.push(PartialParse {
+                rel: file.rel.clone(),
+                error_share: lowered.error_share,
+            });
+        }
+        self.files.push(file);
+        self.modules.push(Arc::new(lowered.module));
     }
-    Ok(ScanResult {
-        root,
-        files,
-        skipped,
-        partial,
-        walk_errors,
-        unsupported,
-        unreported_long_flows: analysis.unreported_long_flows,
-        findings,
-        sdks,
-        lines,
-        duration: started.elapsed(),
-        inventory,
-        stale_suppressions,
-    })
+
+    /// Replaces the text of the source file at `path` (or adds it, when the project
+    /// did not have it) and lowers it again; the other files keep their IR. A file
+    /// that does not lower is dropped from the project, with the reason returned.
+    pub fn update_source(&mut self, path: &Path, text: String) -> Result<(), SkipReason> {
+        let Some(FileKind::Source(lang)) = workspace::classify(path) else {
+            return Ok(());
+        };
+        let rel = workspace::relative(path, &self.root);
+        let existing = self.files.iter().position(|f| f.path == path);
+        let id = match existing {
+            Some(i) => self.files[i].id,
+            None => self.files.last().map_or(0, |f| f.id + 1),
+        };
+        self.partial.retain(|p| p.rel != rel);
+        self.skipped.retain(|s| s.rel != rel);
+        let lowered = if text.len() as u64 > self.max_size {
+            Err(SkipReason::TooLarge {
+                size: text.len() as u64,
+                limit: self.max_size,
+            })
+        } else {
+            frontend::lower(id, lang, &rel, &text)
+        };
+        let lowered = match lowered {
+            Ok(l) => l,
+            Err(reason) => {
+                self.remove_source(path);
+                return Err(reason);
+            }
+        };
+        if lowered.error_share > 0 {
+            self.partial.push(PartialParse {
+                rel: rel.clone(),
+                error_share: lowered.error_share,
+            });
+        }
+        let file = SourceFile {
+            id,
+            path: path.to_path_buf(),
+            rel,
+            kind: FileKind::Source(lang),
+            text,
+        };
+        let module = Arc::new(lowered.module);
+        match existing {
+            Some(i) => {
+                self.files[i] = file;
+                if let Some(m) = self.modules.iter_mut().find(|m| m.file == id) {
+                    *m = module;
+                } else {
+                    self.modules.push(module);
+                    self.modules.sort_by_key(|m| m.file);
+                }
+            }
+            None => {
+                self.files.push(file);
+                self.modules.push(module);
+            }
+        }
+        Ok(())
+    }
+
+    /// Forgets the source file at `path` (deleted, or no longer parseable).
+    pub fn remove_source(&mut self, path: &Path) {
+        if let Some(i) = self
+            .files
+            .iter()
+            .position(|f| f.path == path && f.is_source())
+        {
+            let id = self.files.remove(i).id;
+            self.modules.retain(|m| m.file != id);
+        }
+    }
+
+    /// Analyses the project as it is now (the files stay in the project).
+    pub fn analyse(&self) -> ScanResult {
+        let started = Instant::now();
+        let analysed = self.run_analysis(started);
+        self.result(
+            self.files.iter().map(SourceFile::clone).collect(),
+            analysed,
+            started,
+        )
+    }
+
+    /// Analyses the project, handing its files over to the result.
+    pub fn into_result(mut self) -> ScanResult {
+        let analysed = self.run_analysis(self.started);
+        let files = std::mem::take(&mut self.files);
+        self.result(files, analysed, self.started)
+    }
+
+    fn result(&self, files: Vec<SourceFile>, analysed: Analysed, started: Instant) -> ScanResult {
+        let lines = files
+            .iter()
+            .filter(|f| f.is_source())
+            .map(SourceFile::line_count)
+            .sum();
+        ScanResult {
+            root: self.root.clone(),
+            files,
+            skipped: self.skipped.clone(),
+            partial: self.partial.clone(),
+            walk_errors: self.walk_errors.clone(),
+            unsupported: self.unsupported.clone(),
+            unreported_long_flows: analysed.unreported_long_flows,
+            findings: analysed.findings,
+            sdks: self.sdks.clone(),
+            lines,
+            duration: started.elapsed(),
+            inventory: analysed.inventory,
+            stale_suppressions: analysed.stale_suppressions,
+        }
+    }
+
+    fn run_analysis(&self, started: Instant) -> Analysed {
+        let phase = |name: &str| profile_phase(started, name);
+        let (knowledge, declaration, files) = (&self.knowledge, &self.declaration, &self.files);
+        let program = Program::new(self.modules.clone());
+        phase("program index");
+        let analysis = taint::analyze(&program, knowledge);
+        phase("analysis");
+        let launcher_classes = resolve_launchers(&program, files, &self.launchers);
+        let prompts = Prompts::compute(&program, knowledge, &analysis, &launcher_classes);
+        phase("prompts");
+        let mut findings =
+            rules::findings_from_flows(&analysis, knowledge, &prompts, &program, declaration);
+        findings.extend(rules::collected_but_unused(&analysis, &program, knowledge));
+        findings.extend(rules::excessive_frequency(
+            &analysis,
+            &program,
+            knowledge,
+            declaration.min_interval_seconds,
+        ));
+        findings.extend(rules::undeclared_collection(
+            &analysis,
+            declaration,
+            knowledge,
+            &program,
+        ));
+        findings.extend(rules::collection_without_prompt(
+            &analysis, &prompts, &program, knowledge,
+        ));
+        findings.extend(rules::collection_before_consent(
+            &analysis, &prompts, &program, knowledge,
+        ));
+        findings.extend(rules::unused_permissions(
+            &analysis,
+            knowledge,
+            &self.permissions,
+            files,
+        ));
+        findings.sort_by(|a, b| {
+            (a.span.file, a.span.start, a.rule.id.as_str(), &a.source).cmp(&(
+                b.span.file,
+                b.span.start,
+                b.rule.id.as_str(),
+                &b.source,
+            ))
+        });
+        let stale_suppressions = suppress::apply(&mut findings, files);
+        assign_fingerprints(&mut findings, |f| {
+            file_by_id(files, f.span.file)
+                .map(|s| s.rel.clone())
+                .unwrap_or_default()
+        });
+        let app = self.root.file_name().map_or_else(
+            || self.root.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let inventory = inventory::build(
+            app,
+            &rules::collection_points(&analysis),
+            &findings,
+            knowledge,
+            declaration,
+            |span| {
+                let file = file_by_id(files, span.file).map_or_else(String::new, |f| f.rel.clone());
+                (file, span.start.line as usize + 1)
+            },
+            |s| program.module(s.function.module).is_android(),
+        );
+        phase("findings");
+        Analysed {
+            findings,
+            inventory,
+            stale_suppressions,
+            unreported_long_flows: analysis.unreported_long_flows,
+        }
+    }
 }
 
 /// Files are kept in id order; ids of skipped files leave gaps.

@@ -57,7 +57,7 @@ pub struct Candidate {
     pub kind: FileKind,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     pub id: FileId,
     pub path: PathBuf,

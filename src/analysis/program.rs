@@ -2,6 +2,8 @@
 //! class, type resolution against imports, and call resolution (class hierarchy
 //! analysis over the project's own classes).
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::ir::*;
@@ -31,7 +33,7 @@ pub struct ClassId {
 }
 
 pub struct Program {
-    pub modules: Vec<Module>,
+    pub modules: Vec<Arc<Module>>,
     by_simple: HashMap<String, Vec<ClassId>>,
     by_qualified: HashMap<String, ClassId>,
     /// Direct subclasses / implementors of each class.
@@ -55,7 +57,7 @@ pub struct Program {
 }
 
 impl Program {
-    pub fn new(modules: Vec<Module>) -> Program {
+    pub fn new(modules: Vec<Arc<Module>>) -> Program {
         let mut p = Program {
             modules,
             by_simple: HashMap::default(),

@@ -184,8 +184,9 @@ pub fn collected_but_unused(
             // A field counts as read when any file reads a field or property of
             // that name (the class's users included).
             if let Unused::Field(name) = &how {
-                let reads = program_reads
-                    .get_or_insert_with(|| program.modules.iter().flat_map(names_read).collect());
+                let reads = program_reads.get_or_insert_with(|| {
+                    program.modules.iter().flat_map(|m| names_read(m)).collect()
+                });
                 if reads.contains(name) {
                     continue;
                 }

@@ -1,0 +1,115 @@
+//! The in-memory project behind the language server: replacing one file's text and
+//! analysing again gives what a scan of the edited files on disk gives.
+
+use std::path::Path;
+
+use piitrace::config::Config;
+use piitrace::scan::{scan, Project, ScanOptions};
+
+const ACTIVITY: &str = r#"package com.example;
+
+import android.app.Activity;
+import android.util.Log;
+import android.widget.EditText;
+
+public class SignupActivity extends Activity {
+    private EditText phoneEdit;
+
+    void submit() {
+        String phone = phoneEdit.getText().toString();
+        Uploader.send(phone);
+    }
+}
+"#;
+
+const UPLOADER_QUIET: &str = r#"package com.example;
+
+class Uploader {
+    static void send(String value) {
+        System.out.println("sent");
+    }
+}
+"#;
+
+const UPLOADER_LOGS: &str = r#"package com.example;
+
+import android.util.Log;
+
+class Uploader {
+    static void send(String value) {
+        Log.i("up", "sending " + value);
+    }
+}
+"#;
+
+fn options(root: &Path) -> ScanOptions {
+    ScanOptions {
+        paths: vec![root.to_path_buf()],
+        jobs: Some(1),
+        config: Config::default(),
+        progress: false,
+    }
+}
+
+fn rules_of(findings: &[piitrace::findings::Finding]) -> Vec<(String, u32)> {
+    findings
+        .iter()
+        .map(|f| (f.rule.id.to_string(), f.span.start.line))
+        .collect()
+}
+
+#[test]
+fn an_edit_in_a_helper_changes_findings_in_its_caller_without_reloading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("app/src/main/java/com/example");
+    std::fs::create_dir_all(&src).expect("mkdir");
+    std::fs::write(src.join("SignupActivity.java"), ACTIVITY).expect("write");
+    std::fs::write(src.join("Uploader.java"), UPLOADER_QUIET).expect("write");
+
+    let mut project = Project::load(options(dir.path())).expect("load");
+    let before = project.analyse();
+    assert!(
+        !before
+            .findings
+            .iter()
+            .any(|f| f.rule.id.as_str() == "PI301"),
+        "no log yet: {:?}",
+        rules_of(&before.findings)
+    );
+
+    // The editor's buffer, not the disk, now logs the value.
+    project
+        .update_source(&src.join("Uploader.java"), UPLOADER_LOGS.to_string())
+        .expect("lowers");
+    let edited = project.analyse();
+    assert!(
+        edited
+            .findings
+            .iter()
+            .any(|f| f.rule.id.as_str() == "PI301"),
+        "the helper's log is found: {:?}",
+        rules_of(&edited.findings)
+    );
+
+    // Same findings, same fingerprints, as a scan of the edited files on disk.
+    std::fs::write(src.join("Uploader.java"), UPLOADER_LOGS).expect("write");
+    let on_disk = scan(options(dir.path())).expect("scan");
+    let fingerprints = |r: &piitrace::scan::ScanResult| -> Vec<String> {
+        r.findings.iter().map(|f| f.fingerprint.clone()).collect()
+    };
+    assert_eq!(rules_of(&edited.findings), rules_of(&on_disk.findings));
+    assert_eq!(fingerprints(&edited), fingerprints(&on_disk));
+
+    // A new file joins the project; a removed one leaves it.
+    let extra = src.join("Extra.java");
+    project
+        .update_source(&extra, "package com.example; class Extra {}".to_string())
+        .expect("lowers");
+    assert!(project.files.iter().any(|f| f.path == extra));
+    project.remove_source(&extra);
+    assert!(!project.files.iter().any(|f| f.path == extra));
+    assert_eq!(
+        rules_of(&project.analyse().findings),
+        rules_of(&on_disk.findings)
+    );
+}
