@@ -32,8 +32,46 @@ pub struct Finding {
     /// Facts that identify this finding across unrelated edits (no line numbers).
     pub identity: Vec<String>,
     pub fingerprint: String,
-    /// The reason given by a `piitrace:ignore` comment that silences it.
-    pub suppression: Option<String>,
+    /// Why it is not reported as a problem: an ignore comment, or the baseline.
+    pub suppression: Option<Suppression>,
+}
+
+/// A finding the team accepted, with the reason an auditor reads later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub kind: SuppressionKind,
+    pub reason: String,
+    /// Who accepted it, and on what day (baseline entries record both).
+    pub accepted_by: Option<String>,
+    pub accepted_on: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuppressionKind {
+    /// A `piitrace:ignore RULE reason` comment beside the finding.
+    InSource,
+    /// An entry of the baseline file given with `--baseline`.
+    Baseline,
+}
+
+impl SuppressionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuppressionKind::InSource => "inSource",
+            SuppressionKind::Baseline => "baseline",
+        }
+    }
+}
+
+impl Suppression {
+    pub fn in_source(reason: String) -> Suppression {
+        Suppression {
+            kind: SuppressionKind::InSource,
+            reason,
+            accepted_by: None,
+            accepted_on: None,
+        }
+    }
 }
 
 impl Finding {

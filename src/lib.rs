@@ -5,6 +5,7 @@
 //! formats (`output`). See ARCHITECTURE.md.
 
 pub mod analysis;
+pub mod baseline;
 pub mod config;
 pub mod declaration;
 pub mod diffbase;

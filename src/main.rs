@@ -17,7 +17,7 @@ use piitrace::scan::{scan, ScanOptions};
     name = "piitrace",
     version,
     about = "Traces personal information through app source code and reports privacy-law problems",
-    long_about = "piitrace reads the source of an app (Java today), finds where personal \
+    long_about = "piitrace reads the source of an app (Java, Kotlin, Rust), finds where personal \
 information is collected and where it is sent (network, third-party SDKs, logs, storage, \
 other apps), and reports what breaks privacy law (China's PIPL, GDPR) as SARIF 2.1.0, JSON \
 or text.\n\nExit codes: 0 nothing at or above --fail-on was found, 1 something was, 2 usage \
@@ -56,6 +56,41 @@ enum Command {
         /// Rule ID (PI301) or name (personal-data-in-log).
         rule: String,
     },
+    /// Accept today's findings in a baseline file, so that an existing app adopts
+    /// piitrace without fixing everything first (`scan --baseline FILE`).
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+}
+
+#[derive(Subcommand)]
+enum BaselineCommand {
+    /// Write FILE with every finding the scan reports (entries an existing FILE
+    /// already has keep their who, when and why; fixed findings leave it).
+    Create(BaselineCreateArgs),
+}
+
+#[derive(clap::Args)]
+struct BaselineCreateArgs {
+    /// The baseline file to write (JSON; commit it).
+    file: PathBuf,
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Why these findings are accepted (edit entries by hand for their own reasons).
+    #[arg(
+        long,
+        default_value = "accepted when piitrace was adopted; to be reviewed"
+    )]
+    reason: String,
+    /// Who accepts them (default: git's user.name, else $USER).
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
+    /// Configuration file (default: piitrace.toml in the first scanned directory).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(clap::Args)]
@@ -83,6 +118,10 @@ struct ScanArgs {
     /// (for bots that annotate a diff).
     #[arg(long, requires = "diff_base")]
     changed_lines_only: bool,
+    /// Report the findings a baseline file (`piitrace baseline create`) accepts as
+    /// suppressed, with its who and why, instead of as problems.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -194,6 +233,13 @@ fn main() -> ExitCode {
             }
         },
         Command::Inventory(args) => match run_inventory(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("piitrace: error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Baseline(BaselineCommand::Create(args)) => match run_baseline_create(args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("piitrace: error: {e:#}");
@@ -318,6 +364,67 @@ fn run_inventory(args: InventoryArgs) -> anyhow::Result<()> {
     emit(args.common.output.as_ref(), &rendered)
 }
 
+fn run_baseline_create(args: BaselineCreateArgs) -> anyhow::Result<()> {
+    use piitrace::baseline::{today, Acceptance, Baseline};
+    let config = load_config(args.config.as_ref(), &args.paths)?;
+    let previous = match args.file.is_file() {
+        true => Some(Baseline::load(&args.file)?),
+        false => None,
+    };
+    let result = scan(ScanOptions {
+        paths: args.paths.clone(),
+        jobs: args.jobs,
+        config,
+        progress: std::io::stderr().is_terminal(),
+    })?;
+    warn(&result);
+    let by = args
+        .by
+        .or_else(|| git_user_name(&args.paths))
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "unknown".to_string());
+    let acceptance = Acceptance {
+        by,
+        reason: args.reason,
+        on: today(),
+    };
+    let baseline = Baseline::create(&result, previous.as_ref(), &acceptance);
+    std::fs::write(&args.file, baseline.to_json()?)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", args.file.display()))?;
+    let kept = previous.as_ref().map_or(0, |p| {
+        baseline
+            .entries
+            .iter()
+            .filter(|e| p.entries.iter().any(|o| o.fingerprint == e.fingerprint))
+            .count()
+    });
+    eprintln!(
+        "piitrace: wrote {} ({} accepted finding(s): {} new, {} kept)",
+        args.file.display(),
+        baseline.entries.len(),
+        baseline.entries.len() - kept,
+        kept
+    );
+    Ok(())
+}
+
+/// `git config user.name` in the first scanned path, when git knows one.
+fn git_user_name(paths: &[PathBuf]) -> Option<String> {
+    let first = paths.first()?;
+    let dir = if first.is_dir() {
+        first.as_path()
+    } else {
+        first.parent()?
+    };
+    let out = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(dir)
+        .output()
+        .ok()?;
+    let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (out.status.success() && !name.is_empty()).then_some(name)
+}
+
 fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
     let config = load_config(args.common.config.as_ref(), &args.paths)?;
     let stderr_tty = std::io::stderr().is_terminal();
@@ -362,6 +469,9 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
                     .is_some_and(|ranges| ranges.iter().any(|&(a, b)| a <= line && line <= b))
             });
         }
+    }
+    if let Some(path) = &args.baseline {
+        piitrace::baseline::Baseline::load(path)?.apply(&mut result);
     }
     warn(&result);
     let to_terminal = args.common.output.is_none() && std::io::stdout().is_terminal();

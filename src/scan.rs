@@ -69,6 +69,8 @@ pub struct ScanResult {
     pub inventory: Inventory,
     /// Suppression comments without a reason, or that silence nothing.
     pub stale_suppressions: Vec<suppress::Stale>,
+    /// Entries of the baseline given that match no finding (fixed, or changed).
+    pub unmatched_baseline: Vec<crate::baseline::Entry>,
 }
 
 impl ScanResult {
@@ -376,6 +378,7 @@ impl Project {
             duration: started.elapsed(),
             inventory: analysed.inventory,
             stale_suppressions: analysed.stale_suppressions,
+            unmatched_baseline: Vec::new(),
         }
     }
 

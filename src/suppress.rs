@@ -83,7 +83,7 @@ pub fn apply(findings: &mut [Finding], files: &[SourceFile]) -> Vec<Stale> {
         for l in [Some(line), before].into_iter().flatten() {
             if let Some(s) = parse_line(file.line(l)) {
                 if !s.reason.is_empty() && s.rules.contains(&f.rule.id) {
-                    f.suppression = Some(s.reason);
+                    f.suppression = Some(crate::findings::Suppression::in_source(s.reason));
                     used.insert((file.id, l));
                     break;
                 }

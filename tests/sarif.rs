@@ -201,3 +201,100 @@ fn fingerprints_survive_line_shifts() {
         "another sink is another finding"
     );
 }
+
+/// Every `artifactLocation` in a JSON value.
+fn artifact_locations<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
+    match v {
+        Value::Object(map) => {
+            for (k, child) in map {
+                if k == "artifactLocation" {
+                    out.push(child);
+                }
+                artifact_locations(child, out);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|c| artifact_locations(c, out)),
+        _ => {}
+    }
+}
+
+/// What GitHub code scanning accepts (docs.github.com, "SARIF support for code
+/// scanning" and "SARIF results exceed limit"): one run per tool, results and rules
+/// within the hard limits, a `ruleId` every result's rule is described under, a
+/// numeric `security-severity` and Markdown help per rule, URIs relative to the
+/// checkout — also with a baseline, whose accepted findings are suppressions.
+#[test]
+fn sarif_meets_github_code_scanning_rules_and_limits() {
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/fooddelivery");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let baseline = dir.path().join("baseline.json");
+    let created = common::piitrace(
+        &["baseline", "create", baseline.to_str().expect("utf-8")],
+        &app,
+    );
+    assert!(created.status.success());
+    for extra in [
+        &[][..],
+        &["--baseline", baseline.to_str().expect("utf-8")][..],
+    ] {
+        let mut args = vec!["scan", "--format", "sarif", "--fail-on", "never"];
+        args.extend_from_slice(extra);
+        let (code, sarif, stderr) = run(&args, &app);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            schema_errors(&sarif).is_empty(),
+            "{:?}",
+            schema_errors(&sarif)
+        );
+        assert!(serde_json::to_vec(&sarif).expect("json").len() < 10 << 20);
+        let runs = sarif["runs"].as_array().expect("runs");
+        assert_eq!(runs.len(), 1, "one run per tool");
+        let run = &runs[0];
+        let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+        assert!(rules.len() <= 25_000);
+        for r in rules {
+            let severity = r["properties"]["security-severity"]
+                .as_str()
+                .and_then(|s| s.parse::<f64>().ok())
+                .expect("numeric security-severity");
+            assert!((0.0..=10.0).contains(&severity));
+            assert!(r["help"]["markdown"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()));
+            assert!(r["properties"]["tags"]
+                .as_array()
+                .is_none_or(|t| t.len() <= 20));
+        }
+        let results = run["results"].as_array().expect("results");
+        assert!(!results.is_empty() && results.len() <= 25_000);
+        for r in results {
+            let id = r["ruleId"].as_str().expect("ruleId present");
+            let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+            assert_eq!(rules[index]["id"], id);
+            assert!(r["locations"].as_array().is_some_and(|l| l.len() <= 1000));
+            for flow in r["codeFlows"].as_array().into_iter().flatten() {
+                for thread in flow["threadFlows"].as_array().expect("threadFlows") {
+                    let steps = thread["locations"].as_array().expect("locations");
+                    assert!(steps.len() <= 10_000);
+                }
+            }
+        }
+        let mut locations = Vec::new();
+        artifact_locations(run, &mut locations);
+        assert!(!locations.is_empty());
+        for l in locations {
+            let uri = l["uri"].as_str().expect("uri");
+            assert!(
+                !uri.starts_with('/') && !uri.contains("://") && !uri.contains(".."),
+                "relative to the checkout: {uri}"
+            );
+            assert_eq!(l["uriBaseId"], "SRCROOT", "{uri}");
+        }
+        if !extra.is_empty() {
+            assert!(results.iter().all(|r| {
+                r["suppressions"][0]["kind"] == "external"
+                    || r["suppressions"][0]["kind"] == "inSource"
+            }));
+        }
+    }
+}

@@ -48,7 +48,13 @@ pub fn render(result: &ScanResult) -> Value {
                 "url": f.url,
                 "fingerprint": f.fingerprint,
                 "suppressed": f.suppression.is_some(),
-                "suppressionReason": f.suppression,
+                "suppressionReason": f.suppression.as_ref().map(|s| &s.reason),
+                "suppression": f.suppression.as_ref().map(|s| json!({
+                    "kind": s.kind.as_str(),
+                    "reason": s.reason,
+                    "acceptedBy": s.accepted_by,
+                    "acceptedOn": s.accepted_on,
+                })),
                 "steps": steps(&f.steps),
                 "unpromptedPath": steps(&f.unprompted_path),
             })

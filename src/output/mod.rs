@@ -111,6 +111,22 @@ pub fn notifications(result: &ScanResult) -> Vec<Notification> {
             "stale-suppression",
         );
     }
+    if !result.unmatched_baseline.is_empty() {
+        let n = result.unmatched_baseline.len();
+        let first = &result.unmatched_baseline[0];
+        push(
+            String::new(),
+            format!(
+                "{n} baseline {} no finding any more (fixed, or changed beyond recognition), the first {} at {}:{}; `piitrace baseline create` rewrites the baseline without them",
+                if n == 1 { "entry matches" } else { "entries match" },
+                first.rule,
+                first.file,
+                first.line
+            ),
+            "note",
+            "unmatched-baseline",
+        );
+    }
     for e in &result.walk_errors {
         push(
             String::new(),

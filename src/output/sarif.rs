@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::findings::Finding;
+use crate::findings::{Finding, Suppression, SuppressionKind};
 use crate::ir::Span;
 use crate::output::{line_col, notifications};
 use crate::rules::{registry, Rule};
@@ -184,8 +184,34 @@ fn finding(result: &ScanResult, f: &Finding) -> Value {
     if !flows.is_empty() {
         v["codeFlows"] = json!(flows);
     }
-    if let Some(reason) = &f.suppression {
-        v["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);
+    if let Some(s) = &f.suppression {
+        v["suppressions"] = json!([suppression(s)]);
     }
     v
+}
+
+/// A SARIF suppression: `inSource` for an ignore comment, `external` (accepted, with
+/// who and when) for a baseline entry.
+fn suppression(s: &Suppression) -> Value {
+    match s.kind {
+        SuppressionKind::InSource => json!({ "kind": "inSource", "justification": s.reason }),
+        SuppressionKind::Baseline => {
+            let mut v = json!({
+                "kind": "external",
+                "status": "accepted",
+                "justification": s.reason,
+            });
+            let mut props = serde_json::Map::new();
+            if let Some(by) = &s.accepted_by {
+                props.insert("acceptedBy".into(), json!(by));
+            }
+            if let Some(on) = &s.accepted_on {
+                props.insert("acceptedOn".into(), json!(on));
+            }
+            if !props.is_empty() {
+                v["properties"] = Value::Object(props);
+            }
+            v
+        }
+    }
 }

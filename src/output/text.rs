@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use annotate_snippets::{Level as SnippetLevel, Renderer, Snippet};
 
-use crate::findings::Finding;
+use crate::findings::{Finding, SuppressionKind};
 use crate::output::{line_col, notifications};
 use crate::rules::Level;
 use crate::scan::ScanResult;
@@ -32,18 +32,29 @@ pub fn render(result: &ScanResult, color: bool) -> String {
         .filter(|f| f.suppression.is_none())
         .collect();
     let count = |l: Level| shown.iter().filter(|f| f.level == l).count();
-    let suppressed = result.findings.len() - shown.len();
+    let suppressed_as = |kind: SuppressionKind| {
+        result
+            .findings
+            .iter()
+            .filter(|f| f.suppression.as_ref().is_some_and(|s| s.kind == kind))
+            .count()
+    };
+    let mut silenced = String::new();
+    match suppressed_as(SuppressionKind::InSource) {
+        0 => {}
+        n => silenced.push_str(&format!(", {n} suppressed")),
+    }
+    match suppressed_as(SuppressionKind::Baseline) {
+        0 => {}
+        n => silenced.push_str(&format!(", {n} accepted in the baseline")),
+    }
     let _ = writeln!(
         out,
         "piitrace: {} error(s), {} warning(s), {} note(s){} in {} files ({} lines) in {:.2}s",
         count(Level::Error),
         count(Level::Warning),
         count(Level::Note),
-        if suppressed > 0 {
-            format!(", {suppressed} suppressed")
-        } else {
-            String::new()
-        },
+        silenced,
         result.source_file_count(),
         result.lines,
         result.duration.as_secs_f64()
