@@ -60,6 +60,48 @@ enum Command {
     /// piitrace without fixing everything first (`scan --baseline FILE`).
     #[command(subcommand)]
     Baseline(BaselineCommand),
+    /// Scan many repositories (a directory of them, or a file listing paths or git
+    /// URLs): one SARIF and inventory per app, and a portfolio report. Resumable.
+    Batch(BatchArgs),
+    /// Combine the output directories of batch shards into one portfolio report.
+    Merge {
+        /// Output directories of `piitrace batch` (e.g. one per shard).
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// Where the combined report goes.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Scans one repository for `batch` (run by batch in a child process).
+    #[command(hide = true)]
+    BatchWorker { repo: PathBuf, out: PathBuf },
+}
+
+#[derive(clap::Args)]
+struct BatchArgs {
+    /// A directory whose subdirectories are repositories, or a file listing one
+    /// repository per line: a path, or a git URL with an optional branch, tag or commit.
+    input: PathBuf,
+    /// The output directory: repos/<app>/ per repository, summary.json, summary.csv,
+    /// report.html.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Repositories scanned at once (default: one per core).
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
+    /// Scan only this share of the input: I/N (0-based), e.g. 0/4 on the first of four
+    /// machines. The share depends on each repository, not on the input's order.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<piitrace::batch::Shard>,
+    /// Scan again repositories whose results are already in DIR.
+    #[arg(long)]
+    force: bool,
+    /// Give up on a repository whose scan takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    repo_timeout: Option<u64>,
+    /// Never draw the progress display (it is drawn only on a terminal).
+    #[arg(long)]
+    no_progress: bool,
 }
 
 #[derive(Subcommand)]
@@ -246,6 +288,33 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Batch(args) => match run_batch(args) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("piitrace: error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Merge { dirs, out } => match piitrace::batch::merge(&dirs, &out) {
+            Ok(n) => {
+                eprintln!(
+                    "piitrace: merged {n} app(s) into {}",
+                    out.join("report.html").display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("piitrace: error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
+        Command::BatchWorker { repo, out } => match run_batch_worker(&repo, &out) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("piitrace: error: {e:#}");
+                ExitCode::from(2)
+            }
+        },
         Command::Scan(args) => match run_scan(args) {
             Ok(code) => code,
             Err(e) => {
@@ -362,6 +431,80 @@ fn run_inventory(args: InventoryArgs) -> anyhow::Result<()> {
         InventoryFormat::Csv => output::inventory::csv(inv),
     };
     emit(args.common.output.as_ref(), &rendered)
+}
+
+fn run_batch(args: BatchArgs) -> anyhow::Result<ExitCode> {
+    let mut repos = piitrace::batch::read_input(&args.input)?;
+    let total = repos.len();
+    if let Some(shard) = args.shard {
+        repos.retain(|r| shard.owns(r));
+        eprintln!(
+            "piitrace: shard {}/{}: {} of {total} repositories",
+            shard.index,
+            shard.count,
+            repos.len()
+        );
+    }
+    let worker = std::env::current_exe()
+        .map_err(|e| anyhow::anyhow!("cannot find the piitrace executable: {e}"))?;
+    let jobs = args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let outcome = piitrace::batch::run(
+        &repos,
+        &piitrace::batch::Options {
+            out: args.out.clone(),
+            jobs,
+            force: args.force,
+            repo_timeout: args.repo_timeout.map(std::time::Duration::from_secs),
+            worker,
+            progress: std::io::stderr().is_terminal() && !args.no_progress,
+        },
+    )?;
+    eprintln!(
+        "piitrace: {} scanned, {} already done, {} failed; report: {}",
+        outcome.scanned,
+        outcome.skipped_done,
+        outcome.failed.len(),
+        args.out.join("report.html").display()
+    );
+    for (key, error) in &outcome.failed {
+        eprintln!("piitrace: failed: {key}: {error}");
+    }
+    Ok(if outcome.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// One repository of a batch: its SARIF report, inventory and facts, into `out`.
+fn run_batch_worker(repo: &std::path::Path, out: &std::path::Path) -> anyhow::Result<()> {
+    let paths = vec![repo.to_path_buf()];
+    let config = load_config(None, &paths)?;
+    let result = scan(ScanOptions {
+        paths,
+        jobs: Some(1),
+        config,
+        progress: false,
+    })?;
+    let write = |name: &str, text: String| {
+        std::fs::write(out.join(name), text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", out.join(name).display()))
+    };
+    write(
+        "report.sarif",
+        serde_json::to_string_pretty(&output::sarif::render(&result))? + "\n",
+    )?;
+    write(
+        "inventory.json",
+        serde_json::to_string_pretty(&output::inventory::json(&result.inventory))? + "\n",
+    )?;
+    write("inventory.html", output::inventory::html(&result.inventory))?;
+    write(
+        "facts.json",
+        serde_json::to_string_pretty(&piitrace::batch::Facts::of(&result))? + "\n",
+    )
 }
 
 fn run_baseline_create(args: BaselineCreateArgs) -> anyhow::Result<()> {

@@ -1,7 +1,9 @@
 //! Output formats over a [`ScanResult`]: SARIF 2.1.0, our own JSON, and text.
 
+pub mod html;
 pub mod inventory;
 pub mod json;
+pub mod portfolio;
 pub mod review;
 pub mod sarif;
 pub mod text;
