@@ -735,3 +735,72 @@ class A {
     assert!(notes[0].starts_with("app/A.java:12:") && notes[0].contains("no reason"));
     assert!(notes[1].starts_with("app/A.java:13:") && notes[1].contains("silences nothing"));
 }
+
+/// An object built by a constructor keeps each argument in its own field, and a
+/// helper that reads the fields of that object (its parameter) gets each field's data
+/// only: the password reaches the one write of the password, not the host's or port's.
+#[test]
+fn a_parameter_object_gives_each_field_its_own_data() {
+    let config = r#"package app;
+
+public class ProxyConfig {
+    public final String type;
+    public final String host;
+    public final int port;
+    public final String password;
+
+    public ProxyConfig(String type, String host, int port, String password) {
+        this.type = type;
+        this.host = host;
+        this.port = port;
+        this.password = password;
+    }
+}
+"#;
+    let prefs = r#"package app;
+
+import android.content.SharedPreferences;
+
+public class Prefs {
+    static SharedPreferences prefs;
+
+    public static void save(ProxyConfig config) {
+        SharedPreferences.Editor editor = prefs.edit();
+        editor.putString("type", config.type);
+        editor.putString("host", config.host);
+        editor.putInt("port", config.port);
+        editor.putString("pw", config.password);
+        editor.apply();
+    }
+}
+"#;
+    let dialog = r#"package app;
+
+import android.widget.EditText;
+
+public class Dialog {
+    EditText passwordText;
+
+    void onSave() {
+        String password = passwordText.getText().toString();
+        ProxyConfig config = new ProxyConfig("http", "proxy.local", 8080, password);
+        Prefs.save(config);
+    }
+}
+"#;
+    let found = scan(&[
+        ("src/app/ProxyConfig.java", config),
+        ("src/app/Prefs.java", prefs),
+        ("src/app/Dialog.java", dialog),
+    ]);
+    for line in [10, 11, 12] {
+        assert!(
+            rules_at(&found, "src/app/Prefs.java", line).is_empty(),
+            "line {line}: {found:?}"
+        );
+    }
+    assert_eq!(
+        rules_at(&found, "src/app/Prefs.java", 13),
+        vec!["PI001", "PI303"]
+    );
+}

@@ -35,6 +35,10 @@ enum Origin {
     Param(u16),
     /// One field of the receiver of the function being summarised.
     ReceiverField(FieldSym),
+    /// One field of a parameter (not the receiver) of the function being summarised:
+    /// `config.host` in `save(Config config)`. A caller that passes an object whose
+    /// fields it knows gives the callee only that field's data, not the object's.
+    ParamField(u16, FieldSym),
 }
 
 /// An interned field name.
@@ -78,13 +82,26 @@ impl Taint {
 const MAX_GUESSES: u8 = 1;
 
 /// The taints of an object that a read of field `f` yields: those known to be in
-/// `f`, and (as a guess) those of the object as a whole.
+/// `f`, and (as a guess) those of the object as a whole. A parameter read whole
+/// becomes that field of the parameter (no guess: the caller knows its fields).
 fn field_taints(taints: &[Taint], f: FieldSym) -> Vec<Taint> {
     taints
         .iter()
         .filter_map(|t| match t.field {
             Some(x) if x == f => Some(Taint { field: None, ..*t }),
             Some(_) => None,
+            // A field of a parameter's field: beyond the one-field access paths the
+            // summaries name, as a read out of a whole object already guessed once.
+            None if matches!(t.origin, Origin::ParamField(..)) => None,
+            None if matches!(t.origin, Origin::Param(p) if p != RECEIVER) => {
+                let Origin::Param(p) = t.origin else {
+                    return None;
+                };
+                Some(Taint {
+                    origin: Origin::ParamField(p, f),
+                    ..*t
+                })
+            }
             None if t.guesses < MAX_GUESSES => Some(Taint {
                 guesses: t.guesses + 1,
                 ..*t
@@ -2566,6 +2583,11 @@ impl<'a> Frame<'a> {
                 .args
                 .get(p as usize)
                 .map(|a| a.taint.clone())
+                .unwrap_or_default(),
+            Origin::ParamField(p, f) => site
+                .args
+                .get(p as usize)
+                .map(|a| field_taints(&a.taint, f))
                 .unwrap_or_default(),
             // One field of the receiver: what is known to be in it, or in the object as a whole.
             // One field of the receiver: what is known to be in it, or in the object as
