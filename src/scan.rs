@@ -8,6 +8,7 @@ use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
 use crate::analysis::prompts::Prompts;
+use crate::analysis::rights::Rights;
 use crate::analysis::{taint, Program};
 use crate::config::Config;
 use crate::findings::{assign_fingerprints, Finding};
@@ -229,6 +230,12 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
     findings.extend(rules::collection_before_consent(
         &analysis, &prompts, &program, &knowledge,
     ));
+    let rights = Rights::compute(&program, &knowledge, &analysis);
+    phase("rights");
+    findings.extend(rules::consent_without_withdrawal(
+        &rights, &program, &knowledge,
+    ));
+    findings.extend(rules::account_without_deletion(&rights, &program));
     findings.extend(rules::unused_permissions(
         &analysis,
         &knowledge,
