@@ -284,6 +284,14 @@ impl Scan<'_> {
                 self.account_call(c, e.span);
             }
             ExprKind::Assign { target, value, .. } => self.assignment(target, value, e.span),
+            // `new URL("https://host/account/register")`: the request starts here.
+            ExprKind::New { args, .. } => {
+                let mut paths = Vec::new();
+                for arg in args {
+                    self.literals(arg, &mut paths);
+                }
+                self.account_paths(paths, false, e.span, e.span, "new");
+            }
             _ => {}
         }
     }
@@ -506,17 +514,24 @@ impl Scan<'_> {
             || c.args.iter().any(|arg| {
                 matches!(&arg.kind, ExprKind::Call(inner) if a.delete_calls.contains(&inner.name))
             });
+        self.account_paths(paths, routes_delete, c.name_span, span, &c.name);
+    }
+
+    /// The first of `paths` that creates or deletes an account, as an event at `at`.
+    fn account_paths(
+        &mut self,
+        paths: Vec<String>,
+        http_delete: bool,
+        at: Span,
+        end: Span,
+        called: &str,
+    ) {
         for path in paths {
             if !path.contains('/') || path.chars().any(char::is_whitespace) || path.len() > 300 {
                 continue;
             }
-            if let Some(action) = self.words.classify(&path, "", routes_delete) {
-                self.account(
-                    action,
-                    c.name_span,
-                    span,
-                    format!("`{}(\"{path}\")`", c.name),
-                );
+            if let Some(action) = self.words.classify(&path, "", http_delete) {
+                self.account(action, at, end, format!("`{called}(\"{path}\")`"));
                 return;
             }
         }
