@@ -143,6 +143,7 @@ impl Rights {
             }
         }
         let mut rights = scan.rights;
+
         for list in [&mut rights.creations, &mut rights.deletions] {
             list.sort_by_key(|e| (e.span, e.what.clone()));
             list.dedup_by_key(|e| e.span);
@@ -279,8 +280,9 @@ impl Scan<'_> {
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Call(c) => {
-                self.gate_call(c, e.span);
-                self.flag_call(c, e.span);
+                if !self.gate_call(c, e.span) {
+                    self.flag_call(c, e.span);
+                }
                 self.account_call(c, e.span);
             }
             ExprKind::Assign { target, value, .. } => self.assignment(target, value, e.span),
@@ -324,9 +326,10 @@ impl Scan<'_> {
     }
 
     /// A vendor consent switch: `UMConfigure.submitPolicyGrantResult(ctx, true)`.
-    fn gate_call(&mut self, c: &Call, span: Span) {
+    /// Whether the call is a vendor switch (then it is no flag).
+    fn gate_call(&mut self, c: &Call, span: Span) -> bool {
         let Some(receiver) = c.receiver.as_deref().and_then(Expr::dotted) else {
-            return;
+            return false;
         };
         let receiver_simple = simple(&receiver);
         let gates = &self.k.consent_gates;
@@ -334,16 +337,16 @@ impl Scan<'_> {
             (g.class == receiver || simple(&g.class) == receiver_simple)
                 && (g.method.iter().any(|m| m == c.name) || g.withdrawn_by.contains(&c.name))
         }) else {
-            return;
+            return false;
         };
         let what = format!("`{}.{}`", simple(&gate.class), c.name);
         if gate.withdrawn_by.contains(&c.name) {
             self.push(false, Consent::Gate(i), c.name_span, span, what);
-            return;
+            return true;
         }
         if gate.records_on_call {
             self.push(true, Consent::Gate(i), c.name_span, span, what);
-            return;
+            return true;
         }
         match c.args.last().map(|a| &a.kind) {
             Some(ExprKind::Literal(Literal::Bool(true))) => self.push(
@@ -357,6 +360,7 @@ impl Scan<'_> {
             Some(_) => self.push(false, Consent::Gate(i), c.name_span, span, what),
             None => {}
         }
+        true
     }
 
     /// The text a key argument names: a string literal, or a constant holding one.
