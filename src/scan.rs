@@ -260,7 +260,7 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
         || root.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let inventory = inventory::build(
+    let mut inventory = inventory::build(
         app,
         &rules::collection_points(&analysis),
         &findings,
@@ -272,6 +272,10 @@ pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
         },
         |s| program.module(s.function.module).is_android(),
     );
+    inventory.rights = inventory::YourRights::build(&rights, |span| {
+        let file = file_by_id(&files, span.file).map_or_else(String::new, |f| f.rel.clone());
+        (file, span.start.line as usize + 1)
+    });
     let lines = files
         .iter()
         .filter(|f| f.is_source())

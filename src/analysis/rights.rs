@@ -535,7 +535,12 @@ impl Scan<'_> {
                 continue;
             }
             if let Some(action) = self.words.classify(&path, "", http_delete) {
-                self.account(action, at, end, format!("`{called}(\"{path}\")`"));
+                // The path only: a host in a report reads as a link to follow.
+                let shown = match path.split_once("://") {
+                    Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+                    None => path.as_str(),
+                };
+                self.account(action, at, end, format!("`{called}(\"{shown}\")`"));
                 return;
             }
         }
