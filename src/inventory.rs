@@ -57,6 +57,78 @@ pub struct Shared {
     pub without_consent: usize,
 }
 
+/// One consent the app records: where, and where the user can withdraw it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsentRow {
+    /// `privacy agreed`, or a vendor switch (`UMConfigure`).
+    pub consent: String,
+    pub recorded_at: Vec<Place>,
+    /// Reachable withdrawals; empty means PI104.
+    pub withdrawn_at: Vec<Place>,
+}
+
+/// The individual's rights in code (PIPL Art. 15, 47): what an auditor checks by hand.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct YourRights {
+    pub consents: Vec<ConsentRow>,
+    pub account_created_at: Vec<Place>,
+    pub account_deleted_at: Vec<Place>,
+}
+
+impl YourRights {
+    /// From the places the rights analysis found; `place` turns a span into a file
+    /// and 1-based line.
+    pub fn build(
+        rights: &crate::analysis::rights::Rights,
+        place: impl Fn(Span) -> (String, usize),
+    ) -> YourRights {
+        let at = |span: Span, what: &str| {
+            let (file, line) = place(span);
+            Place {
+                file,
+                line,
+                what: what.replace('`', ""),
+            }
+        };
+        let mut consents: Vec<ConsentRow> = Vec::new();
+        for r in &rights.records {
+            let recorded = at(r.span, &r.what);
+            let mut withdrawn: Vec<Place> = rights
+                .withdrawals_of(r)
+                .map(|w| at(w.span, &w.what))
+                .collect();
+            withdrawn.sort();
+            withdrawn.dedup();
+            match consents.iter_mut().find(|c| c.consent == r.label) {
+                Some(row) => {
+                    row.recorded_at.push(recorded);
+                    for w in withdrawn {
+                        if !row.withdrawn_at.contains(&w) {
+                            row.withdrawn_at.push(w);
+                        }
+                    }
+                }
+                None => consents.push(ConsentRow {
+                    consent: r.label.clone(),
+                    recorded_at: vec![recorded],
+                    withdrawn_at: withdrawn,
+                }),
+            }
+        }
+        let places = |events: &[crate::analysis::rights::AccountEvent]| {
+            let mut v: Vec<Place> = events.iter().map(|e| at(e.span, &e.what)).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        YourRights {
+            consents,
+            account_created_at: places(&rights.creations),
+            account_deleted_at: places(&rights.deletions),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Inventory {
     pub app: String,
@@ -64,6 +136,8 @@ pub struct Inventory {
     pub declared: bool,
     pub collected: Vec<Collected>,
     pub shared: Vec<Shared>,
+    /// Where consent is recorded and withdrawn, and accounts created and deleted.
+    pub rights: YourRights,
 }
 
 /// Builds the inventory from the collection points and the findings of a scan.
@@ -200,5 +274,6 @@ pub fn build(
         declared: declaration.present,
         collected,
         shared,
+        rights: YourRights::default(),
     }
 }

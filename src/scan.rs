@@ -9,6 +9,7 @@ use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
 use crate::analysis::prompts::Prompts;
+use crate::analysis::rights::Rights;
 use crate::analysis::{taint, Program};
 use crate::config::Config;
 use crate::declaration::Declaration;
@@ -413,6 +414,12 @@ impl Project {
         findings.extend(rules::collection_before_consent(
             &analysis, &prompts, &program, knowledge,
         ));
+        let rights = Rights::compute(&program, knowledge, &analysis);
+        phase("rights");
+        findings.extend(rules::consent_without_withdrawal(
+            &rights, &program, knowledge,
+        ));
+        findings.extend(rules::account_without_deletion(&rights, &program));
         findings.extend(rules::unused_permissions(
             &analysis,
             knowledge,
@@ -437,18 +444,20 @@ impl Project {
             || self.root.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let inventory = inventory::build(
+        let place = |span: crate::ir::Span| {
+            let file = file_by_id(files, span.file).map_or_else(String::new, |f| f.rel.clone());
+            (file, span.start.line as usize + 1)
+        };
+        let mut inventory = inventory::build(
             app,
             &rules::collection_points(&analysis),
             &findings,
             knowledge,
             declaration,
-            |span| {
-                let file = file_by_id(files, span.file).map_or_else(String::new, |f| f.rel.clone());
-                (file, span.start.line as usize + 1)
-            },
+            place,
             |s| program.module(s.function.module).is_android(),
         );
+        inventory.rights = inventory::YourRights::build(&rights, place);
         phase("findings");
         Analysed {
             findings,

@@ -9,8 +9,8 @@ mod common;
 
 /// Rules this build implements; markers and results of other rules are ignored.
 const IN_SCOPE: &[&str] = &[
-    "PI001", "PI101", "PI102", "PI103", "PI201", "PI202", "PI203", "PI204", "PI301", "PI302",
-    "PI303",
+    "PI001", "PI101", "PI102", "PI103", "PI104", "PI105", "PI201", "PI202", "PI203", "PI204",
+    "PI301", "PI302", "PI303",
 ];
 
 /// The comment openings a marker follows: source code, and XML (manifests).

@@ -57,9 +57,12 @@ fn corpus_sarif_is_valid_and_complete() {
         assert!(r["partialFingerprints"]["piitrace/v1"].is_string());
         // Results about a flow carry it; PI101 carries the unprompted way in when a
         // caller is to blame; PI102, PI201 and PI202 are about a collection point (or
-        // an SDK's start, which has no category) alone, and PI203 about a rate.
-        if ["PI101", "PI102", "PI201", "PI202", "PI203"]
-            .contains(&r["ruleId"].as_str().unwrap_or_default())
+        // an SDK's start, which has no category) alone, PI203 about a rate, and PI104
+        // and PI105 about a consent or an account (no category).
+        if [
+            "PI101", "PI102", "PI104", "PI105", "PI201", "PI202", "PI203",
+        ]
+        .contains(&r["ruleId"].as_str().unwrap_or_default())
         {
             continue;
         }

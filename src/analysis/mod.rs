@@ -5,6 +5,7 @@
 
 pub mod program;
 pub mod prompts;
+pub mod rights;
 pub mod sensors;
 pub mod taint;
 

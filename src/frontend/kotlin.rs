@@ -2316,6 +2316,11 @@ impl<'a> Lowerer<'a> {
                     flags.is_data |= self.text(m) == "data";
                 }
                 "annotation" => annotations.push(self.annotation(m)),
+                // What Java writes `@Override`: the framework or a supertype calls it.
+                "member_modifier" if self.text(m) == "override" => annotations.push(Annotation {
+                    name: "Override".to_string(),
+                    values: Vec::new(),
+                }),
                 _ => {}
             }
         }

@@ -573,6 +573,7 @@ impl<'a> Lowerer<'a> {
                     FunctionKind::TopLevel,
                     self.span_of(item),
                 );
+                self.module.functions[idx as usize].annotations = fn_attributes(&f.attrs);
                 self.module.classes[module_class as usize].methods.push(idx);
             }
             syn::Item::Const(c) => self.static_item(&c.ident, &c.ty, &c.expr, true),
@@ -694,6 +695,7 @@ impl<'a> Lowerer<'a> {
                     FunctionKind::Method,
                     self.span_of(ii),
                 );
+                self.module.functions[idx as usize].annotations = fn_attributes(&f.attrs);
                 self.module.classes[class as usize].methods.push(idx);
             }
         }
@@ -1669,6 +1671,46 @@ fn serde_renames(attrs: &[syn::Attribute]) -> Vec<String> {
             }
             Ok(())
         });
+    }
+    out
+}
+
+/// A function's attributes that say how it is run (`#[post("/signup")]` of actix,
+/// `#[tokio::main]`) → annotations named by the last path segment, with their string
+/// literal arguments; attributes for the compiler (`doc`, `allow`, `inline`) are left out.
+fn fn_attributes(attrs: &[syn::Attribute]) -> Vec<Annotation> {
+    const COMPILER: [&str; 10] = [
+        "doc",
+        "allow",
+        "warn",
+        "deny",
+        "cfg",
+        "cfg_attr",
+        "inline",
+        "must_use",
+        "expect",
+        "track_caller",
+    ];
+    let mut out = Vec::new();
+    for a in attrs {
+        let Some(last) = a.path().segments.last() else {
+            continue;
+        };
+        let name = last.ident.to_string();
+        if COMPILER.contains(&name.as_str()) {
+            continue;
+        }
+        let mut values = Vec::new();
+        if let syn::Meta::List(list) = &a.meta {
+            for t in list.tokens.clone() {
+                if let TokenTree::Literal(l) = t {
+                    if let Ok(syn::Lit::Str(s)) = syn::parse_str::<syn::Lit>(&l.to_string()) {
+                        values.push(s.value());
+                    }
+                }
+            }
+        }
+        out.push(Annotation { name, values });
     }
     out
 }

@@ -18,6 +18,7 @@ const SINKS: &str = include_str!("../../knowledge/sinks.toml");
 const SDKS: &str = include_str!("../../knowledge/sdks.toml");
 const FLOW: &str = include_str!("../../knowledge/flow.toml");
 const PROMPTS: &str = include_str!("../../knowledge/prompts.toml");
+const RIGHTS: &str = include_str!("../../knowledge/rights.toml");
 const FREQUENCY: &str = include_str!("../../knowledge/frequency.toml");
 
 /// One string or a list of strings.
@@ -444,6 +445,14 @@ pub struct KnowledgeTables {
     #[serde(default)]
     pub consent_gate: Vec<ConsentGate>,
     #[serde(default)]
+    pub consent_record: Option<ConsentRecord>,
+    #[serde(default)]
+    pub accounts: Option<Accounts>,
+    #[serde(default)]
+    pub account_api: Vec<AccountApi>,
+    #[serde(default)]
+    pub entry_points: Option<EntryPoints>,
+    #[serde(default)]
     pub rate: Vec<RateSpec>,
     #[serde(default)]
     pub wait: Vec<WaitSpec>,
@@ -514,8 +523,96 @@ pub struct ConsentGate {
     pub method: OneOrMany,
     /// Package prefixes of the SDK classes the switch governs.
     pub covers: Vec<String>,
+    /// Methods of the same class that withdraw the consent (PI104), besides the
+    /// switch called with `false`.
+    #[serde(default)]
+    pub withdrawn_by: Vec<String>,
+    /// The call records the user's answer whatever its arguments (a consent form).
+    #[serde(default)]
+    pub records_on_call: bool,
     #[serde(default)]
     pub doc: Option<String>,
+}
+
+/// How consent is recorded and withdrawn in app code (PI104, `knowledge/rights.toml`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentRecord {
+    /// Method-name prefixes of calls that store a value under a key.
+    #[serde(default)]
+    pub store_prefixes: Vec<String>,
+    /// Calls that remove a key.
+    #[serde(default)]
+    pub remove_methods: NameSet,
+    /// Calls that clear a whole preferences file, on an editor.
+    #[serde(default)]
+    pub clear_methods: NameSet,
+    /// Calls that open a preferences editor (`edit`).
+    #[serde(default)]
+    pub editor_calls: NameSet,
+    /// Words that make a consent-named call a withdrawal (`revokeConsent`).
+    #[serde(default)]
+    pub withdraw_words: names::NamePatterns,
+    /// Words left out when comparing the names a consent is recorded and withdrawn under.
+    #[serde(default)]
+    pub identity_noise: Vec<String>,
+}
+
+/// Paths and names that create or delete user accounts (PI105, `knowledge/rights.toml`).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Accounts {
+    #[serde(default)]
+    pub create: Vec<String>,
+    #[serde(default)]
+    pub delete: Vec<String>,
+    /// Words that make a sign-up-looking path or name about something else.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Last path segments that an HTTP DELETE deletes the account at.
+    #[serde(default)]
+    pub resources: Vec<String>,
+    #[serde(default)]
+    pub endpoint_annotations: NameSet,
+    #[serde(default)]
+    pub delete_annotations: NameSet,
+    #[serde(default)]
+    pub delete_calls: NameSet,
+    #[serde(default)]
+    pub name_affixes: Vec<String>,
+    #[serde(default)]
+    pub file_extensions: Vec<String>,
+}
+
+/// What is not an entry point although written like one (PI104's reachability).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct EntryPoints {
+    /// Annotations that say nothing about who calls a function (`@Nullable`).
+    #[serde(default)]
+    pub ignored_annotations: NameSet,
+}
+
+/// An account SDK call that creates or deletes an account (`FirebaseUser.delete()`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountApi {
+    pub class: String,
+    pub method: OneOrMany,
+    pub action: AccountAction,
+    /// For a method name that is not distinctive (`delete`): the receiver's name must
+    /// end with one of these words.
+    #[serde(default)]
+    pub receiver_words: Vec<String>,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AccountAction {
+    Create,
+    Delete,
 }
 
 /// What asks the user before collection: permission checks and requests, their
@@ -600,6 +697,12 @@ pub struct Knowledge {
     pub sdk_inits: Vec<MethodRef>,
     /// Vendor SDK consent switches.
     pub consent_gates: Vec<ConsentGate>,
+    /// How consent flags are recorded and withdrawn (PI104).
+    pub consent_record: ConsentRecord,
+    /// What creates and deletes accounts (PI105).
+    pub accounts: Accounts,
+    pub account_apis: Vec<AccountApi>,
+    pub entry_points: EntryPoints,
     /// How often collection repeats (PI203).
     pub rates: Vec<RateSpec>,
     pub waits: Vec<WaitSpec>,
@@ -642,6 +745,7 @@ impl Knowledge {
             ("sdks.toml", SDKS),
             ("flow.toml", FLOW),
             ("prompts.toml", PROMPTS),
+            ("rights.toml", RIGHTS),
             ("frequency.toml", FREQUENCY),
         ] {
             let t: KnowledgeTables =
@@ -694,6 +798,16 @@ impl Knowledge {
                 );
             }
         }
+        if let Some(m) = &t.minors {
+            for a in &m.attributes {
+                if !self.category_index.contains_key(&a.category) {
+                    anyhow::bail!(
+                        "minors' attribute words of unknown category `{}`",
+                        a.category
+                    );
+                }
+            }
+        }
         self.names.extend(t.global, t.name, t.minors);
         self.names.extend_typed(t.typed);
         self.sources.extend(t.source);
@@ -707,6 +821,33 @@ impl Knowledge {
         self.startup.extend(t.startup);
         self.sdk_inits.extend(t.sdk_init);
         self.consent_gates.extend(t.consent_gate);
+        if let Some(c) = t.consent_record {
+            let q = &mut self.consent_record;
+            q.store_prefixes.extend(c.store_prefixes);
+            q.remove_methods.extend(c.remove_methods);
+            q.clear_methods.extend(c.clear_methods);
+            q.editor_calls.extend(c.editor_calls);
+            q.withdraw_words.extend(c.withdraw_words);
+            q.identity_noise.extend(c.identity_noise);
+        }
+        if let Some(a) = t.accounts {
+            let q = &mut self.accounts;
+            q.create.extend(a.create);
+            q.delete.extend(a.delete);
+            q.exclude.extend(a.exclude);
+            q.resources.extend(a.resources);
+            q.endpoint_annotations.extend(a.endpoint_annotations);
+            q.delete_annotations.extend(a.delete_annotations);
+            q.delete_calls.extend(a.delete_calls);
+            q.name_affixes.extend(a.name_affixes);
+            q.file_extensions.extend(a.file_extensions);
+        }
+        self.account_apis.extend(t.account_api);
+        if let Some(e) = t.entry_points {
+            self.entry_points
+                .ignored_annotations
+                .extend(e.ignored_annotations);
+        }
         self.rates.extend(t.rate);
         self.waits.extend(t.wait);
         self.schedules.extend(t.schedule);

@@ -42,7 +42,20 @@ pub struct TypedSpec {
 #[serde(deny_unknown_fields)]
 pub struct MinorNames {
     /// Patterns that mark a value as a child's (minors' data is sensitive, PIPL Art. 28/31).
+    #[serde(default)]
     pub patterns: Vec<String>,
+    /// What a child's name, age or weight is: a minors' word directly followed by one of
+    /// these words names data of the category (`childName`, `kidAge`, `newbornWeight`),
+    /// although the bare word (`name`, `age`, `weight`) is no pattern.
+    #[serde(default)]
+    pub attributes: Vec<MinorAttribute>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinorAttribute {
+    pub category: String,
+    pub words: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +74,8 @@ pub struct NameMatcher {
     patterns: HashMap<String, Vec<usize>>,
     categories: Vec<(String, HashSet<String>)>,
     minors: HashSet<String>,
+    /// Joined attribute words after a minors' word → category.
+    minor_attributes: HashMap<String, String>,
     longest: usize,
     typed: Vec<TypedSpec>,
     /// Identifiers already classified: a program repeats its names many times.
@@ -175,6 +190,11 @@ impl NameMatcher {
         }
         if let Some(m) = minors {
             self.minors.extend(m.patterns.iter().map(|p| joined(p)));
+            for a in m.attributes {
+                for w in &a.words {
+                    self.minor_attributes.insert(joined(w), a.category.clone());
+                }
+            }
         }
         for spec in specs {
             let idx = match self
@@ -206,6 +226,7 @@ impl NameMatcher {
             .keys()
             .map(String::len)
             .chain([longest_of(&self.global_exclude), longest_of(&self.minors)])
+            .chain(self.minor_attributes.keys().map(String::len))
             .chain(self.categories.iter().map(|(_, e)| longest_of(e)))
             .max()
             .unwrap_or(0);
@@ -243,10 +264,53 @@ impl NameMatcher {
                 }
             }
         }
-        found.map(|c| NameMatch {
-            category: self.categories[c].0.clone(),
-            minor: any_run_in(&tokens, &self.minors, self.longest),
-        })
+        match found {
+            Some(c) => Some(NameMatch {
+                category: self.categories[c].0.clone(),
+                minor: any_run_in(&tokens, &self.minors, self.longest),
+            }),
+            None => self.minor_attribute(&tokens),
+        }
+    }
+
+    /// A child's name, age or weight (`childName`, `kid_age`): a minors' word run
+    /// directly followed by an attribute word run.
+    fn minor_attribute(&self, tokens: &[String]) -> Option<NameMatch> {
+        if self.minor_attributes.is_empty() {
+            return None;
+        }
+        for i in 0..tokens.len() {
+            let mut who = String::new();
+            for j in i..tokens.len() {
+                who.push_str(&tokens[j]);
+                if who.len() > self.longest {
+                    break;
+                }
+                if !self.minors.contains(&who) {
+                    continue;
+                }
+                let mut what = String::new();
+                for t in &tokens[j + 1..] {
+                    what.push_str(t);
+                    if what.len() > self.longest {
+                        break;
+                    }
+                    if let Some(category) = self.minor_attributes.get(&what) {
+                        return Some(NameMatch {
+                            category: category.clone(),
+                            minor: true,
+                        });
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The categories minors' attribute words name, to check them against the
+    /// knowledge base.
+    pub fn minor_attribute_categories(&self) -> impl Iterator<Item = &str> {
+        self.minor_attributes.values().map(String::as_str)
     }
 
     pub fn extend_typed(&mut self, typed: Vec<TypedSpec>) {

@@ -51,6 +51,57 @@ fn place_text(p: &Place) -> String {
 
 /// Markdown: a heading, a one-line summary and the two tables.
 pub fn markdown(inv: &Inventory) -> String {
+    let mut out = tables_markdown(inv);
+    rights_markdown(inv, &mut out);
+    out
+}
+
+/// Your rights: consent and its withdrawal, account creation and deletion.
+fn rights_markdown(inv: &Inventory, out: &mut String) {
+    let esc = |s: &str| s.replace('|', "\\|");
+    let list = |places: &[Place]| {
+        if places.is_empty() {
+            "**none**".to_string()
+        } else {
+            places
+                .iter()
+                .map(|p| esc(&place_text(p)))
+                .collect::<Vec<_>>()
+                .join("<br>")
+        }
+    };
+    let r = &inv.rights;
+    let _ = writeln!(out, "\n## Your rights: consent and account deletion\n");
+    if r.consents.is_empty() {
+        let _ = writeln!(out, "No consent recorded in the code.");
+    } else {
+        let _ = writeln!(
+            out,
+            "| consent | recorded at | can be withdrawn at |\n|---|---|---|"
+        );
+        for c in &r.consents {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                esc(&c.consent),
+                list(&c.recorded_at),
+                list(&c.withdrawn_at)
+            );
+        }
+    }
+    if r.account_created_at.is_empty() && r.account_deleted_at.is_empty() {
+        let _ = writeln!(out, "\nNo account creation or deletion found.");
+    } else {
+        let _ = writeln!(
+            out,
+            "\n| accounts | where |\n|---|---|\n| created at | {} |\n| can be deleted at | {} |",
+            list(&r.account_created_at),
+            list(&r.account_deleted_at)
+        );
+    }
+}
+
+fn tables_markdown(inv: &Inventory) -> String {
     let mut out = String::new();
     let esc = |s: &str| s.replace('|', "\\|");
     let _ = writeln!(out, "# Personal information inventory: {}\n", inv.app);
@@ -135,6 +186,37 @@ pub fn csv(inv: &Inventory) -> String {
                 field(&purposes(c, inv.declared)),
                 field(&c.permissions.join(" ")),
                 field(&prompted(c)),
+                field(&p.file),
+                p.line,
+                field(&p.what)
+            );
+        }
+    }
+    for c in &inv.rights.consents {
+        for (kind, places) in [
+            ("consent_recorded", &c.recorded_at),
+            ("consent_withdrawn", &c.withdrawn_at),
+        ] {
+            for p in places {
+                let _ = writeln!(
+                    out,
+                    "{kind},{},,,,,{},{},{}",
+                    field(&c.consent),
+                    field(&p.file),
+                    p.line,
+                    field(&p.what)
+                );
+            }
+        }
+    }
+    for (kind, places) in [
+        ("account_created", &inv.rights.account_created_at),
+        ("account_deleted", &inv.rights.account_deleted_at),
+    ] {
+        for p in places {
+            let _ = writeln!(
+                out,
+                "{kind},,,,,,{},{},{}",
                 field(&p.file),
                 p.line,
                 field(&p.what)
@@ -281,6 +363,34 @@ a {{ color: #0969da; }}
             places.join("<br>"),
             if s.without_consent > 0 { " class=\"no\"" } else { "" },
             e(&consent(s))
+        );
+    }
+    out.push_str("</tbody></table>\n<h2>Your rights: consent and account deletion</h2>\n<table id=\"rights\"><thead><tr><th>Consent or account</th><th>Recorded or created at</th><th>Withdrawn or deleted at</th></tr></thead><tbody>\n");
+    let cell = |places: &[Place]| {
+        if places.is_empty() {
+            "<td class=\"no\">none</td>".to_string()
+        } else {
+            format!(
+                "<td>{}</td>",
+                places.iter().map(link).collect::<Vec<_>>().join("<br>")
+            )
+        }
+    };
+    for c in &inv.rights.consents {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td>{}{}</tr>",
+            e(&c.consent),
+            cell(&c.recorded_at),
+            cell(&c.withdrawn_at)
+        );
+    }
+    if !inv.rights.account_created_at.is_empty() || !inv.rights.account_deleted_at.is_empty() {
+        let _ = writeln!(
+            out,
+            "<tr><td>user account</td>{}{}</tr>",
+            cell(&inv.rights.account_created_at),
+            cell(&inv.rights.account_deleted_at)
         );
     }
     out.push_str("</tbody></table>\n</body></html>\n");

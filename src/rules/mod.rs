@@ -8,6 +8,7 @@ mod flows;
 mod frequency;
 mod permissions;
 mod prompts;
+mod rights;
 mod unused;
 
 use std::sync::OnceLock;
@@ -19,6 +20,7 @@ pub use flows::findings_from_flows;
 pub use frequency::excessive_frequency;
 pub use permissions::{unused_permissions, ManifestPermissions};
 pub use prompts::{collection_before_consent, collection_without_prompt};
+pub use rights::{account_without_deletion, consent_without_withdrawal};
 pub use unused::collected_but_unused;
 
 const DOCS: &[(&str, &str)] = &[
@@ -40,8 +42,8 @@ const DOCS: &[(&str, &str)] = &[
 /// Rules whose checks this build runs; the others are documented and listed in
 /// SARIF metadata so that IDs and docs are stable ahead of their checks.
 pub const IMPLEMENTED: &[&str] = &[
-    "PI001", "PI101", "PI102", "PI103", "PI201", "PI202", "PI203", "PI204", "PI301", "PI302",
-    "PI303",
+    "PI001", "PI101", "PI102", "PI103", "PI104", "PI105", "PI201", "PI202", "PI203", "PI204",
+    "PI301", "PI302", "PI303",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]

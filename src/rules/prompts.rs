@@ -108,8 +108,13 @@ pub fn collection_without_prompt(
                 sensitive,
                 function.clone(),
                 format!(
-                    "{} ({}) is collected by {} in `{function}` without asking first: {ask}{via}",
-                    capitalise(&category.label),
+                    "{}{} ({}) is collected by {} in `{function}` without asking first: {ask}{via}",
+                    if source.minor { "A child's " } else { "" },
+                    if source.minor {
+                        category.label.to_lowercase()
+                    } else {
+                        capitalise(&category.label)
+                    },
                     source.category,
                     source.description
                 ),

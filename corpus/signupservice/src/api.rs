@@ -28,6 +28,9 @@ pub async fn signup(
             notify::report_failure(&req.email, &e.to_string());
             StatusCode::INTERNAL_SERVER_ERROR
         })?;
+    store::record_consent(&state.db, user_id, true) // expect: PI104
+        .await
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
     let masked = mask(&req.phone);
     debug!("created user {user_id} ({masked})"); // expect: PI001 PI301
     info!(user_id, marketing = req.marketing_opt_in, "account created"); // no finding: an id and a flag

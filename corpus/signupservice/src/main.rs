@@ -42,7 +42,7 @@ async fn main() -> anyhow::Result<()> {
     }
 
     let app = Router::new()
-        .route("/signup", post(api::signup))
+        .route("/signup", post(api::signup)) // expect: PI105
         .route("/users/:id", get(api::profile).put(api::update_profile))
         .with_state(state);
     let addr = SocketAddr::from(([0, 0, 0, 0], 8080));

@@ -25,6 +25,17 @@ pub async fn insert_user(
     Ok(())
 }
 
+/// Keeps the user's acceptance of the terms and privacy policy (a required checkbox
+/// of the sign-up form). No route ever clears it.
+pub async fn record_consent(db: &PgPool, id: i64, accepted: bool) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET terms_accepted = $2 WHERE id = $1")
+        .bind(id)
+        .bind(accepted)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn find_user(db: &PgPool, id: i64) -> Result<UserRecord, sqlx::Error> {
     sqlx::query_as::<_, UserRecord>("SELECT id, full_name, phone, email FROM users WHERE id = $1")
         .bind(id)

@@ -51,6 +51,9 @@ public class VerifyActivity extends AppCompatActivity {
         findViewById(R.id.btn_face).setOnClickListener(
                 v -> startActivityForResult(new Intent(this, FaceCaptureActivity.class), REQ_FACE));
         findViewById(R.id.btn_submit).setOnClickListener(v -> submit());
+        findViewById(R.id.btn_agree).setOnClickListener(v -> ConsentStore.agree(this));
+        String inviteCode = getIntent().getStringExtra("invite_code");
+        findViewById(R.id.btn_sign_up).setOnClickListener(v -> new Thread(() -> kycClient.openAccount(inviteCode)).start());
     }
 
     private void submit() {

@@ -5,10 +5,19 @@ import android.content.Intent
 import android.os.Bundle
 import android.util.Log
 import androidx.appcompat.app.AppCompatActivity
+import androidx.lifecycle.lifecycleScope
+import com.kuaiche.rider.data.RideRepository
 import com.kuaiche.rider.databinding.ActivityLoginBinding
 import com.kuaiche.rider.util.logDebug
 import com.umeng.analytics.MobclickAgent
 import java.security.MessageDigest
+import kotlinx.coroutines.launch
+import org.greenrobot.eventbus.EventBus
+
+/** The rider's answer to the privacy policy, for this process. */
+object PrivacySettings {
+    var consentGiven = false
+}
 
 class LoginActivity : AppCompatActivity() {
 
@@ -19,6 +28,12 @@ class LoginActivity : AppCompatActivity() {
         binding = ActivityLoginBinding.inflate(layoutInflater)
         setContentView(binding.root)
         binding.loginButton.setOnClickListener { signIn() }
+        binding.agreeButton.setOnClickListener { PrivacySettings.consentGiven = true } // no finding: withdrawn with the button below
+        binding.withdrawButton.setOnClickListener { PrivacySettings.consentGiven = false }
+        binding.signUpButton.setOnClickListener {
+            lifecycleScope.launch { RideRepository.forRider("").signUp(intent.getStringExtra("invite") ?: "") }
+        }
+        EventBus.getDefault().register(this) // no finding: an event subscriber, not an account
     }
 
     private fun signIn() {

@@ -48,6 +48,18 @@ public class KycClient {
         }
     }
 
+    /** Opens a loan account for the invited applicant; there is no way to close it. */
+    public boolean openAccount(String inviteCode) {
+        try {
+            HttpURLConnection conn = (HttpURLConnection) new URL("https://kyc.quickloan.cn/api/v1/account/register?invite=" + inviteCode).openConnection(); // expect: PI105
+            conn.setRequestMethod("POST");
+            return conn.getResponseCode() == HttpURLConnection.HTTP_OK;
+        } catch (IOException e) {
+            Log.w(TAG, "sign-up request failed", e);
+            return false;
+        }
+    }
+
     /** Uploads the liveness photo taken by FaceCaptureActivity. */
     public void uploadFace(byte[] jpeg) {
         try {

@@ -22,6 +22,9 @@ interface RideApi {
     @GET("v2/drivers/nearby")
     suspend fun nearbyDrivers(@Query("lat") lat: Double, @Query("lng") lng: Double): Response<List<String>>
 
+    @POST("v2/rider/signup")
+    suspend fun signUp(@Query("invite") invite: String): Response<Unit>
+
     @GET("v2/app/config")
     suspend fun config(@Query("version") version: String): Response<Map<String, String>>
 }

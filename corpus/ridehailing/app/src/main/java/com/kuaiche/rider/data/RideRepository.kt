@@ -33,6 +33,9 @@ class RideRepository(private val phone: String) {
 
     suspend fun loadConfig(version: String) = api.config(version)
 
+    // Riders sign up in the app; closing the account needs a call to customer service.
+    suspend fun signUp(invite: String) = api.signUp(invite) // expect: PI105
+
     companion object {
         const val TAG = "RideRepository"
 

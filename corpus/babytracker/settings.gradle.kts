@@ -1,0 +1,2 @@
+rootProject.name = "BaobaoGrowth"
+include(":app")
