@@ -199,3 +199,29 @@ class Main {
         "a plain class prints as Session@1a2b: {found:?}"
     );
 }
+
+/// Comments may sit anywhere in a chain written over several lines, even between a
+/// receiver and its call: the chain is still the same calls.
+#[test]
+fn comments_inside_a_call_chain_do_not_hide_it() {
+    let found = scan(
+        r#"package app
+
+import android.content.SharedPreferences
+import android.telephony.TelephonyManager
+
+class Store(private val tm: TelephonyManager, private val prefs: SharedPreferences) {
+    fun save() {
+        val id = tm.getDeviceId()
+        prefs.edit() // open the editor
+            /* the identifier */ .putString("device", id)
+            .apply()
+        if (id.isEmpty()) {
+            return // nothing else to do
+        }
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI001", 10, "device.id"), "{found:?}");
+}

@@ -341,12 +341,10 @@ impl<'a> Lowerer<'a> {
 
     /// `Base(args)` or `Interface` in a supertype list: the type and its arguments.
     fn delegation<'t>(&self, node: Node<'t>) -> Option<(TypeRef, Option<Node<'t>>)> {
-        let mut cursor = node.walk();
-        let inner = node.named_children(&mut cursor).next()?;
+        let inner = named_parts(node).first().copied()?;
         match inner.kind() {
             "constructor_invocation" => {
-                let mut c = inner.walk();
-                let children: Vec<Node> = inner.named_children(&mut c).collect();
+                let children: Vec<Node> = named_parts(inner);
                 let ty = children
                     .iter()
                     .find(|n| n.kind() == "user_type")
@@ -658,8 +656,7 @@ impl<'a> Lowerer<'a> {
         }
         let source = value.or_else(|| {
             delegate.and_then(|d| {
-                let mut c = d.walk();
-                let first = d.named_children(&mut c).next();
+                let first = named_parts(d).first().copied();
                 first
             })
         });
@@ -854,8 +851,7 @@ impl<'a> Lowerer<'a> {
         let f = self.new_function("<constructor>", FunctionKind::Constructor, span, span);
         let mut params = Vec::new();
         let mut body = Vec::new();
-        let mut cursor = node.walk();
-        let children: Vec<Node> = node.named_children(&mut cursor).collect();
+        let children: Vec<Node> = named_parts(node);
         for c in &children {
             if c.kind() == "function_value_parameters" {
                 params = self.parameters(*c);
@@ -1375,8 +1371,7 @@ impl<'a> Lowerer<'a> {
         };
         match node.kind() {
             "control_structure_body" => {
-                let mut cursor = node.walk();
-                let children: Vec<Node> = node.named_children(&mut cursor).collect();
+                let children: Vec<Node> = named_parts(node);
                 let mut out = Vec::new();
                 for c in children {
                     if c.kind() == "statements" {
@@ -1396,8 +1391,7 @@ impl<'a> Lowerer<'a> {
 
     /// A block whose last expression is its value.
     fn block_value(&mut self, node: Node, make: Option<&dyn Fn(Expr) -> Stmt>) -> Vec<Stmt> {
-        let mut cursor = node.walk();
-        let children: Vec<Node> = node.named_children(&mut cursor).collect();
+        let children: Vec<Node> = named_parts(node);
         let mut out = Vec::new();
         let last = children.len().saturating_sub(1);
         for (i, c) in children.into_iter().enumerate() {
@@ -1439,8 +1433,7 @@ impl<'a> Lowerer<'a> {
 
     fn assignable(&mut self, node: Node) -> Expr {
         let span = self.span(node);
-        let mut cursor = node.walk();
-        let children: Vec<Node> = node.named_children(&mut cursor).collect();
+        let children: Vec<Node> = named_parts(node);
         match children.as_slice() {
             [one] => self.expr(*one),
             [recv, suffix] => self.apply_suffix(*recv, *suffix, span),
@@ -1544,16 +1537,14 @@ impl<'a> Lowerer<'a> {
             }
             "real_literal" | "bin_literal" => ExprKind::Literal(Literal::Number),
             "navigation_expression" => {
-                let mut c = node.walk();
-                let children: Vec<Node> = node.named_children(&mut c).collect();
+                let children: Vec<Node> = named_parts(node);
                 return match children.as_slice() {
                     [recv, suffix] => self.apply_suffix(*recv, *suffix, span),
                     _ => self.opaque(node),
                 };
             }
             "indexing_expression" => {
-                let mut c = node.walk();
-                let children: Vec<Node> = node.named_children(&mut c).collect();
+                let children: Vec<Node> = named_parts(node);
                 return match children.as_slice() {
                     [recv, suffix] => self.apply_suffix(*recv, *suffix, span),
                     _ => self.opaque(node),
@@ -1578,8 +1569,7 @@ impl<'a> Lowerer<'a> {
             "conjunction_expression" => self.binary(node, BinOp::And),
             "disjunction_expression" => self.binary(node, BinOp::Or),
             "elvis_expression" => {
-                let mut c = node.walk();
-                let parts: Vec<Node> = node.named_children(&mut c).collect();
+                let parts: Vec<Node> = named_parts(node);
                 let lhs = parts.first().map(|p| self.expr(*p));
                 let rhs = parts.get(1).map(|p| match p.kind() {
                     "jump_expression" => self.opaque(*p),
@@ -1596,8 +1586,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "infix_expression" => {
-                let mut c = node.walk();
-                let parts: Vec<Node> = node.named_children(&mut c).collect();
+                let parts: Vec<Node> = named_parts(node);
                 match parts.as_slice() {
                     [l, op, r] => {
                         let name = self.text(*op);
@@ -1662,8 +1651,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "as_expression" => {
-                let mut c = node.walk();
-                let parts: Vec<Node> = node.named_children(&mut c).collect();
+                let parts: Vec<Node> = named_parts(node);
                 let value = parts.first().map(|p| self.expr(*p));
                 let ty = parts.get(1).map(|t| self.type_text(*t)).unwrap_or_default();
                 match value {
@@ -1675,8 +1663,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "check_expression" => {
-                let mut c = node.walk();
-                let parts: Vec<Node> = node.named_children(&mut c).collect();
+                let parts: Vec<Node> = named_parts(node);
                 let value = parts.first().map(|p| self.expr(*p));
                 match (value, parts.get(1)) {
                     (Some(v), Some(t)) if is_type_node(t.kind()) => ExprKind::InstanceOf {
@@ -1731,8 +1718,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "callable_reference" => {
-                let mut c = node.walk();
-                let parts: Vec<Node> = node.named_children(&mut c).collect();
+                let parts: Vec<Node> = named_parts(node);
                 let name = parts
                     .iter()
                     .rev()
@@ -1804,8 +1790,7 @@ impl<'a> Lowerer<'a> {
     }
 
     fn binary(&mut self, node: Node, op: BinOp) -> ExprKind {
-        let mut c = node.walk();
-        let parts: Vec<Node> = node.named_children(&mut c).collect();
+        let parts: Vec<Node> = named_parts(node);
         match parts.as_slice() {
             [l, r] => ExprKind::Binary {
                 op,
@@ -1906,8 +1891,7 @@ impl<'a> Lowerer<'a> {
 
     fn call(&mut self, node: Node) -> Expr {
         let span = self.span(node);
-        let mut c = node.walk();
-        let children: Vec<Node> = node.named_children(&mut c).collect();
+        let children: Vec<Node> = named_parts(node);
         let (Some(&callee), Some(&suffix)) = (children.first(), children.get(1)) else {
             return self.opaque_children(node);
         };
@@ -1925,8 +1909,7 @@ impl<'a> Lowerer<'a> {
         let (receiver, name, name_node) = match callee.kind() {
             "simple_identifier" => (None, self.text(callee).to_string(), callee),
             "navigation_expression" => {
-                let mut c3 = callee.walk();
-                let parts: Vec<Node> = callee.named_children(&mut c3).collect();
+                let parts: Vec<Node> = named_parts(callee);
                 match parts.as_slice() {
                     [recv, suf] if suf.kind() == "navigation_suffix" => {
                         match self.suffix_name_node(*suf) {
@@ -2462,4 +2445,14 @@ fn invoke(f: Expr, args: Vec<Expr>, name_span: Span, span: Span) -> Expr {
         }),
         span,
     )
+}
+
+/// A node's named children without comments: comments are extras that the grammar
+/// lets sit anywhere, even between a receiver and its `.call()` in a chain written
+/// over several lines, so positional matches must not see them.
+fn named_parts(node: Node) -> Vec<Node> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|c| !c.is_extra())
+        .collect()
 }
