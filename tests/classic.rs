@@ -804,3 +804,25 @@ public class Dialog {
         vec!["PI001", "PI303"]
     );
 }
+
+/// A Rust struct literal gives each field its own value: logging the field that holds
+/// the nickname does not leak the phone number held by another field of the same struct.
+#[test]
+fn a_rust_struct_literal_keeps_each_field() {
+    let service = r#"use tracing::info;
+
+pub struct Entry {
+    pub key: String,
+    pub label: String,
+}
+
+pub fn greet(phone_number: String, nickname: String) {
+    let entry = Entry { key: phone_number, label: nickname };
+    info!("welcome {}", entry.label);
+    info!("reach at {}", entry.key);
+}
+"#;
+    let found = scan(&[("src/lib.rs", service)]);
+    assert!(rules_at(&found, "src/lib.rs", 10).is_empty(), "{found:?}");
+    assert_eq!(rules_at(&found, "src/lib.rs", 11), vec!["PI001", "PI301"]);
+}

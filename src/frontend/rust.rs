@@ -449,7 +449,10 @@ impl<'a> Lowerer<'a> {
                 }
                 syn::Item::Struct(s) => {
                     let fields = self.fields(&s.fields);
-                    self.type_class(&s.ident, &s.attrs, ClassKind::Class, fields, item);
+                    let c = self.type_class(&s.ident, &s.attrs, ClassKind::Class, fields, item);
+                    if matches!(s.fields, syn::Fields::Named(_)) {
+                        self.struct_constructor(c, self.span_of(item));
+                    }
                 }
                 syn::Item::Union(u) => {
                     let fields = self.named_fields(&u.fields.named);
@@ -515,6 +518,47 @@ impl<'a> Lowerer<'a> {
             s.types.insert(name, idx);
         }
         idx
+    }
+
+    /// A struct literal (`User { phone, name: n }`) is lowered as a call of this
+    /// constructor with named arguments: each field gets its own value, as a Java or
+    /// Kotlin constructor stores each parameter in its field. Every parameter may be
+    /// left out (`..rest` fills them).
+    fn struct_constructor(&mut self, class: ClassIdx, span: Span) {
+        let fields: Vec<(String, Option<TypeRef>, Span)> = self.module.classes[class as usize]
+            .fields
+            .iter()
+            .map(|f| (f.name.clone(), f.ty.clone(), f.name_span))
+            .collect();
+        let f = self.new_function("<constructor>", FunctionKind::Constructor, class, span);
+        let func = &mut self.module.functions[f as usize];
+        func.is_static = false;
+        func.has_body = true;
+        func.defaults = fields.len().min(u16::MAX as usize) as u16;
+        for (name, ty, at) in fields {
+            let field = Expr::new(
+                ExprKind::Field {
+                    receiver: Box::new(Expr::new(ExprKind::This, at)),
+                    name: name.clone(),
+                },
+                at,
+            );
+            func.body.push(Stmt::Expr(Expr::new(
+                ExprKind::Assign {
+                    target: Box::new(field),
+                    value: Box::new(Expr::new(ExprKind::Name(name.clone()), at)),
+                    compound: false,
+                },
+                at,
+            )));
+            func.params.push(Param {
+                name,
+                ty,
+                annotations: Vec::new(),
+                span: at,
+            });
+        }
+        self.module.classes[class as usize].methods.push(f);
     }
 
     fn fields(&self, fields: &syn::Fields) -> Vec<Field> {
@@ -1285,6 +1329,39 @@ impl<'a> Lowerer<'a> {
             }
             syn::Expr::Call(c) => return self.call(c, span, out),
             syn::Expr::Macro(m) => return self.mac(&m.mac, span, out),
+            // `T { a: x, b }`: T's constructor with named arguments (see
+            // `struct_constructor`); what `..rest` brings joins the object as a whole.
+            syn::Expr::Struct(s) if s.qself.is_none() => {
+                let mut args = Vec::new();
+                for f in &s.fields {
+                    let value = self.expr(&f.expr, out);
+                    args.push(match &f.member {
+                        syn::Member::Named(ident) => {
+                            let at = value.span;
+                            Expr::new(
+                                ExprKind::Named {
+                                    name: ident.to_string(),
+                                    value: Box::new(value),
+                                },
+                                at,
+                            )
+                        }
+                        syn::Member::Unnamed(_) => value,
+                    });
+                }
+                let new = ExprKind::New {
+                    ty: self.resolve(&Self::path_segments(&s.path)).join("."),
+                    args,
+                    body: None,
+                };
+                match &s.rest {
+                    Some(rest) => {
+                        let rest = self.expr(rest, out);
+                        ExprKind::Opaque(vec![Expr::new(new, self.span_of(s)), rest])
+                    }
+                    None => new,
+                }
+            }
             syn::Expr::Struct(s) => {
                 let mut items: Vec<Expr> =
                     s.fields.iter().map(|f| self.expr(&f.expr, out)).collect();
@@ -2325,7 +2402,8 @@ mod tests { fn t() {} }
             .expect("class User");
         assert_eq!(user.qualified, "svc.model.User");
         assert_eq!(user.fields[0].name, "phone");
-        assert_eq!(user.methods.len(), 3);
+        // new, phone, fmt, and the constructor struct literals call
+        assert_eq!(user.methods.len(), 4);
         assert_eq!(user.supertypes, vec!["std.fmt.Display".to_string()]);
         let new = function(&m, "new");
         assert!(new.is_static);
