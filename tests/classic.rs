@@ -826,3 +826,60 @@ pub fn greet(phone_number: String, nickname: String) {
     assert!(rules_at(&found, "src/lib.rs", 10).is_empty(), "{found:?}");
     assert_eq!(rules_at(&found, "src/lib.rs", 11), vec!["PI001", "PI301"]);
 }
+
+/// Room: `@Insert` and an `@Query` that writes store what they are given; an
+/// `@Query` that selects by a value only reads by it. A flag about the password
+/// (`passwordEnforced`) is not the password.
+#[test]
+fn room_queries_that_only_read_store_nothing() {
+    let dao = r#"package app;
+
+import androidx.room.Dao;
+import androidx.room.Insert;
+import androidx.room.Query;
+
+@Dao
+public interface PlaceDao {
+    @Insert
+    void save(Place place);
+
+    @Query("SELECT * FROM place WHERE latitude = :lat")
+    Place near(double lat);
+
+    @Query("UPDATE place SET latitude = :lat")
+    void move(double lat);
+}
+"#;
+    let screen = r#"package app;
+
+import android.location.Location;
+import android.location.LocationManager;
+import android.content.SharedPreferences;
+
+public class Screen {
+    LocationManager lm;
+    PlaceDao dao;
+    SharedPreferences prefs;
+
+    void onResume(String passwordEnforced) {
+        Location here = lm.getLastKnownLocation("gps");
+        dao.near(here.getLatitude());
+        dao.move(here.getLatitude());
+        prefs.edit().putString("pw_enforced", passwordEnforced).apply();
+    }
+}
+"#;
+    let found = scan(&[
+        ("src/app/PlaceDao.java", dao),
+        ("src/app/Screen.java", screen),
+    ]);
+    assert!(
+        rules_at(&found, "src/app/Screen.java", 14).is_empty(),
+        "{found:?}"
+    );
+    assert!(rules_at(&found, "src/app/Screen.java", 15).contains(&"PI303".to_string()));
+    assert!(
+        rules_at(&found, "src/app/Screen.java", 16).is_empty(),
+        "{found:?}"
+    );
+}

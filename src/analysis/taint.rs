@@ -2656,7 +2656,19 @@ impl<'a> Frame<'a> {
                 None
             };
             (SinkKind::Network, url)
-        } else if room.is_some() {
+        } else if let Some(a) = room {
+            // `@Query` runs any SQL: only one that writes stores what it is given
+            // (a `SELECT .. WHERE phone = :phone` reads by it).
+            let writes = a.name != "Query"
+                || a.values.first().is_some_and(|sql| {
+                    let verb = sql.split_whitespace().next().unwrap_or("");
+                    ["insert", "update", "replace", "upsert"]
+                        .iter()
+                        .any(|w| verb.eq_ignore_ascii_case(w))
+                });
+            if !writes {
+                return Some(Val::default());
+            }
             (SinkKind::Storage, None)
         } else {
             return None;
