@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod baseline;
+pub mod cache;
 pub mod config;
 pub mod declaration;
 pub mod diffbase;
