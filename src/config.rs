@@ -58,6 +58,10 @@ pub struct ScanConfig {
     /// Files larger than this many bytes are skipped (with a notification).
     #[serde(default)]
     pub max_file_size: Option<u64>,
+    /// A file whose parse and lowering take longer than this many milliseconds is
+    /// skipped (with a notification, and exit code 3).
+    #[serde(default)]
+    pub file_timeout_ms: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -6,7 +6,10 @@
 //! arguments, assignments, returns, conditions, annotations, literals) and the exact
 //! location of every name a finding may point at.
 
+use std::cell::Cell;
 use std::fmt;
+
+use serde::{Deserialize, Serialize};
 
 /// Index of a source file in the scan.
 pub type FileId = u32;
@@ -15,7 +18,9 @@ pub type ClassIdx = u32;
 /// Index of a function inside its module.
 pub type FuncIdx = u32;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Pos {
     /// 0-based line.
     pub line: u32,
@@ -23,9 +28,31 @@ pub struct Pos {
     pub col: u32,
 }
 
+thread_local! {
+    static DESERIALIZED_FILE_ID: Cell<FileId> = const { Cell::new(0) };
+}
+
+fn current_file_id() -> FileId {
+    DESERIALIZED_FILE_ID.with(Cell::get)
+}
+
+/// Runs `f` (a deserialization of IR) with `file` as the id of every [`Span`] and
+/// [`Module`] it creates. File ids are assigned per scan, in discovery order, so
+/// serialized IR (the cache) leaves them out and takes the id of the scan reading it.
+pub fn with_file_id<T>(file: FileId, f: impl FnOnce() -> T) -> T {
+    let previous = DESERIALIZED_FILE_ID.with(|c| c.replace(file));
+    let result = f();
+    DESERIALIZED_FILE_ID.with(|c| c.set(previous));
+    result
+}
+
 /// A region of a source file: byte offsets plus line/column (0-based, byte columns).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
+    /// Not serialized: ids are per scan (see [`with_file_id`]).
+    #[serde(skip, default = "current_file_id")]
     pub file: FileId,
     pub start: Pos,
     pub end: Pos,
@@ -44,7 +71,7 @@ impl Span {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     Java,
@@ -63,8 +90,10 @@ impl fmt::Display for Language {
 }
 
 /// One lowered source file.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Module {
+    /// Not serialized: ids are per scan (see [`with_file_id`]).
+    #[serde(skip, default = "current_file_id")]
     pub file: FileId,
     pub package: Option<String>,
     pub imports: Vec<Import>,
@@ -84,7 +113,7 @@ impl Module {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Import {
     /// Fully qualified path without the wildcard (`android.util.Log`, `java.util`).
     pub path: String,
@@ -92,7 +121,7 @@ pub struct Import {
     pub is_static: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ClassKind {
     Class,
     Interface,
@@ -106,7 +135,7 @@ pub enum ClassKind {
     Module,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Class {
     /// Simple name; anonymous classes are named after their supertype.
     pub name: String,
@@ -124,7 +153,7 @@ pub struct Class {
     pub span: Span,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Field {
     pub name: String,
     /// Other names the field is known by: its serialised name (`#[serde(rename)]`,
@@ -137,7 +166,7 @@ pub struct Field {
     pub name_span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FunctionKind {
     Method,
     Constructor,
@@ -148,7 +177,7 @@ pub enum FunctionKind {
     TopLevel,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Function {
     pub name: String,
     pub kind: FunctionKind,
@@ -175,7 +204,7 @@ pub struct Function {
     pub name_span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Param {
     pub name: String,
     pub ty: Option<TypeRef>,
@@ -185,7 +214,7 @@ pub struct Param {
 
 /// An annotation, or a declaration modifier that changes generated code (Kotlin's
 /// `data`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Annotation {
     /// Simple name without `@` (`POST`, `Override`).
     pub name: String,
@@ -242,7 +271,7 @@ pub const RECEIVER_PARAM: &str = "$receiver";
 /// A type as written, generics and array brackets removed (`List<String>` → `List`).
 pub type TypeRef = String;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Stmt {
     /// A local variable declaration.
     Let {
@@ -281,13 +310,13 @@ pub enum Stmt {
     Block(Vec<Stmt>),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum ExprKind {
     /// An unqualified name: a local, a parameter, a field, or a type.
     Name(String),
@@ -362,7 +391,7 @@ pub enum ExprKind {
     Opaque(Vec<Expr>),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Call {
     pub receiver: Option<Box<Expr>>,
     pub name: String,
@@ -371,7 +400,7 @@ pub struct Call {
     pub name_span: Span,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Literal {
     Str(String),
     Number,
@@ -384,7 +413,7 @@ pub enum Literal {
     Class(TypeRef),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BinOp {
     /// `+` (string concatenation or addition).
     Add,
@@ -418,7 +447,7 @@ pub fn int_literal(text: &str) -> Option<i64> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum UnaryOp {
     Not,
     Other,

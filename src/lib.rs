@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod baseline;
 pub mod batch;
+pub mod cache;
 pub mod config;
 pub mod declaration;
 pub mod diffbase;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use piitrace::cache::IrCache;
 use piitrace::config::Config;
 use piitrace::output;
 use piitrace::rules::{self, Level};
@@ -21,7 +22,8 @@ use piitrace::scan::{scan, ScanOptions};
 information is collected and where it is sent (network, third-party SDKs, logs, storage, \
 other apps), and reports what breaks privacy law (China's PIPL, GDPR) as SARIF 2.1.0, JSON \
 or text.\n\nExit codes: 0 nothing at or above --fail-on was found, 1 something was, 2 usage \
-or I/O error."
+or I/O error, 3 the scan is incomplete (a file was skipped for exceeding its time or nesting \
+budget) and nothing at or above --fail-on was found (never with --fail-on never)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -133,6 +135,30 @@ struct BaselineCreateArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
+    #[command(flatten)]
+    cache: CacheArgs,
+}
+
+/// Where lowered files are kept between scans.
+#[derive(clap::Args)]
+struct CacheArgs {
+    /// Keep each file's parsed IR in DIR so that unchanged files are not parsed
+    /// again (default: $PIITRACE_CACHE_DIR, else the platform's cache directory,
+    /// e.g. ~/.cache/piitrace). Safe to delete at any time.
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Parse every file; neither read nor write the cache.
+    #[arg(long, conflicts_with = "cache_dir")]
+    no_cache: bool,
+}
+
+impl CacheArgs {
+    fn dir(&self) -> Option<PathBuf> {
+        match self.no_cache {
+            true => None,
+            false => self.cache_dir.clone().or_else(IrCache::default_dir),
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -190,6 +216,8 @@ struct CommonArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
+    #[command(flatten)]
+    cache: CacheArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -222,6 +250,10 @@ enum FailOn {
     Error,
     Never,
 }
+
+/// Exit code of a scan that found nothing to fail on but skipped files for their
+/// budget: a green run would claim more than was checked.
+const SCAN_INCOMPLETE: u8 = 3;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -398,6 +430,7 @@ fn run_init(path: &std::path::Path, force: bool) -> anyhow::Result<()> {
         jobs: None,
         config,
         progress: std::io::stderr().is_terminal(),
+        cache: IrCache::default_dir(),
     })?;
     let text = piitrace::init::declaration_text(&result);
     std::fs::write(&target, &text)
@@ -419,6 +452,7 @@ fn run_inventory(args: InventoryArgs) -> anyhow::Result<()> {
         jobs: args.common.jobs,
         config,
         progress: std::io::stderr().is_terminal(),
+        cache: args.common.cache.dir(),
     })?;
     warn(&result);
     let inv = &result.inventory;
@@ -487,6 +521,7 @@ fn run_batch_worker(repo: &std::path::Path, out: &std::path::Path) -> anyhow::Re
         jobs: Some(1),
         config,
         progress: false,
+        cache: IrCache::default_dir(),
     })?;
     let write = |name: &str, text: String| {
         std::fs::write(out.join(name), text)
@@ -519,6 +554,7 @@ fn run_baseline_create(args: BaselineCreateArgs) -> anyhow::Result<()> {
         jobs: args.jobs,
         config,
         progress: std::io::stderr().is_terminal(),
+        cache: args.cache.dir(),
     })?;
     warn(&result);
     let by = args
@@ -576,6 +612,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
         jobs: args.common.jobs,
         config,
         progress: stderr_tty && !args.no_progress,
+        cache: args.common.cache.dir(),
     })?;
     if let Some(rev) = &args.diff_base {
         let base = piitrace::diffbase::checkout(&args.paths, rev)?;
@@ -590,6 +627,7 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
                 jobs: args.common.jobs,
                 config,
                 progress: false,
+                cache: args.common.cache.dir(),
             })?
             .findings
             .into_iter()
@@ -652,8 +690,16 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .any(|f| f.suppression.is_none() && f.level >= t)
     });
+    let incomplete = result.skipped_for_budget();
+    if incomplete > 0 {
+        eprintln!(
+            "piitrace: the scan is incomplete: {incomplete} file(s) skipped for exceeding their time or nesting budget"
+        );
+    }
     Ok(if failed {
         ExitCode::from(1)
+    } else if incomplete > 0 && threshold.is_some() {
+        ExitCode::from(SCAN_INCOMPLETE)
     } else {
         ExitCode::SUCCESS
     })

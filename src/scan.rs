@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::analysis::prompts::Prompts;
 use crate::analysis::rights::Rights;
 use crate::analysis::{taint, Program};
+use crate::cache::IrCache;
 use crate::config::Config;
 use crate::declaration::Declaration;
 use crate::findings::{assign_fingerprints, Finding};
@@ -30,7 +31,13 @@ pub struct ScanOptions {
     pub jobs: Option<usize>,
     pub config: Config,
     pub progress: bool,
+    /// The IR cache's directory ([`IrCache::default_dir`]); `None` parses every file.
+    pub cache: Option<PathBuf>,
 }
+
+/// The time one file's parse and lowering may take unless `[scan] file_timeout_ms`
+/// says otherwise: generous, so that only pathological files reach it.
+pub const DEFAULT_FILE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A third-party SDK a build file declares.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -79,10 +86,38 @@ impl ScanResult {
         file_by_id(&self.files, id)
     }
 
+    /// How many files were skipped for exceeding their time or nesting budget.
+    pub fn skipped_for_budget(&self) -> usize {
+        self.skipped.iter().filter(|s| s.reason.is_budget()).count()
+    }
+
     /// How many source files were analysed (manifests not counted).
     pub fn source_file_count(&self) -> usize {
         self.files.iter().filter(|f| f.is_source()).count()
     }
+}
+
+/// Reads one source file and lowers it, or takes its IR from the cache.
+fn load_and_lower(
+    id: FileId,
+    candidate: &workspace::Candidate,
+    language: crate::ir::Language,
+    max_size: u64,
+    time_limit: Duration,
+    cache: Option<&IrCache>,
+) -> LoadResult {
+    let text = workspace::load_text(&candidate.path, max_size)?;
+    let key = cache.map(|c| c.key(language, &candidate.rel, &text));
+    if let (Some(cache), Some(key)) = (cache, &key) {
+        if let Some(lowered) = cache.get(key, id) {
+            return Ok((text, lowered));
+        }
+    }
+    let lowered = frontend::lower_within(id, language, &candidate.rel, &text, Some(time_limit))?;
+    if let (Some(cache), Some(key)) = (cache, &key) {
+        cache.put(key, &lowered);
+    }
+    Ok((text, lowered))
 }
 
 /// Scans the paths of `opts`: loads the project, then analyses it.
@@ -167,6 +202,13 @@ impl Project {
             .max_file_size
             .unwrap_or(workspace::DEFAULT_MAX_FILE_SIZE);
 
+        let time_limit = opts
+            .config
+            .scan
+            .file_timeout_ms
+            .map_or(DEFAULT_FILE_TIMEOUT, Duration::from_millis);
+        let cache = opts.cache.as_deref().map(IrCache::new);
+
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(opts.jobs.unwrap_or(0))
             .build()
@@ -184,8 +226,8 @@ impl Project {
                 .par_iter()
                 .enumerate()
                 .map(|(i, (c, lang))| {
-                    let r = workspace::load_text(&c.path, max_size).and_then(|text| {
-                        frontend::lower(i as FileId, *lang, &c.rel, &text).map(|l| (text, l))
+                    let r = frontend::with_deep_stack(|| {
+                        load_and_lower(i as FileId, c, *lang, max_size, time_limit, cache.as_ref())
                     });
                     if let Some(p) = &progress {
                         p.inc(1);
@@ -232,6 +274,13 @@ impl Project {
             }
         }
         phase("parse+lower");
+        if let (Some(cache), true) = (&cache, std::env::var_os("PIITRACE_PROFILE").is_some()) {
+            let stats = cache.stats();
+            eprintln!(
+                "piitrace: IR cache: {} hit(s), {} miss(es), {} failed write(s)",
+                stats.hits, stats.misses, stats.failed_writes
+            );
+        }
         project.sdks = declared_sdks(
             &candidates,
             &project.knowledge,
@@ -384,6 +433,11 @@ impl Project {
     }
 
     fn run_analysis(&self, started: Instant) -> Analysed {
+        // The analyses recurse over the IR, which nests up to frontend::MAX_NESTING.
+        frontend::with_deep_stack(|| self.run_analysis_on_this_stack(started))
+    }
+
+    fn run_analysis_on_this_stack(&self, started: Instant) -> Analysed {
         let phase = |name: &str| profile_phase(started, name);
         let (knowledge, declaration, files) = (&self.knowledge, &self.declaration, &self.files);
         let program = Program::new(self.modules.clone());

@@ -87,11 +87,35 @@ impl SourceFile {
 /// Why a file was not analysed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SkipReason {
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
     Binary,
     NotUtf8,
     Unreadable(String),
-    ParseFailed { error_share: u32 },
+    ParseFailed {
+        error_share: u32,
+    },
+    /// Expressions or blocks nest deeper than the front-ends follow.
+    TooDeep {
+        limit: usize,
+    },
+    /// Parsing and lowering took longer than `[scan] file_timeout_ms`.
+    TimedOut {
+        limit_ms: u64,
+    },
+}
+
+impl SkipReason {
+    /// A file skipped for a resource budget (time, nesting) rather than for what
+    /// it is: the scan is incomplete (exit code 3).
+    pub fn is_budget(&self) -> bool {
+        matches!(
+            self,
+            SkipReason::TooDeep { .. } | SkipReason::TimedOut { .. }
+        )
+    }
 }
 
 impl std::fmt::Display for SkipReason {
@@ -106,6 +130,14 @@ impl std::fmt::Display for SkipReason {
             SkipReason::ParseFailed { error_share } => write!(
                 f,
                 "file does not parse ({error_share}% of it is inside syntax errors)"
+            ),
+            SkipReason::TooDeep { limit } => write!(
+                f,
+                "expressions or blocks nest more than {limit} levels deep"
+            ),
+            SkipReason::TimedOut { limit_ms } => write!(
+                f,
+                "parsing took longer than the budget of {limit_ms} ms ([scan] file_timeout_ms)"
             ),
         }
     }
@@ -259,6 +291,10 @@ pub fn relative(path: &Path, root: &Path) -> String {
 /// Reads a file as UTF-8 text, refusing what a source file cannot be.
 pub fn load_text(path: &Path, max_size: u64) -> Result<String, SkipReason> {
     let meta = std::fs::metadata(path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    if !meta.is_file() {
+        // A FIFO or a device would block the read, or never end.
+        return Err(SkipReason::Unreadable("not a regular file".to_string()));
+    }
     if meta.len() > max_size {
         return Err(SkipReason::TooLarge {
             size: meta.len(),

@@ -8,6 +8,8 @@ use std::process::Command;
 
 use yaml_rust2::{Yaml, YamlLoader};
 
+mod common;
+
 fn action() -> Yaml {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml"))
         .expect("action.yml");
@@ -54,6 +56,7 @@ fn run_step(
     let outputs = temp.path().join("output");
     std::fs::write(&outputs, "").expect("write");
     let mut cmd = Command::new("bash");
+    common::isolate_cache(&mut cmd);
     cmd.args(["-e", "-c", script])
         .current_dir(workspace)
         .env("GITHUB_OUTPUT", &outputs)
@@ -176,7 +179,7 @@ fn the_action_uploads_everything_and_fails_only_on_what_a_pull_request_adds() {
 
     // On a push (no base) with a baseline of everything, nothing fails.
     let baseline = workspace.join("piitrace-baseline.json");
-    let created = Command::new(env!("CARGO_BIN_EXE_piitrace"))
+    let created = common::command()
         .args(["baseline", "create"])
         .arg(&baseline)
         .arg(&workspace)

@@ -6,11 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+mod common;
+
 fn piitrace(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_piitrace"))
-        .args(args)
-        .output()
-        .expect("run piitrace")
+    common::command().args(args).output().expect("run piitrace")
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -125,7 +124,7 @@ fn an_interrupted_run_resumes_into_the_same_report_and_shards_merge_into_it() {
 
     // A run killed as soon as its first repository is done, then run again.
     let resumed = dir.path().join("resumed");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_piitrace"))
+    let mut child = common::command()
         .args(["batch", input.to_str().expect("utf-8"), "--out"])
         .arg(&resumed)
         .args(["--jobs", "1"])

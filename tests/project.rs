@@ -48,6 +48,7 @@ fn options(root: &Path) -> ScanOptions {
         jobs: Some(1),
         config: Config::default(),
         progress: false,
+        cache: None,
     }
 }
 

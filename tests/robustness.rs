@@ -179,3 +179,237 @@ fn a_property_initialised_from_its_own_shadowed_parameter_does_not_recurse() {
     )]);
     assert!(report["findings"].is_array());
 }
+
+/// Files whose expressions or blocks nest 100,000 levels deep, in each language and
+/// in each shape that nests (brackets, operators, calls, blocks, lambdas).
+fn deeply_nested_sources() -> Vec<(&'static str, String)> {
+    let n = 100_000;
+    let open_close = |o: &str, c: &str| (o.repeat(n), c.repeat(n));
+    let (po, pc) = open_close("(", ")");
+    let (bo, bc) = open_close("{", "}");
+    let (lo, lc) = open_close("run {", "}");
+    vec![
+        (
+            "Parens.java",
+            format!("class A {{ int f() {{ return {po}1{pc}; }} }}"),
+        ),
+        (
+            "Plus.java",
+            format!("class A {{ int f() {{ return {}1; }} }}", "1+".repeat(n)),
+        ),
+        (
+            "Chain.java",
+            format!("class A {{ void f() {{ x{}; }} }}", ".a()".repeat(n)),
+        ),
+        (
+            "Unary.java",
+            format!("class A {{ int f() {{ return {}1; }} }}", "-".repeat(n)),
+        ),
+        ("Blocks.java", format!("class A {{ void f() {bo}{bc} }}")),
+        ("Parens.kt", format!("fun f() = {po}1{pc}\n")),
+        ("Plus.kt", format!("fun f() = {}1\n", "1+".repeat(n))),
+        ("Chain.kt", format!("fun f() = x{}\n", "\n.a()".repeat(n))),
+        ("Not.kt", format!("fun f() = {}x\n", "!".repeat(n))),
+        ("Lambdas.kt", format!("fun f() = {lo}1{lc}\n")),
+        ("parens.rs", format!("fn f() -> i32 {{ {po}1{pc} }}")),
+        (
+            "plus.rs",
+            format!("fn f() -> i32 {{ {}1 }}", "1+".repeat(n)),
+        ),
+        ("chain.rs", format!("fn f() {{ x{}; }}", ".a()".repeat(n))),
+        ("neg.rs", format!("fn f() -> i32 {{ {}1 }}", "-".repeat(n))),
+        ("blocks.rs", format!("fn f() {bo}{bc}")),
+        (
+            "elseif.rs",
+            format!("fn f() {{ if a {{}}{} }}", " else if a { x(); }".repeat(n)),
+        ),
+    ]
+}
+
+#[test]
+fn deep_nesting_is_skipped_not_a_stack_overflow() {
+    for (name, text) in deeply_nested_sources() {
+        let lang = match name.rsplit('.').next() {
+            Some("java") => Language::Java,
+            Some("kt") => Language::Kotlin,
+            _ => Language::Rust,
+        };
+        let lowered = piitrace::frontend::lower(0, lang, name, &text);
+        assert!(
+            matches!(
+                lowered,
+                Err(piitrace::workspace::SkipReason::TooDeep { .. })
+            ),
+            "{name}"
+        );
+    }
+}
+
+/// Notifications (SARIF `toolExecutionNotifications`) of a scan's report.
+fn notifications(sarif: &serde_json::Value) -> Vec<String> {
+    sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|n| n["message"]["text"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn a_scan_of_deeply_nested_files_reports_each_and_says_it_is_incomplete() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let nested = deeply_nested_sources();
+    for (name, text) in &nested {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    std::fs::write(dir.path().join("Fine.java"), "class Fine {}\n").expect("write");
+    let out = common::piitrace(&["scan", "--format", "sarif", "--no-cache"], dir.path());
+    assert_eq!(out.status.code(), Some(3), "incomplete scans exit with 3");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF");
+    let notes = notifications(&sarif);
+    for (name, _) in &nested {
+        assert!(
+            stderr.contains(&format!("skipped {name}: ")),
+            "{name}: {stderr}"
+        );
+        assert!(
+            notes.iter().any(|n| n.contains(name) && n.contains("nest")),
+            "{name}"
+        );
+    }
+    // Not gating: the report is all that is asked for.
+    let out = common::piitrace(
+        &["scan", "--format", "json", "--fail-on", "never"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn hostile_files_are_skipped_with_a_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path();
+    // 50 MB on one line: refused by size before it is read.
+    let big = std::fs::File::create(p.join("Huge.java")).expect("create");
+    big.set_len(50 * 1024 * 1024).expect("grow");
+    std::fs::write(
+        p.join("Latin1.java"),
+        b"class L { String s = \"caf\xe9\"; }",
+    )
+    .expect("write");
+    std::fs::write(p.join("Nul.kt"), b"fun f() {}\0\0\0").expect("write");
+    std::fs::write(p.join("Fine.java"), "class Fine {}\n").expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::symlink;
+        symlink(".", p.join("self")).expect("symlink");
+        symlink(p.join("b"), p.join("a")).expect("symlink");
+        symlink(p.join("a"), p.join("b")).expect("symlink");
+        symlink(p.join("nowhere.java"), p.join("Dangling.java")).expect("symlink");
+        // A FIFO named like a source file would block a read for ever.
+        let fifo = p.join("Pipe.java");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            eprintln!("mkfifo unavailable: the FIFO case is not checked");
+        }
+    }
+    let started = std::time::Instant::now();
+    let out = common::piitrace(&["scan", "--format", "sarif", "--fail-on", "never"], p);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF");
+    let notes = notifications(&sarif).join("\n");
+    for (name, why) in [
+        ("Huge.java", "too large"),
+        ("Latin1.java", "not valid UTF-8"),
+        ("Nul.kt", "binary"),
+    ] {
+        assert!(
+            notes.contains(&format!("skipped {name}: file is {why}")),
+            "{notes}"
+        );
+        assert!(stderr.contains(&format!("skipped {name}")), "{stderr}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_and_vanished_files_are_skipped() {
+    use piitrace::workspace::{load_text, SkipReason};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Deleted between discovery and reading.
+    let gone = dir.path().join("Gone.java");
+    assert!(matches!(
+        load_text(&gone, 1000),
+        Err(SkipReason::Unreadable(_))
+    ));
+    let fifo = dir.path().join("Pipe.java");
+    if std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        assert!(matches!(
+            load_text(&fifo, 1000),
+            Err(SkipReason::Unreadable(_))
+        ));
+    }
+    let locked = dir.path().join("Locked.java");
+    std::fs::write(&locked, "class Locked {}\n").expect("write");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    if std::fs::read(&locked).is_ok() {
+        eprintln!(
+            "running as root: chmod 000 does not stop reads, the unreadable case is not checked"
+        );
+        return;
+    }
+    let out = common::piitrace(
+        &["scan", "--format", "json", "--fail-on", "never"],
+        dir.path(),
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("skipped Locked.java: file could not be read"));
+}
+
+#[test]
+fn a_file_over_its_time_budget_is_skipped_and_the_scan_is_incomplete() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let methods: String = (0..40_000)
+        .map(|i| format!("  int m{i}(int a) {{ return a * {i} + m{i}(a - 1); }}\n"))
+        .collect();
+    std::fs::write(
+        dir.path().join("Slow.java"),
+        format!("class Slow {{\n{methods}}}\n"),
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("Fine.kt"), "fun fine() = 1\n").expect("write");
+    std::fs::write(
+        dir.path().join("piitrace.toml"),
+        "[scan]\nfile_timeout_ms = 1\n",
+    )
+    .expect("write");
+    let out = common::piitrace(&["scan", "--format", "sarif", "--no-cache"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("skipped Slow.java: parsing took longer than the budget of 1 ms"));
+    assert!(stderr.contains("the scan is incomplete"));
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF");
+    assert!(notifications(&sarif)
+        .iter()
+        .any(|n| n.contains("Slow.java")));
+}

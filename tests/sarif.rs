@@ -4,7 +4,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -153,12 +152,12 @@ fn exit_codes_follow_fail_on() {
     assert_eq!(code("warning"), 1);
     assert_eq!(code("note"), 1);
     assert_eq!(code("never"), 0);
-    let missing = Command::new(env!("CARGO_BIN_EXE_piitrace"))
+    let missing = common::command()
         .args(["scan", "/definitely/not/here"])
         .output()
         .expect("run");
     assert_eq!(missing.status.code(), Some(2));
-    let usage = Command::new(env!("CARGO_BIN_EXE_piitrace"))
+    let usage = common::command()
         .args(["scan", "--format", "yaml"])
         .output()
         .expect("run");

@@ -72,7 +72,7 @@ fn github_annotations_accompany_a_report_written_to_a_file() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshot");
     let dir = tempfile::tempdir().expect("tempdir");
     let report = dir.path().join("report.sarif");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_piitrace"))
+    let out = common::command()
         .args([
             "scan",
             "--format",

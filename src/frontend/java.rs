@@ -12,7 +12,7 @@ use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 
 use crate::ir::*;
 
-const DECLARATIONS_QUERY: &str = include_str!("../../queries/java/declarations.scm");
+pub(crate) const DECLARATIONS_QUERY: &str = include_str!("../../queries/java/declarations.scm");
 
 pub fn language() -> tree_sitter::Language {
     tree_sitter_java::LANGUAGE.into()

@@ -30,7 +30,7 @@ use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 
 use crate::ir::*;
 
-const DECLARATIONS_QUERY: &str = include_str!("../../queries/kotlin/declarations.scm");
+pub(crate) const DECLARATIONS_QUERY: &str = include_str!("../../queries/kotlin/declarations.scm");
 
 /// Standard-library functions that call their lambda once, in place, with the
 /// receiver as its argument (`x.let { it }`), and whose value is the lambda's.

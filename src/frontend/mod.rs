@@ -6,10 +6,29 @@ pub mod kotlin;
 pub mod manifest;
 pub mod rust;
 
+mod nesting;
+
 use std::cell::RefCell;
+use std::ops::ControlFlow;
+use std::time::{Duration, Instant};
 
 use crate::ir::{FileId, Language, Module};
 use crate::workspace::SkipReason;
+
+/// Files that nest deeper than this are skipped: the front-ends, the analyses and
+/// the cache walk the IR recursively, and real code stays far below (syntax-tree
+/// levels for Java and Kotlin, [`nesting::rust_nesting`] for Rust).
+pub const MAX_NESTING: usize = 1000;
+
+/// The stack a file's lowering may use, whatever thread it runs on: enough for
+/// [`MAX_NESTING`] levels in a debug build. Only the pages touched are committed.
+pub const STACK_NEEDED: usize = 64 * 1024 * 1024;
+const STACK_GROWN: usize = 256 * 1024 * 1024;
+
+/// Runs `f` with at least [`STACK_NEEDED`] bytes of stack.
+pub fn with_deep_stack<T>(f: impl FnOnce() -> T) -> T {
+    stacker::maybe_grow(STACK_NEEDED, STACK_GROWN, f)
+}
 
 /// Files where more than this share of the bytes sits inside syntax errors are
 /// skipped: what is left is too broken to say anything reliable about.
@@ -34,30 +53,78 @@ pub fn lower(
     rel: &str,
     text: &str,
 ) -> Result<Lowered, SkipReason> {
-    match language {
+    lower_within(file, language, rel, text, None)
+}
+
+/// [`lower`], giving up on a file whose parse and lowering take longer than
+/// `time_limit` ([`SkipReason::TimedOut`]). Tree-sitter's parse stops as soon as
+/// the time is up; syn's cannot be interrupted, so a Rust file over the limit is
+/// skipped when its lowering ends.
+pub fn lower_within(
+    file: FileId,
+    language: Language,
+    rel: &str,
+    text: &str,
+    time_limit: Option<Duration>,
+) -> Result<Lowered, SkipReason> {
+    let budget = Budget {
+        started: Instant::now(),
+        limit: time_limit,
+    };
+    let lowered = with_deep_stack(|| match language {
         Language::Java => JAVA_PARSER.with(|cell| {
-            with_tree_sitter(cell, java::language(), text, |tree| {
+            with_tree_sitter(cell, java::language(), text, &budget, |tree| {
                 java::lower(file, text, tree)
             })
         }),
         Language::Kotlin => KOTLIN_PARSER.with(|cell| {
-            with_tree_sitter(cell, kotlin::language(), text, |tree| {
+            with_tree_sitter(cell, kotlin::language(), text, &budget, |tree| {
                 kotlin::lower(file, text, tree)
             })
         }),
-        Language::Rust => rust::lower(file, rel, text).map(|module| Lowered {
-            module,
-            error_share: 0,
-        }),
+        Language::Rust => {
+            if nesting::rust_nesting(text) > MAX_NESTING {
+                return Err(SkipReason::TooDeep { limit: MAX_NESTING });
+            }
+            rust::lower(file, rel, text).map(|module| Lowered {
+                module,
+                error_share: 0,
+            })
+        }
+    })?;
+    budget.check()?;
+    Ok(lowered)
+}
+
+/// The time one file may take.
+struct Budget {
+    started: Instant,
+    limit: Option<Duration>,
+}
+
+impl Budget {
+    fn exceeded(&self) -> bool {
+        self.limit.is_some_and(|l| self.started.elapsed() > l)
+    }
+
+    fn check(&self) -> Result<(), SkipReason> {
+        match self.limit {
+            Some(limit) if self.exceeded() => Err(SkipReason::TimedOut {
+                limit_ms: limit.as_millis() as u64,
+            }),
+            _ => Ok(()),
+        }
     }
 }
 
 /// Parses `text` with this thread's parser for `language` (created on first use)
-/// and lowers the tree, unless too much of it is syntax errors.
+/// and lowers the tree, unless too much of it is syntax errors, it nests too deep
+/// or the time is up.
 fn with_tree_sitter(
     cell: &RefCell<Option<tree_sitter::Parser>>,
     language: tree_sitter::Language,
     text: &str,
+    budget: &Budget,
     lower: impl FnOnce(&tree_sitter::Tree) -> Module,
 ) -> Result<Lowered, SkipReason> {
     let mut slot = cell.borrow_mut();
@@ -70,12 +137,33 @@ fn with_tree_sitter(
     let parser = slot
         .as_mut()
         .ok_or(SkipReason::ParseFailed { error_share: 100 })?;
-    let tree = parser
-        .parse(text, None)
-        .ok_or(SkipReason::ParseFailed { error_share: 100 })?;
+    let parsed = match budget.limit {
+        None => parser.parse(text, None),
+        Some(_) => {
+            let bytes = text.as_bytes();
+            let mut read =
+                |offset: usize, _: tree_sitter::Point| bytes.get(offset..).unwrap_or_default();
+            let mut stop_when_over_budget = |_: &tree_sitter::ParseState| match budget.exceeded() {
+                true => ControlFlow::Break(()),
+                false => ControlFlow::Continue(()),
+            };
+            let options =
+                tree_sitter::ParseOptions::new().progress_callback(&mut stop_when_over_budget);
+            parser.parse_with_options(&mut read, None, Some(options))
+        }
+    };
+    if parsed.is_none() {
+        // A parse stopped half-way would otherwise resume on the next file.
+        parser.reset();
+    }
+    budget.check()?;
+    let tree = parsed.ok_or(SkipReason::ParseFailed { error_share: 100 })?;
     let error_share = error_share(tree.root_node(), text.len());
     if error_share > MAX_ERROR_SHARE {
         return Err(SkipReason::ParseFailed { error_share });
+    }
+    if deeper_than(tree.root_node(), MAX_NESTING) {
+        return Err(SkipReason::TooDeep { limit: MAX_NESTING });
     }
     Ok(Lowered {
         module: lower(&tree),
@@ -101,4 +189,26 @@ fn error_share(root: tree_sitter::Node, len: usize) -> u32 {
         }
     }
     ((bytes * 100).div_ceil(len)).max(1) as u32
+}
+
+/// Whether the tree has a node more than `limit` levels below `root` (walked
+/// without recursion: the tree may be arbitrarily deep).
+fn deeper_than(root: tree_sitter::Node, limit: usize) -> bool {
+    let mut cursor = root.walk();
+    let mut depth = 0usize;
+    loop {
+        if cursor.goto_first_child() {
+            depth += 1;
+            if depth > limit {
+                return true;
+            }
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return false;
+            }
+            depth -= 1;
+        }
+    }
 }

@@ -6,9 +6,26 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// The binary under test, its IR cache under `target/tmp` (never the user's own).
+pub fn command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_piitrace"));
+    isolate_cache(&mut cmd);
+    cmd
+}
+
+/// Points `cmd`'s piitrace at the tests' IR cache. The tests share one cache (it
+/// lives as long as `target/`), so whole runs also check that cached IR scans the
+/// same as fresh IR.
+pub fn isolate_cache(cmd: &mut Command) {
+    cmd.env(
+        "PIITRACE_CACHE_DIR",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("ir-cache"),
+    );
+}
+
 /// `piitrace ARGS... PATH`.
 pub fn piitrace(args: &[&str], path: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_piitrace"))
+    command()
         .args(args)
         .arg(path)
         .output()

@@ -1,0 +1,207 @@
+//! The IR cache and determinism: a scan gives byte-identical SARIF whether its IR
+//! was parsed now or read from the cache, whatever the number of threads, after
+//! edits that shift every file id, and with a cache that was damaged or shared by
+//! scans running at the same time.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+mod common;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// `piitrace scan PATH` as SARIF with `extra` options; its report.
+fn sarif(path: &Path, extra: &[&str]) -> String {
+    let out = run(path, extra);
+    assert!(
+        out.status.success(),
+        "{extra:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 SARIF")
+}
+
+fn run(path: &Path, extra: &[&str]) -> Output {
+    common::command()
+        .args([
+            "scan",
+            "--format",
+            "sarif",
+            "--fail-on",
+            "never",
+            "--no-progress",
+        ])
+        .args(extra)
+        .arg(path)
+        .output()
+        .expect("run piitrace")
+}
+
+fn cache_arg(dir: &Path) -> [&str; 2] {
+    ["--cache-dir", dir.to_str().expect("UTF-8 temp path")]
+}
+
+/// A copy of the corpus to edit.
+fn copy_of_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut stack = vec![corpus()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("corpus").flatten() {
+            let p = e.path();
+            let to = dir.path().join(p.strip_prefix(corpus()).expect("inside"));
+            if p.is_dir() {
+                std::fs::create_dir_all(&to).expect("mkdir");
+                stack.push(p);
+            } else {
+                std::fs::copy(&p, &to).expect("copy");
+            }
+        }
+    }
+    dir
+}
+
+fn entries(cache: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![cache.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn output_is_identical_whatever_the_threads_and_the_cache() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let fresh = sarif(&corpus(), &["--no-cache", "--jobs", "1"]);
+    assert!(fresh.contains("\"results\""));
+    let c = cache_arg(cache.path());
+    for extra in [
+        vec!["--no-cache", "--jobs", "2"],
+        vec![c[0], c[1], "--jobs", "2"],
+        vec![c[0], c[1], "--jobs", "1"],
+        vec![c[0], c[1], "--jobs", "2"],
+    ] {
+        assert!(sarif(&corpus(), &extra) == fresh, "{extra:?} differs");
+    }
+    assert!(entries(cache.path()).len() > 30, "the cache was written");
+}
+
+#[test]
+fn cached_ir_takes_the_file_ids_of_the_scan_that_reads_it() {
+    let project = copy_of_corpus();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let c = cache_arg(cache.path());
+    sarif(project.path(), &c);
+    // A file that sorts first shifts the id of every other file; an edit changes one.
+    let first = project.path().join("aaa/Early.java");
+    std::fs::create_dir_all(first.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        &first,
+        "class Early { void f(android.location.Location l) { android.util.Log.d(\"t\", \"\" + l.getLatitude()); } }\n",
+    )
+    .expect("write");
+    let edited = project
+        .path()
+        .join("idverify/app/src/main/java/com/quickloan/kyc/net/KycClient.java");
+    let text = std::fs::read_to_string(&edited).expect("read");
+    std::fs::write(&edited, format!("// edited\n{text}")).expect("write");
+    let cached = sarif(project.path(), &c);
+    assert!(cached.contains("Early.java"));
+    assert!(cached == sarif(project.path(), &["--no-cache"]));
+}
+
+#[test]
+fn damaged_entries_are_parsed_again() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let c = cache_arg(cache.path());
+    let fresh = sarif(&corpus(), &c);
+    for (i, entry) in entries(cache.path()).iter().enumerate() {
+        let bytes = std::fs::read(entry).expect("entry");
+        let damaged = match i % 3 {
+            0 => bytes[..bytes.len() / 2].to_vec(),
+            1 => bytes.iter().map(|b| b ^ 0x20).collect(),
+            _ => Vec::new(),
+        };
+        std::fs::write(entry, damaged).expect("damage");
+    }
+    assert!(sarif(&corpus(), &c) == fresh, "damaged cache");
+    assert!(sarif(&corpus(), &c) == fresh, "repaired cache");
+}
+
+#[test]
+fn scans_sharing_a_cache_at_the_same_time_agree() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let fresh = sarif(&corpus(), &["--no-cache"]);
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            common::command()
+                .args([
+                    "scan",
+                    "--format",
+                    "sarif",
+                    "--fail-on",
+                    "never",
+                    "--no-progress",
+                ])
+                .args(cache_arg(cache.path()))
+                .arg(corpus())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().expect("wait");
+        assert!(out.status.success());
+        assert!(out.stdout == fresh.as_bytes());
+    }
+}
+
+#[test]
+fn an_unwritable_cache_only_costs_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A file where the cache directory should be: nothing can be written under it.
+    let blocked = dir.path().join("cache");
+    std::fs::write(&blocked, "not a directory").expect("write");
+    let fresh = sarif(&corpus(), &["--no-cache"]);
+    assert!(sarif(&corpus(), &cache_arg(&blocked)) == fresh);
+}
+
+#[test]
+fn the_cache_directory_comes_from_the_environment() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let out = common::command()
+        .env("PIITRACE_CACHE_DIR", cache.path())
+        .args(["scan", "--format", "json", "--fail-on", "never"])
+        .arg(corpus().join("idverify"))
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert!(!entries(cache.path()).is_empty());
+    let none = tempfile::tempdir().expect("tempdir");
+    let out = common::command()
+        .env("PIITRACE_CACHE_DIR", none.path())
+        .args([
+            "scan",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--no-cache",
+        ])
+        .arg(corpus().join("idverify"))
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert!(entries(none.path()).is_empty(), "--no-cache wrote entries");
+}
