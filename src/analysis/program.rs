@@ -213,6 +213,22 @@ impl Program {
         &self.modules[f.module as usize].functions[f.func as usize]
     }
 
+    /// The function a lambda, or a method of an anonymous or local class, is written
+    /// in (it runs only when that function does, and sees its locals).
+    pub fn enclosing_function(&self, f: FnId) -> Option<FnId> {
+        let func = self.function(f);
+        let enclosing = match func.kind {
+            FunctionKind::Lambda => func.parent,
+            _ => func.class.and_then(|c| {
+                self.modules[f.module as usize].classes[c as usize].enclosing_function
+            }),
+        }?;
+        Some(FnId {
+            module: f.module,
+            func: enclosing,
+        })
+    }
+
     pub fn class(&self, c: ClassId) -> &Class {
         &self.modules[c.module as usize].classes[c.class as usize]
     }

@@ -761,20 +761,8 @@ pub fn live_functions(program: &Program, k: &Knowledge, analysis: &Analysis) -> 
     let mut stack = Vec::new();
     for f in program.all_functions() {
         let func = program.function(f);
-        let enclosing = match func.kind {
-            FunctionKind::Lambda => func.parent,
-            _ => func
-                .class
-                .and_then(|c| program.module(f.module).classes[c as usize].enclosing_function),
-        };
-        if let Some(p) = enclosing {
-            children
-                .entry(FnId {
-                    module: f.module,
-                    func: p,
-                })
-                .or_default()
-                .push(f);
+        if let Some(p) = program.enclosing_function(f) {
+            children.entry(p).or_default().push(f);
             continue;
         }
         let annotated = func.annotations.iter().any(|a| !ignored.contains(&a.name));

@@ -595,20 +595,8 @@ fn reachable_functions(program: &Program, global: &Global) -> HashSet<FnId> {
     let mut dependents: HashMap<FnId, Vec<FnId>> = HashMap::default();
     for f in program.all_functions() {
         let func = program.function(f);
-        let enclosing = match func.kind {
-            FunctionKind::Lambda => func.parent,
-            _ => func
-                .class
-                .and_then(|c| program.module(f.module).classes[c as usize].enclosing_function),
-        };
-        if let Some(p) = enclosing {
-            dependents
-                .entry(FnId {
-                    module: f.module,
-                    func: p,
-                })
-                .or_default()
-                .push(f);
+        if let Some(p) = program.enclosing_function(f) {
+            dependents.entry(p).or_default().push(f);
             continue;
         }
         if !func.is_private {
@@ -2184,16 +2172,10 @@ impl<'a> Frame<'a> {
     /// The declared type of a variable a lambda or anonymous class captures from
     /// the functions it is written in.
     fn captured_type(&self, name: &str) -> Option<String> {
-        let module = self.program.module(self.f.module);
-        let mut cur = self.func();
+        let mut at = self.f;
         loop {
-            let enclosing = match cur.kind {
-                FunctionKind::Lambda => cur.parent,
-                _ => cur
-                    .class
-                    .and_then(|c| module.classes[c as usize].enclosing_function),
-            }?;
-            cur = &module.functions[enclosing as usize];
+            at = self.program.enclosing_function(at)?;
+            let cur = self.program.function(at);
             if let Some(p) = cur.params.iter().find(|p| p.name == name) {
                 return p.ty.clone();
             }
