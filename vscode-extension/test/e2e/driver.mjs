@@ -100,4 +100,5 @@ async function browserChecks(page) {
     }
   }
   await page.screenshot({ path: path.join(out, "problems.png") });
+  await page.screenshot({ path: path.join(out, "problems.jpg"), type: "jpeg", quality: 70 });
 }

@@ -144,7 +144,12 @@ async function steps(): Promise<void> {
 
   // Leave the editor on a file with its findings, and the extension host running,
   // while the driver checks the Problems panel and the status bar in the browser.
-  await vscode.window.showTextDocument(mainDoc);
+  const shown = await vscode.window.showTextDocument(doc);
+  const sharing = piitrace(checkout).find((d) => ruleOf(d) === "PI103");
+  if (sharing) {
+    shown.revealRange(sharing.range, vscode.TextEditorRevealType.InCenter);
+    shown.selection = new vscode.Selection(sharing.range.start, sharing.range.start);
+  }
   await handOverToDriver();
 }
 
