@@ -342,6 +342,23 @@ fn the_language_server_follows_the_editor() {
     });
     assert!(at_line(&caller, "PI301", 14).is_some(), "{caller:?}");
 
+    // The extension's settings filter what is shown, without a new analysis.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "piitrace": { "minLevel": "error", "rules": [] } } }),
+    );
+    client.diagnostics(&activity_uri, "warnings hidden", |c| {
+        !c.contains(&"PI301".to_string())
+    });
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "piitrace": { "rules": ["PI301"] } } }),
+    );
+    let only = client.diagnostics(&activity_uri, "PI301 only", |c| {
+        c.contains(&"PI301".to_string())
+    });
+    assert!(codes(&json!(only)).iter().all(|c| c == "PI301"), "{only:?}");
+
     // A malformed message is answered with a parse error; the server goes on.
     client.write_raw("{ this is not json");
     let error = client.wait_for("a parse error", |m| m["error"]["code"] == -32700);
@@ -384,4 +401,90 @@ fn exit_without_shutdown_is_an_error_exit() {
         assert!(Instant::now() < deadline, "the server did not exit");
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+const READS_NUMBER: &str = r#"package com.example;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class NumberActivity extends Activity {
+    void show(TelephonyManager tm) {
+        Log.i("number", tm.getLine1Number());
+    }
+}
+"#;
+
+/// Applies one LSP text edit to `text` (ASCII text: columns are bytes).
+fn apply_edit(text: &str, edit: &Value) -> String {
+    let offset = |pos: &Value| {
+        let line = pos["line"].as_u64().unwrap_or(0) as usize;
+        let character = pos["character"].as_u64().unwrap_or(0) as usize;
+        text.split_inclusive('\n')
+            .take(line)
+            .map(str::len)
+            .sum::<usize>()
+            + character
+    };
+    let (start, end) = (
+        offset(&edit["range"]["start"]),
+        offset(&edit["range"]["end"]),
+    );
+    format!(
+        "{}{}{}",
+        &text[..start],
+        edit["newText"].as_str().unwrap_or(""),
+        &text[end..]
+    )
+}
+
+#[test]
+fn the_permission_fix_wraps_the_read_in_a_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().canonicalize().expect("canonical");
+    let file = root.join("NumberActivity.java");
+    std::fs::write(&file, READS_NUMBER).expect("write");
+    let file_uri = uri(&file);
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": uri(&root), "capabilities": {} }),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": file_uri, "languageId": "java", "version": 1, "text": READS_NUMBER } }),
+    );
+    let diagnostics = client.diagnostics(&file_uri, "PI101", |c| c.contains(&"PI101".to_string()));
+    let unprompted = at_line(&diagnostics, "PI101", 8).expect("PI101 on the read");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": file_uri }, "range": unprompted["range"], "context": { "diagnostics": [unprompted] } }),
+    );
+    let wrap = actions["result"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Wrap in a check of"))
+        })
+        .unwrap_or_else(|| panic!("a permission-check action: {actions}"));
+    assert_eq!(wrap["isPreferred"], true);
+    let fixed = apply_edit(READS_NUMBER, &wrap["edit"]["changes"][file_uri.as_str()][0]);
+    assert!(
+        fixed.contains("PERMISSION_GRANTED) {\n            Log.i("),
+        "{fixed}"
+    );
+    client.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": file_uri, "version": 2 }, "contentChanges": [{ "text": fixed }] }),
+    );
+    client.diagnostics(&file_uri, "PI101 gone", |c| {
+        !c.contains(&"PI101".to_string())
+    });
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
 }

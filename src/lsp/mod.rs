@@ -61,6 +61,7 @@ fn serve(connection: &Connection) -> Result<u8> {
     let root = workspace_root(&params);
     let jobs = worker::spawn(root.clone(), events_sender)?;
     let mut server = Server {
+        root,
         sender: connection.sender.clone(),
         jobs,
         settings: params
@@ -153,6 +154,8 @@ impl Settings {
 }
 
 struct Server {
+    /// The workspace: files outside it are not part of the program analysed.
+    root: PathBuf,
     sender: Sender<Message>,
     jobs: Sender<Job>,
     settings: Settings,
@@ -282,7 +285,7 @@ impl Server {
     }
 
     fn edit(&mut self, uri: &lsp_types::Uri, text: String) {
-        let Some(path) = uri::to_path(uri) else {
+        let Some(path) = uri::to_path(uri).filter(|p| p.starts_with(&self.root)) else {
             return;
         };
         self.documents.insert(path.clone(), text.clone());

@@ -91,7 +91,7 @@ pub fn build(result: &ScanResult, knowledge: &Knowledge) -> BTreeMap<PathBuf, Fi
                 Position::new(line, end.utf16_col as u32 - 1),
             ),
             DiagnosticSeverity::HINT,
-            format!("piitrace:ignore {}", stale.problem),
+            format!("this piitrace:ignore comment {}", stale.problem),
         );
         diagnostic.tags = Some(vec![DiagnosticTag::UNNECESSARY]);
         out.entry(file.path.clone())
