@@ -142,6 +142,17 @@ async function steps(): Promise<void> {
   check(written && fs.readFileSync(written, "utf8").includes("<html"), `the inventory is written: ${written}`);
   log("inventory ok");
 
+  // The minimum-level setting reaches the server: notes (PI001) go, and come back.
+  const config = vscode.workspace.getConfiguration("piitrace");
+  await config.update("minLevel", "error", vscode.ConfigurationTarget.Global);
+  await until("notes hidden at minLevel error", () =>
+    piitrace(checkout).some((d) => ruleOf(d) === "PI001") ? undefined : true,
+  );
+  check(piitrace(checkout).some((d) => ruleOf(d) === "PI302"), "errors stay at minLevel error");
+  await config.update("minLevel", undefined, vscode.ConfigurationTarget.Global);
+  await until("notes back", () => (piitrace(checkout).some((d) => ruleOf(d) === "PI001") ? true : undefined));
+  log("settings ok");
+
   // Leave the editor on a file with its findings, and the extension host running,
   // while the driver checks the Problems panel and the status bar in the browser.
   const shown = await vscode.window.showTextDocument(doc);
