@@ -30,22 +30,34 @@ try {
   await page.exposeFunction("codeAutomationExit", (code) => exited(code));
   await page.goto(url);
   // The host-side tests signal when their API checks are done and wait for ours.
-  const ready = path.join(out, "host-ready");
   const started = Date.now();
-  let code;
-  while (code === undefined && !fs.existsSync(ready)) {
-    if (Date.now() - started > TESTS_TIMEOUT_MS) {
-      code = "timeout";
-      break;
-    }
-    code = await Promise.race([exitCode, new Promise((r) => setTimeout(() => r(undefined), 250))]);
-  }
+  let code = await hostReady("problems", exitCode);
   if (code === undefined) {
     console.log(`vscode-e2e driver: extension-host checks done after ${((Date.now() - started) / 1000).toFixed(1)}s`);
     try {
       await browserChecks(page);
     } finally {
-      fs.writeFileSync(path.join(out, "browser-done"), "");
+      fs.writeFileSync(path.join(out, "browser-problems"), "");
+    }
+    code = await hostReady("missing-binary", exitCode);
+  }
+  if (code === undefined) {
+    try {
+      // Shown as a toast, or (while tests run, VS Code may keep toasts quiet) in the
+      // notification centre behind the bell.
+      const message = /piitrace binary was not found/;
+      const toast = page.locator(".notification-toast").filter({ hasText: message });
+      if (!(await toast.first().isVisible())) {
+        await page.locator(".statusbar-item").filter({ has: page.locator("[class*=codicon-bell]") }).first().click();
+      }
+      await page.locator(".notification-list-item").filter({ hasText: message }).first().waitFor({ timeout: 30_000 });
+      console.log("vscode-e2e driver: a missing binary is reported in a notification");
+      await page.screenshot({ path: path.join(out, "missing-binary.png") });
+    } catch (e) {
+      await page.screenshot({ path: path.join(out, "missing-binary-failure.png") });
+      fail(`no notification about the missing binary: ${e instanceof Error ? e.message : e}`);
+    } finally {
+      fs.writeFileSync(path.join(out, "browser-missing-binary"), "");
     }
     // The host's verdict: its exit code, or (sooner: the host takes its time to
     // shut down) the last line of its log.
@@ -66,6 +78,22 @@ try {
 } finally {
   fs.writeFileSync(path.join(out, "browser-console.log"), browserLog.join("\n") + "\n");
   await browser.close();
+}
+
+/** Waits for the host's `host-NAME` file; the host's exit code if it ends first. */
+async function hostReady(name, exitCode) {
+  const ready = path.join(out, `host-${name}`);
+  const started = Date.now();
+  while (!fs.existsSync(ready)) {
+    if (Date.now() - started > TESTS_TIMEOUT_MS) {
+      return "timeout";
+    }
+    const code = await Promise.race([exitCode, new Promise((r) => setTimeout(() => r(undefined), 250))]);
+    if (code !== undefined) {
+      return code;
+    }
+  }
+  return undefined;
 }
 
 function hostVerdict() {

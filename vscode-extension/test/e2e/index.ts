@@ -161,17 +161,24 @@ async function steps(): Promise<void> {
     shown.revealRange(sharing.range, vscode.TextEditorRevealType.InCenter);
     shown.selection = new vscode.Selection(sharing.range.start, sharing.range.start);
   }
-  await handOverToDriver();
+  await handOverToDriver("problems");
+
+  // A binary that is not there: the extension says so in a notification.
+  await config.update("path", "/nonexistent/piitrace", vscode.ConfigurationTarget.Global);
+  log("piitrace.path points nowhere");
+  await handOverToDriver("missing-binary");
 }
 
-async function handOverToDriver(): Promise<void> {
+/** Lets the driver check the browser (`host-NAME` written, waits for `browser-NAME`),
+ * with the extension host still running. */
+async function handOverToDriver(name: string): Promise<void> {
   const out = process.env.PIITRACE_E2E_OUT;
   if (!out) {
     return;
   }
-  fs.writeFileSync(path.join(out, "host-ready"), "");
-  log("waiting for the driver's browser checks");
-  await until("the driver's browser checks", () =>
-    fs.existsSync(path.join(out, "browser-done")) ? true : undefined,
+  fs.writeFileSync(path.join(out, `host-${name}`), "");
+  log(`waiting for the driver's browser checks: ${name}`);
+  await until(`the driver's browser checks: ${name}`, () =>
+    fs.existsSync(path.join(out, `browser-${name}`)) ? true : undefined,
   );
 }
