@@ -273,9 +273,12 @@ impl Server {
             notification::DidChangeConfiguration::METHOD => {
                 if let Ok(p) = parse::<DidChangeConfigurationParams>(n.params) {
                     let settings = p.settings.get("piitrace").unwrap_or(&p.settings);
-                    if let Ok(s) = serde_json::from_value(settings.clone()) {
-                        self.settings = s;
-                        self.publish();
+                    match serde_json::from_value(settings.clone()) {
+                        Ok(s) => {
+                            self.settings = s;
+                            self.publish();
+                        }
+                        Err(e) => eprintln!("piitrace lsp: settings ignored: {e}"),
                     }
                 }
             }
@@ -416,20 +419,19 @@ impl Server {
         let at = params.text_document_position_params;
         let path = uri::to_path(&at.text_document.uri)?;
         let point = Range::new(at.position, at.position);
-        let texts: Vec<&str> = self
+        let entries: Vec<&report::Entry> = self
             .entries_at(&path, point)
             .into_iter()
-            .filter_map(|e| e.hover.as_deref())
+            .filter(|e| e.hover.is_some())
             .collect();
-        if texts.is_empty() {
-            return None;
-        }
+        let texts: Vec<&str> = entries.iter().filter_map(|e| e.hover.as_deref()).collect();
+        let range = entries.first()?.diagnostic.range;
         Some(lsp_types::Hover {
             contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
                 kind: lsp_types::MarkupKind::Markdown,
                 value: texts.join("\n\n---\n\n"),
             }),
-            range: None,
+            range: Some(range),
         })
     }
 

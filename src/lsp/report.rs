@@ -260,7 +260,7 @@ fn permission_check(
         .text
         .lines()
         .skip(range.start.line as usize)
-        .take((range.end.line - range.start.line) as usize + 1)
+        .take(range.end.line.saturating_sub(range.start.line) as usize + 1)
         .collect();
     let first = lines.first()?;
     let before_call = first.get(..f.span.start.col as usize)?;
