@@ -488,3 +488,60 @@ fn the_permission_fix_wraps_the_read_in_a_check() {
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
 }
+
+const MANIFEST: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<manifest xmlns:android="http://schemas.android.com/apk/res/android">
+    <uses-permission android:name="android.permission.CAMERA" />
+    <application android:label="app" />
+</manifest>
+"#;
+
+#[cfg(unix)]
+#[test]
+fn a_new_manifest_reloads_the_project_and_symlinked_roots_keep_the_clients_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let real = dir.path().canonicalize().expect("canonical").join("real");
+    let src = real.join("app/src/main");
+    std::fs::create_dir_all(src.join("java/com/example")).expect("mkdir");
+    let activity = src.join("java/com/example/SignupActivity.java");
+    std::fs::write(&activity, ACTIVITY).expect("write");
+    std::fs::write(src.join("java/com/example/DeviceInfo.java"), HELPER_QUIET).expect("write");
+    // The editor opened the folder through a link: its URIs are not canonical.
+    let link = dir.path().canonicalize().expect("canonical").join("link");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let activity_uri = uri(&link.join("app/src/main/java/com/example/SignupActivity.java"));
+
+    let mut client = Client::start(&link);
+    client.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": uri(&link), "capabilities": {} }),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": activity_uri, "languageId": "java", "version": 1, "text": ACTIVITY } }),
+    );
+    let diagnostics = client.diagnostics(&activity_uri, "PI301 under the link", |c| {
+        c.contains(&"PI301".to_string())
+    });
+    // The same file is not analysed twice (once per name).
+    let logs = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "PI301" && d["range"]["start"]["line"] == 11)
+        .count();
+    assert_eq!(logs, 1, "{diagnostics:?}");
+
+    // A manifest appears on disk: the watcher's event reloads the project.
+    let manifest = src.join("AndroidManifest.xml");
+    std::fs::write(&manifest, MANIFEST).expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&link.join("app/src/main/AndroidManifest.xml")), "type": 1 }] }),
+    );
+    let unused = client.diagnostics(&uri(&manifest), "PI204 in the new manifest", |c| {
+        c.contains(&"PI204".to_string())
+    });
+    assert_eq!(unused[0]["range"]["start"]["line"], 2, "{unused:?}");
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+}

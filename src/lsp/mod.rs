@@ -58,7 +58,9 @@ fn serve(connection: &Connection) -> Result<u8> {
     connection.initialize_finish(id, result)?;
 
     let (events_sender, events) = crossbeam_channel::unbounded();
+    // Discovery names files by their canonical paths; so does the server.
     let root = workspace_root(&params);
+    let root = root.canonicalize().unwrap_or(root);
     let jobs = worker::spawn(root.clone(), events_sender)?;
     let mut server = Server {
         root,
@@ -74,6 +76,7 @@ fn serve(connection: &Connection) -> Result<u8> {
             .and_then(|w| w.work_done_progress)
             .unwrap_or(false),
         documents: HashMap::new(),
+        client_uris: HashMap::new(),
         reports: BTreeMap::new(),
         published: HashMap::new(),
         shutdown: false,
@@ -163,6 +166,9 @@ struct Server {
     progress: bool,
     /// Open documents' texts, for code actions' edits.
     documents: HashMap<PathBuf, String>,
+    /// The URI the client uses for an open document, by canonical path (they differ
+    /// under a symbolic link), to publish under the name the client knows.
+    client_uris: HashMap<PathBuf, lsp_types::Uri>,
     /// The latest analysis, by file.
     reports: BTreeMap<PathBuf, FileReport>,
     /// What the client shows now, by file, to publish only what changed.
@@ -243,15 +249,16 @@ impl Server {
             }
             notification::DidCloseTextDocument::METHOD => {
                 if let Ok(p) = parse::<DidCloseTextDocumentParams>(n.params) {
-                    if let Some(path) = uri::to_path(&p.text_document.uri) {
+                    if let Some(path) = local_path(&p.text_document.uri) {
                         self.documents.remove(&path);
+                        self.client_uris.remove(&path);
                         let _ = self.jobs.send(Job::Disk { path });
                     }
                 }
             }
             notification::DidSaveTextDocument::METHOD => {
                 if let Ok(p) = parse::<DidSaveTextDocumentParams>(n.params) {
-                    if uri::to_path(&p.text_document.uri).is_some_and(|p| changes_project(&p)) {
+                    if local_path(&p.text_document.uri).is_some_and(|p| changes_project(&p)) {
                         let _ = self.jobs.send(Job::Reload);
                     }
                 }
@@ -259,7 +266,7 @@ impl Server {
             notification::DidChangeWatchedFiles::METHOD => {
                 if let Ok(p) = parse::<DidChangeWatchedFilesParams>(n.params) {
                     for change in p.changes {
-                        let Some(path) = uri::to_path(&change.uri) else {
+                        let Some(path) = local_path(&change.uri) else {
                             continue;
                         };
                         if changes_project(&path) {
@@ -288,9 +295,10 @@ impl Server {
     }
 
     fn edit(&mut self, uri: &lsp_types::Uri, text: String) {
-        let Some(path) = uri::to_path(uri).filter(|p| p.starts_with(&self.root)) else {
+        let Some(path) = local_path(uri).filter(|p| p.starts_with(&self.root)) else {
             return;
         };
+        self.client_uris.insert(path.clone(), uri.clone());
         self.documents.insert(path.clone(), text.clone());
         let _ = self.jobs.send(Job::Edit { path, text });
     }
@@ -351,7 +359,12 @@ impl Server {
     }
 
     fn publish_file(&self, path: &Path, diagnostics: Vec<Diagnostic>) {
-        let Some(uri) = uri::from_path(path) else {
+        let Some(uri) = self
+            .client_uris
+            .get(path)
+            .cloned()
+            .or_else(|| uri::from_path(path))
+        else {
             return;
         };
         self.send(Notification::new(
@@ -417,7 +430,7 @@ impl Server {
 
     fn hover(&self, params: HoverParams) -> Option<lsp_types::Hover> {
         let at = params.text_document_position_params;
-        let path = uri::to_path(&at.text_document.uri)?;
+        let path = local_path(&at.text_document.uri)?;
         let point = Range::new(at.position, at.position);
         let entries: Vec<&report::Entry> = self
             .entries_at(&path, point)
@@ -436,7 +449,7 @@ impl Server {
     }
 
     fn code_actions(&self, params: CodeActionParams) -> Vec<lsp_types::CodeActionOrCommand> {
-        let Some(path) = uri::to_path(&params.text_document.uri) else {
+        let Some(path) = local_path(&params.text_document.uri) else {
             return Vec::new();
         };
         let text = self.documents.get(&path).map(String::as_str);
@@ -445,6 +458,12 @@ impl Server {
             .flat_map(|e| actions::for_entry(&params.text_document.uri, text, e))
             .collect()
     }
+}
+
+/// The canonical path of a `file://` URI (as named when it does not exist yet).
+fn local_path(uri: &lsp_types::Uri) -> Option<PathBuf> {
+    let path = uri::to_path(uri)?;
+    Some(path.canonicalize().unwrap_or(path))
 }
 
 /// Saving these changes what every file is analysed with (or which files there are).

@@ -155,6 +155,9 @@ impl Worker {
         let buffers = &self.buffers;
         let applied = catch_unwind(AssertUnwindSafe(|| {
             for path in &touched {
+                if !belongs(project, path) {
+                    continue;
+                }
                 let text = match buffers.get(path) {
                     Some(t) => Some(t.clone()),
                     None => std::fs::read_to_string(path).ok(),
@@ -217,7 +220,9 @@ impl Worker {
             }
         };
         for (path, text) in &self.buffers {
-            let _ = project.update_source(path, text.clone());
+            if belongs(&project, path) {
+                let _ = project.update_source(path, text.clone());
+            }
         }
         self.progress(Progress::Report(format!(
             "analysing {} files",
@@ -247,4 +252,13 @@ impl Worker {
     fn report_error(&self, message: &str) {
         let _ = self.events.send(Event::Error(message.to_string()));
     }
+}
+
+/// Whether a file the editor names is part of the program: one the project has, or
+/// a new one outside the directories discovery leaves out (build outputs, generated
+/// code, tests), so that opening a generated file does not add it.
+fn belongs(project: &Project, path: &std::path::Path) -> bool {
+    project.files.iter().any(|f| f.path == path)
+        || (path.starts_with(&project.root)
+            && !crate::workspace::in_skipped_dir(&crate::workspace::relative(path, &project.root)))
 }
