@@ -77,6 +77,18 @@ pub struct Config {
 }
 
 impl Config {
+    /// The `piitrace.toml` that applies to a scan of `paths`: in the first directory
+    /// scanned (or the directory of the first file), when there is one.
+    pub fn find(paths: &[std::path::PathBuf]) -> Option<std::path::PathBuf> {
+        let first = paths.first()?;
+        let candidate = if first.is_dir() {
+            first.join("piitrace.toml")
+        } else {
+            first.parent()?.join("piitrace.toml")
+        };
+        candidate.is_file().then_some(candidate)
+    }
+
     pub fn load(path: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?;

@@ -17,6 +17,7 @@ pub mod init;
 pub mod inventory;
 pub mod ir;
 pub mod knowledge;
+pub mod lsp;
 pub mod output;
 pub mod rules;
 pub mod scan;

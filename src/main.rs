@@ -74,6 +74,13 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Run the language server (LSP over stdin/stdout) for editors: findings as
+    /// diagnostics while you type, hover explanations, suppression quick fixes.
+    Lsp {
+        /// Accepted for editors that name the transport: stdio is the only one.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Scans one repository for `batch` (run by batch in a child process).
     #[command(hide = true)]
     BatchWorker { repo: PathBuf, out: PathBuf },
@@ -278,24 +285,18 @@ fn main() -> ExitCode {
         }
         Command::Explain { rule } => match rules::rule(&rule) {
             Some(r) => {
-                println!(
-                    "{} {} ({})\n\n{}\n",
-                    r.id,
-                    r.name,
-                    r.level.as_str(),
-                    r.summary
-                );
-                println!("{}", r.doc);
-                if !r.pipl.is_empty() {
-                    println!("\nPIPL: {}", r.pipl.join(", "));
-                }
-                if !r.gdpr.is_empty() {
-                    println!("GDPR: {}", r.gdpr.join(", "));
-                }
+                print!("{}", r.explain());
                 ExitCode::SUCCESS
             }
             None => {
                 eprintln!("piitrace: no rule `{rule}`; `piitrace rules` lists them");
+                ExitCode::from(2)
+            }
+        },
+        Command::Lsp { .. } => match piitrace::lsp::run() {
+            Ok(code) => ExitCode::from(code),
+            Err(e) => {
+                eprintln!("piitrace lsp: error: {e:#}");
                 ExitCode::from(2)
             }
         },
@@ -373,17 +374,8 @@ fn print_rules() {
 /// The configuration: the one given, or `piitrace.toml` in the first scanned
 /// directory when there is one.
 fn load_config(given: Option<&PathBuf>, paths: &[PathBuf]) -> anyhow::Result<Config> {
-    let path = given.cloned().or_else(|| {
-        let first = paths.first()?;
-        let candidate = if first.is_dir() {
-            first.join("piitrace.toml")
-        } else {
-            first.parent()?.join("piitrace.toml")
-        };
-        candidate.is_file().then_some(candidate)
-    });
-    match &path {
-        Some(p) => Config::load(p),
+    match given.cloned().or_else(|| Config::find(paths)) {
+        Some(p) => Config::load(&p),
         None => Ok(Config::default()),
     }
 }

@@ -305,6 +305,12 @@ impl Project {
         Ok(project)
     }
 
+    /// The knowledge base the project is analysed with (built-in tables and the
+    /// configuration's extensions).
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
+    }
+
     fn push_source(&mut self, file: SourceFile, lowered: frontend::Lowered) {
         if lowered.error_share > 0 {
             self.partial.push(PartialParse {

@@ -280,6 +280,18 @@ pub fn discover(paths: &[PathBuf], root: &Path) -> Discovery {
     }
 }
 
+/// Whether a path (relative to the scan root, `/`-separated) lies in a directory
+/// discovery leaves out (build outputs, generated code, test source sets): for files
+/// that show up after the walk, such as those an editor opens.
+pub fn in_skipped_dir(rel: &str) -> bool {
+    let dirs: Vec<&str> = rel.split('/').collect();
+    let dirs = &dirs[..dirs.len().saturating_sub(1)];
+    dirs.iter().enumerate().any(|(i, name)| {
+        let in_src = i > 0 && dirs[i - 1] == "src";
+        SKIPPED_DIRS.contains(name) || (in_src && TEST_SOURCE_SETS.contains(name))
+    })
+}
+
 pub fn relative(path: &Path, root: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
@@ -311,6 +323,14 @@ pub fn load_text(path: &Path, max_size: u64) -> Result<String, SkipReason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_under_build_outputs_and_test_sets_are_in_skipped_dirs() {
+        assert!(in_skipped_dir("app/build/generated/R.java"));
+        assert!(in_skipped_dir("app/src/test/java/AppTest.java"));
+        assert!(!in_skipped_dir("app/src/main/java/com/example/Test.java"));
+        assert!(!in_skipped_dir("build.gradle"));
+    }
 
     #[test]
     fn classify_source_and_build_files() {

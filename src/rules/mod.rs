@@ -109,6 +109,26 @@ impl Rule {
             .join(" ")
     }
 
+    /// What `piitrace explain` prints (and the editor's hover shows): the header,
+    /// the documentation, the articles.
+    pub fn explain(&self) -> String {
+        let mut out = format!(
+            "{} {} ({})\n\n{}\n\n{}\n",
+            self.id,
+            self.name,
+            self.level.as_str(),
+            self.summary,
+            self.doc
+        );
+        if !self.pipl.is_empty() {
+            out.push_str(&format!("\nPIPL: {}\n", self.pipl.join(", ")));
+        }
+        if !self.gdpr.is_empty() {
+            out.push_str(&format!("GDPR: {}\n", self.gdpr.join(", ")));
+        }
+        out
+    }
+
     pub fn help_uri(&self) -> String {
         format!(
             "https://github.com/piitrace/piitrace/blob/main/docs/rules/{}.md",
