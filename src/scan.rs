@@ -158,7 +158,16 @@ struct Analysed {
 
 fn profile_phase(started: Instant, name: &str) {
     if std::env::var_os("PIITRACE_PROFILE").is_some() {
-        eprintln!("piitrace: {name} {:.3}s", started.elapsed().as_secs_f64());
+        // Resident memory where the platform tells it (Linux), to see which phase grows it.
+        let rss = std::fs::read_to_string("/proc/self/statm")
+            .ok()
+            .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+            .map(|pages| format!(", {} MB resident", pages * 4096 >> 20))
+            .unwrap_or_default();
+        eprintln!(
+            "piitrace: {name} {:.3}s{rss}",
+            started.elapsed().as_secs_f64()
+        );
     }
 }
 
