@@ -42,7 +42,10 @@ fn java_class(pkg: &str, name: &str, calls: &[String], rng: &mut Rng, lines: usi
     let mut m = 0;
     while written + 12 < lines {
         let _ = writeln!(s, "    public String step{m}(String input, int n) {{");
-        let _ = writeln!(s, "        String value = input == null ? \"\" : input.trim();");
+        let _ = writeln!(
+            s,
+            "        String value = input == null ? \"\" : input.trim();"
+        );
         let _ = writeln!(s, "        for (int i = 0; i < n; i++) {{");
         let _ = writeln!(s, "            counter += i * {};", rng.below(7) + 1);
         let _ = writeln!(s, "            items.add(value + i);");
@@ -81,7 +84,10 @@ fn kotlin_class(pkg: &str, name: &str, calls: &[String], rng: &mut Rng, lines: u
     let mut m = 0;
     while written + 10 < lines {
         let _ = writeln!(s, "    fun load{m}(key: String, n: Int): String {{");
-        let _ = writeln!(s, "        val base = cache.getOrPut(key) {{ key.lowercase() }}");
+        let _ = writeln!(
+            s,
+            "        val base = cache.getOrPut(key) {{ key.lowercase() }}"
+        );
         let _ = writeln!(s, "        val parts = (0 until n).map {{ \"$base-$it\" }}");
         if rng.below(40) == 0 {
             let _ = writeln!(s, "        val id = tm.deviceId");
@@ -122,9 +128,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(out.join("settings.gradle"), "include ':app'\n")?;
     for i in 0..files {
         let pkg = format!("com.example.synth.p{}", i / per_package);
-        let dir = out
-            .join("app/src/main/java")
-            .join(pkg.replace('.', "/"));
+        let dir = out.join("app/src/main/java").join(pkg.replace('.', "/"));
         std::fs::create_dir_all(&dir)?;
         // Calls to static-looking helpers of the package's earlier classes (Java) or
         // to own methods (Kotlin), so flows cross functions and files.
@@ -147,6 +151,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let ext = if kotlin { "kt" } else { "java" };
         std::fs::write(dir.join(format!("{name}.{ext}")), text)?;
     }
-    eprintln!("synth: {files} files of about {per_file} lines in {}", out.display());
+    eprintln!(
+        "synth: {files} files of about {per_file} lines in {}",
+        out.display()
+    );
     Ok(())
 }

@@ -274,88 +274,47 @@ fn main() -> ExitCode {
             };
         }
     };
-    match cli.command {
+    let done = Ok(ExitCode::SUCCESS);
+    let outcome: anyhow::Result<ExitCode> = match cli.command {
         Command::Rules { markdown } => {
             if markdown {
                 print!("{}", rules::markdown_table());
             } else {
                 print_rules();
             }
-            ExitCode::SUCCESS
+            done
         }
         Command::Explain { rule } => match rules::rule(&rule) {
             Some(r) => {
                 print!("{}", r.explain());
-                ExitCode::SUCCESS
+                done
             }
-            None => {
-                eprintln!("piitrace: no rule `{rule}`; `piitrace rules` lists them");
-                ExitCode::from(2)
-            }
+            None => Err(anyhow::anyhow!(
+                "no rule `{rule}`; `piitrace rules` lists them"
+            )),
         },
-        Command::Lsp { .. } => match piitrace::lsp::run() {
-            Ok(code) => ExitCode::from(code),
-            Err(e) => {
-                eprintln!("piitrace lsp: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Init { path, force } => match run_init(&path, force) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("piitrace: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Inventory(args) => match run_inventory(args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("piitrace: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Baseline(BaselineCommand::Create(args)) => match run_baseline_create(args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("piitrace: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Batch(args) => match run_batch(args) {
-            Ok(code) => code,
-            Err(e) => {
-                eprintln!("piitrace: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Merge { dirs, out } => match piitrace::batch::merge(&dirs, &out) {
-            Ok(n) => {
-                eprintln!(
-                    "piitrace: merged {n} app(s) into {}",
-                    out.join("report.html").display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("piitrace: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::BatchWorker { repo, out } => match run_batch_worker(&repo, &out) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("piitrace: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Scan(args) => match run_scan(args) {
-            Ok(code) => code,
-            Err(e) => {
-                eprintln!("piitrace: error: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-    }
+        Command::Lsp { .. } => piitrace::lsp::run()
+            .map(ExitCode::from)
+            .map_err(|e| e.context("lsp")),
+        Command::Init { path, force } => run_init(&path, force).and(done),
+        Command::Inventory(args) => run_inventory(args).and(done),
+        Command::Baseline(BaselineCommand::Create(args)) => run_baseline_create(args).and(done),
+        Command::Batch(args) => run_batch(args),
+        Command::Merge { dirs, out } => piitrace::batch::merge(&dirs, &out).map(|n| {
+            eprintln!(
+                "piitrace: merged {n} app(s) into {}",
+                out.join("report.html").display()
+            );
+            ExitCode::SUCCESS
+        }),
+        Command::BatchWorker { repo, out } => run_batch_worker(&repo, &out).and(done),
+        Command::Scan(args) => run_scan(args),
+    };
+    // One way to fail: the message on stderr and exit code 2 (usage or I/O error).
+    outcome.unwrap_or_else(|e| {
+        eprintln!("piitrace: error: {e:#}");
+        ExitCode::from(2)
+    })
 }
 
 fn print_rules() {

@@ -162,7 +162,7 @@ fn profile_phase(started: Instant, name: &str) {
         let rss = std::fs::read_to_string("/proc/self/statm")
             .ok()
             .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-            .map(|pages| format!(", {} MB resident", pages * 4096 >> 20))
+            .map(|pages| format!(", {} MB resident", (pages * 4096) >> 20))
             .unwrap_or_default();
         eprintln!(
             "piitrace: {name} {:.3}s{rss}",
