@@ -450,3 +450,106 @@ object Device {
         "{found:?}"
     );
 }
+
+const BASE_ACTIVITY: &str = r#"package app;
+
+import android.app.Activity;
+import android.os.Bundle;
+
+public class BaseActivity extends Activity {
+    @Override
+    protected void onCreate(Bundle b) {
+        super.onCreate(b);
+    }
+}
+"#;
+
+const MAIN_ACTIVITY: &str = r#"package app;
+
+import android.Manifest;
+import android.content.Intent;
+import android.content.pm.PackageManager;
+import android.os.Bundle;
+
+public class MainActivity extends BaseActivity {
+    @Override
+    protected void onCreate(Bundle b) {
+        super.onCreate(b);
+        if (checkSelfPermission(Manifest.permission.ACCESS_FINE_LOCATION) != PackageManager.PERMISSION_GRANTED) {
+            requestPermissions(new String[]{Manifest.permission.ACCESS_FINE_LOCATION}, 1);
+            return;
+        }
+        startService(new Intent(this, TrackerService.class));
+    }
+
+    public void onHelpClicked() {
+        startActivity(new Intent(this, MapActivity.class));
+    }
+}
+"#;
+
+const TRACKER_SERVICE: &str = r#"package app;
+
+import android.app.Service;
+import android.content.Intent;
+import android.location.Location;
+import android.location.LocationManager;
+import android.os.IBinder;
+
+public class TrackerService extends Service {
+    LocationManager lm;
+
+    @Override
+    public int onStartCommand(Intent intent, int flags, int id) {
+        Location here = lm.getLastKnownLocation("gps");
+        return START_STICKY;
+    }
+
+    @Override
+    public IBinder onBind(Intent i) { return null; }
+}
+"#;
+
+const MAP_ACTIVITY: &str = r#"package app;
+
+import android.content.Intent;
+import android.location.Location;
+import android.location.LocationManager;
+import android.os.Bundle;
+import android.provider.ContactsContract;
+
+public class MapActivity extends BaseActivity {
+    LocationManager lm;
+
+    @Override
+    protected void onCreate(Bundle b) {
+        super.onCreate(b);
+        Location here = lm.getLastKnownLocation("gps");
+        startActivity(new Intent(ContactsContract.Intents.SHOW_OR_CREATE_CONTACT));
+    }
+}
+"#;
+
+/// A component started by an explicit Intent runs after what was asked before the
+/// start: a service started only once the permission was granted collects under it; an
+/// activity started from a path that asks nothing does not. `super.onCreate(..)` runs
+/// the superclass's method, not every subclass's (which made every activity of a
+/// shared base class look prompted). An Intent's action constant queries no provider.
+#[test]
+fn components_started_by_intents_inherit_what_was_asked_before() {
+    let found = prompts(&[
+        ("app/src/main/java/app/BaseActivity.java", BASE_ACTIVITY),
+        ("app/src/main/java/app/MainActivity.java", MAIN_ACTIVITY),
+        ("app/src/main/java/app/TrackerService.java", TRACKER_SERVICE),
+        ("app/src/main/java/app/MapActivity.java", MAP_ACTIVITY),
+    ]);
+    let in_file = |file: &str| -> Vec<u64> {
+        found
+            .iter()
+            .filter(|f| f.1.ends_with(file))
+            .map(|f| f.2)
+            .collect()
+    };
+    assert!(in_file("TrackerService.java").is_empty(), "{found:?}");
+    assert_eq!(in_file("MapActivity.java"), vec![15], "{found:?}");
+}

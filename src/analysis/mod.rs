@@ -99,6 +99,9 @@ pub struct Analysis {
     pub unreported_long_flows: usize,
     /// Every call of one of the app's functions: (caller, the called name's span, callee).
     pub call_sites: Vec<(FnId, Span, FnId)>,
+    /// Every start of one of the app's own components by an explicit Intent
+    /// (`startService(new Intent(this, Tracker.class))`): (caller, span, component).
+    pub component_starts: Vec<(FnId, Span, crate::analysis::program::ClassId)>,
     /// The functions that can run (see `taint::reachable_functions`).
     pub reachable: rustc_hash::FxHashSet<FnId>,
 }

@@ -366,6 +366,16 @@ impl Program {
 
     /// Methods a call `name(args)` on a receiver of class `c` may run: the nearest
     /// definition up the hierarchy, plus overrides in subclasses (dynamic dispatch).
+    /// The method a call bound statically runs (`super.onCreate(..)`): the nearest
+    /// definition at `c` or up its hierarchy, never an override below it.
+    pub fn nearest(&self, c: ClassId, name: &str, arity: usize) -> Vec<FnId> {
+        std::iter::once(c)
+            .chain(self.supers_of(c).iter().copied())
+            .map(|x| self.methods_named(x, name, arity))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
+    }
+
     pub fn dispatch(&self, c: ClassId, name: &str, arity: usize) -> Vec<FnId> {
         let mut out = Vec::new();
         for x in std::iter::once(c).chain(self.supers_of(c).iter().copied()) {

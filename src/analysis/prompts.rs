@@ -136,8 +136,9 @@ impl Prompts {
             let body = &program.function(f).body;
             walk.block(body, &Grant::default());
         }
+        let edges = call_edges(program, analysis, launchers);
         let mut callers: HashMap<FnId, Vec<(FnId, Span)>> = HashMap::default();
-        for &(caller, span, callee) in &analysis.call_sites {
+        for &(caller, span, callee) in &edges {
             callers.entry(callee).or_default().push((caller, span));
         }
         let local = walk.local;
@@ -163,7 +164,7 @@ impl Prompts {
         // Worklist: a function's entry changes only when a caller's (or the function
         // it is written in) does.
         let mut dependents: HashMap<FnId, Vec<FnId>> = HashMap::default();
-        for &(caller, _, callee) in &analysis.call_sites {
+        for &(caller, _, callee) in &edges {
             dependents.entry(caller).or_default().push(callee);
         }
         for (&f, &(parent, _)) in &written_in {
@@ -329,6 +330,40 @@ impl Prompts {
                 !g.covers(category)
             })
     }
+}
+
+/// The calls a grant flows along: the app's calls of its own functions, and the start
+/// of one of its components by an explicit Intent (`startService(new Intent(this,
+/// Tracker.class))`), which the framework follows with the component's callbacks
+/// (`onCreate`, `onStartCommand`, `onClick` handlers): what was asked before the start
+/// holds in them. Not for launcher activities, which the system also starts by itself,
+/// and not for callbacks the app calls itself.
+fn call_edges(
+    program: &Program,
+    analysis: &Analysis,
+    launchers: &[ClassId],
+) -> Vec<(FnId, Span, FnId)> {
+    let mut edges = analysis.call_sites.clone();
+    let called: HashSet<FnId> = analysis.call_sites.iter().map(|e| e.2).collect();
+    for &(caller, span, component) in &analysis.component_starts {
+        if launchers.contains(&component) {
+            continue;
+        }
+        for &func in &program.class(component).methods {
+            let f = FnId {
+                module: component.module,
+                func,
+            };
+            let name = program.function(f).name.as_str();
+            let callback = name
+                .strip_prefix("on")
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+            if callback && !called.contains(&f) {
+                edges.push((caller, span, f));
+            }
+        }
+    }
+    edges
 }
 
 /// The framework's startup methods of the app's classes (`Application.onCreate`), and

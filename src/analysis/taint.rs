@@ -294,6 +294,9 @@ struct Global {
     too_long: HashSet<(SourceId, Span, FnId)>,
     /// Every call of a project function: (caller, name span, callee).
     call_sites: HashSet<(FnId, Span, FnId)>,
+    /// Every start of one of the app's components by an explicit Intent:
+    /// (caller, the start call's name span, the component).
+    component_starts: HashSet<(FnId, Span, ClassId)>,
     /// Field symbols that name array elements (`[0]`, `[1]`).
     index_syms: HashSet<FieldSym>,
     /// Static types of the arguments a lambda is invoked with in place, for its
@@ -498,11 +501,15 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
         .collect();
     let mut call_sites: Vec<(FnId, Span, FnId)> = global.call_sites.into_iter().collect();
     call_sites.sort();
+    let mut component_starts: Vec<(FnId, Span, ClassId)> =
+        global.component_starts.into_iter().collect();
+    component_starts.sort();
     Analysis {
         sources: global.sources,
         flows,
         unreported_long_flows: too_long.len(),
         call_sites,
+        component_starts,
         reachable,
     }
 }
@@ -2245,7 +2252,7 @@ impl<'a> Frame<'a> {
                     .program
                     .superclasses(c)
                     .first()
-                    .map(|&s| self.program.dispatch(s, &call.name, arity))
+                    .map(|&s| self.program.nearest(s, &call.name, arity))
                     .unwrap_or_default(),
                 None => Vec::new(),
             },
@@ -2819,10 +2826,19 @@ impl<'a> Frame<'a> {
             result.add_taint(t);
         }
         if matches!(name, "query" | "managedQuery" | "rawQuery") || (name == "<init>") {
+            // A content URI: a constant named like one (`Phone.CONTENT_URI`) or a
+            // `content://` literal; an Intent action of the same provider
+            // (`Telephony.Sms.Intents.ACTION_CHANGE_DEFAULT`) queries nothing.
             let uri_text = call
                 .args
                 .first()
-                .and_then(|a| a.dotted().or_else(|| a.string_literal().map(String::from)));
+                .and_then(|a| a.dotted().or_else(|| a.string_literal().map(String::from)))
+                .filter(|u| {
+                    u.starts_with("content://")
+                        || u.rsplit('.')
+                            .next()
+                            .is_some_and(|last| last.to_ascii_lowercase().contains("uri"))
+                });
             if let Some(uri) = uri_text {
                 let cats: Vec<String> = k
                     .content_query_sources()
@@ -2925,6 +2941,9 @@ impl<'a> Frame<'a> {
                 // reads it with getIntent() (or receives it in onStartCommand...).
                 for a in &args {
                     if let Some(target) = a.intent_target {
+                        self.g
+                            .component_starts
+                            .insert((self.f, call.name_span, target));
                         self.deliver_intent(target, a, call.name_span, name);
                     }
                 }
