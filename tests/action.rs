@@ -10,6 +10,8 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 mod common;
 
+use common::git;
+
 fn action() -> Yaml {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml"))
         .expect("action.yml");
@@ -27,21 +29,6 @@ fn step<'a>(action: &'a Yaml, id: &str) -> &'a Yaml {
         .iter()
         .find(|s| s["id"].as_str() == Some(id))
         .unwrap_or_else(|| panic!("a step with id {id}"))
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args(args)
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// Runs a step's script as GitHub would: `${{ inputs.X }}` and friends are given in

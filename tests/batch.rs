@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 mod common;
 
+use common::chromium;
+
 fn piitrace(args: &[&str]) -> Output {
     common::command().args(args).output().expect("run piitrace")
 }
@@ -290,14 +292,6 @@ fn a_repository_over_its_time_budget_is_recorded_and_the_run_goes_on() {
     assert!(failures.iter().any(|f| f["error"]
         .as_str()
         .is_some_and(|e| e.contains("time budget exceeded"))));
-}
-
-/// Debian's chromium, when this machine has it (`.ci/run` installs it).
-fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .map(|b| Path::new("/usr/bin").join(b))
-        .find(|p| p.is_file())
 }
 
 #[test]

@@ -7,6 +7,8 @@ use std::process::Command;
 
 mod common;
 
+use common::chromium;
+
 fn corpus(app: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("corpus")
@@ -140,14 +142,6 @@ fn markdown_and_csv_carry_purposes_and_prompts() {
         "{csv}"
     );
     assert!(csv.lines().any(|l| l.starts_with("shared,")), "{csv}");
-}
-
-/// Debian's chromium, when this machine has it (`.ci/run` installs it).
-fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .map(|b| Path::new("/usr/bin").join(b))
-        .find(|p| p.is_file())
 }
 
 #[test]

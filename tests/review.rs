@@ -1,25 +1,9 @@
 //! Pull-request review: `--diff-base` reports only what a branch adds, on a real git
 //! repository driven through commits.
 
-use std::path::Path;
-use std::process::Command;
-
 mod common;
 
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-        .args(args)
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use common::git;
 
 const BASE: &str = r#"package app;
 

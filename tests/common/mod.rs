@@ -72,3 +72,27 @@ pub fn of_rule<'a>(
         .iter()
         .filter(move |f| f["rule"] == rule)
 }
+
+/// `git -C DIR ARGS...` with a test identity; it must succeed.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args(args)
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Debian's chromium, when this machine has it (`.ci/run` installs it).
+pub fn chromium() -> Option<std::path::PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .map(|b| Path::new("/usr/bin").join(b))
+        .find(|p| p.is_file())
+}
