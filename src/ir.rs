@@ -61,6 +61,22 @@ pub struct Span {
 }
 
 impl Span {
+    /// The last `len` bytes of `self`, on its last line (`consentGiven` in
+    /// `settings.consentGiven`); `self` when it is shorter than that.
+    pub fn last(self, len: u32) -> Span {
+        if self.end.col < len || self.end_byte < len {
+            return self;
+        }
+        Span {
+            start: Pos {
+                line: self.end.line,
+                col: self.end.col - len,
+            },
+            start_byte: self.end_byte - len,
+            ..self
+        }
+    }
+
     /// The region from the start of `self` to the end of `other` (same file).
     pub fn to(self, other: Span) -> Span {
         Span {

@@ -695,17 +695,9 @@ fn receiver_name(e: &Expr) -> Option<String> {
 /// The span of the last `name.len()` bytes of a one-line `span` (the property of
 /// `settings.consentGiven`).
 fn name_at_end(span: Span, name: &str) -> Span {
-    let len = name.len() as u32;
-    if span.start.line != span.end.line || span.end.col < len || span.end_byte < len {
-        return span;
-    }
-    Span {
-        start: Pos {
-            line: span.end.line,
-            col: span.end.col - len,
-        },
-        start_byte: span.end_byte - len,
-        ..span
+    match span.start.line == span.end.line {
+        true => span.last(name.len() as u32),
+        false => span,
     }
 }
 

@@ -3542,19 +3542,7 @@ fn getter_call(receiver: Option<&Expr>, name: &str, span: Span) -> Call {
         accessor_name("get", name)
     };
     // Results are located at the property's name: the end of `recv.name`.
-    let len = name.len() as u32;
-    let name_span = if span.end.col >= len && span.end_byte >= len {
-        Span {
-            start: Pos {
-                line: span.end.line,
-                col: span.end.col - len,
-            },
-            start_byte: span.end_byte - len,
-            ..span
-        }
-    } else {
-        span
-    };
+    let name_span = span.last(name.len() as u32);
     Call {
         receiver: receiver.map(|r| Box::new(r.clone())),
         name: getter,
