@@ -44,6 +44,20 @@ pub struct Entry {
     pub fix: Option<Fix>,
 }
 
+impl Entry {
+    /// A note about the analysis itself, not a finding: no rule, hover or fix.
+    fn about_analysis(diagnostic: Diagnostic) -> Entry {
+        Entry {
+            rule: None,
+            level: Level::Note,
+            diagnostic,
+            hover: None,
+            comment: None,
+            fix: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommentSyntax {
     /// `// …` (Java, Kotlin, Rust).
@@ -97,14 +111,7 @@ pub fn build(result: &ScanResult, knowledge: &Knowledge) -> BTreeMap<PathBuf, Fi
         out.entry(file.path.clone())
             .or_default()
             .entries
-            .push(Entry {
-                rule: None,
-                level: Level::Note,
-                diagnostic,
-                hover: None,
-                comment: None,
-                fix: None,
-            });
+            .push(Entry::about_analysis(diagnostic));
     }
     // A file the analysis left out says so, or its findings would vanish unexplained.
     for skipped in &result.skipped {
@@ -114,14 +121,10 @@ pub fn build(result: &ScanResult, knowledge: &Knowledge) -> BTreeMap<PathBuf, Fi
             DiagnosticSeverity::INFORMATION,
             format!("piitrace did not analyse this file: {}", skipped.reason),
         );
-        out.entry(path).or_default().entries.push(Entry {
-            rule: None,
-            level: Level::Note,
-            diagnostic,
-            hover: None,
-            comment: None,
-            fix: None,
-        });
+        out.entry(path)
+            .or_default()
+            .entries
+            .push(Entry::about_analysis(diagnostic));
     }
     out
 }
