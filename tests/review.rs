@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::git;
 
 const BASE: &str = r#"package app;
@@ -57,6 +59,28 @@ fn problems(report: &serde_json::Value) -> Vec<(String, u64)> {
         .collect()
 }
 
+/// The JSON report of a scan of `repo` that keeps only what is new since `base`,
+/// with `extra` options; the scan must succeed.
+fn scan_since(repo: &Path, base: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec![
+        "scan",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--diff-base",
+        base,
+    ];
+    args.extend_from_slice(extra);
+    let out = common::piitrace(&args, repo);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
 /// A repository whose `main` holds `text` at `rel`; returns it and the file's path.
 fn repository(rel: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -86,24 +110,7 @@ fn a_branch_reports_only_the_leak_it_adds() {
             ("phone_number".to_string(), 20)
         ]
     );
-    let out = common::piitrace(
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--diff-base",
-            "main",
-        ],
-        repo,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let new: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let new = scan_since(repo, "main", &[]);
     // The device ID leak only moved: not new. The phone number leak is.
     assert_eq!(problems(&new), vec![("phone_number".to_string(), 20)]);
     // The checkout is untouched.
@@ -138,26 +145,7 @@ class Device {
     let (dir, file) = repository("src/Device.java", base);
     let repo = dir.path();
     std::fs::write(&file, &branch).expect("write");
-    let run = |extra: &[&str]| {
-        let mut args = vec![
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--diff-base",
-            "main",
-        ];
-        args.extend_from_slice(extra);
-        let out = common::piitrace(&args, repo);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-        problems(&v)
-    };
+    let run = |extra: &[&str]| problems(&scan_since(repo, "main", extra));
     // New against main, but on a line the diff does not show.
     assert_eq!(run(&[]), vec![("device.id".to_string(), 15)]);
     assert_eq!(run(&["--changed-lines-only"]), Vec::<(String, u64)>::new());
@@ -310,18 +298,6 @@ class Device {
     std::fs::write(&file, moved).expect("write");
     git(repo, &["commit", "-q", "-am", "reorder"]);
     assert_eq!(problems(&common::scan_json(repo)).len(), 2);
-    let out = common::piitrace(
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--diff-base",
-            "HEAD~1",
-        ],
-        repo,
-    );
-    let new: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let new = scan_since(repo, "HEAD~1", &[]);
     assert_eq!(new["findings"].as_array().map(Vec::len), Some(0), "{new:#}");
 }

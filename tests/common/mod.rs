@@ -89,10 +89,30 @@ pub fn git(dir: &Path, args: &[&str]) {
     );
 }
 
-/// Debian's chromium, when this machine has it (`.ci/run` installs it).
-pub fn chromium() -> Option<std::path::PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
+/// The DOM headless Chromium renders from the HTML file `page`; `None` when this machine
+/// has no chromium, which is allowed only off CI (`.ci/run` installs it).
+pub fn rendered_dom(page: &Path) -> Option<String> {
+    let browser = ["chromium", "chromium-browser", "google-chrome"]
         .iter()
         .map(|b| Path::new("/usr/bin").join(b))
-        .find(|p| p.is_file())
+        .find(|p| p.is_file());
+    let Some(browser) = browser else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium is required on CI (.ci/run installs it)"
+        );
+        eprintln!("skipped the browser check: no chromium on this machine");
+        return None;
+    };
+    let out = Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        !out.stdout.is_empty(),
+        "chromium rendered nothing: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
