@@ -23,7 +23,10 @@ pub const MAX_NESTING: usize = 1000;
 /// The stack a file's lowering may use, whatever thread it runs on: enough for
 /// [`MAX_NESTING`] levels in a debug build. Only the pages touched are committed.
 pub const STACK_NEEDED: usize = 64 * 1024 * 1024;
-const STACK_GROWN: usize = 256 * 1024 * 1024;
+/// The stack given to the scan's worker threads (and to `f` in [`with_deep_stack`]
+/// when the thread's own is short): reserved, not committed, so that lowering a file
+/// does not map and unmap a fresh stack each time.
+pub const STACK_GROWN: usize = 256 * 1024 * 1024;
 
 /// Runs `f` with at least [`STACK_NEEDED`] bytes of stack.
 pub fn with_deep_stack<T>(f: impl FnOnce() -> T) -> T {
