@@ -27,14 +27,13 @@ const SKIPPED_DIRS: &[&str] = &[
 ];
 
 /// Gradle source sets of tests, under `src/`.
-const TEST_SOURCE_SETS: &[&str] = &[
-    "test",
-    "androidTest",
-    "testDebug",
-    "testRelease",
-    "sharedTest",
-    "testFixtures",
-];
+/// Whether a directory right under `src/` is a test source set: Gradle's `test`,
+/// `testDebug`, `testFixtures`, and every `…Test` set of Android and Kotlin
+/// Multiplatform (`androidTest`, `androidUnitTest`, `commonTest`, `jvmTest`,
+/// `androidTestDebug`). Tests are not shipped, so their code collects nothing.
+fn is_test_source_set(name: &str) -> bool {
+    name.starts_with("test") || name.contains("Test")
+}
 
 /// Generated Java files every Android build writes.
 const GENERATED_FILES: &[&str] = &["R.java", "BuildConfig.java", "Manifest.java"];
@@ -247,7 +246,7 @@ pub fn discover(paths: &[PathBuf], root: &Path) -> Discovery {
                 .parent()
                 .and_then(|p| p.file_name())
                 .is_some_and(|p| p == "src");
-            !(SKIPPED_DIRS.contains(&name) || (in_src && TEST_SOURCE_SETS.contains(&name)))
+            !(SKIPPED_DIRS.contains(&name) || (in_src && is_test_source_set(name)))
         });
     for entry in builder.build() {
         match entry {
@@ -288,7 +287,7 @@ pub fn in_skipped_dir(rel: &str) -> bool {
     let dirs = &dirs[..dirs.len().saturating_sub(1)];
     dirs.iter().enumerate().any(|(i, name)| {
         let in_src = i > 0 && dirs[i - 1] == "src";
-        SKIPPED_DIRS.contains(name) || (in_src && TEST_SOURCE_SETS.contains(name))
+        SKIPPED_DIRS.contains(name) || (in_src && is_test_source_set(name))
     })
 }
 
@@ -329,6 +328,11 @@ mod tests {
         assert!(in_skipped_dir("app/build/generated/R.java"));
         assert!(in_skipped_dir("app/src/test/java/AppTest.java"));
         assert!(!in_skipped_dir("app/src/main/java/com/example/Test.java"));
+        for set in ["commonTest", "jvmTest", "androidUnitTest", "androidTestDebug", "testFixtures"] {
+            assert!(in_skipped_dir(&format!("core/src/{set}/kotlin/A.kt")), "{set}");
+        }
+        assert!(!in_skipped_dir("core/src/commonMain/kotlin/Test.kt"));
+        assert!(!in_skipped_dir("core/src/main/kotlin/test/A.kt"));
         assert!(!in_skipped_dir("build.gradle"));
     }
 
