@@ -47,7 +47,7 @@ fn main() -> anyhow::Result<()> {
     let load = started.elapsed();
     let started = Instant::now();
     let first = project.analyse();
-    let reports = report::build(&first, project.knowledge());
+    let reports = report::build(&first);
     let first_analysis = started.elapsed();
     println!(
         "workspace: {} source files, {} lines; load (read, parse, lower) {:.0} ms; \
@@ -85,7 +85,7 @@ fn main() -> anyhow::Result<()> {
         let t1 = Instant::now();
         let result = project.analyse();
         let t2 = Instant::now();
-        let reports = report::build(&result, project.knowledge());
+        let reports = report::build(&result);
         let t3 = Instant::now();
         std::hint::black_box(reports);
         println!(

@@ -34,6 +34,9 @@ pub struct Finding {
     pub fingerprint: String,
     /// Why it is not reported as a problem: an ignore comment, or the baseline.
     pub suppression: Option<Suppression>,
+    /// For a collection without a prompt (PI101): the runtime permission whose check
+    /// would prompt for it (none when only consent can).
+    pub permission: Option<String>,
 }
 
 /// A finding the team accepted, with the reason an auditor reads later.
@@ -105,6 +108,7 @@ impl Finding {
             identity,
             fingerprint: String::new(),
             suppression: None,
+            permission: None,
         }
     }
 

@@ -328,8 +328,17 @@ mod tests {
         assert!(in_skipped_dir("app/build/generated/R.java"));
         assert!(in_skipped_dir("app/src/test/java/AppTest.java"));
         assert!(!in_skipped_dir("app/src/main/java/com/example/Test.java"));
-        for set in ["commonTest", "jvmTest", "androidUnitTest", "androidTestDebug", "testFixtures"] {
-            assert!(in_skipped_dir(&format!("core/src/{set}/kotlin/A.kt")), "{set}");
+        for set in [
+            "commonTest",
+            "jvmTest",
+            "androidUnitTest",
+            "androidTestDebug",
+            "testFixtures",
+        ] {
+            assert!(
+                in_skipped_dir(&format!("core/src/{set}/kotlin/A.kt")),
+                "{set}"
+            );
         }
         assert!(!in_skipped_dir("core/src/commonMain/kotlin/Test.kt"));
         assert!(!in_skipped_dir("core/src/main/kotlin/test/A.kt"));

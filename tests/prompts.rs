@@ -553,3 +553,63 @@ fn components_started_by_intents_inherit_what_was_asked_before() {
     assert!(in_file("TrackerService.java").is_empty(), "{found:?}");
     assert_eq!(in_file("MapActivity.java"), vec![15], "{found:?}");
 }
+
+#[test]
+fn pi101_names_the_permission_of_the_api_itself() {
+    let report = common::scan_files(&[(
+        "src/main/java/app/Ids.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.net.wifi.WifiInfo;
+import android.provider.Settings;
+import android.telephony.TelephonyManager;
+
+public class Ids extends Activity {
+    void collect(TelephonyManager tm, WifiInfo wifi) {
+        String imei = tm.getImei();
+        String androidId = Settings.Secure.getString(getContentResolver(), Settings.Secure.ANDROID_ID);
+        String mac = wifi.getMacAddress();
+        String bssid = wifi.getBSSID();
+        send(imei, androidId, mac, bssid);
+    }
+
+    void send(String... values) {}
+}
+"#,
+    )]);
+    let message = |line: u64| -> String {
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .find(|f| f["rule"] == "PI101" && f["line"] == line)
+            .map(|f| f["message"].as_str().unwrap_or_default().to_string())
+            .unwrap_or_else(|| panic!("no PI101 at line {line}: {report}"))
+    };
+    // The IMEI needs READ_PHONE_STATE (the category's permissions).
+    assert!(
+        message(10).contains("no check of READ_PHONE_STATE"),
+        "{}",
+        message(10)
+    );
+    // ANDROID_ID needs none: only consent covers it.
+    let android_id = message(11);
+    assert!(
+        android_id.contains("needs no runtime permission"),
+        "{android_id}"
+    );
+    assert!(!android_id.contains("READ_PHONE_STATE"), "{android_id}");
+    // The MAC address needs only the install-time ACCESS_WIFI_STATE.
+    assert!(
+        message(12).contains("needs no runtime permission"),
+        "{}",
+        message(12)
+    );
+    // The BSSID needs location, not Bluetooth or nearby-devices permissions.
+    let bssid = message(13);
+    assert!(
+        bssid.contains("no check of ACCESS_FINE_LOCATION and"),
+        "{bssid}"
+    );
+}

@@ -47,6 +47,9 @@ pub struct SourceInfo {
     pub refinable: bool,
     /// The function it is collected in.
     pub function: FnId,
+    /// The permissions the collecting API itself needs, where they are not its
+    /// category's (`Settings.Secure.ANDROID_ID` needs none): what a prompt for it is.
+    pub permissions: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone)]

@@ -1116,12 +1116,13 @@ impl<'a> Frame<'a> {
         }
         let category = spec.category.clone();
         let refinable = spec.refine_by_name;
+        let permissions = spec.permissions.clone();
         let description = format!("`{}` passed to `{}`", p.name, func.name);
         let t = self.new_source(category, SourceKind::Api, p.span, description, &p.name);
-        if refinable {
-            if let Origin::Source(id) = t.origin {
-                self.g.sources[id as usize].refinable = true;
-            }
+        if let Origin::Source(id) = t.origin {
+            let source = &mut self.g.sources[id as usize];
+            source.refinable = refinable;
+            source.permissions = permissions;
         }
         Some(t)
     }
@@ -1174,6 +1175,7 @@ impl<'a> Frame<'a> {
             minor,
             refinable: false,
             function: self.f,
+            permissions: None,
         });
         let trace = self.g.trace(None, span, message);
         Taint::new(Origin::Source(id), trace)
@@ -2846,9 +2848,9 @@ impl<'a> Frame<'a> {
                     .as_ref()
                     .is_none_or(|a| a.accepts(call.args.get(a.index).and_then(arg_text).as_deref()))
             })
-            .map(|s| (s.category.clone(), s.class.clone()))
+            .map(|s| (s.category.clone(), s.class.clone(), s.permissions.clone()))
             .collect();
-        for (category, class) in specs {
+        for (category, class, permissions) in specs {
             let simple = class.rsplit('.').next().unwrap_or(&class).to_string();
             let t = self.new_source(
                 category,
@@ -2857,6 +2859,9 @@ impl<'a> Frame<'a> {
                 format!("{simple}.{name}()"),
                 name,
             );
+            if let (Origin::Source(id), Some(p)) = (t.origin, permissions) {
+                self.g.sources[id as usize].permissions = Some(p);
+            }
             result.add_taint(t);
         }
         if matches!(name, "query" | "managedQuery" | "rawQuery") || (name == "<init>") {

@@ -171,6 +171,10 @@ pub struct SourceSpec {
     /// callback, a buffer, a file), so a discarded result means nothing (PI201).
     #[serde(default = "yes")]
     pub returns_data: bool,
+    /// The permissions this API needs, where they are not those of its category
+    /// (`[]`: none at all, like `Settings.Secure.ANDROID_ID`). PI101 names them.
+    #[serde(default)]
+    pub permissions: Option<Vec<String>>,
     #[serde(default)]
     pub doc: Option<String>,
 }
@@ -973,6 +977,16 @@ impl Knowledge {
     /// (`android.permission.READ_CONTACTS`), with the categories each guards and the
     /// APIs that use it otherwise; normal and broad ones (see [`PermissionTables`])
     /// are left out.
+    /// Those of `permissions` a user is asked for at run time (normal permissions are
+    /// granted at install, so no check or request of them is a prompt).
+    pub fn runtime_permissions<'p>(&self, permissions: &'p [String]) -> Vec<&'p str> {
+        permissions
+            .iter()
+            .filter(|p| !self.permission_tables.normal.contains(p))
+            .map(String::as_str)
+            .collect()
+    }
+
     pub fn dangerous_permissions(&self) -> std::collections::BTreeMap<String, PermissionUse> {
         let mut out: std::collections::BTreeMap<String, PermissionUse> = Default::default();
         let tables = &self.permission_tables;

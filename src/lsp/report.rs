@@ -14,7 +14,6 @@ use lsp_types::{
 use crate::findings::Finding;
 use crate::ir::Language;
 use crate::ir::{Pos, Span};
-use crate::knowledge::Knowledge;
 use crate::output::line_col;
 use crate::rules::Level;
 use crate::scan::ScanResult;
@@ -75,13 +74,13 @@ pub struct Fix {
 }
 
 /// Every file's report, by absolute path. Files with nothing to show are absent.
-pub fn build(result: &ScanResult, knowledge: &Knowledge) -> BTreeMap<PathBuf, FileReport> {
+pub fn build(result: &ScanResult) -> BTreeMap<PathBuf, FileReport> {
     let mut out: BTreeMap<PathBuf, FileReport> = BTreeMap::new();
     for f in result.findings.iter().filter(|f| f.suppression.is_none()) {
         let Some(file) = result.file(f.span.file) else {
             continue;
         };
-        let entry = finding_entry(result, knowledge, f, file);
+        let entry = finding_entry(result, f, file);
         out.entry(file.path.clone())
             .or_default()
             .entries
@@ -166,12 +165,7 @@ pub fn severity(level: Level) -> DiagnosticSeverity {
     }
 }
 
-fn finding_entry(
-    result: &ScanResult,
-    knowledge: &Knowledge,
-    f: &Finding,
-    file: &SourceFile,
-) -> Entry {
+fn finding_entry(result: &ScanResult, f: &Finding, file: &SourceFile) -> Entry {
     let steps = f.steps.iter().map(|s| (s, ""));
     let way_in = f
         .unprompted_path
@@ -210,7 +204,7 @@ fn finding_entry(
         level: f.level,
         hover: Some(hover(result, f)),
         comment,
-        fix: permission_check(knowledge, f, file, diagnostic.range),
+        fix: permission_check(f, file, diagnostic.range),
         diagnostic,
     }
 }
@@ -239,12 +233,7 @@ fn hover(result: &ScanResult, f: &Finding) -> String {
 /// PI101 on a plain statement that reads data a runtime permission guards: wrap the
 /// statement's lines in a check of that permission. Declarations (`String id = …`)
 /// and `return`s are left alone: wrapping them would not compile.
-fn permission_check(
-    knowledge: &Knowledge,
-    f: &Finding,
-    file: &SourceFile,
-    range: Range,
-) -> Option<Fix> {
+fn permission_check(f: &Finding, file: &SourceFile, range: Range) -> Option<Fix> {
     if f.rule.id != "PI101" {
         return None;
     }
@@ -253,10 +242,9 @@ fn permission_check(
         FileKind::Source(Language::Kotlin) => true,
         _ => return None,
     };
-    let permission = knowledge
-        .category(f.category.as_deref()?)?
-        .permissions
-        .first()?
+    let permission = f
+        .permission
+        .as_deref()?
         .strip_prefix("android.permission.")?
         .to_string();
     let lines: Vec<&str> = file

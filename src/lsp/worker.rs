@@ -238,7 +238,7 @@ impl Worker {
         let project = self.project.as_ref()?;
         let analysed = catch_unwind(AssertUnwindSafe(|| {
             let result = project.analyse();
-            let reports = report::build(&result, project.knowledge());
+            let reports = report::build(&result);
             (reports, result.findings.len())
         }));
         if analysed.is_err() {

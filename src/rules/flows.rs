@@ -79,6 +79,7 @@ pub fn findings_from_flows(
                 identity: identity.clone(),
                 fingerprint: String::new(),
                 suppression: None,
+                permission: None,
             });
         };
         let destination = match foreign_host {

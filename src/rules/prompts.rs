@@ -64,9 +64,14 @@ pub fn collection_without_prompt(
         }
         // Android permissions mean something only to Android code.
         let android = program.module(source.function.module).is_android();
-        let ask = if guarded && android {
-            let perms: Vec<&str> = category
+        let runtime = knowledge.runtime_permissions(
+            source
                 .permissions
+                .as_deref()
+                .unwrap_or(&category.permissions),
+        );
+        let ask = if !runtime.is_empty() && android {
+            let perms: Vec<&str> = runtime
                 .iter()
                 .map(|p| p.rsplit('.').next().unwrap_or(p))
                 .collect();
@@ -74,6 +79,8 @@ pub fn collection_without_prompt(
                 "no check of {} and no consent check guards it",
                 perms.join(" or ")
             )
+        } else if guarded && android && !sensitive {
+            "it needs no runtime permission, so only the user's consent can cover it, and no consent check guards it".to_string()
         } else if sensitive {
             "no consent check guards it (a sensitive category needs separate consent)".to_string()
         } else {
@@ -102,6 +109,7 @@ pub fn collection_without_prompt(
         );
         out.push(Finding {
             steps,
+            permission: runtime.first().filter(|_| android).map(|p| p.to_string()),
             ..Finding::at_source(
                 rule,
                 source,
