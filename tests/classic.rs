@@ -883,3 +883,29 @@ public class Screen {
         "{found:?}"
     );
 }
+
+#[test]
+fn getters_on_text_convert_the_whole_value() {
+    let found = scan(&[(
+        "src/main/java/app/Track.java",
+        r#"package app;
+
+import android.location.Location;
+import android.location.LocationListener;
+import java.io.FileOutputStream;
+
+public class Track implements LocationListener {
+    @Override
+    public void onLocationChanged(Location loc) {
+        String line = loc.getLatitude() + ";" + loc.getLongitude();
+        try {
+            new FileOutputStream("/sdcard/track.txt").write(line.getBytes());
+        } catch (Exception e) {
+        }
+    }
+}
+"#,
+    )]);
+    let at = rules_at(&found, "src/main/java/app/Track.java", 12);
+    assert!(at.contains(&"PI001".to_string()), "{found:?}");
+}

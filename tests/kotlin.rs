@@ -143,7 +143,12 @@ class Main {
 }
 "#,
     );
-    assert!(!found.iter().any(|f| f.1 == 10), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.1 == 10 && (f.0 == "PI001" || f.0 == "PI301")),
+        "{found:?}"
+    );
     assert!(has(&found, "PI301", 11, "phone_number"), "{found:?}");
 }
 
@@ -224,4 +229,32 @@ class Store(private val tm: TelephonyManager, private val prefs: SharedPreferenc
 "#,
     );
     assert!(has(&found, "PI001", 10, "device.id"), "{found:?}");
+}
+
+#[test]
+fn sizes_read_as_properties_carry_nothing() {
+    let found = scan(
+        r#"package app
+
+import android.telephony.TelephonyManager
+import android.util.Log
+
+class Digits(private val tm: TelephonyManager) {
+    fun show() {
+        val n = tm.line1Number
+        Log.d("T", "digits: ${n.length}")
+        Log.d("T", "count " + listOf(tm.imei, tm.subscriberId).size)
+        Log.d("T", "number $n")
+    }
+}
+"#,
+    );
+    assert!(!has(&found, "PI001", 9, "phone_number"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.1 == 10 && (f.0 == "PI001" || f.0 == "PI301")),
+        "{found:?}"
+    );
+    assert!(has(&found, "PI001", 11, "phone_number"), "{found:?}");
 }

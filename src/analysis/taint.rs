@@ -1888,12 +1888,13 @@ impl<'a> Frame<'a> {
                 return self.with_field_name_source(v, field);
             }
         }
-        // A field of a library object: carries what the object carries.
-        let mut v = recv;
-        v.callable = None;
-        if name == "length" {
+        // A field of a library object: carries what the object carries (`array.length`
+        // and the like say nothing about it).
+        if self.k.propagation.non_propagating.contains(name) {
             return Val::default();
         }
+        let mut v = recv;
+        v.callable = None;
         v
     }
 
@@ -1908,6 +1909,10 @@ impl<'a> Frame<'a> {
     /// one of the app's own classes that declares no getter and extends nothing from a
     /// library is not a library call either: it carries what its object carries.
     fn read_property(&mut self, receiver: Option<&Expr>, name: &str, span: Span) -> Val {
+        // `phone.length`, `ids.size`, `text.isEmpty`: says nothing about the data.
+        if self.k.propagation.non_propagating.contains(name) {
+            return Val::default();
+        }
         let is_constant = !name.starts_with(|c: char| c.is_lowercase());
         let call = getter_call(receiver, name, span);
         let own = receiver
@@ -3133,10 +3138,17 @@ impl<'a> Frame<'a> {
             .first()
             .and_then(|a| a.string_literal())
             .map(|key| format!("#{key}"));
+        // A getter on a value (`s.getBytes()`, `(a + b).getBytes()`) converts all of it.
+        let on_value = candidates
+            .iter()
+            .any(|t| k.propagation.value_types.iter().any(|v| k.type_is(t, v)))
+            || matches!(recv_kind, Receiver::Value(e, _) if is_text_expr(e));
         let recv_taint = match bean_property(name, "get").or_else(|| bean_property(name, "is")) {
             // One property of a library object: like a field read (a guess when the
             // object is tainted only as a whole).
-            Some(p) if call.args.is_empty() => field_taints(&recv.taint, self.g.field_sym(&p)),
+            Some(p) if call.args.is_empty() && !on_value => {
+                field_taints(&recv.taint, self.g.field_sym(&p))
+            }
             _ => match &literal_key {
                 Some(key) if k.propagation.keyed_getters.contains(name) => {
                     field_taints(&recv.taint, self.g.field_sym(key))
@@ -3535,6 +3547,19 @@ fn field_label<'f>(k: &Knowledge, field: &'f Field) -> &'f str {
 }
 
 /// The parameter a value is (not a part of it, not the receiver), if it is one.
+/// Text built in place: a literal, a concatenation or a template.
+fn is_text_expr(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Literal(Literal::Str(_)) => true,
+        ExprKind::Binary {
+            op: BinOp::Add,
+            lhs,
+            rhs,
+        } => is_text_expr(lhs) || is_text_expr(rhs),
+        _ => false,
+    }
+}
+
 fn param_itself(v: &Val) -> Option<u16> {
     v.taint.iter().find_map(|t| match t.origin {
         Origin::Param(p) if p != RECEIVER && t.field.is_none() => Some(p),

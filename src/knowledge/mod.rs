@@ -398,6 +398,10 @@ pub struct Propagation {
     /// what the handle was tainted with.
     #[serde(default)]
     pub handle_types: Vec<String>,
+    /// Values rather than objects with properties (`String`, `Integer`): a getter on
+    /// one (`s.getBytes()`) converts the whole value instead of reading a part.
+    #[serde(default)]
+    pub value_types: Vec<String>,
     /// Methods that return (a wrapper of) their receiver's value, of the receiver's
     /// static type as far as field and method lookups go (`result.unwrap()`,
     /// `opt.as_ref()`, `x.clone()`).
@@ -896,6 +900,7 @@ impl Knowledge {
             q.mapping_blocks.extend(p.mapping_blocks);
             q.listing_markers.extend(p.listing_markers);
             q.handle_types.extend(p.handle_types);
+            q.value_types.extend(p.value_types);
             q.arg_to_result.extend(p.arg_to_result);
             q.component_suffixes.extend(p.component_suffixes);
             q.element_accessors.extend(p.element_accessors);
