@@ -258,3 +258,81 @@ class Digits(private val tm: TelephonyManager) {
     );
     assert!(has(&found, "PI001", 11, "phone_number"), "{found:?}");
 }
+
+#[test]
+fn what_a_scope_block_stores_is_in_the_object_it_returns() {
+    let found = scan(
+        r#"package app
+
+import android.app.Activity
+import android.content.Intent
+import android.os.Bundle
+import android.telephony.TelephonyManager
+import android.util.Log
+
+class Main : Activity() {
+    fun share(tm: TelephonyManager) {
+        sendBroadcast(Intent("app.SUB").apply { putExtra("sub", tm.subscriberId) })
+        val b = Bundle().also { it.putString("d", tm.imei) }
+        Log.i("T", b.getString("d"))
+        sendBroadcast(wrap(tm.line1Number))
+    }
+
+    private fun wrap(number: String): Intent = Intent("app.NUMBER").apply { putExtra("n", number) }
+}
+"#,
+    );
+    assert!(has(&found, "PI001", 11, "device.id"), "{found:?}");
+    assert!(has(&found, "PI301", 13, "device.id"), "{found:?}");
+    assert!(has(&found, "PI001", 14, "phone_number"), "{found:?}");
+}
+
+#[test]
+fn intent_extras_stay_under_their_keys_between_activities() {
+    let report = common::scan_files(&[(
+        "app/src/main/java/app/Main.kt",
+        r#"package app
+
+import android.app.Activity
+import android.content.Context
+import android.content.Intent
+import android.os.Bundle
+import android.util.Log
+
+class Main : Activity() {
+    fun go(account: Account) {
+        startActivity(Report.getIntent(this, account.id, account.username))
+    }
+}
+
+class Account(val id: String, val username: String)
+
+class Report : Activity() {
+    override fun onCreate(savedInstanceState: Bundle?) {
+        super.onCreate(savedInstanceState)
+        Log.i("T", "id " + intent?.getStringExtra(ACCOUNT_ID))
+        Log.i("T", "user " + intent?.getStringExtra(ACCOUNT_USERNAME))
+    }
+
+    companion object {
+        private const val ACCOUNT_ID = "id"
+        private const val ACCOUNT_USERNAME = "username"
+
+        fun getIntent(context: Context, accountId: String, userName: String) =
+            Intent(context, Report::class.java).apply {
+                putExtra(ACCOUNT_ID, accountId)
+                putExtra(ACCOUNT_USERNAME, userName)
+            }
+    }
+}
+"#,
+    )]);
+    let lines: Vec<u64> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PI301")
+        .map(|f| f["line"].as_u64().unwrap_or_default())
+        .collect();
+    assert_eq!(lines, vec![21], "{report}");
+}

@@ -908,8 +908,27 @@ impl<'a> Frame<'a> {
         self.env.live = live;
         let ret = std::mem::replace(&mut self.summary.ret, outer_ret);
         self.returned = outer_returned;
+        // What the block stored into the object it was handed (`x.apply { putExtra(..) }`,
+        // `x.also { it.add(..) }`) is in the caller's variable too: the same object.
+        let handed: Vec<(Rc<str>, Val)> = func
+            .params
+            .iter()
+            .zip(arg_exprs)
+            .filter_map(|(p, a)| match &a.kind {
+                ExprKind::Name(n) => {
+                    let v = self.env.vars.get(p.name.as_str())?;
+                    (!v.taint.is_empty()).then(|| (Rc::from(n.as_str()), v.clone()))
+                }
+                _ => None,
+            })
+            .collect();
         for b in shadowed.into_iter().rev() {
             self.unbind(b);
+        }
+        for (name, v) in handed {
+            if let Some(var) = self.env.vars.get_mut(&name) {
+                var.absorb(&v);
+            }
         }
         ret
     }
@@ -3133,11 +3152,7 @@ impl<'a> Frame<'a> {
         // A bean getter (`note.getLatitude()`) reads one property of its receiver.
         // A constant key of a map, bundle, Intent or JSON object
         // (`intent.getStringExtra("phone")` reads what `putExtra("phone", ..)` stored).
-        let literal_key = call
-            .args
-            .first()
-            .and_then(|a| a.string_literal())
-            .map(|key| format!("#{key}"));
+        let literal_key = call.args.first().and_then(entry_key);
         // A getter on a value (`s.getBytes()`, `(a + b).getBytes()`) converts all of it.
         let on_value = candidates
             .iter()
@@ -3498,7 +3513,11 @@ impl<'a> Frame<'a> {
             let tr = self
                 .g
                 .extend_trace(t.trace, at, &format!("sent to `{name}` by `{how}`"));
-            delivered.add_taint(t.moved(tr));
+            // Each extra stays under its key.
+            delivered.add_taint(Taint {
+                field: t.field,
+                ..t.moved(tr)
+            });
         }
         if delivered.taint.is_empty() {
             return;
@@ -3547,6 +3566,26 @@ fn field_label<'f>(k: &Knowledge, field: &'f Field) -> &'f str {
 }
 
 /// The parameter a value is (not a part of it, not the receiver), if it is one.
+/// The key an entry of a map, bundle or Intent is stored or read under: a string
+/// literal's text, or a constant's name (`EXTRA_ID`, `Keys.ACCOUNT_ID`,
+/// `Intent.EXTRA_TEXT`), the same wherever it is written. Other keys are unknown.
+fn entry_key(e: &Expr) -> Option<String> {
+    if let Some(s) = e.string_literal() {
+        return Some(format!("#{s}"));
+    }
+    let name = match &e.kind {
+        ExprKind::Name(n) => n.as_str(),
+        ExprKind::Field { name, .. } => name.as_str(),
+        ExprKind::Path(p) => p.rsplit([':', '.']).next()?,
+        _ => return None,
+    };
+    let constant = name.chars().any(|c| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    constant.then(|| format!("#@{name}"))
+}
+
 /// Text built in place: a literal, a concatenation or a template.
 fn is_text_expr(e: &Expr) -> bool {
     match &e.kind {
