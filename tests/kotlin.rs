@@ -336,3 +336,46 @@ class Report : Activity() {
         .collect();
     assert_eq!(lines, vec![21], "{report}");
 }
+
+#[test]
+fn lazy_properties_getters_and_extension_functions() {
+    let found = scan(
+        r#"package app
+
+import android.app.Activity
+import android.content.Context
+import android.os.Bundle
+import android.provider.Settings
+import android.telephony.TelephonyManager
+import android.util.Log
+
+fun Context.installKey(): String =
+    Settings.Secure.getString(contentResolver, Settings.Secure.ANDROID_ID)
+
+fun String.tagged() = "[" + this + "]"
+
+class Main : Activity() {
+    private val lazyKey: String by lazy {
+        Settings.Secure.getString(contentResolver, Settings.Secure.ANDROID_ID)
+    }
+
+    private val gotKey: String
+        get() = Settings.Secure.getString(contentResolver, Settings.Secure.ANDROID_ID)
+
+    override fun onCreate(savedInstanceState: Bundle?) {
+        super.onCreate(savedInstanceState)
+        Log.i("T", "lazy $lazyKey")
+        Log.i("T", "getter $gotKey")
+        Log.i("T", "extension " + installKey())
+        Log.i("T", (getSystemService(Context.TELEPHONY_SERVICE) as TelephonyManager).imei.tagged())
+    }
+}
+"#,
+    );
+    for line in [25, 26, 27, 28] {
+        assert!(
+            has(&found, "PI301", line, "device.id"),
+            "line {line}: {found:?}"
+        );
+    }
+}

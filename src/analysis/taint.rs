@@ -935,7 +935,20 @@ impl<'a> Frame<'a> {
 
     /// A lambda written in this function (which may therefore run inside it).
     fn written_here(&self, l: FnId) -> bool {
-        l.module == self.f.module && self.program.function(l).parent == Some(self.f.func)
+        if l.module != self.f.module {
+            return false;
+        }
+        let lambda = self.program.function(l);
+        match lambda.parent {
+            Some(p) => p == self.f.func,
+            // A block in a property's initialiser (`val key by lazy { .. }`) runs in the
+            // class's initialiser.
+            None => {
+                self.func().kind == FunctionKind::Initializer
+                    && lambda.class.is_some()
+                    && lambda.class == self.func().class
+            }
+        }
     }
 
     /// Binds a variable for a block run in place; `unbind` puts back what it hid.
@@ -1556,7 +1569,12 @@ impl<'a> Frame<'a> {
                 v
             }
             ExprKind::Name(n) => self.read_name(n, e.span),
-            ExprKind::This | ExprKind::Super => self.this_value(),
+            // In an extension function or a block with receiver, `this` is the receiver.
+            ExprKind::This => match self.env.vars.get(RECEIVER_PARAM) {
+                Some(v) => v.clone(),
+                None => self.this_value(),
+            },
+            ExprKind::Super => self.this_value(),
             ExprKind::Path(_) => Val::constant(),
             ExprKind::Field { receiver, name } => self.read_field(receiver, name, e.span),
             ExprKind::Call(call) => self.eval_call(call, e.span),
@@ -2427,6 +2445,22 @@ impl<'a> Frame<'a> {
                     self.g.touch(&Dep::Callback(l));
                 }
                 return self.call_project(call, span, &[l], &Val::default(), &args);
+            }
+        }
+        // An extension function of the project called without a receiver
+        // (`installKey()` in an Activity, for `fun Context.installKey()`): on `this`.
+        if matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none() {
+            let ext =
+                self.program
+                    .extension_functions(self.module_id(), &call.name, call.args.len());
+            if !ext.is_empty() {
+                let this = match self.env.vars.get(RECEIVER_PARAM) {
+                    Some(v) => v.clone(),
+                    None => recv_val.clone(),
+                };
+                let mut all = vec![this];
+                all.extend(args.iter().cloned());
+                return self.call_project(call, span, &ext, &Val::default(), &all);
             }
         }
         // An extension function of the project: its receiver is its first parameter.

@@ -629,6 +629,16 @@ impl<'a> Lowerer<'a> {
                 _ => {}
             }
         }
+        // An accessor on the next line is parsed as the property's sibling.
+        let mut next = node.next_named_sibling();
+        while let Some(n) = next {
+            match n.kind() {
+                "getter" if getter.is_none() => getter = Some(n),
+                "setter" if setter.is_none() => setter = Some(n),
+                _ => break,
+            }
+            next = n.next_named_sibling();
+        }
         // Extension properties have no backing field: only their accessors exist.
         let has_field =
             receiver_type.is_none() && (value.is_some() || delegate.is_some() || getter.is_none());
