@@ -909,3 +909,95 @@ public class Track implements LocationListener {
     let at = rules_at(&found, "src/main/java/app/Track.java", 12);
     assert!(at.contains(&"PI001".to_string()), "{found:?}");
 }
+
+#[test]
+fn intents_addressed_to_another_app_leave_it() {
+    let found = scan(&[(
+        "src/main/java/app/Share.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.content.ComponentName;
+import android.content.Intent;
+import android.telephony.TelephonyManager;
+
+public class Share extends Activity {
+    void share(TelephonyManager tm) {
+        Intent toMessenger = new Intent(Intent.ACTION_SEND);
+        toMessenger.putExtra(Intent.EXTRA_TEXT, "number " + tm.getLine1Number());
+        toMessenger.setPackage("com.whatsapp");
+        startActivity(toMessenger);
+
+        Intent toPartner = new Intent();
+        toPartner.putExtra("imei", tm.getImei());
+        toPartner.setComponent(new ComponentName("com.partner.wallet", "com.partner.wallet.Bind"));
+        startActivity(toPartner);
+
+        Intent toSelf = new Intent(Intent.ACTION_VIEW);
+        toSelf.putExtra("imei", tm.getImei());
+        toSelf.setPackage(getPackageName());
+        startActivity(toSelf);
+    }
+}
+"#,
+    )]);
+    let file = "src/main/java/app/Share.java";
+    assert!(
+        rules_at(&found, file, 13).contains(&"PI001".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, 18).contains(&"PI001".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        !rules_at(&found, file, 23).contains(&"PI001".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn messages_sent_to_a_handler_arrive_in_handle_message() {
+    let found = scan(&[(
+        "src/main/java/app/Status.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.os.Handler;
+import android.os.Looper;
+import android.os.Message;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class Status extends Activity {
+    private final Handler ui = new Handler(Looper.getMainLooper()) {
+        @Override
+        public void handleMessage(Message msg) {
+            Log.i("Ui", "ready: " + msg.obj);
+        }
+    };
+
+    void report(TelephonyManager tm) {
+        Message m = ui.obtainMessage(1);
+        m.obj = tm.getImei();
+        ui.sendMessage(m);
+
+        Handler worker = new Handler(Looper.getMainLooper(), msg -> {
+            Log.d("Worker", "number " + msg.obj);
+            return true;
+        });
+        worker.sendMessageDelayed(worker.obtainMessage(2, tm.getLine1Number()), 100);
+    }
+}
+"#,
+    )]);
+    let file = "src/main/java/app/Status.java";
+    assert!(
+        rules_at(&found, file, 14).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, 24).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+}

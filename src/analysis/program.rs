@@ -196,6 +196,15 @@ impl Program {
         self.packages.iter().any(|p| p.starts_with(prefix))
     }
 
+    /// Whether a package or qualified class name lies in (or above) one of the
+    /// packages the project declares code in.
+    pub fn is_own_package_or_class(&self, name: &str) -> bool {
+        let dotted = format!("{name}.");
+        self.packages
+            .iter()
+            .any(|p| p.starts_with(&dotted) || dotted.starts_with(p.as_str()))
+    }
+
     /// Whether the app creates instances of `c` (or of a subclass) itself.
     pub fn is_allocated(&self, c: ClassId) -> bool {
         self.allocations.contains_key(&c)

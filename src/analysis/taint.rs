@@ -3313,13 +3313,15 @@ impl<'a> Frame<'a> {
             "setClass" | "setClassName" | "setComponent" | "setPackage"
         ) {
             let target = call.args.iter().find_map(|a| self.component_literal(a));
+            // `setPackage("com.whatsapp")`: addressed, but to another app.
+            let own = target.is_some() || !call.args.iter().any(|a| self.names_other_app(a));
             if let Receiver::Value(r, _) = recv_kind {
                 if let Some(slot) = r.last_name().and_then(|n| self.env.vars.get_mut(n)) {
-                    slot.explicit_intent = true;
+                    slot.explicit_intent |= own;
                     slot.intent_target = slot.intent_target.or(target);
                 }
             }
-            result.explicit_intent = true;
+            result.explicit_intent |= own;
             result.intent_target = result.intent_target.or(target);
         }
         // Mutators store their arguments into the receiver; a bean setter
@@ -3370,9 +3372,46 @@ impl<'a> Frame<'a> {
         recv: &Val,
         args: &[Val],
     ) -> Option<Val> {
-        let class = match recv_kind {
-            Receiver::Value(_, Some(t)) => self.program.resolve_class(self.module_id(), t)?,
-            Receiver::Implicit => self.class?,
+        let own = match recv_kind {
+            Receiver::Value(_, Some(t)) => self.program.resolve_class(self.module_id(), t),
+            Receiver::Implicit => self.class,
+            _ => None,
+        };
+        // An anonymous subclass (`new Handler(looper) { handleMessage(..) }`), or a
+        // library object handed the block that runs instead (`Handler(looper) { msg -> }`).
+        let callable = recv.callable.or_else(|| match recv_kind {
+            Receiver::Value(e, _) => self.field_anonymous_class(e).map(Callable::Class),
+            _ => None,
+        });
+        let class = match (own, callable) {
+            (Some(c), _) | (None, Some(Callable::Class(c))) => c,
+            (None, Some(Callable::Lambda(l))) => {
+                let Receiver::Value(_, Some(t)) = recv_kind else {
+                    return None;
+                };
+                let t = self.program.qualify_external(self.module_id(), t);
+                let spec = self.k.dispatch.iter().find(|d| {
+                    d.method.iter().any(|m| m == call.name) && self.k.type_is(&t, &d.class)
+                })?;
+                let mut all = Val::default();
+                for a in args.iter().skip(spec.skip_args) {
+                    all.join(a);
+                }
+                let run = Call {
+                    receiver: None,
+                    name: "invoke".into(),
+                    args: vec![],
+                    name_span: call.name_span,
+                };
+                self.call_project(
+                    &run,
+                    span,
+                    &[l],
+                    &Val::default(),
+                    std::slice::from_ref(&all),
+                );
+                return Some(Val::default());
+            }
             _ => return None,
         };
         let supers = self.program.external_supertypes(class);
@@ -3518,7 +3557,61 @@ impl<'a> Frame<'a> {
                 v.intent_target = Some(target);
             }
         }
+        // A framework object built around a block it runs when dispatched
+        // (`new Handler(looper, msg -> ..)`): the block stands for its methods.
+        let qualified = self.program.qualify_external(self.module_id(), ty);
+        if self
+            .k
+            .dispatch
+            .iter()
+            .any(|d| self.k.type_is(&qualified, &d.class))
+        {
+            if let Some(l) = vals.iter().find_map(|a| match a.callable {
+                Some(Callable::Lambda(l)) => Some(l),
+                _ => None,
+            }) {
+                v.callable = Some(Callable::Lambda(l));
+            }
+        }
         v
+    }
+
+    /// A package or class name of another app (`"com.whatsapp"`,
+    /// `new ComponentName("com.partner", "com.partner.Pay")`): a literal that names
+    /// none of the project's packages.
+    fn names_other_app(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Literal(Literal::Str(s)) => {
+                s.contains('.')
+                    && !s.contains(['/', ' ', ':'])
+                    && self.program.resolve_class(self.module_id(), s).is_none()
+                    && !self.program.is_own_package_or_class(s)
+            }
+            ExprKind::New { args, .. } => args.iter().any(|a| self.names_other_app(a)),
+            _ => false,
+        }
+    }
+
+    /// The anonymous class a field of ours is initialised with
+    /// (`private final Handler handler = new Handler(looper) { .. }`).
+    fn field_anonymous_class(&self, e: &Expr) -> Option<ClassId> {
+        let name = match &e.kind {
+            ExprKind::Name(n) if !self.env.vars.contains_key(n.as_str()) => n.as_str(),
+            ExprKind::Field { receiver, name } if matches!(receiver.kind, ExprKind::This) => {
+                name.as_str()
+            }
+            _ => return None,
+        };
+        let (owner, field) = self.field_for_name(name)?;
+        match &field.init.as_ref()?.kind {
+            ExprKind::New {
+                body: Some(class), ..
+            } => Some(ClassId {
+                module: owner.module,
+                class: *class,
+            }),
+            _ => None,
+        }
     }
 
     /// `Foo.class` or `"com.app.Foo"` naming one of the app's classes.
