@@ -1001,3 +1001,92 @@ public class Status extends Activity {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_saved_instance_state_comes_back_when_the_screen_is_recreated() {
+    let found = scan(&[(
+        "src/main/java/app/Sim.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class Sim extends Activity {
+    private String serial;
+
+    @Override
+    protected void onCreate(Bundle savedInstanceState) {
+        super.onCreate(savedInstanceState);
+        if (savedInstanceState != null) {
+            Log.i("Sim", "theme " + savedInstanceState.getString("theme"));
+        }
+    }
+
+    void read(TelephonyManager tm) {
+        serial = tm.getSimSerialNumber();
+    }
+
+    @Override
+    protected void onSaveInstanceState(Bundle out) {
+        super.onSaveInstanceState(out);
+        out.putString("sim", serial);
+        out.putString("theme", "dark");
+    }
+
+    @Override
+    protected void onRestoreInstanceState(Bundle saved) {
+        super.onRestoreInstanceState(saved);
+        Log.i("Sim", "restored " + saved.getString("sim"));
+    }
+}
+"#,
+    )]);
+    let file = "src/main/java/app/Sim.java";
+    assert!(
+        rules_at(&found, file, 33).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        !rules_at(&found, file, 15).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn branches_under_a_false_constant_never_run() {
+    let found = scan(&[(
+        "src/main/java/app/Debug.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class Debug extends Activity {
+    private static final boolean DEBUG = false;
+    private static final boolean TRACE = true;
+
+    void report(TelephonyManager tm) {
+        if (DEBUG) {
+            Log.d("Debug", "device " + tm.getImei());
+        }
+        if (!TRACE) {
+            Log.d("Debug", "sim " + tm.getSimSerialNumber());
+        }
+        if (TRACE) {
+            Log.d("Trace", "number " + tm.getLine1Number());
+        }
+    }
+}
+"#,
+    )]);
+    let file = "src/main/java/app/Debug.java";
+    assert!(rules_at(&found, file, 13).is_empty(), "{found:?}");
+    assert!(rules_at(&found, file, 16).is_empty(), "{found:?}");
+    assert!(
+        rules_at(&found, file, 19).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+}

@@ -1028,7 +1028,11 @@ impl<'a> Frame<'a> {
                     p.span,
                     &format!("passed to callback parameter `{}`", p.name),
                 );
-                v.add_taint(t.moved(tr));
+                // An Intent's extras or a Bundle's entries stay under their keys.
+                v.add_taint(Taint {
+                    field: t.field,
+                    ..t.moved(tr)
+                });
             }
             if let Some(t) = self.callback_param_source(i, p) {
                 v.add_taint(t);
@@ -1048,6 +1052,7 @@ impl<'a> Frame<'a> {
         let body = &func.body;
         self.block(body);
         self.publish_this_fields();
+        self.save_instance_state();
         let f = self.f;
         let summary = std::mem::take(&mut self.summary);
         let first = !self.g.summaries.contains_key(&f);
@@ -1254,10 +1259,7 @@ impl<'a> Frame<'a> {
             }
             Stmt::If { cond, then, els } => {
                 self.eval(cond);
-                let constant = match &cond.kind {
-                    ExprKind::Literal(Literal::Bool(b)) => Some(*b),
-                    _ => None,
-                };
+                let constant = self.constant_bool(cond);
                 let before = self.env.clone();
                 if constant != Some(false) {
                     self.block(then);
@@ -3484,6 +3486,67 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// What `onSaveInstanceState(outState)` puts into its Bundle comes back in the
+    /// Bundle the framework hands to the same class's restoring callbacks when it
+    /// recreates the screen (`onCreate(savedInstanceState)`, `onRestoreInstanceState`).
+    fn save_instance_state(&mut self) {
+        const RESTORED_IN: [&str; 4] = [
+            "onCreate",
+            "onRestoreInstanceState",
+            "onViewStateRestored",
+            "onActivityCreated",
+        ];
+        let func = self.func();
+        let (Some(class), Some(param)) = (self.class, func.params.first()) else {
+            return;
+        };
+        if func.name != "onSaveInstanceState" {
+            return;
+        }
+        let Some(saved) = self.env.vars.get(param.name.as_str()) else {
+            return;
+        };
+        let taints: Vec<Taint> = saved
+            .taint
+            .iter()
+            .filter(|t| matches!(t.origin, Origin::Source(_)))
+            .copied()
+            .collect();
+        if taints.is_empty() {
+            return;
+        }
+        let program = self.program;
+        let restoring: Vec<FnId> = program
+            .class(class)
+            .methods
+            .iter()
+            .map(|&func| FnId {
+                module: class.module,
+                func,
+            })
+            .filter(|&f| {
+                let g = program.function(f);
+                g.params.len() == 1 && RESTORED_IN.contains(&g.name.as_str())
+            })
+            .collect();
+        for f in restoring {
+            for t in &taints {
+                let tr = self.g.extend_trace(
+                    t.trace,
+                    program.function(f).name_span,
+                    "saved in the instance state",
+                );
+                self.add_callback_taint(
+                    f,
+                    Taint {
+                        field: t.field,
+                        ..t.moved(tr)
+                    },
+                );
+            }
+        }
+    }
+
     fn add_callback_taint(&mut self, f: FnId, t: Taint) {
         let slot = self.g.callback_taint.entry(f).or_default();
         if !slot.iter().any(|x| x.origin == t.origin) {
@@ -3589,6 +3652,31 @@ impl<'a> Frame<'a> {
             }
             ExprKind::New { args, .. } => args.iter().any(|a| self.names_other_app(a)),
             _ => false,
+        }
+    }
+
+    /// A condition's value when the compiler knows it: `true`, `false`, a constant of
+    /// ours (`static final boolean DEBUG = false`, `const val LOG = false`; javac and
+    /// kotlinc drop the dead branch), or its negation. `BuildConfig.DEBUG` is generated,
+    /// so not ours: unknown.
+    fn constant_bool(&self, e: &Expr) -> Option<bool> {
+        match &e.kind {
+            ExprKind::Literal(Literal::Bool(b)) => Some(*b),
+            ExprKind::Unary {
+                op: UnaryOp::Not,
+                operand,
+            } => self.constant_bool(operand).map(|b| !b),
+            ExprKind::Name(n) if !self.env.vars.contains_key(n.as_str()) => {
+                let (_, field) = self.field_for_name(n)?;
+                if !(field.is_final && field.is_static) {
+                    return None;
+                }
+                match field.init.as_ref()?.kind {
+                    ExprKind::Literal(Literal::Bool(b)) => Some(b),
+                    _ => None,
+                }
+            }
+            _ => None,
         }
     }
 
