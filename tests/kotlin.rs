@@ -379,3 +379,27 @@ class Main : Activity() {
         );
     }
 }
+
+#[test]
+fn data_class_copies_replace_the_fields_they_name() {
+    let found = scan(
+        r#"package app
+
+import android.telephony.TelephonyManager
+import android.util.Log
+
+data class Session(val user: String, val token: String)
+
+class Binder(private val tm: TelephonyManager) {
+    fun bind() {
+        val bound = Session("guest", "").copy(token = tm.imei)
+        Log.d("Session", "bound ${bound.token}")
+        val cleared = Session("guest", tm.imei).copy(token = "none")
+        Log.d("Session", "cleared ${cleared.token}")
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI301", 11, "device.id"), "{found:?}");
+    assert!(!has(&found, "PI301", 13, "device.id"), "{found:?}");
+}

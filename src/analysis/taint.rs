@@ -2476,6 +2476,13 @@ impl<'a> Frame<'a> {
                 return self.call_project(call, span, &ext, &Val::default(), &all);
             }
         }
+        // A Kotlin data class's `copy(token = x)`: the receiver's fields, with those
+        // named replaced by the arguments.
+        if call.name == "copy" {
+            if let Some(v) = self.data_class_copy(call, &recv_kind, &recv_val, &args) {
+                return v;
+            }
+        }
         // A method one of the app's own classes does not declare, on a class that
         // extends nothing from a library: a getter reads the property it names
         // (Kotlin properties and Lombok getters seen from Java); anything else is
@@ -3678,6 +3685,42 @@ impl<'a> Frame<'a> {
             }
             _ => None,
         }
+    }
+
+    fn data_class_copy(
+        &mut self,
+        call: &Call,
+        recv_kind: &Receiver,
+        recv: &Val,
+        args: &[Val],
+    ) -> Option<Val> {
+        let Receiver::Value(_, Some(t)) = recv_kind else {
+            return None;
+        };
+        let c = self.program.resolve_class(self.module_id(), t)?;
+        // (A declared `copy` was called as the project's own method already.)
+        if !self.is_per_object(c) {
+            return None;
+        }
+        let mut v = recv.clone();
+        v.callable = None;
+        for (e, a) in call.args.iter().zip(args) {
+            let ExprKind::Named { name, .. } = &e.kind else {
+                continue;
+            };
+            let sym = self.g.field_sym(name);
+            v.taint.retain(|t| t.field != Some(sym));
+            for t in &a.taint {
+                let tr =
+                    self.g
+                        .extend_trace(t.trace, call.name_span, &format!("copied into `{name}`"));
+                v.add_taint(Taint {
+                    field: Some(sym),
+                    ..t.moved(tr)
+                });
+            }
+        }
+        Some(v)
     }
 
     /// The anonymous class a field of ours is initialised with
