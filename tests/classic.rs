@@ -1090,3 +1090,51 @@ public class Debug extends Activity {
         "{found:?}"
     );
 }
+
+#[test]
+fn what_a_callee_stores_into_an_argument_is_in_the_callers_object() {
+    let found = scan(&[(
+        "src/main/java/app/Fill.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import java.util.ArrayList;
+import java.util.List;
+
+public class Fill extends Activity {
+    static class Box { String v; String w; }
+
+    void run(TelephonyManager tm) {
+        Box a = new Box();
+        fill(a, tm);
+        Log.d("T", a.v);
+        Log.d("T", a.w);
+        List<String> ids = new ArrayList<>();
+        collect(ids, tm);
+        Log.d("T", ids.get(0));
+        String id = null;
+        fallback(id, tm);
+        Log.d("T", id);
+    }
+
+    void fill(Box box, TelephonyManager tm) { box.v = tm.getDeviceId(); box.w = "x"; }
+    void collect(List<String> out, TelephonyManager tm) { out.add(tm.getImei()); }
+    void fallback(String id, TelephonyManager tm) { if (id == null) id = tm.getImei(); Log.v("T", "x"); }
+}
+"#,
+    )]);
+    let file = "src/main/java/app/Fill.java";
+    assert!(
+        rules_at(&found, file, 15).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+    assert!(rules_at(&found, file, 16).is_empty(), "{found:?}");
+    assert!(
+        rules_at(&found, file, 19).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+    // A parameter assigned anew is a local: the caller's string is unchanged.
+    assert!(rules_at(&found, file, 22).is_empty(), "{found:?}");
+}

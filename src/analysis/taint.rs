@@ -259,6 +259,10 @@ struct Summary {
     /// What the function stores into the fields of its receiver, for classes whose
     /// fields are tracked per object: the caller's receiver (or new object) holds it.
     receiver_gets: HashMap<(FieldSym, Origin), TraceId>,
+    /// What the function stores into an object a parameter names (`box.v = x`,
+    /// `list.add(x)` on a parameter): (parameter, field or none, symbolic origin) →
+    /// trace. The caller's argument holds it afterwards: the same object.
+    param_gets: HashMap<(u16, Option<FieldSym>, Origin), TraceId>,
 }
 
 struct TraceNode {
@@ -1052,6 +1056,7 @@ impl<'a> Frame<'a> {
         let body = &func.body;
         self.block(body);
         self.publish_this_fields();
+        self.publish_param_writes();
         self.save_instance_state();
         let f = self.f;
         let summary = std::mem::take(&mut self.summary);
@@ -1073,6 +1078,12 @@ impl<'a> Frame<'a> {
                 }
                 // Keep the first trace, but the latest (best informed) sink facts.
                 std::collections::hash_map::Entry::Occupied(mut o) => o.get_mut().1 = v.1,
+            }
+        }
+        for (k, v) in summary.param_gets {
+            if let std::collections::hash_map::Entry::Vacant(e) = stored.param_gets.entry(k) {
+                e.insert(v);
+                changed = true;
             }
         }
         for (k, v) in summary.receiver_gets {
@@ -2608,6 +2619,20 @@ impl<'a> Frame<'a> {
                     self.store_in_this_object(field, &one);
                 }
             }
+            // What the callee stored into the objects its arguments name.
+            for ((p, field, origin), trace) in &summary.param_gets {
+                let Some(arg) = call.args.get(*p as usize) else {
+                    continue;
+                };
+                let mut stored = Val::default();
+                for mut x in self.instantiate(*origin, *trace, None, &site, "stored by") {
+                    x.field = *field;
+                    stored.add_taint(x);
+                }
+                if !stored.taint.is_empty() {
+                    self.weak_update(arg, &stored);
+                }
+            }
             // What the callee stored into class-wide fields.
             for ((origin, key), trace) in &summary.field_writes {
                 let mut stored = Val::default();
@@ -3491,6 +3516,82 @@ impl<'a> Frame<'a> {
                 }
             }
         }
+    }
+
+    /// Records what was stored into the objects the parameters name: data that was
+    /// not in the argument when it came in.
+    fn publish_param_writes(&mut self) {
+        let func = self.func();
+        for (i, p) in func.params.iter().enumerate() {
+            let Some(v) = self.env.vars.get(p.name.as_str()) else {
+                continue;
+            };
+            // Still the object the caller passed (not a parameter assigned anew), and
+            // an object at all: strings and numbers are never changed in place.
+            let passed = v
+                .taint
+                .iter()
+                .any(|t| matches!(t.origin, Origin::Param(x) if x as usize == i));
+            if !passed || !self.holds_objects(p.ty.as_deref()) {
+                continue;
+            }
+            for t in &v.taint {
+                let own = matches!(t.origin, Origin::Param(x) | Origin::ParamField(x, _) if x as usize == i);
+                if own || t.guesses > 0 {
+                    continue;
+                }
+                self.summary
+                    .param_gets
+                    .entry((i as u16, t.field, t.origin))
+                    .or_insert(t.trace);
+            }
+        }
+    }
+
+    /// Whether a parameter of this declared type names an object that can be
+    /// changed in place (not a string, a number or a boolean).
+    fn holds_objects(&self, ty: Option<&str>) -> bool {
+        let Some(ty) = ty else {
+            return false;
+        };
+        let base = ty
+            .split('<')
+            .next()
+            .unwrap_or(ty)
+            .trim_end_matches(['?', ' ']);
+        let simple = base.rsplit('.').next().unwrap_or(base);
+        const SCALARS: [&str; 18] = [
+            "int",
+            "long",
+            "short",
+            "byte",
+            "char",
+            "boolean",
+            "double",
+            "float",
+            "Int",
+            "Long",
+            "Short",
+            "Byte",
+            "Char",
+            "Boolean",
+            "Double",
+            "Float",
+            "Integer",
+            "Character",
+        ];
+        if SCALARS.contains(&simple)
+            || base.ends_with("[]") && SCALARS.iter().any(|s| base.starts_with(s))
+        {
+            return false;
+        }
+        let qualified = self.program.qualify_external(self.module_id(), base);
+        !self
+            .k
+            .propagation
+            .value_types
+            .iter()
+            .any(|v| self.k.type_is(&qualified, v) || v.rsplit('.').next() == Some(simple))
     }
 
     /// What `onSaveInstanceState(outState)` puts into its Bundle comes back in the
