@@ -1138,3 +1138,57 @@ public class Fill extends Activity {
     // A parameter assigned anew is a local: the caller's string is unchanged.
     assert!(rules_at(&found, file, 22).is_empty(), "{found:?}");
 }
+
+#[test]
+fn an_exception_thrown_in_a_callee_is_caught_with_its_message() {
+    let found = scan(&[(
+        "src/main/java/app/Check.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class Check extends Activity {
+    void check(TelephonyManager tm) {
+        try {
+            validate(tm.getImei());
+        } catch (IllegalStateException e) {
+            Log.e("Check", e.getMessage());
+        }
+    }
+
+    private void validate(String imei) {
+        if (imei.length() != 15) {
+            throw new IllegalStateException("bad " + imei);
+        }
+    }
+
+    static class Profile {
+        String phone;
+    }
+
+    void show(TelephonyManager tm) {
+        Profile p = new Profile();
+        p.phone = tm.getLine1Number();
+        try {
+            render(p);
+        } catch (AssertionError e) {
+            Log.e("Check", e.getMessage());
+        }
+    }
+
+    private void render(Profile p) {
+        throw new AssertionError("cannot render " + p.getClass().getName());
+    }
+}
+"#,
+    )]);
+    let file = "src/main/java/app/Check.java";
+    assert!(
+        rules_at(&found, file, 12).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+    // Only the object's class name is in the message.
+    assert!(rules_at(&found, file, 32).is_empty(), "{found:?}");
+}

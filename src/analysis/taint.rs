@@ -263,6 +263,9 @@ struct Summary {
     /// `list.add(x)` on a parameter): (parameter, field or none, symbolic origin) →
     /// trace. The caller's argument holds it afterwards: the same object.
     param_gets: HashMap<(u16, Option<FieldSym>, Origin), TraceId>,
+    /// What an exception the function lets escape carries (`throw new E("bad " + id)`):
+    /// the caller's handler catches it.
+    thrown: Val,
 }
 
 struct TraceNode {
@@ -1057,6 +1060,7 @@ impl<'a> Frame<'a> {
         self.block(body);
         self.publish_this_fields();
         self.publish_param_writes();
+        self.summary.thrown = std::mem::take(&mut self.thrown);
         self.save_instance_state();
         let f = self.f;
         let summary = std::mem::take(&mut self.summary);
@@ -1080,6 +1084,7 @@ impl<'a> Frame<'a> {
                 std::collections::hash_map::Entry::Occupied(mut o) => o.get_mut().1 = v.1,
             }
         }
+        changed |= stored.thrown.join(&summary.thrown);
         for (k, v) in summary.param_gets {
             if let std::collections::hash_map::Entry::Vacant(e) = stored.param_gets.entry(k) {
                 e.insert(v);
@@ -2501,6 +2506,15 @@ impl<'a> Frame<'a> {
         if let Receiver::Value(r, Some(t)) = &recv_kind {
             let own = self.program.resolve_class(self.module_id(), t);
             if let Some(c) = own.filter(|&c| self.program.external_supertypes(c).is_empty()) {
+                // `obj.getClass()`, `obj.hashCode()`: Object's, saying nothing of the data.
+                if self
+                    .k
+                    .propagation
+                    .non_propagating
+                    .contains(call.name.as_str())
+                {
+                    return Val::default();
+                }
                 if call.name != "invoke" {
                     let property = bean_property(&call.name, "get")
                         .or_else(|| bean_property(&call.name, "is").map(|_| call.name.clone()));
@@ -2618,6 +2632,16 @@ impl<'a> Frame<'a> {
                     };
                     self.store_in_this_object(field, &one);
                 }
+            }
+            // What an exception escaping the callee carries: thrown here in turn.
+            if !summary.thrown.taint.is_empty() {
+                let mut thrown = Val::default();
+                for t in &summary.thrown.taint {
+                    for x in self.instantiate(t.origin, t.trace, t.field, &site, "thrown by") {
+                        thrown.add_taint(x);
+                    }
+                }
+                self.thrown.join(&thrown);
             }
             // What the callee stored into the objects its arguments name.
             for ((p, field, origin), trace) in &summary.param_gets {
