@@ -1192,3 +1192,43 @@ public class Check extends Activity {
     // Only the object's class name is in the message.
     assert!(rules_at(&found, file, 32).is_empty(), "{found:?}");
 }
+
+#[test]
+fn two_names_of_one_object_see_what_is_stored_through_either() {
+    let found = scan(&[(
+        "src/main/java/app/Alias.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class Alias extends Activity {
+    static class Session {
+        String token;
+        String theme;
+    }
+
+    void bind(TelephonyManager tm) {
+        Session current = new Session();
+        Session view = current;
+        current.token = tm.getImei();
+        Log.d("Session", "token " + view.token);
+        Log.d("Session", "theme " + view.theme);
+        String copy = "x";
+        String other = copy;
+        copy = tm.getImei();
+        Log.d("Session", "other " + other);
+    }
+}
+"#,
+    )]);
+    let file = "src/main/java/app/Alias.java";
+    assert!(
+        rules_at(&found, file, 17).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+    assert!(rules_at(&found, file, 18).is_empty(), "{found:?}");
+    // Strings are values: a new one assigned to `copy` is not `other`.
+    assert!(rules_at(&found, file, 22).is_empty(), "{found:?}");
+}

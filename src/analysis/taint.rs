@@ -708,6 +708,9 @@ struct Frame<'a> {
     /// initialiser that names its own field (`val id = id.take(5)`, the parameter
     /// shadowed) must not be followed forever.
     typing_fields: std::cell::RefCell<Vec<(ClassId, String)>>,
+    /// Locals that name the same object (`Box b = a;`): what is stored into one is
+    /// in the other. Flow-insensitive within the function.
+    aliases: HashMap<Rc<str>, Vec<Rc<str>>>,
 }
 
 /// What binding a variable for a block run in place hid.
@@ -741,6 +744,7 @@ impl<'a> Frame<'a> {
             returned: false,
             thrown: Val::default(),
             typing_fields: std::cell::RefCell::new(Vec::new()),
+            aliases: HashMap::default(),
         }
     }
 
@@ -1268,6 +1272,9 @@ impl<'a> Frame<'a> {
                     }
                     None => Val::constant(),
                 };
+                if let Some(e) = init {
+                    self.note_alias(&name_rc, e);
+                }
                 self.env.vars.insert(name_rc, v);
             }
             Stmt::Expr(e) => {
@@ -1705,6 +1712,12 @@ impl<'a> Frame<'a> {
                 compound,
             } => {
                 let v = self.eval(value);
+                if let (ExprKind::Name(n), false) = (&target.kind, *compound) {
+                    if self.env.vars.contains_key(n.as_str()) {
+                        let n: Rc<str> = n.as_str().into();
+                        self.note_alias(&n, value);
+                    }
+                }
                 self.assign(target, v.clone(), *compound);
                 v
             }
@@ -2122,6 +2135,12 @@ impl<'a> Frame<'a> {
             ExprKind::Name(n) => {
                 if let Some(slot) = self.env.vars.get_mut(n.as_str()) {
                     slot.absorb(&added);
+                    // The same object under its other names.
+                    for other in self.aliases.get(n.as_str()).cloned().unwrap_or_default() {
+                        if let Some(slot) = self.env.vars.get_mut(&other) {
+                            slot.absorb(&added);
+                        }
+                    }
                     return;
                 }
                 if let Some((owner, field)) = self.field_for_name(n) {
@@ -3569,6 +3588,33 @@ impl<'a> Frame<'a> {
                     .entry((i as u16, t.field, t.origin))
                     .or_insert(t.trace);
             }
+        }
+    }
+
+    /// `b = a` (or `(Box) a`) between locals naming an object: both name it now.
+    fn note_alias(&mut self, name: &Rc<str>, value: &Expr) {
+        let mut e = value;
+        while let ExprKind::Cast { expr, .. } = &e.kind {
+            e = expr;
+        }
+        let ExprKind::Name(other) = &e.kind else {
+            return;
+        };
+        if other.as_str() == &**name || !self.env.vars.contains_key(other.as_str()) {
+            return;
+        }
+        let ty = self.local_types.get(other.as_str()).cloned();
+        if !self.holds_objects(ty.as_deref()) {
+            return;
+        }
+        let other: Rc<str> = other.as_str().into();
+        let mine = self.aliases.entry(name.clone()).or_default();
+        if !mine.contains(&other) {
+            mine.push(other.clone());
+        }
+        let theirs = self.aliases.entry(other).or_default();
+        if !theirs.contains(name) {
+            theirs.push(name.clone());
         }
     }
 
