@@ -145,6 +145,8 @@ pub struct Project {
     launchers: Vec<(String, String)>,
     permissions: Vec<rules::ManifestPermissions>,
     max_size: u64,
+    /// `[scan] exclude` of the configuration, matched against new files too.
+    excluded: Option<ignore::gitignore::Gitignore>,
     started: Instant,
 }
 
@@ -192,7 +194,9 @@ impl Project {
         let discovery = workspace::discover(&opts.paths, &root);
         phase("discover");
         let mut candidates = discovery.candidates;
-        if !opts.config.scan.exclude.is_empty() {
+        let excluded = if opts.config.scan.exclude.is_empty() {
+            None
+        } else {
             let mut b = ignore::gitignore::GitignoreBuilder::new(&root);
             for pattern in &opts.config.scan.exclude {
                 b.add_line(None, pattern)
@@ -204,7 +208,8 @@ impl Project {
                     .matched_path_or_any_parents(&c.path, false)
                     .is_ignore()
             });
-        }
+            Some(matcher)
+        };
         let max_size = opts
             .config
             .scan
@@ -262,6 +267,7 @@ impl Project {
             launchers: Vec::new(),
             permissions: Vec::new(),
             max_size,
+            excluded,
             started,
         };
         for (i, result) in loaded {
@@ -335,6 +341,25 @@ impl Project {
     /// Replaces the text of the source file at `path` (or adds it, when the project
     /// did not have it) and lowers it again; the other files keep their IR. A file
     /// that does not lower is dropped from the project, with the reason returned.
+    /// Whether a file the project does not have yet would be part of it, as
+    /// discovery decides: under the root, outside build outputs, generated code and
+    /// test sets, not excluded by `[scan] exclude` nor ignored by a `.gitignore`.
+    pub fn admits(&self, path: &Path) -> bool {
+        if self.files.iter().any(|f| f.path == path) {
+            return true;
+        }
+        if !path.starts_with(&self.root)
+            || workspace::in_skipped_dir(&workspace::relative(path, &self.root))
+        {
+            return false;
+        }
+        let excluded = self
+            .excluded
+            .as_ref()
+            .is_some_and(|m| m.matched_path_or_any_parents(path, false).is_ignore());
+        !excluded && !workspace::gitignored(&self.root, path)
+    }
+
     pub fn update_source(&mut self, path: &Path, text: String) -> Result<(), SkipReason> {
         let Some(FileKind::Source(lang)) = workspace::classify(path) else {
             return Ok(());

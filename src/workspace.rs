@@ -291,6 +291,30 @@ pub fn in_skipped_dir(rel: &str) -> bool {
     })
 }
 
+/// Whether a `.gitignore` between `root` and `path` (the nearest decides, as git
+/// does) ignores it.
+pub fn gitignored(root: &Path, path: &Path) -> bool {
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        let file = d.join(".gitignore");
+        if file.is_file() {
+            let (matcher, _) = ignore::gitignore::Gitignore::new(&file);
+            let m = matcher.matched_path_or_any_parents(path, false);
+            if m.is_ignore() {
+                return true;
+            }
+            if m.is_whitelist() {
+                return false;
+            }
+        }
+        if d == root {
+            break;
+        }
+        dir = d.parent();
+    }
+    false
+}
+
 pub fn relative(path: &Path, root: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()

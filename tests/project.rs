@@ -114,3 +114,35 @@ fn an_edit_in_a_helper_changes_findings_in_its_caller_without_reloading() {
         rules_of(&on_disk.findings)
     );
 }
+
+#[test]
+fn new_files_join_only_where_discovery_would_have_found_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = std::fs::canonicalize(dir.path()).expect("canonical");
+    let src = root.join("app/src/main/java/com/example");
+    std::fs::create_dir_all(&src).expect("mkdir");
+    std::fs::write(src.join("SignupActivity.java"), ACTIVITY).expect("write");
+    std::fs::write(root.join(".gitignore"), "scratch/\n").expect("write");
+    std::fs::write(src.join(".gitignore"), "Local*.java\n!LocalKept.java\n").expect("write");
+    let mut opts = options(&root);
+    opts.config = Config::parse("[scan]\nexclude = [\"legacy/\"]\n").expect("config");
+    let project = Project::load(opts).expect("load");
+
+    assert!(project.admits(&src.join("SignupActivity.java")));
+    assert!(project.admits(&src.join("NewScreen.java")));
+    assert!(
+        project.admits(&src.join("LocalKept.java")),
+        "re-included by `!`"
+    );
+    for ignored in [
+        src.join("LocalNotes.java"),
+        root.join("scratch/Try.java"),
+        root.join("legacy/src/main/java/Old.java"),
+        root.join("app/build/generated/R.java"),
+        root.join("app/src/test/java/SignupTest.java"),
+    ] {
+        assert!(!project.admits(&ignored), "{}", ignored.display());
+    }
+    let outside = tempfile::tempdir().expect("tempdir");
+    assert!(!project.admits(&outside.path().join("A.java")));
+}

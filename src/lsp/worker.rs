@@ -257,10 +257,8 @@ impl Worker {
 }
 
 /// Whether a file the editor names is part of the program: one the project has, or
-/// a new one outside the directories discovery leaves out (build outputs, generated
-/// code, tests), so that opening a generated file does not add it.
+/// a new one discovery would have taken (not a build output, generated code, a test,
+/// an excluded or git-ignored file), so that opening one of those does not add it.
 fn belongs(project: &Project, path: &std::path::Path) -> bool {
-    project.files.iter().any(|f| f.path == path)
-        || (path.starts_with(&project.root)
-            && !crate::workspace::in_skipped_dir(&crate::workspace::relative(path, &project.root)))
+    project.admits(path)
 }
