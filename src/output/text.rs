@@ -26,12 +26,18 @@ pub fn render(result: &ScanResult, color: bool) -> String {
     for n in notifications(result) {
         let _ = writeln!(out, "{}: {}", n.level, n.message);
     }
-    let shown: Vec<&Finding> = result
+    let unsuppressed: Vec<&Finding> = result
         .findings
         .iter()
         .filter(|f| f.suppression.is_none())
         .collect();
-    let count = |l: Level| shown.iter().filter(|f| f.level == l).count();
+    let count = |l: Level| {
+        unsuppressed
+            .iter()
+            .filter(|f| f.level == l && !restated(result, f))
+            .count()
+    };
+    let folded = unsuppressed.iter().filter(|f| restated(result, f)).count();
     let suppressed_as = |kind: SuppressionKind| {
         result
             .findings
@@ -40,6 +46,11 @@ pub fn render(result: &ScanResult, color: bool) -> String {
             .count()
     };
     let mut silenced = String::new();
+    if folded > 0 {
+        silenced.push_str(&format!(
+            " (+{folded} flow note(s) folded into the problems)"
+        ));
+    }
     match suppressed_as(SuppressionKind::InSource) {
         0 => {}
         n => silenced.push_str(&format!(", {n} suppressed")),
