@@ -338,9 +338,6 @@ impl Project {
         self.modules.push(Arc::new(lowered.module));
     }
 
-    /// Replaces the text of the source file at `path` (or adds it, when the project
-    /// did not have it) and lowers it again; the other files keep their IR. A file
-    /// that does not lower is dropped from the project, with the reason returned.
     /// Whether a file the project does not have yet would be part of it, as
     /// discovery decides: under the root, outside build outputs, generated code and
     /// test sets, not excluded by `[scan] exclude` nor ignored by a `.gitignore`.
@@ -360,6 +357,9 @@ impl Project {
         !excluded && !workspace::gitignored(&self.root, path)
     }
 
+    /// Replaces the text of the source file at `path` (or adds it, when the project
+    /// did not have it) and lowers it again; the other files keep their IR. A file
+    /// that does not lower is dropped from the project, with the reason returned.
     pub fn update_source(&mut self, path: &Path, text: String) -> Result<(), SkipReason> {
         let Some(FileKind::Source(lang)) = workspace::classify(path) else {
             return Ok(());

@@ -67,6 +67,12 @@ impl Taint {
         }
     }
 
+    /// The same data on a new step, still under the field or key that holds it
+    /// (an Intent's extra delivered, a Bundle's entry handed back).
+    fn carried(self, trace: TraceId) -> Taint {
+        Taint { trace, ..self }
+    }
+
     /// The same data, moved on to a new step.
     fn moved(self, trace: TraceId) -> Taint {
         Taint {
@@ -1040,10 +1046,7 @@ impl<'a> Frame<'a> {
                     &format!("passed to callback parameter `{}`", p.name),
                 );
                 // An Intent's extras or a Bundle's entries stay under their keys.
-                v.add_taint(Taint {
-                    field: t.field,
-                    ..t.moved(tr)
-                });
+                v.add_taint(t.carried(tr));
             }
             if let Some(t) = self.callback_param_source(i, p) {
                 v.add_taint(t);
@@ -1504,6 +1507,15 @@ impl<'a> Frame<'a> {
 
     /// The receiver of an instance method of a class tracked per object: whatever
     /// its caller's object holds.
+    /// What `this` is: in an extension function or a block with receiver, the
+    /// receiver; elsewhere the object the method runs on.
+    fn this_object(&mut self) -> Val {
+        match self.env.vars.get(RECEIVER_PARAM) {
+            Some(v) => v.clone(),
+            None => self.this_value(),
+        }
+    }
+
     fn this_value(&mut self) -> Val {
         if !self.receiver_is_tracked() {
             return Val::default();
@@ -1594,11 +1606,7 @@ impl<'a> Frame<'a> {
                 v
             }
             ExprKind::Name(n) => self.read_name(n, e.span),
-            // In an extension function or a block with receiver, `this` is the receiver.
-            ExprKind::This => match self.env.vars.get(RECEIVER_PARAM) {
-                Some(v) => v.clone(),
-                None => self.this_value(),
-            },
+            ExprKind::This => self.this_object(),
             ExprKind::Super => self.this_value(),
             ExprKind::Path(_) => Val::constant(),
             ExprKind::Field { receiver, name } => self.read_field(receiver, name, e.span),
@@ -2484,29 +2492,21 @@ impl<'a> Frame<'a> {
                 return self.call_project(call, span, &[l], &Val::default(), &args);
             }
         }
-        // An extension function of the project called without a receiver
-        // (`installKey()` in an Activity, for `fun Context.installKey()`): on `this`.
-        if matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none() {
+        // An extension function of the project: its receiver is its first parameter
+        // (`this` when called without one: `installKey()` in an Activity, for
+        // `fun Context.installKey()`).
+        let unqualified = matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none();
+        if unqualified || matches!(recv_kind, Receiver::Value(..) | Receiver::Type(_)) {
             let ext =
                 self.program
                     .extension_functions(self.module_id(), &call.name, call.args.len());
             if !ext.is_empty() {
-                let this = match self.env.vars.get(RECEIVER_PARAM) {
-                    Some(v) => v.clone(),
-                    None => recv_val.clone(),
+                let receiver = if unqualified {
+                    self.this_object()
+                } else {
+                    recv_val.clone()
                 };
-                let mut all = vec![this];
-                all.extend(args.iter().cloned());
-                return self.call_project(call, span, &ext, &Val::default(), &all);
-            }
-        }
-        // An extension function of the project: its receiver is its first parameter.
-        if let Receiver::Value(..) | Receiver::Type(_) = recv_kind {
-            let ext =
-                self.program
-                    .extension_functions(self.module_id(), &call.name, call.args.len());
-            if !ext.is_empty() {
-                let mut all = vec![recv_val.clone()];
+                let mut all = vec![receiver];
                 all.extend(args.iter().cloned());
                 return self.call_project(call, span, &ext, &Val::default(), &all);
             }
@@ -3265,14 +3265,16 @@ impl<'a> Frame<'a> {
         // (`intent.getStringExtra("phone")` reads what `putExtra("phone", ..)` stored).
         let literal_key = call.args.first().and_then(entry_key);
         // A getter on a value (`s.getBytes()`, `(a + b).getBytes()`) converts all of it.
-        let on_value = candidates
-            .iter()
-            .any(|t| k.propagation.value_types.iter().any(|v| k.type_is(t, v)))
-            || matches!(recv_kind, Receiver::Value(e, _) if is_text_expr(e));
+        let on_value = || {
+            candidates
+                .iter()
+                .any(|t| k.propagation.value_types.iter().any(|v| k.type_is(t, v)))
+                || matches!(recv_kind, Receiver::Value(e, _) if is_text_expr(e))
+        };
         let recv_taint = match bean_property(name, "get").or_else(|| bean_property(name, "is")) {
             // One property of a library object: like a field read (a guess when the
             // object is tainted only as a whole).
-            Some(p) if call.args.is_empty() && !on_value => {
+            Some(p) if call.args.is_empty() && !on_value() => {
                 field_taints(&recv.taint, self.g.field_sym(&p))
             }
             _ => match &literal_key {
@@ -3449,49 +3451,37 @@ impl<'a> Frame<'a> {
         recv: &Val,
         args: &[Val],
     ) -> Option<Val> {
+        /// What runs when the framework dispatches the call.
+        enum Runs {
+            /// The app's class's own methods (`doInBackground`, `handleMessage`).
+            Methods(ClassId),
+            /// The block a library object was built with (`Handler(looper) { msg -> }`).
+            Block(FnId),
+        }
         let own = match recv_kind {
             Receiver::Value(_, Some(t)) => self.program.resolve_class(self.module_id(), t),
             Receiver::Implicit => self.class,
             _ => None,
         };
-        // An anonymous subclass (`new Handler(looper) { handleMessage(..) }`), or a
-        // library object handed the block that runs instead (`Handler(looper) { msg -> }`).
+        // An anonymous subclass (`new Handler(looper) { handleMessage(..) }`), also one
+        // a field of ours is initialised with.
         let callable = recv.callable.or_else(|| match recv_kind {
             Receiver::Value(e, _) => self.field_anonymous_class(e).map(Callable::Class),
             _ => None,
         });
-        let class = match (own, callable) {
-            (Some(c), _) | (None, Some(Callable::Class(c))) => c,
+        let (runs, supers) = match (own, callable) {
+            (Some(c), _) | (None, Some(Callable::Class(c))) => {
+                (Runs::Methods(c), self.program.external_supertypes(c))
+            }
             (None, Some(Callable::Lambda(l))) => {
                 let Receiver::Value(_, Some(t)) = recv_kind else {
                     return None;
                 };
                 let t = self.program.qualify_external(self.module_id(), t);
-                let spec = self.k.dispatch.iter().find(|d| {
-                    d.method.iter().any(|m| m == call.name) && self.k.type_is(&t, &d.class)
-                })?;
-                let mut all = Val::default();
-                for a in args.iter().skip(spec.skip_args) {
-                    all.join(a);
-                }
-                let run = Call {
-                    receiver: None,
-                    name: "invoke".into(),
-                    args: vec![],
-                    name_span: call.name_span,
-                };
-                self.call_project(
-                    &run,
-                    span,
-                    &[l],
-                    &Val::default(),
-                    std::slice::from_ref(&all),
-                );
-                return Some(Val::default());
+                (Runs::Block(l), vec![t])
             }
             _ => return None,
         };
-        let supers = self.program.external_supertypes(class);
         let spec = self.k.dispatch.iter().find(|d| {
             d.method.iter().any(|m| m == call.name)
                 && supers.iter().any(|t| self.k.type_is(t, &d.class))
@@ -3502,15 +3492,30 @@ impl<'a> Frame<'a> {
         for a in args.iter().skip(skip) {
             all.join(a);
         }
-        let targets = self.program.dispatch(class, &target, 1);
-        let run = Call {
-            receiver: call.receiver.clone(),
-            name: target,
-            args: vec![],
-            name_span: call.name_span,
+        let (targets, run, receiver) = match runs {
+            Runs::Methods(class) => (
+                self.program.dispatch(class, &target, 1),
+                Call {
+                    receiver: call.receiver.clone(),
+                    name: target,
+                    args: vec![],
+                    name_span: call.name_span,
+                },
+                recv.clone(),
+            ),
+            Runs::Block(l) => (
+                vec![l],
+                Call {
+                    receiver: None,
+                    name: "invoke".into(),
+                    args: vec![],
+                    name_span: call.name_span,
+                },
+                Val::default(),
+            ),
         };
-        let result = self.call_project(&run, span, &targets, recv, std::slice::from_ref(&all));
-        if let Some(then) = then {
+        let result = self.call_project(&run, span, &targets, &receiver, std::slice::from_ref(&all));
+        if let (Some(then), Runs::Methods(class)) = (then, runs) {
             for f in self.program.dispatch(class, &then, 1) {
                 for t in result
                     .taint
@@ -3714,13 +3719,7 @@ impl<'a> Frame<'a> {
                     program.function(f).name_span,
                     "saved in the instance state",
                 );
-                self.add_callback_taint(
-                    f,
-                    Taint {
-                        field: t.field,
-                        ..t.moved(tr)
-                    },
-                );
+                self.add_callback_taint(f, t.carried(tr));
             }
         }
     }
@@ -3943,10 +3942,7 @@ impl<'a> Frame<'a> {
                 .g
                 .extend_trace(t.trace, at, &format!("sent to `{name}` by `{how}`"));
             // Each extra stays under its key.
-            delivered.add_taint(Taint {
-                field: t.field,
-                ..t.moved(tr)
-            });
+            delivered.add_taint(t.carried(tr));
         }
         if delivered.taint.is_empty() {
             return;
@@ -3994,7 +3990,6 @@ fn field_label<'f>(k: &Knowledge, field: &'f Field) -> &'f str {
         .unwrap_or(&field.name)
 }
 
-/// The parameter a value is (not a part of it, not the receiver), if it is one.
 /// The key an entry of a map, bundle or Intent is stored or read under: a string
 /// literal's text, or a constant's name (`EXTRA_ID`, `Keys.ACCOUNT_ID`,
 /// `Intent.EXTRA_TEXT`), the same wherever it is written. Other keys are unknown.
@@ -4028,6 +4023,7 @@ fn is_text_expr(e: &Expr) -> bool {
     }
 }
 
+/// The parameter a value is (not a part of it, not the receiver), if it is one.
 fn param_itself(v: &Val) -> Option<u16> {
     v.taint.iter().find_map(|t| match t.origin {
         Origin::Param(p) if p != RECEIVER && t.field.is_none() => Some(p),

@@ -978,10 +978,6 @@ impl Knowledge {
             .collect();
     }
 
-    /// The dangerous (runtime) permissions the categories name, by full name
-    /// (`android.permission.READ_CONTACTS`), with the categories each guards and the
-    /// APIs that use it otherwise; normal and broad ones (see [`PermissionTables`])
-    /// are left out.
     /// Those of `permissions` a user is asked for at run time (normal permissions are
     /// granted at install, so no check or request of them is a prompt).
     pub fn runtime_permissions<'p>(&self, permissions: &'p [String]) -> Vec<&'p str> {
@@ -992,6 +988,10 @@ impl Knowledge {
             .collect()
     }
 
+    /// The dangerous (runtime) permissions the categories name, by full name
+    /// (`android.permission.READ_CONTACTS`), with the categories each guards and the
+    /// APIs that use it otherwise; normal and broad ones (see [`PermissionTables`])
+    /// are left out.
     pub fn dangerous_permissions(&self) -> std::collections::BTreeMap<String, PermissionUse> {
         let mut out: std::collections::BTreeMap<String, PermissionUse> = Default::default();
         let tables = &self.permission_tables;

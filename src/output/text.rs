@@ -16,28 +16,19 @@ pub fn render(result: &ScanResult, color: bool) -> String {
         Renderer::plain()
     };
     let mut out = String::new();
-    for f in result
+    let (folded, shown): (Vec<&Finding>, Vec<&Finding>) = result
         .findings
         .iter()
-        .filter(|f| f.suppression.is_none() && !restated(result, f))
-    {
+        .filter(|f| f.suppression.is_none())
+        .partition(|f| restated(result, f));
+    for f in &shown {
         let _ = writeln!(out, "{}\n", render_finding(result, f, &renderer));
     }
     for n in notifications(result) {
         let _ = writeln!(out, "{}: {}", n.level, n.message);
     }
-    let unsuppressed: Vec<&Finding> = result
-        .findings
-        .iter()
-        .filter(|f| f.suppression.is_none())
-        .collect();
-    let count = |l: Level| {
-        unsuppressed
-            .iter()
-            .filter(|f| f.level == l && !restated(result, f))
-            .count()
-    };
-    let folded = unsuppressed.iter().filter(|f| restated(result, f)).count();
+    let count = |l: Level| shown.iter().filter(|f| f.level == l).count();
+    let folded = folded.len();
     let suppressed_as = |kind: SuppressionKind| {
         result
             .findings
