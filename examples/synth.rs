@@ -9,21 +9,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// A small deterministic generator (xorshift), so runs are reproducible without a crate.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+#[path = "../tests/common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const SOURCES: [&str; 4] = [
     "tm.getDeviceId()",

@@ -67,21 +67,6 @@ fn run_step(
     )
 }
 
-const DEVICE: &str = r#"package app;
-
-import android.telephony.TelephonyManager;
-import android.util.Log;
-
-class Device {
-    TelephonyManager tm;
-
-    void report() {
-        String id = tm.getDeviceId();
-        Log.d("device", id);
-    }
-}
-"#;
-
 #[test]
 fn the_action_uploads_everything_and_fails_only_on_what_a_pull_request_adds() {
     let action = action();
@@ -101,7 +86,7 @@ fn the_action_uploads_everything_and_fails_only_on_what_a_pull_request_adds() {
     let origin = dir.path().join("origin");
     let file = "app/src/main/java/app/Device.java";
     std::fs::create_dir_all(origin.join("app/src/main/java/app")).expect("mkdir");
-    std::fs::write(origin.join(file), DEVICE).expect("write");
+    std::fs::write(origin.join(file), common::DEVICE_LOG).expect("write");
     git(&origin, &["init", "-q", "-b", "main"]);
     git(&origin, &["add", "."]);
     git(&origin, &["commit", "-q", "-m", "base"]);
@@ -144,7 +129,7 @@ fn the_action_uploads_everything_and_fails_only_on_what_a_pull_request_adds() {
     // The branch adds a leak of the phone number: the gate fails and annotates it alone.
     std::fs::write(
         workspace.join(file),
-        DEVICE.replace(
+        common::DEVICE_LOG.replace(
             "        Log.d(\"device\", id);\n",
             "        Log.d(\"device\", id);\n        Log.i(\"welcome\", tm.getLine1Number());\n",
         ),

@@ -23,20 +23,24 @@ fn sarif(path: &Path, extra: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 SARIF")
 }
 
+/// `piitrace scan PATH` writing SARIF, with `extra` arguments.
+fn scan_command(path: &Path, extra: &[&str]) -> std::process::Command {
+    let mut cmd = common::command();
+    cmd.args([
+        "scan",
+        "--format",
+        "sarif",
+        "--fail-on",
+        "never",
+        "--no-progress",
+    ])
+    .args(extra)
+    .arg(path);
+    cmd
+}
+
 fn run(path: &Path, extra: &[&str]) -> Output {
-    common::command()
-        .args([
-            "scan",
-            "--format",
-            "sarif",
-            "--fail-on",
-            "never",
-            "--no-progress",
-        ])
-        .args(extra)
-        .arg(path)
-        .output()
-        .expect("run piitrace")
+    scan_command(path, extra).output().expect("run piitrace")
 }
 
 fn cache_arg(dir: &Path) -> [&str; 2] {
@@ -143,17 +147,7 @@ fn scans_sharing_a_cache_at_the_same_time_agree() {
     let fresh = sarif(&corpus(), &["--no-cache"]);
     let children: Vec<_> = (0..4)
         .map(|_| {
-            common::command()
-                .args([
-                    "scan",
-                    "--format",
-                    "sarif",
-                    "--fail-on",
-                    "never",
-                    "--no-progress",
-                ])
-                .args(cache_arg(cache.path()))
-                .arg(corpus())
+            scan_command(&corpus(), &cache_arg(cache.path()))
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()

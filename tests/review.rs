@@ -7,21 +7,6 @@ use std::path::Path;
 
 use common::git;
 
-const BASE: &str = r#"package app;
-
-import android.telephony.TelephonyManager;
-import android.util.Log;
-
-class Device {
-    TelephonyManager tm;
-
-    void report() {
-        String id = tm.getDeviceId();
-        Log.d("device", id);
-    }
-}
-"#;
-
 /// The same class on the branch: a helper added above (the old leak moves down) and a
 /// new leak of the phone number.
 const BRANCH: &str = r#"package app;
@@ -96,7 +81,7 @@ fn repository(rel: &str, text: &str) -> (tempfile::TempDir, std::path::PathBuf) 
 
 #[test]
 fn a_branch_reports_only_the_leak_it_adds() {
-    let (dir, file) = repository("app/src/main/java/app/Device.java", BASE);
+    let (dir, file) = repository("app/src/main/java/app/Device.java", common::DEVICE_LOG);
     let repo = dir.path();
     git(repo, &["checkout", "-q", "-b", "feature"]);
     std::fs::write(&file, BRANCH).expect("write");
@@ -153,7 +138,7 @@ class Device {
 
 #[test]
 fn a_baseline_silences_the_old_findings_and_not_a_new_one() {
-    let (dir, file) = repository("app/src/main/java/app/Device.java", BASE);
+    let (dir, file) = repository("app/src/main/java/app/Device.java", common::DEVICE_LOG);
     let repo = dir.path();
     let baseline = repo.join("piitrace-baseline.json");
     let create = common::piitrace(

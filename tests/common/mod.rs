@@ -3,6 +3,8 @@
 // Each test crate uses part of this module.
 #![allow(dead_code)]
 
+pub mod rng;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -116,3 +118,20 @@ pub fn rendered_dom(page: &Path) -> Option<String> {
     );
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
+
+/// A class that logs the device id: the finding the review and action tests move,
+/// accept and fix across commits.
+pub const DEVICE_LOG: &str = r#"package app;
+
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+class Device {
+    TelephonyManager tm;
+
+    void report() {
+        String id = tm.getDeviceId();
+        Log.d("device", id);
+    }
+}
+"#;
