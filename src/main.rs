@@ -136,14 +136,8 @@ struct BaselineCreateArgs {
     /// Who accepts them (default: git's user.name, else $USER).
     #[arg(long, value_name = "NAME")]
     by: Option<String>,
-    /// Configuration file (default: piitrace.toml in the first scanned directory).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Worker threads (default: one per core).
-    #[arg(long, short, value_name = "N")]
-    jobs: Option<usize>,
     #[command(flatten)]
-    cache: CacheArgs,
+    settings: ScanSettings,
 }
 
 /// Where lowered files are kept between scans.
@@ -217,6 +211,13 @@ struct CommonArgs {
     /// Write the result to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    settings: ScanSettings,
+}
+
+/// How a command that scans does it.
+#[derive(clap::Args)]
+struct ScanSettings {
     /// Configuration file (default: piitrace.toml in the first scanned directory).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -225,6 +226,20 @@ struct CommonArgs {
     jobs: Option<usize>,
     #[command(flatten)]
     cache: CacheArgs,
+}
+
+impl ScanSettings {
+    /// The options of a scan of `paths` with these settings (the configuration file
+    /// given, or the one found in `paths`).
+    fn options(&self, paths: Vec<PathBuf>, progress: bool) -> anyhow::Result<ScanOptions> {
+        Ok(ScanOptions {
+            config: load_config(self.config.as_ref(), &paths)?,
+            paths,
+            jobs: self.jobs,
+            progress,
+            cache: self.cache.dir(),
+        })
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -396,15 +411,11 @@ fn run_init(path: &std::path::Path, force: bool) -> anyhow::Result<()> {
 }
 
 fn run_inventory(args: InventoryArgs) -> anyhow::Result<()> {
-    let paths = vec![args.path.clone()];
-    let config = load_config(args.common.config.as_ref(), &paths)?;
-    let result = scan(ScanOptions {
-        paths,
-        jobs: args.common.jobs,
-        config,
-        progress: std::io::stderr().is_terminal(),
-        cache: args.common.cache.dir(),
-    })?;
+    let result = scan(
+        args.common
+            .settings
+            .options(vec![args.path.clone()], std::io::stderr().is_terminal())?,
+    )?;
     warn(&result);
     let inv = &result.inventory;
     let rendered = match args.format {
@@ -495,18 +506,14 @@ fn run_batch_worker(repo: &std::path::Path, out: &std::path::Path) -> anyhow::Re
 
 fn run_baseline_create(args: BaselineCreateArgs) -> anyhow::Result<()> {
     use piitrace::baseline::{today, Acceptance, Baseline};
-    let config = load_config(args.config.as_ref(), &args.paths)?;
+    let options = args
+        .settings
+        .options(args.paths.clone(), std::io::stderr().is_terminal())?;
     let previous = match args.file.is_file() {
         true => Some(Baseline::load(&args.file)?),
         false => None,
     };
-    let result = scan(ScanOptions {
-        paths: args.paths.clone(),
-        jobs: args.jobs,
-        config,
-        progress: std::io::stderr().is_terminal(),
-        cache: args.cache.dir(),
-    })?;
+    let result = scan(options)?;
     warn(&result);
     let by = args
         .by
@@ -556,15 +563,9 @@ fn git_user_name(paths: &[PathBuf]) -> Option<String> {
 }
 
 fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
-    let config = load_config(args.common.config.as_ref(), &args.paths)?;
     let stderr_tty = std::io::stderr().is_terminal();
-    let mut result = scan(ScanOptions {
-        paths: args.paths.clone(),
-        jobs: args.common.jobs,
-        config,
-        progress: stderr_tty && !args.no_progress,
-        cache: args.common.cache.dir(),
-    })?;
+    let settings = &args.common.settings;
+    let mut result = scan(settings.options(args.paths.clone(), stderr_tty && !args.no_progress)?)?;
     if let Some(rev) = &args.diff_base {
         let base = piitrace::diffbase::checkout(&args.paths, rev)?;
         let existing: Vec<PathBuf> = base.paths.iter().filter(|p| p.exists()).cloned().collect();
@@ -572,18 +573,11 @@ fn run_scan(args: ScanArgs) -> anyhow::Result<ExitCode> {
             Default::default()
         } else {
             // The base's own declaration and knowledge, as the base branch had them.
-            let config = load_config(args.common.config.as_ref(), &existing)?;
-            scan(ScanOptions {
-                paths: existing,
-                jobs: args.common.jobs,
-                config,
-                progress: false,
-                cache: args.common.cache.dir(),
-            })?
-            .findings
-            .into_iter()
-            .map(|f| f.fingerprint)
-            .collect()
+            scan(settings.options(existing, false)?)?
+                .findings
+                .into_iter()
+                .map(|f| f.fingerprint)
+                .collect()
         };
         result.findings.retain(|f| !known.contains(&f.fingerprint));
         if args.changed_lines_only {
