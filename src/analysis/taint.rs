@@ -283,7 +283,8 @@ struct TraceNode {
 
 #[derive(Default)]
 struct Global {
-    summaries: HashMap<FnId, Summary>,
+    /// Shared: a call site reads its callee's summary while the caller's own grows.
+    summaries: HashMap<FnId, Rc<Summary>>,
     fields: HashMap<FieldKey, Val>,
     captures: HashMap<Callable, HashMap<Rc<str>, Val>>,
     callback_taint: HashMap<FnId, Vec<Taint>>,
@@ -456,6 +457,7 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
     // summary change after they ran.
     let mut functions = bottom_up(&functions, &calls_by_name(program, &functions));
     global.dirty = functions.iter().copied().collect();
+    global.summaries.reserve(functions.len());
     for round in 0..MAX_ROUNDS {
         let started = std::time::Instant::now();
         if round == 1 {
@@ -1072,7 +1074,7 @@ impl<'a> Frame<'a> {
         let f = self.f;
         let summary = std::mem::take(&mut self.summary);
         let first = !self.g.summaries.contains_key(&f);
-        let stored = self.g.summaries.entry(f).or_default();
+        let stored = Rc::make_mut(self.g.summaries.entry(f).or_default());
         // The first summary is taken as is: joining it into an empty one would lose
         // facts every return must share (an explicit Intent).
         let mut changed = if first {
