@@ -318,10 +318,13 @@ pub enum Stmt {
         catches: Vec<(Param, Vec<Stmt>)>,
         finally: Vec<Stmt>,
     },
-    /// `switch`/`when`: each arm may run.
+    /// `switch`/`when`/`match`: each arm may run.
     Switch {
         scrutinee: Expr,
         arms: Vec<Vec<Stmt>>,
+        /// One arm always runs (a `default:` label, an `else ->` entry, a Rust
+        /// `match`): nothing goes past the switch without running an arm.
+        exhaustive: bool,
     },
     Block(Vec<Stmt>),
 }
@@ -595,7 +598,9 @@ pub fn walk_exprs(stmts: &[Stmt], f: &mut impl FnMut(&Expr)) {
                 }
                 walk_exprs(finally, f);
             }
-            Stmt::Switch { scrutinee, arms } => {
+            Stmt::Switch {
+                scrutinee, arms, ..
+            } => {
                 walk_expr(scrutinee, f);
                 for a in arms {
                     walk_exprs(a, f);

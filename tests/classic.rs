@@ -1232,3 +1232,70 @@ public class Alias extends Activity {
     // Strings are values: a new one assigned to `copy` is not `other`.
     assert!(rules_at(&found, file, 22).is_empty(), "{found:?}");
 }
+
+#[test]
+fn switch_with_default_overwriting_in_every_arm_ends_the_value() {
+    let found = scan(&[(
+        "app/src/main/java/app/Main.java",
+        r#"package app;
+
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+class Main {
+    void go(TelephonyManager tm, int k) {
+        String v = tm.getImei();
+        switch (k) {
+            case 0: v = "a"; break;
+            default: v = "b";
+        }
+        Log.i("T", "v " + v);
+        String w = tm.getMeid();
+        switch (k) {
+            case 0: w = "a"; break;
+            case 1: w = "b"; break;
+        }
+        Log.i("T", "w " + w);
+    }
+}
+"#,
+    )]);
+    let file = "app/src/main/java/app/Main.java";
+    assert!(
+        !rules_at(&found, file, 13).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, 19).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn static_field_sources_and_system_streams() {
+    let found = scan(&[(
+        "app/src/main/java/app/Main.java",
+        r#"package app;
+
+import android.os.Build;
+import android.telephony.TelephonyManager;
+
+class Main {
+    void go(TelephonyManager tm) {
+        String serial = Build.SERIAL;
+        System.out.println("serial " + serial);
+        System.err.printf("imei %s%n", tm.getImei());
+    }
+}
+"#,
+    )]);
+    let file = "app/src/main/java/app/Main.java";
+    assert!(
+        rules_at(&found, file, 9).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, 10).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+}

@@ -403,3 +403,131 @@ class Binder(private val tm: TelephonyManager) {
     assert!(has(&found, "PI301", 11, "device.id"), "{found:?}");
     assert!(!has(&found, "PI301", 13, "device.id"), "{found:?}");
 }
+
+#[test]
+fn retrofit_service_created_from_its_class_literal_is_typed() {
+    let found = scan(
+        r#"package app
+
+import android.telephony.TelephonyManager
+import retrofit2.Call
+import retrofit2.Retrofit
+import retrofit2.http.GET
+import retrofit2.http.Query
+
+interface Api {
+    @GET("devices")
+    fun register(@Query("id") id: String): Call<Unit>
+}
+
+class Registrar(private val tm: TelephonyManager) {
+    fun register() {
+        val api = Retrofit.Builder().baseUrl("https://api.example.com/").build().create(Api::class.java)
+        api.register(tm.imei).execute()
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI001", 17, "device.id"), "{found:?}");
+}
+
+#[test]
+fn blocks_nested_in_blocks_run_in_place_with_captured_inferred_types() {
+    let found = scan(
+        r#"package app
+
+import android.app.Activity
+import android.content.Context
+import android.telephony.TelephonyManager
+import android.util.Log
+import androidx.lifecycle.lifecycleScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
+
+class Main : Activity() {
+    fun go() {
+        val tm = getSystemService(Context.TELEPHONY_SERVICE) as TelephonyManager
+        lifecycleScope.launch {
+            val v = withContext(Dispatchers.IO) { tm.imei }
+            Log.d("T", "v $v")
+        }
+        val u = run { run { tm.meid } }
+        Log.d("T", "u $u")
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI301", 17, "device.id"), "{found:?}");
+    assert!(has(&found, "PI301", 20, "device.id"), "{found:?}");
+}
+
+#[test]
+fn destructuring_a_data_class_reads_one_property_each() {
+    let found = scan(
+        r#"package app
+
+import android.telephony.TelephonyManager
+import android.util.Log
+
+data class Ids(val device: String, val label: String)
+
+class Main(private val tm: TelephonyManager) {
+    fun go() {
+        val (device, label) = Ids(tm.imei, "phone")
+        Log.d("T", "label $label")
+        Log.d("T", "device $device")
+    }
+}
+"#,
+    );
+    assert!(!has(&found, "PI301", 11, "device.id"), "{found:?}");
+    assert!(has(&found, "PI301", 12, "device.id"), "{found:?}");
+}
+
+#[test]
+fn when_with_else_overwriting_in_every_arm_ends_the_value() {
+    let found = scan(
+        r#"package app
+
+import android.telephony.TelephonyManager
+import android.util.Log
+
+class Main(private val tm: TelephonyManager) {
+    fun go(k: Int) {
+        var v = tm.imei
+        when (k) {
+            0 -> v = "a"
+            else -> v = "b"
+        }
+        Log.d("T", "v $v")
+        var w = tm.meid
+        when (k) {
+            0 -> w = "a"
+        }
+        Log.d("T", "w $w")
+    }
+}
+"#,
+    );
+    assert!(!has(&found, "PI301", 13, "device.id"), "{found:?}");
+    assert!(has(&found, "PI301", 18, "device.id"), "{found:?}");
+}
+
+#[test]
+fn println_inside_a_class_is_the_default_imported_function() {
+    let found = scan(
+        r#"package app
+
+import android.app.Activity
+import android.telephony.TelephonyManager
+
+class Main : Activity() {
+    fun go(tm: TelephonyManager) {
+        println("id ${tm.imei}")
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI301", 8, "device.id"), "{found:?}");
+}

@@ -582,7 +582,9 @@ impl Walk<'_> {
                 self.block(finally, g);
                 (false, g.clone())
             }
-            Stmt::Switch { scrutinee, arms } => {
+            Stmt::Switch {
+                scrutinee, arms, ..
+            } => {
                 self.expr(scrutinee, g);
                 for a in arms {
                     self.block(a, g);

@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::analysis::program::{ClassId, FnId, Program};
 use crate::analysis::{Analysis, Flow, SinkSite, SourceId, SourceInfo, SourceKind, Step};
 use crate::ir::*;
-use crate::knowledge::{Knowledge, ResourceKind, SinkKind, SourceKind as SpecKind};
+use crate::knowledge::{Knowledge, ResourceKind, ReturnsSpec, SinkKind, SourceKind as SpecKind};
 
 /// Parameter index standing for the receiver (`this`) of a call.
 const RECEIVER: u16 = u16::MAX;
@@ -707,6 +707,9 @@ struct Frame<'a> {
     this_root: Option<TraceId>,
     /// How many lambdas written here are being run in place (see `inline_lambda`).
     inlined: u32,
+    /// The lambdas being run in place, innermost last: a block written in one of
+    /// them (`run { run { .. } }`) is written here too.
+    inlining: Vec<FnId>,
     /// What was thrown in the innermost `try` being analysed.
     thrown: Val,
     /// Whether a `return` with a value was seen (the first one sets the summary's
@@ -716,6 +719,8 @@ struct Frame<'a> {
     /// initialiser that names its own field (`val id = id.take(5)`, the parameter
     /// shadowed) must not be followed forever.
     typing_fields: std::cell::RefCell<Vec<(ClassId, String)>>,
+    /// The same for captured locals typed by their initialisers.
+    typing_captures: std::cell::RefCell<Vec<(FnId, String)>>,
     /// Locals that name the same object (`Box b = a;`): what is stored into one is
     /// in the other. Flow-insensitive within the function.
     aliases: HashMap<Rc<str>, Vec<Rc<str>>>,
@@ -749,9 +754,11 @@ impl<'a> Frame<'a> {
             loop_exits: Vec::new(),
             this_root: None,
             inlined: 0,
+            inlining: Vec::new(),
             returned: false,
             thrown: Val::default(),
             typing_fields: std::cell::RefCell::new(Vec::new()),
+            typing_captures: std::cell::RefCell::new(Vec::new()),
             aliases: HashMap::default(),
         }
     }
@@ -921,7 +928,9 @@ impl<'a> Frame<'a> {
         let outer_returned = std::mem::replace(&mut self.returned, false);
         let live = self.env.live;
         self.inlined += 1;
+        self.inlining.push(l);
         self.block(&func.body);
+        self.inlining.pop();
         self.inlined -= 1;
         // Control comes back here whether or not the block returned.
         self.env.live = live;
@@ -959,7 +968,13 @@ impl<'a> Frame<'a> {
         }
         let lambda = self.program.function(l);
         match lambda.parent {
-            Some(p) => p == self.f.func,
+            Some(p) => {
+                p == self.f.func
+                    || self
+                        .inlining
+                        .iter()
+                        .any(|i| i.module == l.module && i.func == p)
+            }
             // A block in a property's initialiser (`val key by lazy { .. }`) runs in the
             // class's initialiser.
             None => {
@@ -1395,10 +1410,19 @@ impl<'a> Frame<'a> {
                     self.env.live &= live;
                 }
             }
-            Stmt::Switch { scrutinee, arms } => {
+            Stmt::Switch {
+                scrutinee,
+                arms,
+                exhaustive,
+            } => {
                 self.eval(scrutinee);
                 let before = self.env.clone();
-                let mut out = before.clone();
+                // Past a switch with a default arm, every value comes from some arm.
+                let mut out = if *exhaustive {
+                    Env::default()
+                } else {
+                    before.clone()
+                };
                 self.loop_exits.push(Env::default());
                 for arm in arms {
                     self.env = before.clone();
@@ -1832,7 +1856,7 @@ impl<'a> Frame<'a> {
             .iter()
             .find(|p| p.name == name)
             .map(|p| p.span)
-            .or_else(|| find_let(&func.body, name).map(|(s, _)| s))
+            .or_else(|| find_let(&func.body, name).map(|(s, _, _)| s))
     }
 
     fn read_field_global(&mut self, owner: ClassId, field: &Field) -> Val {
@@ -1938,6 +1962,9 @@ impl<'a> Frame<'a> {
                     return self.with_field_name_source(v, field);
                 }
             }
+            if let Some(v) = self.static_field_source(receiver, name, span) {
+                return v;
+            }
             if self.accessor_properties() {
                 return self.read_property(Some(receiver), name, span);
             }
@@ -1974,6 +2001,27 @@ impl<'a> Frame<'a> {
         let mut v = recv;
         v.callable = None;
         v
+    }
+
+    /// A library's static field that sources.toml lists (`Build.SERIAL`): read like
+    /// a call of that name on the type.
+    fn static_field_source(&mut self, receiver: &Expr, name: &str, span: Span) -> Option<Val> {
+        let t = self.type_name_of(receiver)?;
+        let qualified = self.program.qualify_external(self.module_id(), &t);
+        let listed = self
+            .k
+            .sources_named(name)
+            .any(|s| s.kind == SpecKind::Call && self.k.type_is(&qualified, &s.class));
+        if !listed {
+            return None;
+        }
+        let call = Call {
+            receiver: Some(Box::new(receiver.clone())),
+            name: name.to_string(),
+            args: Vec::new(),
+            name_span: span,
+        };
+        Some(self.call_library(&call, span, &Receiver::Type(t), Val::default(), Vec::new()))
     }
 
     /// Whether this function's module reads undeclared fields through accessors.
@@ -2257,6 +2305,17 @@ impl<'a> Frame<'a> {
                 if let Some((owner, f)) = c.and_then(|c| self.program.field(c, name)) {
                     return self.field_type(owner, f);
                 }
+                // A library type's static field (`System.out`).
+                if let Some(t) = self.type_name_of(receiver) {
+                    let t = self.program.qualify_external(self.module_id(), &t);
+                    if let Some(spec) = self
+                        .k
+                        .returns_named(name)
+                        .find(|s| s.class_arg.is_none() && self.k.type_is(&t, &s.class))
+                    {
+                        return Some(spec.ty.clone());
+                    }
+                }
                 if self.accessor_properties() {
                     return self.call_return_type(&getter_call(Some(receiver), name, e.span));
                 }
@@ -2311,8 +2370,20 @@ impl<'a> Frame<'a> {
             if let Some(p) = cur.params.iter().find(|p| p.name == name) {
                 return p.ty.clone();
             }
-            if let Some((_, ty)) = find_let(&cur.body, name) {
-                return ty;
+            if let Some((_, ty, init)) = find_let(&cur.body, name) {
+                if let Some(ty) = ty {
+                    return Some(ty.clone());
+                }
+                // Declared by its initialiser (`val tm = getSystemService(..) as T`).
+                let key = (at, name.to_string());
+                let init = init?;
+                if self.typing_captures.borrow().contains(&key) {
+                    return None;
+                }
+                self.typing_captures.borrow_mut().push(key.clone());
+                let t = self.static_type(init);
+                self.typing_captures.borrow_mut().retain(|k| *k != key);
+                return t;
             }
         }
     }
@@ -2344,25 +2415,40 @@ impl<'a> Frame<'a> {
             Receiver::Value(_, t) => t,
             _ => None,
         };
-        let declared = self
-            .k
-            .returns_named(&call.name)
-            .find(|spec| {
-                rty.as_deref()
-                    .is_none_or(|t| self.k.type_is(t, &spec.class))
-                    && spec.arg.as_ref().is_none_or(|a| {
-                        a.accepts(call.args.get(a.index).and_then(arg_text).as_deref())
-                    })
-            })
-            .map(|spec| spec.ty.clone());
-        declared.or_else(|| {
-            self.k
-                .propagation
-                .type_preserving
-                .contains(&call.name)
-                .then_some(rty)
-                .flatten()
-        })
+        let mut declared = self.k.returns_named(&call.name).filter(|spec| {
+            rty.as_deref()
+                .is_none_or(|t| self.k.type_is(t, &spec.class))
+                && spec
+                    .arg
+                    .as_ref()
+                    .is_none_or(|a| a.accepts(call.args.get(a.index).and_then(arg_text).as_deref()))
+                && spec
+                    .class_arg
+                    .is_none_or(|i| class_literal(call.args.get(i)).is_some())
+        });
+        let returned = |spec: &ReturnsSpec| match spec.class_arg {
+            Some(i) => class_literal(call.args.get(i))
+                .and_then(|t| self.type_in(self.module_id(), Some(t))),
+            None => Some(spec.ty.clone()),
+        };
+        if let Some(first) = declared.next() {
+            let ty = returned(first);
+            // With the receiver's type unknown, a name several classes declare
+            // (`build`) says nothing unless they all return the same.
+            if rty.is_some() || declared.all(|other| returned(other) == ty) {
+                return ty;
+            }
+            return None;
+        }
+        let rty = rty?;
+        // A builder's setters return the builder (`Retrofit.Builder().baseUrl(..)`);
+        // what `build` or `create` returns is another type.
+        let fluent = rty
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| t.ends_with("Builder"))
+            && !matches!(call.name.as_str(), "build" | "create");
+        (fluent || self.k.propagation.type_preserving.contains(&call.name)).then_some(rty)
     }
 
     fn project_callees(&self, call: &Call, recv: &Receiver) -> Vec<FnId> {
@@ -2512,6 +2598,9 @@ impl<'a> Frame<'a> {
                 all.extend(args.iter().cloned());
                 return self.call_project(call, span, &ext, &Val::default(), &all);
             }
+        }
+        if let Some(v) = self.component_of(call, &recv_kind) {
+            return v;
         }
         // A Kotlin data class's `copy(token = x)`: the receiver's fields, with those
         // named replaced by the arguments.
@@ -2965,9 +3054,12 @@ impl<'a> Frame<'a> {
                 .rsplit('.')
                 .next()
                 .is_some_and(|s| s.starts_with(|c: char| c.is_uppercase()));
+            // A call written without a receiver may be a free function the language
+            // imports by default (Kotlin's `println`), even inside a class.
+            let free_function = implicit && call.receiver.is_none() && !is_type;
             candidates.iter().any(|t| k.type_is(t, class))
                 || (open && is_type)
-                || (candidates.is_empty() && without_type)
+                || (without_type && (candidates.is_empty() || free_function))
         };
         let rty_project = rty_project.is_some();
         // Sanitisers end the flow.
@@ -3859,6 +3951,36 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// `componentN()` of one of the app's classes (what `val (a, b) = x` calls): the
+    /// property its primary constructor declares N-th.
+    fn component_of(&mut self, call: &Call, recv_kind: &Receiver) -> Option<Val> {
+        let n: usize = call.name.strip_prefix("component")?.parse().ok()?;
+        let Receiver::Value(r, Some(t)) = recv_kind else {
+            return None;
+        };
+        if !call.args.is_empty() || n == 0 {
+            return None;
+        }
+        let c = self.program.resolve_class(self.module_id(), t)?;
+        let primary = self.program.class(c).methods.iter().find_map(|&m| {
+            let f = self.program.function(FnId {
+                module: c.module,
+                func: m,
+            });
+            (f.kind == FunctionKind::Constructor).then_some(f)
+        })?;
+        let property = &primary.params.get(n - 1)?.name;
+        self.program.field(c, property)?;
+        let read = Expr::new(
+            ExprKind::Field {
+                receiver: Box::new((*r).clone()),
+                name: property.clone(),
+            },
+            call.name_span,
+        );
+        Some(self.eval(&read))
+    }
+
     fn data_class_copy(
         &mut self,
         call: &Call,
@@ -4089,6 +4211,14 @@ fn bean_property(method: &str, prefix: &str) -> Option<String> {
 }
 
 /// The text an argument constraint compares: a constant's name or a literal.
+/// The class a class-literal argument names (`Api.class`, `Api::class.java`).
+fn class_literal(arg: Option<&Expr>) -> Option<&str> {
+    match &arg?.kind {
+        ExprKind::Literal(Literal::Class(t)) => Some(t),
+        _ => None,
+    }
+}
+
 fn arg_text(e: &Expr) -> Option<String> {
     match &e.kind {
         ExprKind::Literal(Literal::Str(s)) => Some(s.clone()),
@@ -4097,12 +4227,19 @@ fn arg_text(e: &Expr) -> Option<String> {
     }
 }
 
-fn find_let(stmts: &[Stmt], name: &str) -> Option<(Span, Option<TypeRef>)> {
+/// The declaration of a local: its span, declared type and initialiser.
+fn find_let<'s>(
+    stmts: &'s [Stmt],
+    name: &str,
+) -> Option<(Span, Option<&'s TypeRef>, Option<&'s Expr>)> {
     for s in stmts {
         let found = match s {
             Stmt::Let {
-                name: n, span, ty, ..
-            } if n == name => Some((*span, ty.clone())),
+                name: n,
+                span,
+                ty,
+                init,
+            } if n == name => Some((*span, ty.as_ref(), init.as_ref())),
             Stmt::If { then, els, .. } => find_let(then, name).or_else(|| find_let(els, name)),
             Stmt::Loop { init, body, .. } => find_let(init, name).or_else(|| find_let(body, name)),
             Stmt::Try {

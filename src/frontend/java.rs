@@ -722,8 +722,12 @@ impl<'a> Lowerer<'a> {
                 });
             }
             "switch_expression" | "switch_statement" => {
-                let (scrutinee, arms) = self.switch_parts(node);
-                out.push(Stmt::Switch { scrutinee, arms });
+                let (scrutinee, arms, exhaustive) = self.switch_parts(node);
+                out.push(Stmt::Switch {
+                    scrutinee,
+                    arms,
+                    exhaustive,
+                });
             }
             "synchronized_statement" => {
                 if let Some(b) = node.child_by_field_name("body") {
@@ -1036,7 +1040,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "switch_expression" => {
-                let (scrutinee, arms) = self.switch_parts(node);
+                let (scrutinee, arms, _) = self.switch_parts(node);
                 let mut items = vec![scrutinee];
                 for arm in arms {
                     for stmt in arm {
@@ -1062,9 +1066,11 @@ impl<'a> Lowerer<'a> {
         Expr::new(kind, span)
     }
 
-    fn switch_parts(&mut self, node: Node) -> (Expr, Vec<Vec<Stmt>>) {
+    /// The scrutinee, the arms, and whether one has a `default` label.
+    fn switch_parts(&mut self, node: Node) -> (Expr, Vec<Vec<Stmt>>, bool) {
         let scrutinee = self.field_expr(node, "condition");
         let mut arms = Vec::new();
+        let mut default = false;
         if let Some(body) = node.child_by_field_name("body") {
             let mut cursor = body.walk();
             for arm in body.named_children(&mut cursor) {
@@ -1076,12 +1082,14 @@ impl<'a> Lowerer<'a> {
                 for s in arm.named_children(&mut c2) {
                     if s.kind() != "switch_label" {
                         self.stmt_into(s, &mut stmts);
+                    } else if self.text(s).trim_end().ends_with("default") {
+                        default = true;
                     }
                 }
                 arms.push(stmts);
             }
         }
-        (scrutinee, arms)
+        (scrutinee, arms, default)
     }
 
     fn lambda(&mut self, node: Node) -> FuncIdx {

@@ -1219,14 +1219,32 @@ impl<'a> Lowerer<'a> {
             }
             return;
         }
-        // Destructuring: each name may hold any part of the value.
-        let init = value.map(|v| self.expr(v));
-        for (name, ty, span) in names {
+        // Destructuring: `val (a, b) = e` is `$d = e; a = $d.component1(); b = ..`.
+        let Some(value) = value else {
+            return;
+        };
+        let init = self.expr(value);
+        let whole = format!("$destructured{}", init.span.start.line);
+        let span = init.span;
+        self.declare(&whole);
+        out.push(Stmt::Let {
+            name: whole.clone(),
+            ty: None,
+            init: Some(init),
+            span,
+        });
+        for (i, (name, ty, span)) in names.into_iter().enumerate() {
             self.declare(&name);
+            let component = Call {
+                receiver: Some(Box::new(Expr::new(ExprKind::Name(whole.clone()), span))),
+                name: format!("component{}", i + 1),
+                args: Vec::new(),
+                name_span: span,
+            };
             out.push(Stmt::Let {
                 name,
                 ty,
-                init: init.clone(),
+                init: Some(Expr::new(ExprKind::Call(component), span)),
                 span,
             });
         }
@@ -1265,6 +1283,7 @@ impl<'a> Lowerer<'a> {
             "when_expression" => {
                 let mut scrutinee = Vec::new();
                 let mut arms = Vec::new();
+                let mut has_else = false;
                 let mut cursor = node.walk();
                 for c in node.named_children(&mut cursor) {
                     match c.kind() {
@@ -1293,10 +1312,13 @@ impl<'a> Lowerer<'a> {
                         "when_entry" => {
                             let mut arm = Vec::new();
                             let mut body = None;
+                            // `else ->` is the entry without a condition.
+                            let mut conditions = 0;
                             let mut c2 = c.walk();
                             for part in c.named_children(&mut c2) {
                                 match part.kind() {
                                     "when_condition" | "guard_condition" => {
+                                        conditions += 1;
                                         let mut c3 = part.walk();
                                         for e in part.named_children(&mut c3) {
                                             if is_type_node(e.kind()) {
@@ -1310,6 +1332,7 @@ impl<'a> Lowerer<'a> {
                                     _ => {}
                                 }
                             }
+                            has_else |= conditions == 0;
                             arm.extend(self.branch(body, make));
                             arms.push(arm);
                         }
@@ -1320,6 +1343,7 @@ impl<'a> Lowerer<'a> {
                 out.push(Stmt::Switch {
                     scrutinee: Expr::new(ExprKind::Opaque(scrutinee), span),
                     arms,
+                    exhaustive: has_else,
                 });
             }
             "try_expression" => {

@@ -1182,7 +1182,11 @@ impl<'a> Lowerer<'a> {
                     self.expr_into(&arm.body, target, &mut stmts);
                     arms.push(stmts);
                 }
-                out.push(Stmt::Switch { scrutinee, arms });
+                out.push(Stmt::Switch {
+                    scrutinee,
+                    arms,
+                    exhaustive: true,
+                });
             }
             syn::Expr::ForLoop(f) => {
                 let iterable = self.place(&f.expr, out);

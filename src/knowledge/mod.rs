@@ -256,8 +256,13 @@ pub struct ReturnsSpec {
     pub method: OneOrMany,
     #[serde(default)]
     pub arg: Option<ArgConstraint>,
-    #[serde(rename = "type")]
+    /// The type returned; empty when `class_arg` says it.
+    #[serde(rename = "type", default)]
     pub ty: String,
+    /// The call returns an instance of the class literal passed at this argument
+    /// (`retrofit.create(Api::class.java)` is an `Api`).
+    #[serde(default)]
+    pub class_arg: Option<usize>,
     #[serde(default)]
     pub doc: Option<String>,
 }
