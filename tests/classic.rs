@@ -1299,3 +1299,77 @@ class Main {
         "{found:?}"
     );
 }
+
+#[test]
+fn helpers_that_read_an_entry_by_a_key_parameter_read_the_callers_key() {
+    let found = scan(&[
+        (
+            "app/MainActivity.java",
+            r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.telephony.TelephonyManager;
+
+public class MainActivity extends Activity {
+    void open(TelephonyManager tm) {
+        Intent i = new Intent(this, DetailActivity.class);
+        i.putExtra("device", tm.getDeviceId());
+        i.putExtra("theme", "dark");
+        startActivity(i);
+    }
+}
+"#,
+        ),
+        (
+            "app/DetailActivity.java",
+            r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.os.Bundle;
+import android.util.Log;
+import androidx.core.content.IntentCompat;
+
+public class DetailActivity extends Activity {
+    static String extra(Intent intent, String key) {
+        return intent.getStringExtra(key);
+    }
+
+    String own(String key) {
+        return getIntent().getStringExtra(key);
+    }
+
+    String compat(String key) {
+        return IntentCompat.getParcelableExtra(getIntent(), key, String.class);
+    }
+
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        Log.i("D", extra(getIntent(), "theme"));
+        Log.i("D", own("theme"));
+        Log.i("D", compat("theme"));
+        Log.i("D", extra(getIntent(), "device"));
+        Log.i("D", own("device"));
+        Log.i("D", compat("device"));
+    }
+}
+"#,
+        ),
+    ]);
+    let file = "app/DetailActivity.java";
+    for line in [25, 26, 27] {
+        assert!(
+            rules_at(&found, file, line).is_empty(),
+            "line {line}: {found:?}"
+        );
+    }
+    for line in [28, 29, 30] {
+        assert_eq!(
+            rules_at(&found, file, line),
+            ["PI001", "PI301"],
+            "line {line}: {found:?}"
+        );
+    }
+}

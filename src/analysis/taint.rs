@@ -55,6 +55,23 @@ struct Taint {
     /// to be in (the object as a whole was tainted). Each such read is a guess; a
     /// flow resting on more than [`MAX_GUESSES`] of them is not reported.
     guesses: u8,
+    /// Read out of a map, Bundle or Intent by a key the function was handed as a
+    /// parameter (`fun extra(key: String) = intent.getStringExtra(key)`): (that
+    /// parameter, the key the data was stored under, or [`ANY_KEY`] for a parameter's
+    /// own entries). The caller's key decides whether this is the data it reads.
+    entry_of: Option<(u16, FieldSym)>,
+}
+
+/// In [`Taint::entry_of`]: whichever entry the caller's key names.
+const ANY_KEY: FieldSym = FieldSym::MAX;
+
+/// What a call passes where a callee takes an entry's key.
+#[derive(Clone, Copy)]
+enum KeyArg {
+    Key(FieldSym),
+    /// The caller's own parameter, a key its caller chooses in turn.
+    Param(u16),
+    Unknown,
 }
 
 impl Taint {
@@ -64,7 +81,22 @@ impl Taint {
             trace,
             field: None,
             guesses: 0,
+            entry_of: None,
         }
+    }
+
+    /// This taint as the entry a caller's key reads (see [`Taint::entry_of`]): None
+    /// when the key names another entry.
+    fn entry_for(self, key: KeyArg) -> Option<Taint> {
+        let Some((_, stored)) = self.entry_of else {
+            return Some(self);
+        };
+        let entry_of = match key {
+            KeyArg::Key(k) if stored != ANY_KEY && stored != k => return None,
+            KeyArg::Param(q) => Some((q, stored)),
+            KeyArg::Key(_) | KeyArg::Unknown => None,
+        };
+        Some(Taint { entry_of, ..self })
     }
 
     /// The same data on a new step, still under the field or key that holds it
@@ -162,7 +194,7 @@ impl Val {
         if self
             .taint
             .iter()
-            .any(|x| x.origin == t.origin && x.field == t.field)
+            .any(|x| x.origin == t.origin && x.field == t.field && x.entry_of == t.entry_of)
         {
             return false;
         }
@@ -216,6 +248,10 @@ impl Val {
     fn global_part(&self) -> Val {
         let mut v = self.clone();
         v.taint.retain(|t| matches!(t.origin, Origin::Source(_)));
+        // A key parameter means nothing outside its function.
+        for t in &mut v.taint {
+            t.entry_of = None;
+        }
         v.callable = None;
         v
     }
@@ -679,6 +715,8 @@ struct Instantiation<'v> {
     passed: &'v str,
     recv: &'v Val,
     args: &'v [Val],
+    /// The keys the arguments name, by parameter (see [`Taint::entry_of`]).
+    keys: &'v [KeyArg],
 }
 
 /// How a call's receiver was written.
@@ -2024,6 +2062,46 @@ impl<'a> Frame<'a> {
         Some(self.call_library(&call, span, &Receiver::Type(t), Val::default(), Vec::new()))
     }
 
+    /// What a keyed getter reads out of a container with these taints: by a constant
+    /// key, the entry stored under it; by a key this function was handed, each entry
+    /// marked for its caller to choose (see [`Taint::entry_of`]). None: any entry.
+    fn entry_read(&mut self, container: &[Taint], key: Option<&Expr>) -> Option<Vec<Taint>> {
+        let key = key?;
+        if let Some(k) = entry_key(key) {
+            return Some(field_taints(container, self.g.field_sym(&k)));
+        }
+        let q = self.key_param(key)?;
+        Some(entries_by_param(container.to_vec(), q))
+    }
+
+    /// The parameter a key expression is, if it is one of this function's.
+    fn key_param(&self, key: &Expr) -> Option<u16> {
+        match &key.kind {
+            ExprKind::Name(n) if self.inlined == 0 => self.params.get(n.as_str()).copied(),
+            _ => None,
+        }
+    }
+
+    /// The keys a call's arguments name, by the callee's parameter (`args` may
+    /// start with an extension function's receiver).
+    fn key_args(&mut self, call: &Call, args: usize) -> Vec<KeyArg> {
+        if call
+            .args
+            .iter()
+            .any(|e| matches!(e.kind, ExprKind::Named { .. }))
+        {
+            return Vec::new();
+        }
+        let mut keys = vec![KeyArg::Unknown; args.saturating_sub(call.args.len())];
+        for e in &call.args {
+            keys.push(match entry_key(e) {
+                Some(k) => KeyArg::Key(self.g.field_sym(&k)),
+                None => self.key_param(e).map_or(KeyArg::Unknown, KeyArg::Param),
+            });
+        }
+        keys
+    }
+
     /// Whether this function's module reads undeclared fields through accessors.
     fn accessor_properties(&self) -> bool {
         self.program.module(self.module_id()).accessor_properties
@@ -2673,6 +2751,7 @@ impl<'a> Frame<'a> {
         self.publish_this_fields();
         let mut result = Val::default();
         let passed = format!("passed to `{}`", call.name);
+        let keys = self.key_args(call, args.len());
         for &callee in callees {
             self.record_call(callee, call.name_span);
             let func = self.program.function(callee);
@@ -2691,10 +2770,13 @@ impl<'a> Frame<'a> {
                 passed: &passed,
                 recv,
                 args,
+                keys: &keys,
             };
             // Return value.
             for t in &summary.ret.taint {
-                for x in self.instantiate(t.origin, t.trace, t.field, &site, "returned by") {
+                for x in
+                    self.instantiate(t.origin, t.trace, t.field, t.entry_of, &site, "returned by")
+                {
                     result.add_taint(x);
                 }
             }
@@ -2719,14 +2801,15 @@ impl<'a> Frame<'a> {
                     .intent_param
                     .and_then(|p| args.get(p as usize))
                     .and_then(param_itself);
-                for x in self.instantiate(*origin, *trace, None, &site, "collected in") {
+                for x in self.instantiate(*origin, *trace, None, None, &site, "collected in") {
                     self.emit(x.origin, x.trace, sink.clone());
                 }
             }
             // What the callee stored into its object's fields (classes tracked per object).
             let mut held = Val::default();
             for ((field, origin), trace) in &summary.receiver_gets {
-                for mut x in self.instantiate(*origin, *trace, None, &site, "kept in the object by")
+                for mut x in
+                    self.instantiate(*origin, *trace, None, None, &site, "kept in the object by")
                 {
                     x.field = Some(*field);
                     held.add_taint(x);
@@ -2747,7 +2830,9 @@ impl<'a> Frame<'a> {
             if !summary.thrown.taint.is_empty() {
                 let mut thrown = Val::default();
                 for t in &summary.thrown.taint {
-                    for x in self.instantiate(t.origin, t.trace, t.field, &site, "thrown by") {
+                    for x in
+                        self.instantiate(t.origin, t.trace, t.field, t.entry_of, &site, "thrown by")
+                    {
                         thrown.add_taint(x);
                     }
                 }
@@ -2759,7 +2844,7 @@ impl<'a> Frame<'a> {
                     continue;
                 };
                 let mut stored = Val::default();
-                for mut x in self.instantiate(*origin, *trace, None, &site, "stored by") {
+                for mut x in self.instantiate(*origin, *trace, None, None, &site, "stored by") {
                     x.field = *field;
                     stored.add_taint(x);
                 }
@@ -2770,7 +2855,9 @@ impl<'a> Frame<'a> {
             // What the callee stored into class-wide fields.
             for ((origin, key), trace) in &summary.field_writes {
                 let mut stored = Val::default();
-                for x in self.instantiate(*origin, *trace, None, &site, "stored in a field by") {
+                for x in
+                    self.instantiate(*origin, *trace, None, None, &site, "stored in a field by")
+                {
                     stored.add_taint(x);
                 }
                 self.write_field_global(key.clone(), &stored);
@@ -2812,22 +2899,35 @@ impl<'a> Frame<'a> {
         origin: Origin,
         trace: TraceId,
         field: Option<FieldSym>,
+        entry_of: Option<(u16, FieldSym)>,
         site: &Instantiation,
         how: &str,
     ) -> Vec<Taint> {
         // A whole value passed in keeps what is known of its fields.
         let keeps_fields = matches!(origin, Origin::Param(_));
-        let actual: Vec<Taint> = match origin {
+        // An entry read by a key the callee was handed: the one this call's key names.
+        let key = entry_of.map(|(p, _)| {
+            site.keys
+                .get(p as usize)
+                .copied()
+                .unwrap_or(KeyArg::Unknown)
+        });
+        let mut actual: Vec<Taint> = match origin {
             Origin::Source(_) => {
                 let tr = self.g.extend_trace(
                     trace,
                     site.at,
                     &format!("{how} `{}`", site.passed.trim_start_matches("passed to ")),
                 );
-                return vec![Taint {
+                let t = Taint {
                     field,
+                    entry_of,
                     ..Taint::new(origin, tr)
-                }];
+                };
+                return match key {
+                    Some(key) => t.entry_for(key).into_iter().collect(),
+                    None => vec![t],
+                };
             }
             Origin::Param(RECEIVER) => site.recv.taint.clone(),
             Origin::Param(p) => site
@@ -2861,6 +2961,11 @@ impl<'a> Frame<'a> {
                 field_taints(&recv, f)
             }
         };
+        match key {
+            Some(KeyArg::Key(k)) => actual = field_taints(&actual, k),
+            Some(KeyArg::Param(q)) => actual = entries_by_param(actual, q),
+            Some(KeyArg::Unknown) | None => {}
+        }
         actual
             .into_iter()
             .filter_map(|at| {
@@ -3358,6 +3463,9 @@ impl<'a> Frame<'a> {
         // A constant key of a map, bundle, Intent or JSON object
         // (`intent.getStringExtra("phone")` reads what `putExtra("phone", ..)` stored).
         let literal_key = call.args.first().and_then(entry_key);
+        let static_entry = k.propagation.keyed_getters.contains(name)
+            && matches!(recv_kind, Receiver::Type(_))
+            && args.len() >= 2;
         // A getter on a value (`s.getBytes()`, `(a + b).getBytes()`) converts all of it.
         let on_value = || {
             candidates
@@ -3371,12 +3479,14 @@ impl<'a> Frame<'a> {
             Some(p) if call.args.is_empty() && !on_value() => {
                 field_taints(&recv.taint, self.g.field_sym(&p))
             }
-            _ => match &literal_key {
-                Some(key) if k.propagation.keyed_getters.contains(name) => {
-                    field_taints(&recv.taint, self.g.field_sym(key))
-                }
-                _ => recv.taint.clone(),
-            },
+            // `IntentCompat.getParcelableExtra(intent, key, ..)`: the container first.
+            _ if static_entry => self
+                .entry_read(&args[0].taint, call.args.get(1))
+                .unwrap_or_else(|| args[0].taint.clone()),
+            _ if k.propagation.keyed_getters.contains(name) => self
+                .entry_read(&recv.taint, call.args.first())
+                .unwrap_or_else(|| recv.taint.clone()),
+            _ => recv.taint.clone(),
         };
         let on_handle = candidates
             .iter()
@@ -3409,8 +3519,8 @@ impl<'a> Frame<'a> {
                 .mutator_prefixes
                 .iter()
                 .any(|p| name.starts_with(p.as_str()));
-            let from_args = name == "<init>"
-                || !matches!(recv_kind, Receiver::Value(..))
+            let from_args = !static_entry
+                && (name == "<init>" || !matches!(recv_kind, Receiver::Value(..)))
                 || mutator
                 || k.propagation.arg_to_result.contains(name)
                 || call
@@ -4211,6 +4321,23 @@ fn bean_property(method: &str, prefix: &str) -> Option<String> {
 }
 
 /// The text an argument constraint compares: a constant's name or a literal.
+/// A container's taints read by the key parameter `q`: each entry stored under a
+/// key, and each of a parameter's, marked for the caller's key to choose; what is
+/// in the container as a whole is in any entry.
+fn entries_by_param(mut taints: Vec<Taint>, q: u16) -> Vec<Taint> {
+    for t in &mut taints {
+        match (t.field, t.origin) {
+            (Some(k), _) => {
+                t.field = None;
+                t.entry_of = Some((q, k));
+            }
+            (None, Origin::Source(_)) => {}
+            (None, _) => t.entry_of = Some((q, ANY_KEY)),
+        }
+    }
+    taints
+}
+
 /// The class a class-literal argument names (`Api.class`, `Api::class.java`).
 fn class_literal(arg: Option<&Expr>) -> Option<&str> {
     match &arg?.kind {
