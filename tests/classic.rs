@@ -1373,3 +1373,36 @@ public class DetailActivity extends Activity {
         );
     }
 }
+
+#[test]
+fn an_implicit_intent_in_a_pending_intent_leaves_the_app() {
+    let found = scan(&[(
+        "app/Main.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.app.PendingIntent;
+import android.content.Intent;
+import android.net.Uri;
+import android.telephony.TelephonyManager;
+
+public class Main extends Activity {
+    PendingIntent open(TelephonyManager tm) {
+        Intent view = new Intent(Intent.ACTION_VIEW, Uri.parse("https://example.com/?id=" + tm.getImei()));
+        PendingIntent.getActivity(this, 0, new Intent(this, Main.class).putExtra("id", tm.getImei()), 0);
+        return PendingIntent.getActivity(this, 0, view, PendingIntent.FLAG_IMMUTABLE);
+    }
+}
+"#,
+    )]);
+    assert!(
+        rules_at(&found, "app/Main.java", 12)
+            .iter()
+            .all(|r| r != "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, "app/Main.java", 13).contains(&"PI001".to_string()),
+        "{found:?}"
+    );
+}

@@ -531,3 +531,30 @@ class Main : Activity() {
     );
     assert!(has(&found, "PI301", 8, "device.id"), "{found:?}");
 }
+
+#[test]
+fn flows_hand_what_they_hold_or_emit_to_their_collectors() {
+    let found = scan(
+        r#"package app
+
+import android.telephony.TelephonyManager
+import android.util.Log
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.flow
+
+class Main(private val tm: TelephonyManager) {
+    private val state = MutableStateFlow("")
+
+    suspend fun go() {
+        state.value = tm.line1Number
+        state.collect { v -> Log.d("T", "number $v") }
+        flow { emit(tm.imei) }.collect { Log.d("T", "id $it") }
+        flow { emit("none") }.collect { Log.d("T", "constant $it") }
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI301", 13, "phone_number"), "{found:?}");
+    assert!(has(&found, "PI301", 14, "device.id"), "{found:?}");
+    assert!(!found.iter().any(|f| f.1 == 15), "{found:?}");
+}

@@ -948,6 +948,31 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// `flow { emit(x) }`, `buildList { add(x) }`: the block runs here on a new
+    /// receiver, and the result is what it put into it.
+    fn builder_block(&mut self, call: &Call, args: &[Val]) -> Option<Val> {
+        if call.receiver.is_some()
+            || !self.k.propagation.builder_blocks.contains(&call.name)
+            || self.inlined >= MAX_INLINE_DEPTH
+        {
+            return None;
+        }
+        let l = args.iter().find_map(|a| match a.callable {
+            Some(Callable::Lambda(l)) if self.written_here(l) => Some(l),
+            _ => None,
+        })?;
+        let shadowed = self.bind(RECEIVER_PARAM.into(), Val::default(), None);
+        self.inline_lambda(l, &[], Vec::new());
+        let built = self
+            .env
+            .vars
+            .get(RECEIVER_PARAM)
+            .cloned()
+            .unwrap_or_default();
+        self.unbind(shadowed);
+        Some(built)
+    }
+
     /// Runs a lambda written in this function where it is invoked (a scope
     /// function's block): its parameters are bound to the arguments' values, facts
     /// and all, and it sees this function's variables directly. Its value is what
@@ -2717,6 +2742,9 @@ impl<'a> Frame<'a> {
                 }
             }
         }
+        if let Some(v) = self.builder_block(call, &args) {
+            return v;
+        }
         self.run_blocks(&call.name, &args);
         // Inside a lambda with receiver: an unqualified call is the receiver's.
         if matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none() {
@@ -3527,12 +3555,28 @@ impl<'a> Frame<'a> {
                     .receiver
                     .as_deref()
                     .is_some_and(|r| self.is_builder_chain(r));
-            for a in args.iter().filter(|_| from_args) {
+            // `intent.putExtra(KEY, v).putExtra(..)` returns the Intent: what it
+            // stores stays under its key.
+            let entry = match &literal_key {
+                Some(key) if mutator && name.starts_with("put") && args.len() >= 2 => {
+                    Some(self.g.field_sym(key))
+                }
+                _ => None,
+            };
+            let elements = k.propagation.element_factories.contains(name);
+            for (i, a) in args.iter().enumerate().filter(|_| from_args) {
+                if entry.is_some() && i == 0 {
+                    continue;
+                }
                 for t in &a.taint {
                     let tr = self
                         .g
                         .through(t.trace, call.name_span, &format!("through `{name}`"));
-                    result.add_taint(t.moved(tr));
+                    let field = if elements { t.field } else { entry };
+                    result.add_taint(Taint {
+                        field,
+                        ..t.moved(tr)
+                    });
                 }
             }
             result.url = recv
@@ -3610,10 +3654,11 @@ impl<'a> Frame<'a> {
         // Mutators store their arguments into the receiver; a bean setter
         // (`note.setLatitude(x)`) into the property its getter reads back.
         if !is_sink
-            && k.propagation
-                .mutator_prefixes
-                .iter()
-                .any(|p| name.starts_with(p.as_str()))
+            && (k.propagation.emitters.contains(name)
+                || k.propagation
+                    .mutator_prefixes
+                    .iter()
+                    .any(|p| name.starts_with(p.as_str())))
         {
             let keyed = name.starts_with("put") && call.args.len() >= 2;
             let property = bean_property(name, "set")

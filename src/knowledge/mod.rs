@@ -351,6 +351,17 @@ impl NameSet {
 pub struct Propagation {
     #[serde(default)]
     pub mutator_prefixes: Vec<String>,
+    /// Methods that add their arguments to the receiver, named in full (`emit`).
+    #[serde(default)]
+    pub emitters: NameSet,
+    /// Functions that return a collection of their arguments (`listOf(a, b)`): each
+    /// element keeps what is known of its fields, as `list.add(a)` does.
+    #[serde(default)]
+    pub element_factories: NameSet,
+    /// Functions whose result is what their block emits into its receiver
+    /// (`flow { emit(x) }`, `buildList { add(x) }`).
+    #[serde(default)]
+    pub builder_blocks: NameSet,
     #[serde(default)]
     pub non_propagating: NameSet,
     #[serde(default)]
@@ -894,6 +905,9 @@ impl Knowledge {
         if let Some(p) = t.propagation {
             let q = &mut self.propagation;
             q.mutator_prefixes.extend(p.mutator_prefixes);
+            q.emitters.extend(p.emitters);
+            q.builder_blocks.extend(p.builder_blocks);
+            q.element_factories.extend(p.element_factories);
             q.non_propagating.extend(p.non_propagating);
             q.write_methods.extend(p.write_methods);
             q.input_methods.extend(p.input_methods);
