@@ -1406,3 +1406,88 @@ public class Main extends Activity {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_fluent_setter_returns_the_object_it_stored_into() {
+    let found = scan(&[(
+        "app/Main.java",
+        r#"package app;
+
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+class Report {
+    String device;
+    String label;
+
+    Report device(String d) { this.device = d; return this; }
+    Report label(String l) { this.label = l; return this; }
+}
+
+public class Main {
+    void go(TelephonyManager tm) {
+        Report r = new Report().device(tm.getImei()).label("daily");
+        Log.i("T", "device " + r.device);
+        Log.i("T", "label " + r.label);
+    }
+}
+"#,
+    )]);
+    assert!(
+        rules_at(&found, "app/Main.java", 17).contains(&"PI301".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, "app/Main.java", 18).is_empty(),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn debug_constants_of_another_class_and_contexts_handed_to_sdks() {
+    let found = scan(&[
+        (
+            "app/Config.java",
+            r#"package app;
+
+public final class Config {
+    public static final boolean EXTENDED_LOGGING = false;
+}
+"#,
+        ),
+        (
+            "app/Main.java",
+            r#"package app;
+
+import android.app.Activity;
+import android.content.Context;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import com.umeng.analytics.MobclickAgent;
+
+public class Main extends Activity {
+    private String id;
+
+    void go(TelephonyManager tm, Context context) {
+        id = tm.getImei();
+        if (Config.EXTENDED_LOGGING) {
+            Log.d("T", "id " + id);
+        }
+        MobclickAgent.onEvent(context, "opened");
+        MobclickAgent.onEvent(context, id);
+    }
+}
+"#,
+        ),
+    ]);
+    let file = "app/Main.java";
+    assert!(rules_at(&found, file, 15).is_empty(), "{found:?}");
+    assert!(
+        rules_at(&found, file, 17).iter().all(|r| r != "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, 18).contains(&"PI001".to_string()),
+        "{found:?}"
+    );
+}

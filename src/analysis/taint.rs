@@ -2843,6 +2843,15 @@ impl<'a> Frame<'a> {
                     held.add_taint(x);
                 }
             }
+            // A fluent setter (`return this`) returns the object it stored into.
+            let returns_this = summary
+                .ret
+                .taint
+                .iter()
+                .any(|t| t.origin == Origin::Param(RECEIVER) && t.field.is_none());
+            if returns_this && call.name != "<constructor>" {
+                result.absorb(&held);
+            }
             if !held.taint.is_empty() && !self.object_holds(call, &mut result, &held) {
                 // Called on `this`: our own object holds it, each in its field.
                 for t in &held.taint {
@@ -3386,8 +3395,21 @@ impl<'a> Frame<'a> {
                         .any(|p| self.program.has_package_under(p))
                 })
             {
-                let taints: Vec<Taint> =
-                    args.iter().flat_map(|a| a.taint.iter().copied()).collect();
+                // The app's Context handed over (`SmsRetriever.getClient(context)`) is
+                // not data the app shares.
+                let taints: Vec<Taint> = args
+                    .iter()
+                    .zip(&call.args)
+                    .filter(|(_, e)| {
+                        self.static_type(e).is_none_or(|t| {
+                            !k.type_is(
+                                &self.program.qualify_external(self.module_id(), &t),
+                                "android.content.Context",
+                            )
+                        }) && !matches!(e.kind, ExprKind::This)
+                    })
+                    .flat_map(|(a, _)| a.taint.iter().copied())
+                    .collect();
                 let simple = rty
                     .as_deref()
                     .unwrap_or("")
@@ -4094,13 +4116,14 @@ impl<'a> Frame<'a> {
             } => self.constant_bool(operand).map(|b| !b),
             ExprKind::Name(n) if !self.env.vars.contains_key(n.as_str()) => {
                 let (_, field) = self.field_for_name(n)?;
-                if !(field.is_final && field.is_static) {
-                    return None;
-                }
-                match field.init.as_ref()?.kind {
-                    ExprKind::Literal(Literal::Bool(b)) => Some(b),
-                    _ => None,
-                }
+                constant_field(field)
+            }
+            // Another class's constant (`Config.DEBUG`).
+            ExprKind::Field { receiver, name } => {
+                let t = self.type_name_of(receiver)?;
+                let c = self.program.resolve_class(self.module_id(), &t)?;
+                let (_, field) = self.program.field(c, name)?;
+                constant_field(field)
             }
             _ => None,
         }
@@ -4381,6 +4404,17 @@ fn entries_by_param(mut taints: Vec<Taint>, q: u16) -> Vec<Taint> {
         }
     }
     taints
+}
+
+/// The value of a `static final` boolean field initialised with a literal.
+fn constant_field(field: &Field) -> Option<bool> {
+    if !(field.is_final && field.is_static) {
+        return None;
+    }
+    match field.init.as_ref()?.kind {
+        ExprKind::Literal(Literal::Bool(b)) => Some(b),
+        _ => None,
+    }
 }
 
 /// The class a class-literal argument names (`Api.class`, `Api::class.java`).
