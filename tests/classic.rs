@@ -20,6 +20,13 @@ fn scan(files: &[(&str, &str)]) -> Vec<(String, String, u64, String)> {
         .collect()
 }
 
+/// Whether `rule` is reported at `file:line`.
+fn reports(found: &[(String, String, u64, String)], file: &str, line: u64, rule: &str) -> bool {
+    found
+        .iter()
+        .any(|f| f.1 == file && f.2 == line && f.0 == rule)
+}
+
 fn rules_at(found: &[(String, String, u64, String)], file: &str, line: u64) -> Vec<String> {
     let mut r: Vec<String> = found
         .iter()
@@ -877,7 +884,7 @@ public class Screen {
         rules_at(&found, "src/app/Screen.java", 14).is_empty(),
         "{found:?}"
     );
-    assert!(rules_at(&found, "src/app/Screen.java", 15).contains(&"PI303".to_string()));
+    assert!(reports(&found, "src/app/Screen.java", 15, "PI303"));
     assert!(
         rules_at(&found, "src/app/Screen.java", 16).is_empty(),
         "{found:?}"
@@ -942,18 +949,9 @@ public class Share extends Activity {
 "#,
     )]);
     let file = "src/main/java/app/Share.java";
-    assert!(
-        rules_at(&found, file, 13).contains(&"PI001".to_string()),
-        "{found:?}"
-    );
-    assert!(
-        rules_at(&found, file, 18).contains(&"PI001".to_string()),
-        "{found:?}"
-    );
-    assert!(
-        !rules_at(&found, file, 23).contains(&"PI001".to_string()),
-        "{found:?}"
-    );
+    assert!(reports(&found, file, 13, "PI001"), "{found:?}");
+    assert!(reports(&found, file, 18, "PI001"), "{found:?}");
+    assert!(!reports(&found, file, 23, "PI001"), "{found:?}");
 }
 
 #[test]
@@ -992,14 +990,8 @@ public class Status extends Activity {
 "#,
     )]);
     let file = "src/main/java/app/Status.java";
-    assert!(
-        rules_at(&found, file, 14).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
-    assert!(
-        rules_at(&found, file, 24).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
+    assert!(reports(&found, file, 14, "PI301"), "{found:?}");
+    assert!(reports(&found, file, 24, "PI301"), "{found:?}");
 }
 
 #[test]
@@ -1044,14 +1036,8 @@ public class Sim extends Activity {
 "#,
     )]);
     let file = "src/main/java/app/Sim.java";
-    assert!(
-        rules_at(&found, file, 33).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
-    assert!(
-        !rules_at(&found, file, 15).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
+    assert!(reports(&found, file, 33, "PI301"), "{found:?}");
+    assert!(!reports(&found, file, 15, "PI301"), "{found:?}");
 }
 
 #[test]
@@ -1085,10 +1071,7 @@ public class Debug extends Activity {
     let file = "src/main/java/app/Debug.java";
     assert!(rules_at(&found, file, 13).is_empty(), "{found:?}");
     assert!(rules_at(&found, file, 16).is_empty(), "{found:?}");
-    assert!(
-        rules_at(&found, file, 19).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
+    assert!(reports(&found, file, 19, "PI301"), "{found:?}");
 }
 
 #[test]
@@ -1126,15 +1109,9 @@ public class Fill extends Activity {
 "#,
     )]);
     let file = "src/main/java/app/Fill.java";
-    assert!(
-        rules_at(&found, file, 15).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
+    assert!(reports(&found, file, 15, "PI301"), "{found:?}");
     assert!(rules_at(&found, file, 16).is_empty(), "{found:?}");
-    assert!(
-        rules_at(&found, file, 19).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
+    assert!(reports(&found, file, 19, "PI301"), "{found:?}");
     // A parameter assigned anew is a local: the caller's string is unchanged.
     assert!(rules_at(&found, file, 22).is_empty(), "{found:?}");
 }
@@ -1185,10 +1162,7 @@ public class Check extends Activity {
 "#,
     )]);
     let file = "src/main/java/app/Check.java";
-    assert!(
-        rules_at(&found, file, 12).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
+    assert!(reports(&found, file, 12, "PI301"), "{found:?}");
     // Only the object's class name is in the message.
     assert!(rules_at(&found, file, 32).is_empty(), "{found:?}");
 }
@@ -1224,10 +1198,7 @@ public class Alias extends Activity {
 "#,
     )]);
     let file = "src/main/java/app/Alias.java";
-    assert!(
-        rules_at(&found, file, 17).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
+    assert!(reports(&found, file, 17, "PI301"), "{found:?}");
     assert!(rules_at(&found, file, 18).is_empty(), "{found:?}");
     // Strings are values: a new one assigned to `copy` is not `other`.
     assert!(rules_at(&found, file, 22).is_empty(), "{found:?}");
@@ -1261,14 +1232,8 @@ class Main {
 "#,
     )]);
     let file = "app/src/main/java/app/Main.java";
-    assert!(
-        !rules_at(&found, file, 13).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
-    assert!(
-        rules_at(&found, file, 19).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
+    assert!(!reports(&found, file, 13, "PI301"), "{found:?}");
+    assert!(reports(&found, file, 19, "PI301"), "{found:?}");
 }
 
 #[test]
@@ -1290,14 +1255,8 @@ class Main {
 "#,
     )]);
     let file = "app/src/main/java/app/Main.java";
-    assert!(
-        rules_at(&found, file, 9).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
-    assert!(
-        rules_at(&found, file, 10).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
+    assert!(reports(&found, file, 9, "PI301"), "{found:?}");
+    assert!(reports(&found, file, 10, "PI301"), "{found:?}");
 }
 
 #[test]
@@ -1395,16 +1354,8 @@ public class Main extends Activity {
 }
 "#,
     )]);
-    assert!(
-        rules_at(&found, "app/Main.java", 12)
-            .iter()
-            .all(|r| r != "PI001"),
-        "{found:?}"
-    );
-    assert!(
-        rules_at(&found, "app/Main.java", 13).contains(&"PI001".to_string()),
-        "{found:?}"
-    );
+    assert!(!reports(&found, "app/Main.java", 12, "PI001"), "{found:?}");
+    assert!(reports(&found, "app/Main.java", 13, "PI001"), "{found:?}");
 }
 
 #[test]
@@ -1433,10 +1384,7 @@ public class Main {
 }
 "#,
     )]);
-    assert!(
-        rules_at(&found, "app/Main.java", 17).contains(&"PI301".to_string()),
-        "{found:?}"
-    );
+    assert!(reports(&found, "app/Main.java", 17, "PI301"), "{found:?}");
     assert!(
         rules_at(&found, "app/Main.java", 18).is_empty(),
         "{found:?}"
@@ -1482,12 +1430,6 @@ public class Main extends Activity {
     ]);
     let file = "app/Main.java";
     assert!(rules_at(&found, file, 15).is_empty(), "{found:?}");
-    assert!(
-        rules_at(&found, file, 17).iter().all(|r| r != "PI001"),
-        "{found:?}"
-    );
-    assert!(
-        rules_at(&found, file, 18).contains(&"PI001".to_string()),
-        "{found:?}"
-    );
+    assert!(!reports(&found, file, 17, "PI001"), "{found:?}");
+    assert!(reports(&found, file, 18, "PI001"), "{found:?}");
 }

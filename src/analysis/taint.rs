@@ -1594,8 +1594,6 @@ impl<'a> Frame<'a> {
         per_object
     }
 
-    /// The receiver of an instance method of a class tracked per object: whatever
-    /// its caller's object holds.
     /// What `this` is: in an extension function or a block with receiver, the
     /// receiver; elsewhere the object the method runs on.
     fn this_object(&mut self) -> Val {
@@ -1605,6 +1603,8 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// The receiver of an instance method of a class tracked per object: whatever
+    /// its caller's object holds.
     fn this_value(&mut self) -> Val {
         if !self.receiver_is_tracked() {
             return Val::default();
@@ -4388,7 +4388,6 @@ fn bean_property(method: &str, prefix: &str) -> Option<String> {
     Some(first.to_lowercase().chain(chars).collect())
 }
 
-/// The text an argument constraint compares: a constant's name or a literal.
 /// A container's taints read by the key parameter `q`: each entry stored under a
 /// key, and each of a parameter's, marked for the caller's key to choose; what is
 /// in the container as a whole is in any entry.
@@ -4425,6 +4424,7 @@ fn class_literal(arg: Option<&Expr>) -> Option<&str> {
     }
 }
 
+/// The text an argument constraint compares: a constant's name or a literal.
 fn arg_text(e: &Expr) -> Option<String> {
     match &e.kind {
         ExprKind::Literal(Literal::Str(s)) => Some(s.clone()),
