@@ -1433,3 +1433,199 @@ public class Main extends Activity {
     assert!(!reports(&found, file, 17, "PI001"), "{found:?}");
     assert!(reports(&found, file, 18, "PI001"), "{found:?}");
 }
+
+/// The 1-based line of the first line of `text` containing `marker`.
+fn line_of(text: &str, marker: &str) -> u64 {
+    text.lines()
+        .position(|l| l.contains(marker))
+        .map(|i| i as u64 + 1)
+        .unwrap_or_else(|| panic!("no line with {marker:?}"))
+}
+
+const COPIES: &str = r#"package app;
+
+import android.app.Activity;
+import android.os.Build;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+public class Main extends Activity {
+    static class Info {
+        String serial = Build.SERIAL;
+        String label = "device";
+    }
+
+    void copy(TelephonyManager tm) {
+        String[] src = new String[] { tm.getDeviceId() };
+        String[] dst = new String[1];
+        System.arraycopy(src, 0, dst, 0, 1);
+        Log.i("T", dst[0]); // arraycopy
+    }
+
+    void buffer(TelephonyManager tm) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(tm.getImei().getBytes());
+        Log.i("T", bytes.toString()); // buffer
+        ByteArrayOutputStream wrapped = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(wrapped);
+        out.writeUTF(tm.getLine1Number());
+        Log.i("T", new String(wrapped.toByteArray())); // wrapped
+    }
+
+    void initialisers() {
+        Info info = new Info();
+        Log.i("T", info.serial); // initialiser
+        Log.i("T", info.label); // other field
+    }
+
+    void futures(ExecutorService ex, final TelephonyManager tm) throws Exception {
+        Future<String> f = ex.submit(new Callable<String>() {
+            public String call() { return tm.getDeviceId(); }
+        });
+        Log.i("T", f.get()); // future
+        CompletableFuture.supplyAsync(() -> tm.getSubscriberId())
+            .thenAccept(s -> Log.i("T", s)); // completable
+    }
+}
+"#;
+
+#[test]
+fn copies_buffers_field_initialisers_and_futures() {
+    let found = scan(&[("app/Main.java", COPIES)]);
+    let file = "app/Main.java";
+    for marker in [
+        "// arraycopy",
+        "// buffer",
+        "// wrapped",
+        "// initialiser",
+        "// future",
+        "// completable",
+    ] {
+        let line = line_of(COPIES, marker);
+        assert!(reports(&found, file, line, "PI001"), "{marker}: {found:?}");
+    }
+    assert!(
+        rules_at(&found, file, line_of(COPIES, "// other field")).is_empty(),
+        "{found:?}"
+    );
+}
+
+const RESULTS_PICKER: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+
+public class Picker extends Activity {
+    protected void onCreate(Bundle b) {
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        Intent r = new Intent();
+        r.putExtra("id", tm.getDeviceId());
+        r.putExtra("label", "x");
+        setResult(RESULT_OK, r);
+        finish();
+    }
+}
+"#;
+
+const RESULTS_MAIN: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.os.Bundle;
+import android.telephony.SmsManager;
+import android.telephony.TelephonyManager;
+import com.android.volley.Request;
+import com.android.volley.RequestQueue;
+import com.android.volley.toolbox.StringRequest;
+import java.util.HashMap;
+import java.util.Map;
+
+public class Main extends Activity {
+    protected void onCreate(Bundle b) {
+        startActivityForResult(new Intent(this, Picker.class), 1);
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        Bundle args = new Bundle();
+        args.putString("id", tm.getDeviceId());
+        DetailFragment f = new DetailFragment();
+        f.setArguments(args);
+    }
+
+    protected void onActivityResult(int req, int res, Intent data) {
+        SmsManager.getDefault().sendTextMessage("+1", null, data.getStringExtra("id"), null, null); // result
+        SmsManager.getDefault().sendTextMessage("+1", null, data.getStringExtra("label"), null, null); // label
+    }
+
+    void send(RequestQueue q, final TelephonyManager tm) {
+        q.add(new StringRequest(Request.Method.POST, "https://example.com/r", null, null) {
+            protected Map<String, String> getParams() {
+                Map<String, String> m = new HashMap<>();
+                m.put("imei", tm.getDeviceId());
+                return m; // params
+            }
+        });
+    }
+}
+"#;
+
+const RESULTS_FRAGMENT: &str = r#"package app;
+
+import android.app.Fragment;
+import android.os.Bundle;
+import android.util.Log;
+
+public class DetailFragment extends Fragment {
+    public void onCreate(Bundle b) {
+        super.onCreate(b);
+        Log.i("T", getArguments().getString("id")); // arguments
+    }
+}
+"#;
+
+#[test]
+fn activity_results_fragment_arguments_and_request_parameters() {
+    let found = scan(&[
+        ("app/Picker.java", RESULTS_PICKER),
+        ("app/Main.java", RESULTS_MAIN),
+        ("app/DetailFragment.java", RESULTS_FRAGMENT),
+    ]);
+    let main = "app/Main.java";
+    assert!(
+        reports(&found, main, line_of(RESULTS_MAIN, "// result"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, main, line_of(RESULTS_MAIN, "// label")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, main, line_of(RESULTS_MAIN, "// params"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        reports(
+            &found,
+            "app/DetailFragment.java",
+            line_of(RESULTS_FRAGMENT, "// arguments"),
+            "PI001"
+        ),
+        "{found:?}"
+    );
+    // Handing the result back is still a disclosure to whoever started the activity.
+    assert!(
+        reports(
+            &found,
+            "app/Picker.java",
+            line_of(RESULTS_PICKER, "setResult"),
+            "PI001"
+        ),
+        "{found:?}"
+    );
+}

@@ -558,3 +558,91 @@ class Main(private val tm: TelephonyManager) {
     assert!(has(&found, "PI301", 14, "device.id"), "{found:?}");
     assert!(!found.iter().any(|f| f.1 == 15), "{found:?}");
 }
+
+/// The 1-based line of the first line of `text` containing `marker`.
+fn line_of(text: &str, marker: &str) -> u64 {
+    text.lines()
+        .position(|l| l.contains(marker))
+        .map(|i| i as u64 + 1)
+        .unwrap_or_else(|| panic!("no line with {marker:?}"))
+}
+
+const DEFERRED_AND_ARGUMENTS: &str = r#"package app
+
+import android.app.Activity
+import android.content.Intent
+import android.os.Bundle
+import android.telephony.TelephonyManager
+import android.util.Log
+import androidx.activity.result.contract.ActivityResultContracts
+import androidx.appcompat.app.AppCompatActivity
+import androidx.core.os.bundleOf
+import androidx.fragment.app.Fragment
+import io.reactivex.Single
+import kotlinx.coroutines.GlobalScope
+import kotlinx.coroutines.async
+import kotlinx.coroutines.launch
+
+class Main : AppCompatActivity() {
+    private val pick = registerForActivityResult(ActivityResultContracts.StartActivityForResult()) { result ->
+        Log.i("T", result.data?.getStringExtra("id") ?: "") // result
+    }
+
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        val tm = getSystemService(TELEPHONY_SERVICE) as TelephonyManager
+        GlobalScope.launch {
+            val d = async { tm.imei }
+            Log.i("T", d.await()) // deferred
+        }
+        val f = DetailFragment().apply { arguments = bundleOf("id" to tm.deviceId, "title" to "x") }
+        supportFragmentManager.beginTransaction().add(f, "d").commit()
+        pick.launch(Intent(this, Picker::class.java))
+        Single.fromCallable { tm.line1Number }
+            .subscribe({ n -> Log.i("T", n) }, // subscribe
+                { e -> Log.e("T", "failed", e) }) // error
+    }
+}
+
+class DetailFragment : Fragment() {
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        Log.i("T", arguments?.getString("id") ?: "") // argument
+        Log.i("T", requireArguments().getString("title") ?: "") // title
+    }
+}
+
+class Picker : Activity() {
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        val tm = getSystemService(TELEPHONY_SERVICE) as TelephonyManager
+        setResult(RESULT_OK, Intent().putExtra("id", tm.deviceId))
+        finish()
+    }
+}
+"#;
+
+#[test]
+fn deferred_values_fragment_arguments_and_activity_results() {
+    let found = scan(DEFERRED_AND_ARGUMENTS);
+    let at = |marker| line_of(DEFERRED_AND_ARGUMENTS, marker);
+    assert!(
+        has(&found, "PI001", at("// deferred"), "device.id"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// argument"), "device.id"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// result"), "device.id"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// subscribe"), "phone_number"),
+        "{found:?}"
+    );
+    // The other key of the bundle, and the error handler of `subscribe`, carry none.
+    assert!(!found.iter().any(|f| f.1 == at("// title")), "{found:?}");
+    assert!(!found.iter().any(|f| f.1 == at("// error")), "{found:?}");
+}

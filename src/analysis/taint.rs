@@ -174,6 +174,9 @@ struct Val {
     /// The result of a source API itself (a `Task<Location>`), not something
     /// computed from it: callbacks registered on it receive the data.
     producer: bool,
+    /// A handle to what a block computes (`executor.submit(callable)`, `async { }`):
+    /// awaiting it (`get()`, `await()`) hands back the block's value.
+    pending: bool,
 }
 
 impl Val {
@@ -228,6 +231,7 @@ impl Val {
             self.callable = other.callable;
         }
         self.producer |= other.producer;
+        self.pending |= other.pending;
         changed
     }
 
@@ -338,8 +342,14 @@ struct Global {
     dirty: HashSet<FnId>,
     per_object: HashMap<ClassId, bool>,
     supertypes: HashMap<ClassId, Rc<[String]>>,
-    /// What explicit Intents addressed to each of the app's components carry.
+    /// What explicit Intents addressed to each of the app's components carry (and
+    /// the arguments a fragment of the app is given).
     intents: HashMap<ClassId, Val>,
+    /// What the app's activities hand back with `setResult`: its callers receive it
+    /// in `onActivityResult`.
+    results: Val,
+    /// Callbacks registered with `registerForActivityResult`.
+    result_callbacks: HashSet<FnId>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
     too_long: HashSet<(SourceId, Span, FnId)>,
     /// Every call of a project function: (caller, name span, callee).
@@ -362,6 +372,7 @@ enum Dep {
     Capture(Callable),
     Callback(FnId),
     Intent(ClassId),
+    Results,
     BaseUrl,
 }
 
@@ -803,19 +814,49 @@ impl<'a> Frame<'a> {
 
     /// A library method or constructor that runs the block it is handed
     /// (`thread { }`, `executor.execute(() -> ..)`): the block runs here, seeing what
-    /// its variables hold now.
-    fn run_blocks(&mut self, name: &str, args: &[Val]) {
+    /// its variables hold now. For a call whose result stands for the block's value
+    /// (`submit(callable)`, `async { }`), that value, marked pending.
+    fn run_blocks(&mut self, call: &Call, span: Span, args: &[Val]) -> Option<Val> {
+        let name = call.name.as_str();
         let simple = name.rsplit('.').next().unwrap_or(name);
         if !self.k.propagation.runs_block.contains(simple) || self.inlined >= MAX_INLINE_DEPTH {
-            return;
+            return None;
         }
+        let valued = self.k.propagation.value_blocks.contains(simple);
+        let mut value = Val::default();
         for a in args {
-            if let Some(Callable::Lambda(l)) = a.callable {
-                if self.written_here(l) {
-                    self.inline_lambda(l, &[], Vec::new());
+            match a.callable {
+                Some(Callable::Lambda(l)) if self.written_here(l) => {
+                    let ret = self.inline_lambda(l, &[], Vec::new());
+                    value.join(&ret);
                 }
+                // `submit(new Callable<String>() { call() { .. } })`: what its
+                // `call()` (a Supplier's `get()`) returns.
+                Some(Callable::Class(c)) if valued => {
+                    let targets: Vec<FnId> = ["call", "get"]
+                        .iter()
+                        .map(|m| self.program.dispatch(c, m, 0))
+                        .find(|t| !t.is_empty())
+                        .unwrap_or_default();
+                    let run = Call {
+                        receiver: None,
+                        name: "call".into(),
+                        args: vec![],
+                        name_span: call.name_span,
+                    };
+                    let ret = self.call_project(&run, span, &targets, a, &[]);
+                    value.join(&ret);
+                }
+                _ => {}
             }
         }
+        valued.then(|| {
+            value.callable = None;
+            // What the block computed, not a source API's own result.
+            value.producer = false;
+            value.pending = true;
+            value
+        })
     }
 
     /// `items.forEach { upload(it) }`, `list.stream().map(x -> ..)`: the block runs
@@ -836,13 +877,13 @@ impl<'a> Frame<'a> {
             return None;
         }
         let mut out = Val::default();
-        for a in args {
-            let Some(Callable::Lambda(l)) = a.callable else {
-                continue;
-            };
-            if !self.written_here(l) {
-                continue;
-            }
+        // The first block receives the elements; later ones are for errors and
+        // completion (`subscribe(onNext, onError)`).
+        let first = args.iter().find_map(|a| match a.callable {
+            Some(Callable::Lambda(l)) => Some(l),
+            _ => None,
+        });
+        if let Some(l) = first.filter(|&l| self.written_here(l)) {
             let mut element = recv.clone();
             element.callable = None;
             let mut params = vec![Val::default(); element_at + 1];
@@ -1131,6 +1172,9 @@ impl<'a> Frame<'a> {
             if let Some(t) = self.callback_param_source(i, p) {
                 v.add_taint(t);
             }
+            for t in self.activity_result(i, p) {
+                v.add_taint(t);
+            }
             let ty = p.ty.clone().or_else(|| {
                 self.g
                     .lambda_arg_types
@@ -1223,6 +1267,74 @@ impl<'a> Frame<'a> {
     }
 
     /// A framework callback parameter that carries personal data (`onLocationChanged(Location)`).
+    /// A value returned from an override of a library method whose result the library
+    /// sends (`getParams()` of a Volley request): the `return` is the sink.
+    fn returned_to_library(&mut self, v: &Val, span: Span) {
+        let func = self.func();
+        let Some(class) = self.class.filter(|_| func.kind == FunctionKind::Method) else {
+            return;
+        };
+        let taints: Vec<Taint> = v
+            .taint
+            .iter()
+            .filter(|t| matches!(t.origin, Origin::Source(_)))
+            .copied()
+            .collect();
+        if taints.is_empty() {
+            return;
+        }
+        let supers = self.external_supertypes(class);
+        let k = self.k;
+        let Some(spec) = k
+            .sinks_named(&func.name)
+            .find(|s| s.returned && supers.iter().any(|t| k.type_is(t, &s.class)))
+        else {
+            return;
+        };
+        let simple = spec.class.rsplit('.').next().unwrap_or(&spec.class);
+        let site = SinkSite {
+            kind: spec.kind,
+            span,
+            call_span: span,
+            callee: format!("{simple}.{}", func.name),
+            url: None,
+            encrypted: false,
+            sdk: None,
+            function: self.function_name(),
+            func: self.f,
+            intent_param: None,
+        };
+        self.emit_all(&taints, &site);
+    }
+
+    /// The result an activity of the app handed back (`setResult(RESULT_OK, data)`),
+    /// for the Intent parameter of `onActivityResult` and of a callback registered
+    /// with `registerForActivityResult`. Each extra stays under its key.
+    fn activity_result(&mut self, index: usize, p: &Param) -> Vec<Taint> {
+        let func = self.func();
+        let delivered = (func.kind == FunctionKind::Method
+            && func.name == "onActivityResult"
+            && func.params.len() == 3
+            && index == 2)
+            || (index == 0 && self.g.result_callbacks.contains(&self.f));
+        if !delivered {
+            return Vec::new();
+        }
+        self.g.read(Dep::Results, self.f);
+        let taints = self.g.results.taint.clone();
+        taints
+            .into_iter()
+            .map(|t| {
+                let tr = self.g.extend_trace(
+                    t.trace,
+                    p.span,
+                    &format!("received as the result in `{}`", p.name),
+                );
+                t.carried(tr)
+            })
+            .collect()
+    }
+
     fn callback_param_source(&mut self, index: usize, p: &Param) -> Option<Taint> {
         let func = self.func();
         if func.kind != FunctionKind::Method {
@@ -1415,6 +1527,9 @@ impl<'a> Frame<'a> {
             Stmt::Return(value, span) => {
                 if let Some(e) = value {
                     let v = self.eval(e);
+                    if self.inlined == 0 {
+                        self.returned_to_library(&v, *span);
+                    }
                     let v = self.flow_into(v, *span, "returned");
                     if self.returned {
                         self.summary.ret.join(&v);
@@ -1798,7 +1913,19 @@ impl<'a> Frame<'a> {
             ExprKind::ArrayInit(items) => {
                 let mut v = Val::constant();
                 for i in items {
-                    let x = self.eval(i);
+                    let mut x = self.eval(i);
+                    // A `key to value` pair (`bundleOf("id" to imei)`, `mapOf(..)`):
+                    // the value stays under its key.
+                    if let ExprKind::ArrayInit(pair) = &i.kind {
+                        if let Some(key) =
+                            pair.first().filter(|_| pair.len() == 2).and_then(entry_key)
+                        {
+                            let sym = self.g.field_sym(&key);
+                            for t in &mut x.taint {
+                                t.field = Some(sym);
+                            }
+                        }
+                    }
                     v.join(&x);
                 }
                 v
@@ -1808,6 +1935,15 @@ impl<'a> Frame<'a> {
                 value,
                 compound,
             } => {
+                // A Kotlin property of a library object (`clipboard.primaryClip = clip`,
+                // `arguments = bundle` in `apply { }`) is set through its setter.
+                if let Some(setter) = self.property_setter(target, value, *compound) {
+                    let v = self.eval_call(&setter, e.span);
+                    if let ExprKind::Name(n) = &target.kind {
+                        self.env.vars.insert(n.as_str().into(), v.clone());
+                    }
+                    return v;
+                }
                 let v = self.eval(value);
                 if let (ExprKind::Name(n), false) = (&target.kind, *compound) {
                     if self.env.vars.contains_key(n.as_str()) {
@@ -2164,6 +2300,51 @@ impl<'a> Frame<'a> {
             return v;
         }
         self.eval_call(&call, span)
+    }
+
+    /// The setter call a Kotlin assignment to a library object's property stands for:
+    /// `x.name = v` on a library type, or `name = v` naming no local or field, on the
+    /// implicit receiver of a block or on `this` when its class extends a library one.
+    fn property_setter(&mut self, target: &Expr, value: &Expr, compound: bool) -> Option<Call> {
+        if compound || !self.accessor_properties() {
+            return None;
+        }
+        let (receiver, name) = match &target.kind {
+            ExprKind::Name(n) => {
+                if self.env.vars.contains_key(n.as_str()) || self.field_for_name(n).is_some() {
+                    return None;
+                }
+                let receiver = match self.implicit_receiver() {
+                    Some(r) => Some(Box::new(r)),
+                    None => {
+                        let class = self.class?;
+                        if self.external_supertypes(class).is_empty() {
+                            return None;
+                        }
+                        None
+                    }
+                };
+                (receiver, n.as_str())
+            }
+            ExprKind::Field { receiver, name } if !matches!(receiver.kind, ExprKind::This) => {
+                let library = self
+                    .static_type(receiver)
+                    .is_some_and(|t| self.program.resolve_class(self.module_id(), &t).is_none());
+                if !library {
+                    return None;
+                }
+                (Some(receiver.clone()), name.as_str())
+            }
+            _ => return None,
+        };
+        let mut chars = name.chars();
+        let first = chars.next().filter(|c| c.is_lowercase())?;
+        Some(Call {
+            receiver,
+            name: format!("set{}{}", first.to_uppercase(), chars.as_str()),
+            args: vec![value.clone()],
+            name_span: target.span,
+        })
     }
 
     /// The receiver of the innermost lambda with receiver (or extension function)
@@ -2745,7 +2926,7 @@ impl<'a> Frame<'a> {
         if let Some(v) = self.builder_block(call, &args) {
             return v;
         }
-        self.run_blocks(&call.name, &args);
+        let handed = self.run_blocks(call, span, &args);
         // Inside a lambda with receiver: an unqualified call is the receiver's.
         if matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none() {
             if let Some(r) = self.implicit_receiver() {
@@ -2763,6 +2944,9 @@ impl<'a> Frame<'a> {
         let from_blocks = self.run_element_blocks(call, &recv_val, &args);
         let mut result = self.call_library(call, span, &recv_kind, recv_val, args);
         if let Some(v) = from_blocks {
+            result.join(&v);
+        }
+        if let Some(v) = handed {
             result.join(&v);
         }
         result
@@ -3203,6 +3387,7 @@ impl<'a> Frame<'a> {
                 || (open && is_type)
                 || (without_type && (candidates.is_empty() || free_function))
         };
+        let project_class = rty_project;
         let rty_project = rty_project.is_some();
         // Sanitisers end the flow.
         if k.sanitizers_named(name).any(|s| type_ok(&s.class, false)) {
@@ -3323,7 +3508,7 @@ impl<'a> Frame<'a> {
         let mut sdk_sink_done = false;
         let sinks: Vec<_> = k
             .sinks_named(name)
-            .filter(|s| type_ok(&s.class, s.match_without_type))
+            .filter(|s| !s.returned && type_ok(&s.class, s.match_without_type))
             .cloned()
             .collect();
         // Data handed to a sink has left: the receiver (a database, an editor) does
@@ -3463,6 +3648,72 @@ impl<'a> Frame<'a> {
                 self.emit_all(&taints, &site);
             }
         }
+        // Copies between arguments (`System.arraycopy(src, 0, dst, 0, n)`): the target
+        // object holds what was copied into it.
+        let copies: Vec<(Vec<usize>, bool, bool, usize)> = k
+            .copies_named(name)
+            .filter(|c| type_ok(&c.class, c.match_without_type))
+            .map(|c| (c.from.clone(), c.varargs, c.from_receiver, c.to))
+            .collect();
+        for (from, varargs, from_receiver, to) in copies {
+            let Some(target) = call.args.get(to) else {
+                continue;
+            };
+            let rest = from.last().copied().filter(|_| varargs);
+            let copied: Vec<Taint> = args
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| from.contains(i) || rest.is_some_and(|r| *i > r))
+                .map(|(_, a)| a)
+                .chain(from_receiver.then_some(&recv))
+                .flat_map(|a| a.taint.iter().copied())
+                .collect();
+            let mut into = Val::default();
+            for t in copied {
+                let tr =
+                    self.g
+                        .extend_trace(t.trace, call.name_span, &format!("copied by `{name}`"));
+                into.add_taint(t.moved(tr));
+            }
+            self.weak_update(target, &into);
+        }
+        // What an activity hands back reaches its caller's `onActivityResult`.
+        if name == "setResult" && args.len() >= 2 && type_ok("android.app.Activity", false) {
+            let mut back = Val::default();
+            for t in args[1]
+                .taint
+                .iter()
+                .filter(|t| matches!(t.origin, Origin::Source(_)))
+            {
+                let tr = self.g.extend_trace(
+                    t.trace,
+                    call.name_span,
+                    "handed back to the caller by `setResult`",
+                );
+                back.add_taint(t.carried(tr));
+            }
+            if self.g.results.join(&back) {
+                self.g.touch(&Dep::Results);
+            }
+        }
+        if name == "registerForActivityResult" {
+            for a in &args {
+                let callbacks = match a.callable {
+                    Some(Callable::Lambda(l)) => vec![l],
+                    Some(Callable::Class(c)) => self.program.dispatch(c, "onActivityResult", 1),
+                    None => Vec::new(),
+                };
+                for f in callbacks {
+                    if self.g.result_callbacks.insert(f) {
+                        self.g.touch(&Dep::Callback(f));
+                    }
+                }
+            }
+        }
+        // A fragment of the app reads the arguments it was given (`getArguments()`).
+        if let (Some(fragment), "setArguments", Some(a)) = (project_class, name, args.first()) {
+            self.deliver_intent(fragment, a, call.name_span, name);
+        }
         // Callbacks registered on what a source API returned receive its data.
         if recv.producer && recv.has_source() {
             for a in &args {
@@ -3498,8 +3749,10 @@ impl<'a> Frame<'a> {
                 }
             }
         }
-        // The result: derived from the receiver and the arguments.
-        let non_propagating = k.propagation.non_propagating.contains(name);
+        // The result: derived from the receiver and the arguments; awaiting a handle
+        // to a block's value (`deferred.await()`) hands the value back.
+        let non_propagating = k.propagation.non_propagating.contains(name)
+            && !(recv.pending && k.propagation.awaiters.contains(name));
         let collected = result.has_source();
         let fresh_categories: Vec<String> = result
             .taint
@@ -3638,7 +3891,8 @@ impl<'a> Frame<'a> {
             }
         }
         // An activity's own Intent carries what the app's other components put in it.
-        if name == "getIntent" && call.args.is_empty() && implicit {
+        let delivered = matches!(name, "getIntent" | "getArguments" | "requireArguments");
+        if delivered && call.args.is_empty() && implicit {
             let mut cur = self.class;
             while let Some(c) = cur {
                 self.g.read(Dep::Intent(c), self.f);
@@ -3675,8 +3929,14 @@ impl<'a> Frame<'a> {
         }
         // Mutators store their arguments into the receiver; a bean setter
         // (`note.setLatitude(x)`) into the property its getter reads back.
+        // A write to a stream that goes nowhere known (`buffer.write(bytes)`) stays in
+        // it for what reads it back (`buffer.toByteArray()`).
+        let buffered = k.propagation.write_methods.contains(name)
+            && recv.resource.is_none()
+            && matches!(recv_kind, Receiver::Value(..));
         if !is_sink
             && (k.propagation.emitters.contains(name)
+                || buffered
                 || k.propagation
                     .mutator_prefixes
                     .iter()
@@ -3868,10 +4128,18 @@ impl<'a> Frame<'a> {
     }
 
     /// `b = a` (or `(Box) a`) between locals naming an object: both name it now.
+    /// So do a stream and a stream or writer built around it
+    /// (`out = new ObjectOutputStream(buffer)`): what is written to one is in the other.
     fn note_alias(&mut self, name: &Rc<str>, value: &Expr) {
         let mut e = value;
-        while let ExprKind::Cast { expr, .. } = &e.kind {
-            e = expr;
+        loop {
+            match &e.kind {
+                ExprKind::Cast { expr, .. } => e = expr,
+                ExprKind::New { ty, args, .. } if !args.is_empty() && self.wraps_stream(ty) => {
+                    e = &args[0];
+                }
+                _ => break,
+            }
         }
         let ExprKind::Name(other) = &e.kind else {
             return;
@@ -3892,6 +4160,17 @@ impl<'a> Frame<'a> {
         if !theirs.contains(name) {
             theirs.push(name.clone());
         }
+    }
+
+    /// Whether a type (as written) is a stream or writer that writes into the one it
+    /// is built around.
+    fn wraps_stream(&self, ty: &str) -> bool {
+        let q = self.program.qualify_external(self.module_id(), ty);
+        self.k
+            .propagation
+            .stream_wrappers
+            .iter()
+            .any(|w| *w == q || (!q.contains('.') && w.rsplit('.').next() == Some(q.as_str())))
     }
 
     /// Whether a parameter of this declared type names an object that can be
@@ -4005,7 +4284,13 @@ impl<'a> Frame<'a> {
 
     fn eval_new(&mut self, ty: &str, args: &[Expr], body: Option<ClassIdx>, span: Span) -> Val {
         let vals: Vec<Val> = args.iter().map(|a| self.eval(a)).collect();
-        self.run_blocks(ty, &vals);
+        let construct = Call {
+            receiver: None,
+            name: ty.to_string(),
+            args: vec![],
+            name_span: span,
+        };
+        self.run_blocks(&construct, span, &vals);
         if let Some(b) = body {
             let id = ClassId {
                 module: self.module_id(),
@@ -4035,11 +4320,17 @@ impl<'a> Frame<'a> {
             } else {
                 self.call_project(&call, span, &ctors, &Val::default(), &vals)
             };
-            for f in [self.program.initializer(c, "<init>")]
-                .into_iter()
-                .flatten()
-            {
-                self.record_call(f, span);
+            // The field initialisers run first (`String serial = Build.SERIAL;`): the
+            // new object holds what they store.
+            if let Some(init) = self.program.initializer(c, "<init>") {
+                let call = Call {
+                    receiver: None,
+                    name: "<constructor>".into(),
+                    args: vec![],
+                    name_span: span,
+                };
+                let held = self.call_project(&call, span, &[init], &Val::default(), &[]);
+                v.join(&held);
             }
             v.is_const = false;
             return v;

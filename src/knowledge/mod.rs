@@ -219,6 +219,10 @@ pub struct SinkSpec {
     pub receiver: bool,
     #[serde(default)]
     pub match_without_type: bool,
+    /// What an app's override of this method returns is what the library sends
+    /// (Volley's `Request.getParams()`): the `return` is the sink, not a call.
+    #[serde(default)]
+    pub returned: bool,
     #[serde(default)]
     pub doc: Option<String>,
 }
@@ -263,6 +267,32 @@ pub struct ReturnsSpec {
     /// (`retrofit.create(Api::class.java)` is an `Api`).
     #[serde(default)]
     pub class_arg: Option<usize>,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+/// A library call that copies what some of its arguments (or its receiver) hold into
+/// another argument (`System.arraycopy(src, 0, dst, 0, n)`): the target object holds
+/// it afterwards.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopySpec {
+    pub class: String,
+    pub method: OneOrMany,
+    /// The arguments copied from.
+    #[serde(default)]
+    pub from: Vec<usize>,
+    /// The last of `from` is a varargs parameter: every later argument is copied too.
+    #[serde(default)]
+    pub varargs: bool,
+    /// The receiver is copied from (`s.getChars(0, n, dst, 0)`).
+    #[serde(default)]
+    pub from_receiver: bool,
+    /// The argument copied into.
+    pub to: usize,
+    /// Matches by name where the receiver's type is unknown (Kotlin's `copyInto`).
+    #[serde(default)]
+    pub match_without_type: bool,
     #[serde(default)]
     pub doc: Option<String>,
 }
@@ -362,6 +392,18 @@ pub struct Propagation {
     /// (`flow { emit(x) }`, `buildList { add(x) }`).
     #[serde(default)]
     pub builder_blocks: NameSet,
+    /// Of `runs_block`: calls whose result is a handle to what their block returns
+    /// (`executor.submit(callable)`, `async { }`, `supplyAsync { }`).
+    #[serde(default)]
+    pub value_blocks: NameSet,
+    /// Methods that hand back the value such a handle stands for (`future.get()`,
+    /// `deferred.await()`), whatever `non_propagating` says of the name elsewhere.
+    #[serde(default)]
+    pub awaiters: NameSet,
+    /// Streams and writers built around another one (`new DataOutputStream(buffer)`):
+    /// what is written to them lands in the one they wrap.
+    #[serde(default)]
+    pub stream_wrappers: Vec<String>,
     #[serde(default)]
     pub non_propagating: NameSet,
     #[serde(default)]
@@ -452,6 +494,8 @@ pub struct KnowledgeTables {
     pub returns: Vec<ReturnsSpec>,
     #[serde(default)]
     pub resource: Vec<ResourceSpec>,
+    #[serde(default)]
+    pub copy: Vec<CopySpec>,
     #[serde(default)]
     pub subtype: Vec<SubtypeSpec>,
     #[serde(default)]
@@ -690,6 +734,7 @@ impl KnowledgeTables {
         self.sink.iter_mut().for_each(|x| dotted(&mut x.class));
         self.sanitizer.iter_mut().for_each(|x| dotted(&mut x.class));
         self.resource.iter_mut().for_each(|x| dotted(&mut x.class));
+        self.copy.iter_mut().for_each(|x| dotted(&mut x.class));
         for r in &mut self.returns {
             dotted(&mut r.class);
             dotted(&mut r.ty);
@@ -710,6 +755,7 @@ pub struct Knowledge {
     pub sanitizers: Vec<MethodRef>,
     pub returns: Vec<ReturnsSpec>,
     pub resources: Vec<ResourceSpec>,
+    pub copies: Vec<CopySpec>,
     pub subtypes: HashMap<String, Vec<String>>,
     pub dispatch: Vec<DispatchSpec>,
     pub block_receivers: Vec<BlockReceiverSpec>,
@@ -749,6 +795,7 @@ pub struct Knowledge {
     subtypes_by_simple: HashMap<String, Vec<String>>,
     returns_by_method: HashMap<String, Vec<usize>>,
     resources_by_method: HashMap<String, Vec<usize>>,
+    copies_by_method: HashMap<String, Vec<usize>>,
     /// SDK package prefixes, longest first.
     sdk_prefixes: Vec<(String, usize)>,
     /// The prefixes that end at a package boundary (`com.umeng.`), for lookup by
@@ -840,6 +887,7 @@ impl Knowledge {
         self.sanitizers.extend(t.sanitizer);
         self.returns.extend(t.returns);
         self.resources.extend(t.resource);
+        self.copies.extend(t.copy);
         self.dispatch.extend(t.dispatch);
         self.block_receivers.extend(t.block_receiver);
         self.startup.extend(t.startup);
@@ -907,6 +955,9 @@ impl Knowledge {
             q.mutator_prefixes.extend(p.mutator_prefixes);
             q.emitters.extend(p.emitters);
             q.builder_blocks.extend(p.builder_blocks);
+            q.value_blocks.extend(p.value_blocks);
+            q.awaiters.extend(p.awaiters);
+            q.stream_wrappers.extend(p.stream_wrappers);
             q.element_factories.extend(p.element_factories);
             q.non_propagating.extend(p.non_propagating);
             q.write_methods.extend(p.write_methods);
@@ -973,6 +1024,7 @@ impl Knowledge {
         self.sanitizers_by_method = index_by_method(self.sanitizers.iter().map(|s| &s.method));
         self.returns_by_method = index_by_method(self.returns.iter().map(|s| &s.method));
         self.resources_by_method = index_by_method(self.resources.iter().map(|s| &s.method));
+        self.copies_by_method = index_by_method(self.copies.iter().map(|s| &s.method));
         self.sdk_prefixes = self
             .sdks
             .iter()
@@ -1075,6 +1127,10 @@ impl Knowledge {
 
     pub fn resources_named(&self, method: &str) -> impl Iterator<Item = &ResourceSpec> {
         lookup(&self.resources_by_method, &self.resources, method)
+    }
+
+    pub fn copies_named(&self, method: &str) -> impl Iterator<Item = &CopySpec> {
+        lookup(&self.copies_by_method, &self.copies, method)
     }
 
     /// The SDK whose package prefix the fully-qualified name starts with.
