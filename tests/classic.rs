@@ -1629,3 +1629,73 @@ fn activity_results_fragment_arguments_and_request_parameters() {
         "{found:?}"
     );
 }
+
+const DISPATCH: &str = r#"package app;
+
+import android.app.Activity;
+import android.app.Service;
+import android.content.Intent;
+import android.os.IBinder;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+interface Sender { void send(String s); }
+
+class LogSender implements Sender {
+    public void send(String s) { Log.i("T", s); } // log sender
+}
+
+class Unused implements Sender {
+    public void send(String s) { Log.w("T", s); } // never created
+}
+
+class Loaded implements Sender {
+    public void send(String s) { Log.e("T", s); } // loaded by name
+}
+
+public class Main extends Activity {
+    void go(TelephonyManager tm) {
+        Sender s = new LogSender();
+        s.send(tm.getDeviceId());
+        Class<?> plugin = Loaded.class;
+        Intent i = new Intent(this, Sync.class);
+        i.putExtra("imei", tm.getDeviceId());
+        startService(i);
+    }
+}
+
+class Sync extends Service {
+    public int onStartCommand(Intent i, int flags, int id) {
+        Log.i("T", i.getStringExtra("imei")); // extra
+        Log.i("T", "flags " + flags); // flags
+        return START_NOT_STICKY;
+    }
+    public IBinder onBind(Intent i) { return null; }
+}
+"#;
+
+#[test]
+fn overrides_of_classes_never_created_do_not_run() {
+    let found = scan(&[("app/Main.java", DISPATCH)]);
+    let file = "app/Main.java";
+    let at = |marker| line_of(DISPATCH, marker);
+    assert!(
+        reports(&found, file, at("// log sender"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, at("// never created")).is_empty(),
+        "{found:?}"
+    );
+    // A class named by its class literal may be created by reflection or an injector.
+    assert!(
+        reports(&found, file, at("// loaded by name"), "PI001"),
+        "{found:?}"
+    );
+    assert!(reports(&found, file, at("// extra"), "PI001"), "{found:?}");
+    // The Intent's extras are not in the numbers delivered beside it.
+    assert!(
+        rules_at(&found, file, at("// flags")).is_empty(),
+        "{found:?}"
+    );
+}

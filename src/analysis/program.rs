@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::ir::*;
 
@@ -41,6 +42,13 @@ pub struct Program {
     supers: HashMap<ClassId, Vec<ClassId>>,
     /// Classes the app creates itself (`new C(..)`), with how many places do.
     allocations: HashMap<ClassId, u32>,
+    /// Classes an instance of which (or of a subclass) may exist: created by the app,
+    /// anonymous or local, a singleton, or one the framework or an injector may create
+    /// (it extends a library class, or carries annotations). Overrides in the other
+    /// subclasses never run.
+    instantiable: HashSet<ClassId>,
+    /// Classes named by a class literal or a string holding their qualified name.
+    named_classes: HashSet<ClassId>,
     /// The packages the project declares code in, each with a trailing dot.
     packages: Vec<String>,
     /// Per module: simple name → path of its single-type (non-static) imports.
@@ -65,6 +73,8 @@ impl Program {
             subclasses: HashMap::default(),
             supers: HashMap::default(),
             allocations: HashMap::default(),
+            instantiable: HashSet::default(),
+            named_classes: HashSet::default(),
             packages: Vec::new(),
             imports: Vec::new(),
             top_level: HashMap::default(),
@@ -151,18 +161,29 @@ impl Program {
             }
         }
         let mut allocations: HashMap<ClassId, u32> = HashMap::default();
+        let mut named: HashSet<ClassId> = HashSet::default();
         for (m, module) in p.modules.iter().enumerate() {
             for func in &module.functions {
-                walk_exprs(&func.body, &mut |e| {
-                    if let ExprKind::New { ty, body: None, .. } = &e.kind {
+                walk_exprs(&func.body, &mut |e| match &e.kind {
+                    ExprKind::New { ty, body: None, .. } => {
                         if let Some(c) = p.resolve_class(m as u32, ty) {
                             *allocations.entry(c).or_default() += 1;
                         }
                     }
+                    // A class handed to reflection or an injector by its class literal
+                    // or its qualified name may be instantiated there.
+                    ExprKind::Literal(Literal::Class(ty)) => {
+                        named.extend(p.resolve_class(m as u32, ty));
+                    }
+                    ExprKind::Literal(Literal::Str(s)) if s.contains('.') => {
+                        named.extend(p.by_qualified.get(s.as_str()).copied());
+                    }
+                    _ => {}
                 });
             }
         }
         p.allocations = allocations;
+        p.named_classes = named;
         for f in p.all_functions().collect::<Vec<_>>() {
             let func = p.function(f);
             if func.kind == FunctionKind::TopLevel {
@@ -187,7 +208,35 @@ impl Program {
         packages.sort();
         packages.dedup();
         p.packages = packages;
+        p.instantiable = p.instantiable_classes();
         p
+    }
+
+    fn instantiable_classes(&self) -> HashSet<ClassId> {
+        let mut out = HashSet::default();
+        for (m, module) in self.modules.iter().enumerate() {
+            for (i, class) in module.classes.iter().enumerate() {
+                let c = ClassId {
+                    module: m as u32,
+                    class: i as ClassIdx,
+                };
+                let constructed_elsewhere = class.is_anonymous
+                    || class.enclosing_function.is_some()
+                    || matches!(class.kind, ClassKind::Object | ClassKind::Enum)
+                    || !class.annotations.is_empty()
+                    || class.methods.iter().any(|&f| {
+                        let func = &module.functions[f as usize];
+                        func.kind == FunctionKind::Constructor && !func.annotations.is_empty()
+                    })
+                    || self.named_classes.contains(&c)
+                    || !self.external_supertypes(c).is_empty();
+                if constructed_elsewhere || self.allocations.contains_key(&c) {
+                    out.insert(c);
+                    out.extend(self.supers_of(c).iter().copied());
+                }
+            }
+        }
+        out
     }
 
     /// Whether the project declares code in a package starting with `prefix`
@@ -394,7 +443,22 @@ impl Program {
                 break;
             }
         }
-        for &sub in self.all_subclasses(c) {
+        // Overrides in subclasses of which no instance can exist never run, unless
+        // nothing else would (an interface whose implementations are all made in
+        // ways not seen here).
+        let subs = self.all_subclasses(c);
+        let live: Vec<ClassId> = subs
+            .iter()
+            .copied()
+            .filter(|s| self.instantiable.contains(s))
+            .collect();
+        let abstract_only = out.iter().all(|&f| !self.function(f).has_body);
+        let subs = if live.is_empty() && abstract_only {
+            subs
+        } else {
+            &live[..]
+        };
+        for &sub in subs {
             out.extend(self.methods_named(sub, name, arity));
         }
         out

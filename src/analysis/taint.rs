@@ -1152,7 +1152,18 @@ impl<'a> Frame<'a> {
             let is_failure = p.ty.as_deref().is_some_and(|t| {
                 t.ends_with("Exception") || t.ends_with("Throwable") || t.ends_with("Error")
             });
-            let callback: &[Taint] = if is_failure { &[] } else { &callback };
+            // Nor are the numbers and flags beside the object that carries it
+            // (`onStartCommand(intent, flags, startId)`).
+            let is_flag = p.ty.as_deref().is_some_and(is_primitive)
+                && func
+                    .params
+                    .iter()
+                    .any(|q| q.ty.as_deref().is_none_or(|t| !is_primitive(t)));
+            let callback: &[Taint] = if is_failure || is_flag {
+                &[]
+            } else {
+                &callback
+            };
             let root = self
                 .g
                 .trace(None, p.span, format!("parameter `{}`", p.name));
@@ -4694,6 +4705,29 @@ fn entries_by_param(mut taints: Vec<Taint>, q: u16) -> Vec<Taint> {
         }
     }
     taints
+}
+
+/// A Java primitive or its Kotlin counterpart: a number, a flag or a character.
+fn is_primitive(ty: &str) -> bool {
+    matches!(
+        ty.trim_end_matches('?'),
+        "int"
+            | "long"
+            | "short"
+            | "byte"
+            | "boolean"
+            | "float"
+            | "double"
+            | "char"
+            | "Int"
+            | "Long"
+            | "Short"
+            | "Byte"
+            | "Boolean"
+            | "Float"
+            | "Double"
+            | "Char"
+    )
 }
 
 /// The value of a `static final` boolean field initialised with a literal.
