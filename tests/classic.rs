@@ -1589,13 +1589,37 @@ public class DetailFragment extends Fragment {
 }
 "#;
 
+const RESULTS_OTHER: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.util.Log;
+
+public class Other extends Activity {
+    protected void onActivityResult(int req, int res, Intent data) {
+        Log.i("T", data.getStringExtra("id")); // starts no picker
+    }
+}
+"#;
+
 #[test]
 fn activity_results_fragment_arguments_and_request_parameters() {
     let found = scan(&[
         ("app/Picker.java", RESULTS_PICKER),
         ("app/Main.java", RESULTS_MAIN),
         ("app/DetailFragment.java", RESULTS_FRAGMENT),
+        ("app/Other.java", RESULTS_OTHER),
     ]);
+    // Only the activities that start the picker receive what it hands back.
+    assert!(
+        rules_at(
+            &found,
+            "app/Other.java",
+            line_of(RESULTS_OTHER, "// starts no picker")
+        )
+        .is_empty(),
+        "{found:?}"
+    );
     let main = "app/Main.java";
     assert!(
         reports(&found, main, line_of(RESULTS_MAIN, "// result"), "PI001"),

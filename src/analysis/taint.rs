@@ -345,9 +345,9 @@ struct Global {
     /// What explicit Intents addressed to each of the app's components carry (and
     /// the arguments a fragment of the app is given).
     intents: HashMap<ClassId, Val>,
-    /// What the app's activities hand back with `setResult`: its callers receive it
-    /// in `onActivityResult`.
-    results: Val,
+    /// What each of the app's activities hands back with `setResult`: the components
+    /// that start it receive it in `onActivityResult`.
+    results: HashMap<ClassId, Val>,
     /// Callbacks registered with `registerForActivityResult`.
     result_callbacks: HashSet<FnId>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
@@ -499,12 +499,19 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
     let mut global = Global::default();
     let functions: Vec<FnId> = program.all_functions().collect();
     let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
+    let started = std::time::Instant::now();
     // Callees before callers from the start, by a call graph guessed from names
     // (the real one is known after the first round): fewer functions see a callee's
     // summary change after they ran.
     let mut functions = bottom_up(&functions, &calls_by_name(program, &functions));
     global.dirty = functions.iter().copied().collect();
     global.summaries.reserve(functions.len());
+    if profile {
+        eprintln!(
+            "piitrace: first order {:.3}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     for round in 0..MAX_ROUNDS {
         let started = std::time::Instant::now();
         if round == 1 {
@@ -514,7 +521,14 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
         // Each round analyses the functions whose inputs changed, in that order.
         let todo = std::mem::take(&mut global.dirty);
         let mut analysed = 0;
-        for &f in functions.iter().filter(|f| todo.contains(f)) {
+        for &f in &functions {
+            // Inputs changed before this round, or earlier in it: analysed now, with
+            // what they depend on as it stands (a change after this reruns it next
+            // round).
+            if !todo.contains(&f) && !global.dirty.remove(&f) {
+                continue;
+            }
+            global.dirty.remove(&f);
             let func = program.function(f);
             if func.has_body && !func.runs_in_place {
                 analysed += 1;
@@ -534,7 +548,16 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
             break;
         }
     }
+    if profile {
+        eprintln!("piitrace: fixpoint {:.3}s", started.elapsed().as_secs_f64());
+    }
     let reachable = reachable_functions(program, &global);
+    if profile {
+        eprintln!(
+            "piitrace: reachable {:.3}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     let mut best: HashMap<(SourceId, Span), Flow> = HashMap::default();
     for ((source, sink, emitter), flow) in global.flows {
         if !reachable.contains(&emitter) {
@@ -1318,6 +1341,21 @@ impl<'a> Frame<'a> {
         self.emit_all(&taints, &site);
     }
 
+    /// A start of one of the app's components by an explicit Intent, from here.
+    fn start_component(&mut self, at: Span, target: ClassId) {
+        if self.g.component_starts.insert((self.f, at, target)) {
+            // What the started activity hands back now reaches this class.
+            self.g.touch(&Dep::Results);
+        }
+    }
+
+    fn outer_class(&self, c: ClassId) -> Option<ClassId> {
+        self.program.class(c).outer.map(|class| ClassId {
+            module: c.module,
+            class,
+        })
+    }
+
     /// The result an activity of the app handed back (`setResult(RESULT_OK, data)`),
     /// for the Intent parameter of `onActivityResult` and of a callback registered
     /// with `registerForActivityResult`. Each extra stays under its key.
@@ -1332,7 +1370,39 @@ impl<'a> Frame<'a> {
             return Vec::new();
         }
         self.g.read(Dep::Results, self.f);
-        let taints = self.g.results.taint.clone();
+        // From the activities this class (or the class it is written in) starts.
+        let mut mine = Vec::new();
+        let mut cur = self.class;
+        while let Some(c) = cur {
+            mine.push(c);
+            cur = self.outer_class(c);
+        }
+        let program = self.program;
+        let started: HashSet<ClassId> = self
+            .g
+            .component_starts
+            .iter()
+            .filter(|(caller, _, _)| {
+                let mut cur = program.class_of(*caller);
+                while let Some(c) = cur {
+                    if mine.contains(&c) {
+                        return true;
+                    }
+                    cur = program.class(c).outer.map(|class| ClassId {
+                        module: c.module,
+                        class,
+                    });
+                }
+                false
+            })
+            .map(|&(_, _, target)| target)
+            .collect();
+        let mut taints = Vec::new();
+        for target in started {
+            if let Some(v) = self.g.results.get(&target) {
+                taints.extend(v.taint.iter().copied());
+            }
+        }
         taints
             .into_iter()
             .map(|t| {
@@ -3547,9 +3617,7 @@ impl<'a> Frame<'a> {
                 // reads it with getIntent() (or receives it in onStartCommand...).
                 for a in &args {
                     if let Some(target) = a.intent_target {
-                        self.g
-                            .component_starts
-                            .insert((self.f, call.name_span, target));
+                        self.start_component(call.name_span, target);
                         self.deliver_intent(target, a, call.name_span, name);
                     }
                 }
@@ -3703,8 +3771,21 @@ impl<'a> Frame<'a> {
                 );
                 back.add_taint(t.carried(tr));
             }
-            if self.g.results.join(&back) {
-                self.g.touch(&Dep::Results);
+            let mut cur = self.class;
+            while let Some(c) = cur {
+                if self.g.results.entry(c).or_default().join(&back) {
+                    self.g.touch(&Dep::Results);
+                }
+                cur = self.outer_class(c);
+            }
+        }
+        // `launcher.launch(intent)` of a `registerForActivityResult` launcher starts an
+        // activity for its result.
+        if name == "launch" {
+            for a in &args {
+                if let (true, Some(target)) = (a.explicit_intent, a.intent_target) {
+                    self.start_component(call.name_span, target);
+                }
             }
         }
         if name == "registerForActivityResult" {
