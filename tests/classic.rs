@@ -1723,3 +1723,98 @@ fn overrides_of_classes_never_created_do_not_run() {
         "{found:?}"
     );
 }
+
+const BROADCASTS: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.BroadcastReceiver;
+import android.content.Context;
+import android.content.Intent;
+import android.content.IntentFilter;
+import android.location.Location;
+import android.location.LocationListener;
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import androidx.localbroadcastmanager.content.LocalBroadcastManager;
+
+class Scanner implements LocationListener {
+    public static final String ACTION_GPS_UPDATED = "app.GPS";
+    private final Context context;
+    Scanner(Context c) { context = c; }
+    public void onLocationChanged(Location location) {
+        report(location);
+    }
+    private void report(Location location) {
+        Intent i = new Intent(ACTION_GPS_UPDATED);
+        i.putExtra("location", location);
+        LocalBroadcastManager.getInstance(context).sendBroadcastSync(i);
+    }
+    public void onStatusChanged(String p, int s, Bundle e) {}
+    public void onProviderEnabled(String p) {}
+    public void onProviderDisabled(String p) {}
+}
+
+class Reporter extends BroadcastReceiver {
+    private final Context context;
+    Reporter(Context c) { context = c; }
+    void start() {
+        IntentFilter f = new IntentFilter(Scanner.ACTION_GPS_UPDATED);
+        f.addAction("app.OTHER");
+        LocalBroadcastManager.getInstance(context).registerReceiver(this, f);
+    }
+    public void onReceive(Context c, Intent intent) {
+        Location l = intent.getParcelableExtra("location");
+        Log.i("T", "at " + l.getLatitude()); // reporter
+    }
+}
+
+class Quiet extends BroadcastReceiver {
+    void start(Context context) {
+        context.registerReceiver(this, new IntentFilter("app.UNRELATED"));
+    }
+    public void onReceive(Context c, Intent intent) {
+        Log.i("T", "got " + intent.getStringExtra("id")); // other action
+    }
+}
+
+public class Main extends Activity {
+    private final BroadcastReceiver receiver = new BroadcastReceiver() {
+        public void onReceive(Context c, Intent i) {
+            Log.i("T", i.getStringExtra("id")); // anonymous
+        }
+    };
+
+    protected void onCreate(Bundle b) {
+        registerReceiver(receiver, new IntentFilter("app.ACTION_ID"));
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        Intent i = new Intent("app.ACTION_ID");
+        i.putExtra("id", tm.getDeviceId());
+        sendBroadcast(i); // implicit
+    }
+}
+"#;
+
+#[test]
+fn implicit_broadcasts_reach_the_apps_receivers_for_their_action() {
+    let found = scan(&[("app/Main.java", BROADCASTS)]);
+    let file = "app/Main.java";
+    let at = |marker| line_of(BROADCASTS, marker);
+    assert!(
+        reports(&found, file, at("// reporter"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, file, at("// anonymous"), "PI001"),
+        "{found:?}"
+    );
+    // Still a disclosure: other apps may listen for the action too.
+    assert!(
+        reports(&found, file, at("// implicit"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, at("// other action")).is_empty(),
+        "{found:?}"
+    );
+}

@@ -177,7 +177,13 @@ struct Val {
     /// A handle to what a block computes (`executor.submit(callable)`, `async { }`):
     /// awaiting it (`get()`, `await()`) hands back the block's value.
     pending: bool,
+    /// The action an Intent or IntentFilter names (`new Intent(ACTION_X)`), as an
+    /// entry key; [`ANY_ACTION`] when it may be several.
+    action: Option<Rc<str>>,
 }
+
+/// The action of an Intent or IntentFilter that may name any.
+const ANY_ACTION: &str = "*";
 
 impl Val {
     fn constant() -> Val {
@@ -232,6 +238,11 @@ impl Val {
         }
         self.producer |= other.producer;
         self.pending |= other.pending;
+        match (&self.action, &other.action) {
+            (None, Some(a)) => self.action = Some(a.clone()),
+            (Some(a), Some(b)) if a != b => self.action = Some(ANY_ACTION.into()),
+            _ => {}
+        }
         changed
     }
 
@@ -312,6 +323,9 @@ struct Summary {
     /// What an exception the function lets escape carries (`throw new E("bad " + id)`):
     /// the caller's handler catches it.
     thrown: Val,
+    /// What the function broadcasts of what it was given: (action, symbolic origin,
+    /// extra) → trace. The caller's data is broadcast.
+    broadcasts: HashMap<(Rc<str>, Origin, Option<FieldSym>), TraceId>,
 }
 
 struct TraceNode {
@@ -350,6 +364,10 @@ struct Global {
     results: HashMap<ClassId, Val>,
     /// Callbacks registered with `registerForActivityResult`.
     result_callbacks: HashSet<FnId>,
+    /// The app's receivers registered in code, with the action they listen for.
+    receivers: HashSet<(ClassId, Rc<str>)>,
+    /// What implicit broadcasts carry, by action.
+    broadcasts: HashMap<Rc<str>, Val>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
     too_long: HashSet<(SourceId, Span, FnId)>,
     /// Every call of a project function: (caller, name span, callee).
@@ -373,6 +391,7 @@ enum Dep {
     Callback(FnId),
     Intent(ClassId),
     Results,
+    Broadcasts,
     BaseUrl,
 }
 
@@ -1209,6 +1228,9 @@ impl<'a> Frame<'a> {
             for t in self.activity_result(i, p) {
                 v.add_taint(t);
             }
+            for t in self.received_broadcasts(i, p) {
+                v.add_taint(t);
+            }
             let ty = p.ty.clone().or_else(|| {
                 self.g
                     .lambda_arg_types
@@ -1264,6 +1286,12 @@ impl<'a> Frame<'a> {
         }
         for (k, v) in summary.field_writes {
             if let std::collections::hash_map::Entry::Vacant(e) = stored.field_writes.entry(k) {
+                e.insert(v);
+                changed = true;
+            }
+        }
+        for (k, v) in summary.broadcasts {
+            if let std::collections::hash_map::Entry::Vacant(e) = stored.broadcasts.entry(k) {
                 e.insert(v);
                 changed = true;
             }
@@ -1339,6 +1367,110 @@ impl<'a> Frame<'a> {
             intent_param: None,
         };
         self.emit_all(&taints, &site);
+    }
+
+    /// `registerReceiver(receiver, filter)` with one of the app's receivers: it hears
+    /// the implicit broadcasts of the filter's action.
+    fn register_receiver(&mut self, call: &Call, args: &[Val]) {
+        let class = match args[0].callable {
+            Some(Callable::Class(c)) => Some(c),
+            _ if call
+                .args
+                .first()
+                .is_some_and(|e| matches!(e.kind, ExprKind::This)) =>
+            {
+                self.class
+            }
+            _ => call.args.first().and_then(|e| {
+                self.field_anonymous_class(e).or_else(|| {
+                    self.static_type(e)
+                        .and_then(|t| self.program.resolve_class(self.module_id(), &t))
+                })
+            }),
+        };
+        let Some(class) = class else {
+            return;
+        };
+        let action = args[1].action.clone().unwrap_or_else(|| ANY_ACTION.into());
+        if self.g.receivers.insert((class, action)) {
+            self.g.touch(&Dep::Broadcasts);
+        }
+    }
+
+    /// An implicit broadcast: what it carries reaches the app's receivers registered
+    /// for its action (and, as an IPC sink where it leaves the app, other apps).
+    fn broadcast(&mut self, intent: &Val, at: Span, how: &str) {
+        let action = intent.action.clone().unwrap_or_else(|| ANY_ACTION.into());
+        let mut sent = Vec::new();
+        for t in &intent.taint {
+            let tr = self
+                .g
+                .extend_trace(t.trace, at, &format!("broadcast by `{how}`"));
+            if matches!(t.origin, Origin::Source(_)) {
+                sent.push(t.carried(tr));
+            } else {
+                // What this function was given: its callers' data is broadcast.
+                self.summary
+                    .broadcasts
+                    .entry((action.clone(), t.origin, t.field))
+                    .or_insert(tr);
+            }
+        }
+        self.broadcast_taints(action, sent);
+    }
+
+    fn broadcast_taints(&mut self, action: Rc<str>, taints: Vec<Taint>) {
+        let mut sent = Val::default();
+        for t in taints
+            .into_iter()
+            .filter(|t| matches!(t.origin, Origin::Source(_)))
+        {
+            sent.add_taint(t);
+        }
+        if sent.taint.is_empty() {
+            return;
+        }
+        if self.g.broadcasts.entry(action).or_default().join(&sent) {
+            self.g.touch(&Dep::Broadcasts);
+        }
+    }
+
+    /// What the implicit broadcasts this receiver class is registered for carry, for
+    /// the Intent parameter of its `onReceive`.
+    fn received_broadcasts(&mut self, index: usize, p: &Param) -> Vec<Taint> {
+        let func = self.func();
+        let Some(class) = self.class else {
+            return Vec::new();
+        };
+        if func.name != "onReceive" || func.params.len() != 2 || index != 1 {
+            return Vec::new();
+        }
+        self.g.read(Dep::Broadcasts, self.f);
+        let listens: Vec<Rc<str>> = self
+            .g
+            .receivers
+            .iter()
+            .filter(|(c, _)| *c == class)
+            .map(|(_, a)| a.clone())
+            .collect();
+        let mut taints = Vec::new();
+        for (action, v) in &self.g.broadcasts {
+            let heard = listens
+                .iter()
+                .any(|l| &**l == ANY_ACTION || &**action == ANY_ACTION || l == action);
+            if heard {
+                taints.extend(v.taint.iter().copied());
+            }
+        }
+        taints
+            .into_iter()
+            .map(|t| {
+                let tr =
+                    self.g
+                        .extend_trace(t.trace, p.span, &format!("received by `{}`", func.name));
+                t.carried(tr)
+            })
+            .collect()
     }
 
     /// A start of one of the app's components by an explicit Intent, from here.
@@ -3154,6 +3286,15 @@ impl<'a> Frame<'a> {
                     self.weak_update(arg, &stored);
                 }
             }
+            // What the callee broadcast of what it was given.
+            for ((action, origin, field), trace) in &summary.broadcasts {
+                let sent: Vec<Taint> = self
+                    .instantiate(*origin, *trace, *field, None, &site, "broadcast by")
+                    .into_iter()
+                    .map(|t| Taint { field: *field, ..t })
+                    .collect();
+                self.broadcast_taints(action.clone(), sent);
+            }
             // What the callee stored into class-wide fields.
             for ((origin, key), trace) in &summary.field_writes {
                 let mut stored = Val::default();
@@ -4003,6 +4144,35 @@ impl<'a> Frame<'a> {
         if k.propagation.view_lookup.contains(name) {
             result.hint = call.args.first().and_then(|a| a.last_name()).map(Rc::from);
         }
+        if matches!(name, "setAction" | "addAction") {
+            if let Some(action) = call.args.first().and_then(entry_key) {
+                let action: Rc<str> = action.into();
+                // A filter's second action: it hears either.
+                let add = |v: &mut Val| {
+                    v.action = match v.action.take() {
+                        Some(a) if name == "addAction" && a != action => Some(ANY_ACTION.into()),
+                        _ => Some(action.clone()),
+                    };
+                };
+                if let Receiver::Value(r, _) = recv_kind {
+                    if let Some(slot) = r.last_name().and_then(|n| self.env.vars.get_mut(n)) {
+                        add(slot);
+                    }
+                }
+                add(&mut result);
+            }
+        }
+        if name == "registerReceiver" && args.len() >= 2 {
+            self.register_receiver(call, &args);
+        }
+        if matches!(
+            name,
+            "sendBroadcast" | "sendBroadcastSync" | "sendOrderedBroadcast" | "sendStickyBroadcast"
+        ) {
+            if let Some(intent) = args.first().filter(|a| !a.explicit_intent) {
+                self.broadcast(intent, call.name_span, name);
+            }
+        }
         if matches!(
             name,
             "setClass" | "setClassName" | "setComponent" | "setPackage"
@@ -4019,13 +4189,13 @@ impl<'a> Frame<'a> {
             result.explicit_intent |= own;
             result.intent_target = result.intent_target.or(target);
         }
-        // Mutators store their arguments into the receiver; a bean setter
-        // (`note.setLatitude(x)`) into the property its getter reads back.
         // A write to a stream that goes nowhere known (`buffer.write(bytes)`) stays in
         // it for what reads it back (`buffer.toByteArray()`).
         let buffered = k.propagation.write_methods.contains(name)
             && recv.resource.is_none()
             && matches!(recv_kind, Receiver::Value(..));
+        // Mutators store their arguments into the receiver; a bean setter
+        // (`note.setLatitude(x)`) into the property its getter reads back.
         if !is_sink
             && (k.propagation.emitters.contains(name)
                 || buffered
@@ -4450,6 +4620,10 @@ impl<'a> Frame<'a> {
                 v.explicit_intent = true;
                 v.intent_target = Some(target);
             }
+        }
+        // `new Intent(ACTION_GPS_UPDATED)`, `new IntentFilter("app.ACTION")`.
+        if matches!(ty.rsplit('.').next(), Some("Intent" | "IntentFilter")) {
+            v.action = args.first().and_then(entry_key).map(Rc::from);
         }
         // A framework object built around a block it runs when dispatched
         // (`new Handler(looper, msg -> ..)`): the block stands for its methods.
