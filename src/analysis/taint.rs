@@ -193,6 +193,21 @@ impl Val {
         }
     }
 
+    /// The default value: what reading no summary gives.
+    fn is_nothing(&self) -> bool {
+        self.taint.is_empty()
+            && self.url.is_none()
+            && self.resource.is_none()
+            && !self.is_const
+            && !self.explicit_intent
+            && self.intent_target.is_none()
+            && self.hint.is_none()
+            && self.callable.is_none()
+            && !self.producer
+            && !self.pending
+            && self.action.is_none()
+    }
+
     fn has_source(&self) -> bool {
         self.taint
             .iter()
@@ -1255,9 +1270,11 @@ impl<'a> Frame<'a> {
         let stored = Rc::make_mut(self.g.summaries.entry(f).or_default());
         // The first summary is taken as is: joining it into an empty one would lose
         // facts every return must share (an explicit Intent).
+        // Callers that ran before read no summary, which is an empty one: only a
+        // first summary that says something is news to them.
         let mut changed = if first {
             stored.ret = summary.ret;
-            true
+            !stored.ret.is_nothing()
         } else {
             stored.ret.join(&summary.ret)
         };
