@@ -646,3 +646,48 @@ fn deferred_values_fragment_arguments_and_activity_results() {
     assert!(!found.iter().any(|f| f.1 == at("// title")), "{found:?}");
     assert!(!found.iter().any(|f| f.1 == at("// error")), "{found:?}");
 }
+
+const AWAITED_AND_HANDED: &str = r#"package app
+
+import android.annotation.SuppressLint
+import android.app.Activity
+import android.os.Bundle
+import android.telephony.TelephonyManager
+import android.util.Log
+import com.google.android.gms.location.LocationServices
+import kotlinx.coroutines.GlobalScope
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.tasks.await
+
+fun fetch(tm: TelephonyManager, cb: (String) -> Unit) {
+    cb(tm.imei)
+}
+
+class Main : Activity() {
+    @SuppressLint("MissingPermission")
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        val client = LocationServices.getFusedLocationProviderClient(this)
+        GlobalScope.launch {
+            val loc = client.lastLocation.await()
+            Log.i("T", "at ${loc.latitude}") // awaited
+        }
+        val tm = getSystemService(TELEPHONY_SERVICE) as TelephonyManager
+        fetch(tm) { Log.i("T", it) } // handed
+    }
+}
+"#;
+
+#[test]
+fn an_awaited_task_and_a_block_handed_the_data() {
+    let found = scan(AWAITED_AND_HANDED);
+    let at = |marker| line_of(AWAITED_AND_HANDED, marker);
+    assert!(
+        has(&found, "PI001", at("// awaited"), "location.precise"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// handed"), "device.id"),
+        "{found:?}"
+    );
+}

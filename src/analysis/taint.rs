@@ -341,6 +341,9 @@ struct Summary {
     /// What the function broadcasts of what it was given: (action, symbolic origin,
     /// extra) → trace. The caller's data is broadcast.
     broadcasts: HashMap<(Rc<str>, Origin, Option<FieldSym>), TraceId>,
+    /// What the function hands to the function values its parameters name
+    /// (`cb(tm.imei)`): (parameter, origin) → trace. The caller's block receives it.
+    invokes: HashMap<(u16, Origin), TraceId>,
 }
 
 struct TraceNode {
@@ -1309,6 +1312,12 @@ impl<'a> Frame<'a> {
         }
         for (k, v) in summary.broadcasts {
             if let std::collections::hash_map::Entry::Vacant(e) = stored.broadcasts.entry(k) {
+                e.insert(v);
+                changed = true;
+            }
+        }
+        for (k, v) in summary.invokes {
+            if let std::collections::hash_map::Entry::Vacant(e) = stored.invokes.entry(k) {
                 e.insert(v);
                 changed = true;
             }
@@ -3093,6 +3102,16 @@ impl<'a> Frame<'a> {
                 }
                 return self.call_project(call, span, &[l], &Val::default(), &args);
             }
+            // A function value this function was given (`cb(tm.imei)` in
+            // `fun fetch(cb: (String) -> Unit)`): the caller's block gets the data.
+            if let Some(p) = call.receiver.as_deref().and_then(|r| self.key_param(r)) {
+                for t in args.iter().flat_map(|a| a.taint.iter()) {
+                    let tr = self
+                        .g
+                        .extend_trace(t.trace, call.name_span, "handed to a block");
+                    self.summary.invokes.entry((p, t.origin)).or_insert(tr);
+                }
+            }
         }
         // An extension function of the project: its receiver is its first parameter
         // (`this` when called without one: `installKey()` in an Activity, for
@@ -3302,6 +3321,17 @@ impl<'a> Frame<'a> {
                 if !stored.taint.is_empty() {
                     self.weak_update(arg, &stored);
                 }
+            }
+            // What the callee handed to the blocks it was given.
+            for ((p, origin), trace) in &summary.invokes {
+                let Some(block) = args.get(*p as usize).and_then(|a| a.callable) else {
+                    continue;
+                };
+                let mut handed = Val::default();
+                for t in self.instantiate(*origin, *trace, None, None, &site, "handed by") {
+                    handed.add_taint(t);
+                }
+                self.taint_callback(block, &handed);
             }
             // What the callee broadcast of what it was given.
             for ((action, origin, field), trace) in &summary.broadcasts {
@@ -4002,7 +4032,7 @@ impl<'a> Frame<'a> {
         // The result: derived from the receiver and the arguments; awaiting a handle
         // to a block's value (`deferred.await()`) hands the value back.
         let non_propagating = k.propagation.non_propagating.contains(name)
-            && !(recv.pending && k.propagation.awaiters.contains(name));
+            && !((recv.pending || recv.producer) && k.propagation.awaiters.contains(name));
         let collected = result.has_source();
         let fresh_categories: Vec<String> = result
             .taint
