@@ -227,6 +227,42 @@ fn deep_nesting_is_skipped_not_a_stack_overflow() {
     }
 }
 
+/// Just under the limit, the same shapes are lowered and analysed whole: a debug
+/// build's stack holds them through the front-end, the analyses and the output.
+#[test]
+fn nesting_just_under_the_limit_is_analysed() {
+    let n = piitrace::frontend::MAX_NESTING - 20;
+    let (lo, lc) = ("run {".repeat(n), "}".repeat(n));
+    let files: Vec<(String, String)> = vec![
+        (
+            "app/Plus.java".into(),
+            format!(
+                "class Plus {{ String f(String id) {{ return {}id; }} }}",
+                "id+".repeat(n)
+            ),
+        ),
+        (
+            "app/Chain.java".into(),
+            format!(
+                "class Chain {{ void f(StringBuilder b) {{ b{}; }} }}",
+                ".append(1)".repeat(n)
+            ),
+        ),
+        (
+            "app/Plus.kt".into(),
+            format!("fun f(id: String) = {}id\n", "id+".repeat(n)),
+        ),
+        ("app/Lambdas.kt".into(), format!("fun g() = {lo}1{lc}\n")),
+    ];
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let report = common::scan_files(&borrowed);
+    assert!(report["findings"].is_array(), "{report}");
+    assert_eq!(report["summary"]["files"], 4, "{report}");
+}
+
 /// Notifications (SARIF `toolExecutionNotifications`) of a scan's report.
 fn notifications(sarif: &serde_json::Value) -> Vec<String> {
     sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]

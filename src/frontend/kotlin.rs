@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 
+use super::MAX_NESTING;
 use crate::ir::*;
 
 pub(crate) const DECLARATIONS_QUERY: &str = include_str!("../../queries/kotlin/declarations.scm");
@@ -100,7 +101,8 @@ fn declarations_query() -> Option<&'static Query> {
 }
 
 /// Lowers a parsed Kotlin file.
-pub fn lower(file: FileId, source: &str, tree: &Tree) -> Module {
+/// The file's IR; `None` when its code nests deeper than [`MAX_NESTING`].
+pub fn lower(file: FileId, source: &str, tree: &Tree) -> Option<Module> {
     let mut lowerer = Lowerer {
         src: source,
         file,
@@ -112,6 +114,8 @@ pub fn lower(file: FileId, source: &str, tree: &Tree) -> Module {
         class_stack: Vec::new(),
         func_stack: Vec::new(),
         anon_counter: 0,
+        depth: 0,
+        too_deep: false,
         facade: None,
         scopes: Vec::new(),
         temp_counter: 0,
@@ -119,7 +123,7 @@ pub fn lower(file: FileId, source: &str, tree: &Tree) -> Module {
     let root = tree.root_node();
     lowerer.declarations(root);
     lowerer.top_level(root);
-    lowerer.module
+    (!lowerer.too_deep).then_some(lowerer.module)
 }
 
 struct Lowerer<'a> {
@@ -129,6 +133,10 @@ struct Lowerer<'a> {
     class_stack: Vec<ClassIdx>,
     func_stack: Vec<FuncIdx>,
     anon_counter: u32,
+    /// How deep the expressions and statements being lowered nest.
+    depth: usize,
+    /// Whether they nested deeper than [`MAX_NESTING`]: the file is skipped.
+    too_deep: bool,
     /// The class holding the file's top-level functions and properties.
     facade: Option<ClassIdx>,
     /// Local names in scope, innermost function last (to tell a call of a local
@@ -1012,7 +1020,19 @@ impl<'a> Lowerer<'a> {
             .any(|s| s.iter().any(|n| n == name))
     }
 
+    /// Lowers a statement, unless statements and expressions already nest
+    /// [`MAX_NESTING`] deep (the file is then skipped).
     fn stmt_into(&mut self, node: Node, out: &mut Vec<Stmt>) {
+        if self.depth >= MAX_NESTING {
+            self.too_deep = true;
+            return;
+        }
+        self.depth += 1;
+        self.stmt_into_at(node, out);
+        self.depth -= 1;
+    }
+
+    fn stmt_into_at(&mut self, node: Node, out: &mut Vec<Stmt>) {
         match node.kind() {
             "property_declaration" => self.local_property(node, out),
             "assignment" => out.push(Stmt::Expr(self.assignment(node))),
@@ -1542,7 +1562,20 @@ impl<'a> Lowerer<'a> {
 
     // ----- expressions ------------------------------------------------------
 
+    /// Lowers an expression, unless statements and expressions already nest
+    /// [`MAX_NESTING`] deep (the file is then skipped).
     fn expr(&mut self, node: Node) -> Expr {
+        if self.depth >= MAX_NESTING {
+            self.too_deep = true;
+            return Expr::new(ExprKind::Opaque(Vec::new()), self.span(node));
+        }
+        self.depth += 1;
+        let e = self.expr_at(node);
+        self.depth -= 1;
+        e
+    }
+
+    fn expr_at(&mut self, node: Node) -> Expr {
         let span = self.span(node);
         let kind = match node.kind() {
             "simple_identifier" => ExprKind::Name(self.text(node).to_string()),

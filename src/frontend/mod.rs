@@ -16,8 +16,9 @@ use crate::ir::{FileId, Language, Module};
 use crate::workspace::SkipReason;
 
 /// Files that nest deeper than this are skipped: the front-ends, the analyses and
-/// the cache walk the IR recursively, and real code stays far below (syntax-tree
-/// levels for Java and Kotlin, [`nesting::rust_nesting`] for Rust).
+/// the cache walk the IR recursively, and real code stays far below (levels of
+/// statements and expressions for Java and Kotlin, counted as they are lowered;
+/// [`nesting::rust_nesting`] for Rust).
 pub const MAX_NESTING: usize = 1000;
 
 /// The stack a file's lowering may use, whatever thread it runs on: enough for
@@ -128,7 +129,7 @@ fn with_tree_sitter(
     language: tree_sitter::Language,
     text: &str,
     budget: &Budget,
-    lower: impl FnOnce(&tree_sitter::Tree) -> Module,
+    lower: impl FnOnce(&tree_sitter::Tree) -> Option<Module>,
 ) -> Result<Lowered, SkipReason> {
     let mut slot = cell.borrow_mut();
     if slot.is_none() {
@@ -165,11 +166,11 @@ fn with_tree_sitter(
     if error_share > MAX_ERROR_SHARE {
         return Err(SkipReason::ParseFailed { error_share });
     }
-    if deeper_than(tree.root_node(), MAX_NESTING) {
-        return Err(SkipReason::TooDeep { limit: MAX_NESTING });
-    }
+    // The front-end stops where statements and expressions nest too deep (the
+    // analyses and the cache walk the IR recursively).
+    let module = lower(&tree).ok_or(SkipReason::TooDeep { limit: MAX_NESTING })?;
     Ok(Lowered {
-        module: lower(&tree),
+        module,
         error_share,
     })
 }
@@ -192,26 +193,4 @@ fn error_share(root: tree_sitter::Node, len: usize) -> u32 {
         }
     }
     ((bytes * 100).div_ceil(len)).max(1) as u32
-}
-
-/// Whether the tree has a node more than `limit` levels below `root` (walked
-/// without recursion: the tree may be arbitrarily deep).
-fn deeper_than(root: tree_sitter::Node, limit: usize) -> bool {
-    let mut cursor = root.walk();
-    let mut depth = 0usize;
-    loop {
-        if cursor.goto_first_child() {
-            depth += 1;
-            if depth > limit {
-                return true;
-            }
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                return false;
-            }
-            depth -= 1;
-        }
-    }
 }
