@@ -1818,3 +1818,43 @@ fn implicit_broadcasts_reach_the_apps_receivers_for_their_action() {
         "{found:?}"
     );
 }
+
+const DESCRIPTIONS: &str = r#"package app;
+
+import android.accounts.Account;
+import android.accounts.AccountManager;
+import android.app.Activity;
+import android.location.Location;
+import android.location.LocationManager;
+import android.util.Log;
+
+public class Main extends Activity {
+    void go(LocationManager lm) {
+        for (Account a : AccountManager.get(this).getAccounts()) {
+            Log.d("T", "type " + a.type); // account type
+            Log.d("T", "name " + a.name); // account name
+        }
+        Location loc = lm.getLastKnownLocation(LocationManager.GPS_PROVIDER);
+        Log.d("T", "from " + loc.getProvider() + " within " + loc.getAccuracy()); // fix quality
+    }
+}
+"#;
+
+#[test]
+fn what_kind_of_value_it_is_is_not_the_value() {
+    let found = scan(&[("app/Main.java", DESCRIPTIONS)]);
+    let file = "app/Main.java";
+    let at = |marker| line_of(DESCRIPTIONS, marker);
+    assert!(
+        rules_at(&found, file, at("// account type")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, at("// fix quality")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, file, at("// account name"), "PI001"),
+        "{found:?}"
+    );
+}
