@@ -1478,6 +1478,12 @@ public class Main extends Activity {
         Log.i("T", new String(wrapped.toByteArray())); // wrapped
     }
 
+    void grid(TelephonyManager tm) {
+        String[][] grid = new String[2][2];
+        grid[1][0] = tm.getSimSerialNumber();
+        Log.i("T", grid[1][0]); // nested array
+    }
+
     void initialisers() {
         Info info = new Info();
         Log.i("T", info.serial); // initialiser
@@ -1504,6 +1510,7 @@ fn copies_buffers_field_initialisers_and_futures() {
         "// buffer",
         "// wrapped",
         "// initialiser",
+        "// nested array",
         "// future",
         "// completable",
     ] {

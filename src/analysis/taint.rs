@@ -2671,7 +2671,10 @@ impl<'a> Frame<'a> {
             ExprKind::Index { array, index } => {
                 self.eval(index);
                 let mut v = self.flow_into(v, target.span, "stored in an array element");
-                if let Some(slot) = self.index_slot(index) {
+                // One index deep: an element of a nested array (`grid[1][0] = x`) is
+                // somewhere in the outer one.
+                let nested = matches!(array.kind, ExprKind::Index { .. });
+                if let Some(slot) = self.index_slot(index).filter(|_| !nested) {
                     for t in v.taint.iter_mut().filter(|t| t.field.is_none()) {
                         t.field = Some(slot);
                     }
