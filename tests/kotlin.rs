@@ -691,3 +691,92 @@ fn an_awaited_task_and_a_block_handed_the_data() {
         "{found:?}"
     );
 }
+
+const LAZY_AND_BACKING: &str = r#"package app
+
+import android.annotation.SuppressLint
+import android.app.Activity
+import android.location.Location
+import android.location.LocationManager
+import android.os.Bundle
+import android.telephony.TelephonyManager
+import android.util.Log
+import androidx.lifecycle.ViewModel
+import kotlinx.coroutines.GlobalScope
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.launch
+
+class LocVm : ViewModel() {
+    private val _state = MutableStateFlow<Location?>(null)
+    val state: StateFlow<Location?> = _state.asStateFlow()
+    fun update(l: Location) { _state.value = l }
+}
+
+class Main : Activity() {
+    private val vm = LocVm()
+    private val tm by lazy { getSystemService(TELEPHONY_SERVICE) as TelephonyManager }
+
+    @SuppressLint("MissingPermission")
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        Log.d("T", tm.line1Number) // lazy
+        val lm = getSystemService(LOCATION_SERVICE) as LocationManager
+        lm.getLastKnownLocation("gps")?.let { vm.update(it) }
+        GlobalScope.launch {
+            vm.state.collect { l -> Log.d("T", "${l?.latitude}") } // backing
+        }
+    }
+}
+"#;
+
+#[test]
+fn lazy_properties_and_backing_properties() {
+    let found = scan(LAZY_AND_BACKING);
+    let at = |marker| line_of(LAZY_AND_BACKING, marker);
+    assert!(
+        has(&found, "PI001", at("// lazy"), "phone_number"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// backing"), "location.precise"),
+        "{found:?}"
+    );
+}
+
+const FAILURE_OF_A_STATE: &str = r#"package app
+
+import android.app.Activity
+import android.os.Bundle
+import android.telephony.TelephonyManager
+import android.util.Log
+
+sealed class UiState {
+    data class Loaded(val number: String) : UiState()
+    data class Failed(val number: String, val throwable: Throwable) : UiState()
+}
+
+class Main : Activity() {
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        val tm = getSystemService(TELEPHONY_SERVICE) as TelephonyManager
+        val states = listOf(UiState.Failed(tm.line1Number, RuntimeException("x")))
+        states.forEach { state ->
+            Log.w("T", "failed", state.throwable) // failure
+            Log.w("T", "number ${state.number}") // number
+        }
+    }
+}
+"#;
+
+#[test]
+fn the_failure_a_state_carries_is_not_its_data() {
+    let found = scan(FAILURE_OF_A_STATE);
+    let at = |marker| line_of(FAILURE_OF_A_STATE, marker);
+    assert!(!found.iter().any(|f| f.1 == at("// failure")), "{found:?}");
+    assert!(
+        has(&found, "PI001", at("// number"), "phone_number"),
+        "{found:?}"
+    );
+}

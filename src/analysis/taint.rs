@@ -1209,9 +1209,7 @@ impl<'a> Frame<'a> {
         for (i, p) in func.params.iter().enumerate() {
             let name: Rc<str> = p.name.as_str().into();
             // Failures delivered to a callback are not the data it was registered for.
-            let is_failure = p.ty.as_deref().is_some_and(|t| {
-                t.ends_with("Exception") || t.ends_with("Throwable") || t.ends_with("Error")
-            });
+            let is_failure = p.ty.as_deref().is_some_and(is_failure_type);
             // Nor are the numbers and flags beside the object that carries it
             // (`onStartCommand(intent, flags, startId)`).
             let is_flag = p.ty.as_deref().is_some_and(is_primitive)
@@ -2411,6 +2409,10 @@ impl<'a> Frame<'a> {
         let class = self
             .static_type(receiver)
             .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+        // `val state: StateFlow<T> = _state` (a read-only view of a backing property):
+        // reading it reads the backing field.
+        let backing = class.and_then(|c| self.backing_field(c, name));
+        let name = backing.as_deref().unwrap_or(name);
         let declared = class.is_some_and(|c| self.program.field(c, name).is_some());
         if !declared && self.accessor_properties() {
             return self.read_property(Some(receiver), name, span);
@@ -2422,6 +2424,10 @@ impl<'a> Frame<'a> {
                     // What is known to be in this field of that object, or in the whole.
                     let sym = self.g.field_sym(name);
                     let mut v = recv;
+                    if field.ty.as_deref().is_some_and(is_failure_type) {
+                        // The error a state object carries is not a guess at its data.
+                        v.taint.retain(|t| t.field == Some(sym));
+                    }
                     v.taint = field_taints(&v.taint, sym);
                     v
                 } else {
@@ -2439,6 +2445,26 @@ impl<'a> Frame<'a> {
         let mut v = recv;
         v.callable = None;
         v
+    }
+
+    /// The field of the same object a property merely exposes: initialised with it
+    /// (`val state = _state`) or with a read-only view of it (`_state.asStateFlow()`).
+    fn backing_field(&self, c: ClassId, name: &str) -> Option<String> {
+        let (owner, field) = self.program.field(c, name)?;
+        let mut init = field.init.as_ref()?;
+        if let ExprKind::Call(call) = &init.kind {
+            if call.args.is_empty() && self.k.propagation.read_only_views.contains(&call.name) {
+                init = call.receiver.as_deref()?;
+            }
+        }
+        let other = match &init.kind {
+            ExprKind::Name(n) => n.as_str(),
+            ExprKind::Field { receiver, name } if matches!(receiver.kind, ExprKind::This) => {
+                name.as_str()
+            }
+            _ => return None,
+        };
+        (other != name && self.program.field(owner, other).is_some()).then(|| other.to_string())
     }
 
     /// A library's static field that sources.toml lists (`Build.SERIAL`): read like
@@ -2531,6 +2557,14 @@ impl<'a> Frame<'a> {
         // name alone (`state.accounts` is not `AccountManager.getAccounts()`).
         let untyped = matches!(kind, Receiver::Value(_, None));
         if is_constant || opaque_own || untyped {
+            // The failure a state object carries (`state.throwable`) is not its data.
+            let lower = name.to_ascii_lowercase();
+            if ["exception", "throwable", "error", "cause"]
+                .iter()
+                .any(|w| lower.ends_with(w))
+            {
+                return Val::default();
+            }
             let mut v = match receiver {
                 Some(r) if !is_constant => self.eval(r),
                 _ => Val::constant(),
@@ -2852,13 +2886,31 @@ impl<'a> Frame<'a> {
             ExprKind::Literal(Literal::Str(_)) => Some("String".into()),
             ExprKind::Literal(Literal::Bool(_)) => Some("boolean".into()),
             ExprKind::Literal(Literal::Number | Literal::Int(_)) => Some("int".into()),
+            // `by lazy { getSystemService(..) as T }`: what the block returns.
+            ExprKind::Call(call) if call.name == "invoke" && call.args.is_empty() => {
+                match call.receiver.as_deref().map(|r| &r.kind) {
+                    Some(ExprKind::Lambda(l)) => self.block_value_type(*l),
+                    _ => self.call_return_type(call),
+                }
+            }
             ExprKind::Call(call) => self.call_return_type(call),
+            ExprKind::Block { value, .. } => self.static_type(value),
             _ => None,
         }
     }
 
-    /// A type as written in module `m`, qualified when it is a project class, so that
-    /// it means the same wherever it travels (a callee's return type, a field's type).
+    /// The type of what a lambda of this module returns last, where it says.
+    fn block_value_type(&self, l: FuncIdx) -> Option<String> {
+        let f = FnId {
+            module: self.module_id(),
+            func: l,
+        };
+        match self.program.function(f).body.last()? {
+            Stmt::Return(Some(e), _) | Stmt::Expr(e) => self.static_type(e),
+            _ => None,
+        }
+    }
+
     /// A field's declared type, or for a field declared without one (a Kotlin
     /// property) the type of its initialiser.
     fn field_type(&self, owner: ClassId, f: &Field) -> Option<String> {
@@ -2878,6 +2930,8 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// A type as written in module `m`, qualified when it is a project class, so that
+    /// it means the same wherever it travels (a callee's return type, a field's type).
     fn type_in(&self, m: u32, ty: Option<&str>) -> Option<String> {
         let ty = ty?;
         Some(match self.program.resolve_class(m, ty) {
@@ -5010,6 +5064,13 @@ fn entries_by_param(mut taints: Vec<Taint>, q: u16) -> Vec<Taint> {
         }
     }
     taints
+}
+
+/// An exception type: what a failure carries is not the data a callback or a state
+/// object was for.
+fn is_failure_type(ty: &str) -> bool {
+    let ty = ty.trim_end_matches('?');
+    ty.ends_with("Exception") || ty.ends_with("Throwable") || ty.ends_with("Error")
 }
 
 /// A Java primitive or its Kotlin counterpart: a number, a flag or a character.

@@ -404,6 +404,10 @@ pub struct Propagation {
     /// what is written to them lands in the one they wrap.
     #[serde(default)]
     pub stream_wrappers: Vec<String>,
+    /// Read-only views of an object (`_state.asStateFlow()`): a property initialised
+    /// with one exposes its backing property.
+    #[serde(default)]
+    pub read_only_views: NameSet,
     #[serde(default)]
     pub non_propagating: NameSet,
     #[serde(default)]
@@ -960,6 +964,7 @@ impl Knowledge {
             q.stream_wrappers.extend(p.stream_wrappers);
             q.element_factories.extend(p.element_factories);
             q.non_propagating.extend(p.non_propagating);
+            q.read_only_views.extend(p.read_only_views);
             q.write_methods.extend(p.write_methods);
             q.input_methods.extend(p.input_methods);
             q.keyed_getters.extend(p.keyed_getters);
