@@ -780,3 +780,44 @@ fn the_failure_a_state_carries_is_not_its_data() {
         "{found:?}"
     );
 }
+
+const DATA_STORE: &str = r#"package app
+
+import android.app.Activity
+import android.content.Context
+import android.os.Bundle
+import android.telephony.TelephonyManager
+import androidx.datastore.preferences.core.edit
+import androidx.datastore.preferences.core.stringPreferencesKey
+import androidx.datastore.preferences.preferencesDataStore
+import kotlinx.coroutines.GlobalScope
+import kotlinx.coroutines.launch
+
+val Context.dataStore by preferencesDataStore(name = "settings")
+val KEY = stringPreferencesKey("imei")
+val THEME = stringPreferencesKey("theme")
+
+class Main : Activity() {
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        val tm = getSystemService(TELEPHONY_SERVICE) as TelephonyManager
+        GlobalScope.launch {
+            dataStore.edit { prefs ->
+                prefs[KEY] = tm.imei // stored
+                prefs[THEME] = "dark" // theme
+            }
+        }
+    }
+}
+"#;
+
+#[test]
+fn what_a_data_store_edit_block_writes_is_stored() {
+    let found = scan(DATA_STORE);
+    let at = |marker| line_of(DATA_STORE, marker);
+    assert!(
+        has(&found, "PI001", at("// stored"), "device.id"),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.1 == at("// theme")), "{found:?}");
+}

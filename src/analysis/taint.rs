@@ -2447,6 +2447,75 @@ impl<'a> Frame<'a> {
         v
     }
 
+    /// Data written where a resource (a stream, a preferences block's parameter)
+    /// sends it: a sink of the resource's kind at `at` (name span, whole span).
+    fn write_to_resource(
+        &mut self,
+        res: ResourceKind,
+        dest: &Val,
+        taints: &[Taint],
+        at: (Span, Span),
+        callee: String,
+    ) {
+        let kind = match res {
+            ResourceKind::Network => SinkKind::Network,
+            ResourceKind::Storage | ResourceKind::EncryptedStorage => SinkKind::Storage,
+        };
+        let site = SinkSite {
+            kind,
+            span: at.0,
+            call_span: at.1,
+            callee,
+            url: dest.url.as_ref().map(|u| u.to_string()),
+            encrypted: res == ResourceKind::EncryptedStorage,
+            sdk: None,
+            function: self.function_name(),
+            func: self.f,
+            intent_param: None,
+        };
+        self.emit_all(taints, &site);
+    }
+
+    /// A library method that runs its block with a parameter standing for a
+    /// destination (`dataStore.edit { prefs -> prefs[KEY] = v }`): the block runs here,
+    /// and what it writes to that parameter is sent there.
+    fn run_on_resource(&mut self, call: &Call, recv_kind: &Receiver, args: &[Val]) {
+        let rty = match recv_kind {
+            Receiver::Value(_, Some(t)) | Receiver::Type(t) => {
+                Some(self.program.qualify_external(self.module_id(), t))
+            }
+            _ => None,
+        };
+        let k = self.k;
+        let Some(spec) = k.block_resources.iter().find(|b| {
+            b.method.iter().any(|m| m == call.name)
+                && match &rty {
+                    Some(t) => k.type_is(t, &b.class),
+                    None => b.match_without_type && call.receiver.is_some(),
+                }
+        }) else {
+            return;
+        };
+        let kind = spec.kind;
+        if self.inlined >= MAX_INLINE_DEPTH {
+            return;
+        }
+        for a in args {
+            let Some(Callable::Lambda(l)) = a.callable else {
+                continue;
+            };
+            let block = self.program.function(l);
+            if !self.written_here(l) || block.implicit_receiver || block.params.len() != 1 {
+                continue;
+            }
+            let dest = Val {
+                resource: Some(kind),
+                ..Val::default()
+            };
+            self.inline_lambda(l, &[], vec![dest]);
+        }
+    }
+
     /// The field of the same object a property merely exposes: initialised with it
     /// (`val state = _state`) or with a read-only view of it (`_state.asStateFlow()`).
     fn backing_field(&self, c: ClassId, name: &str) -> Option<String> {
@@ -2704,6 +2773,20 @@ impl<'a> Frame<'a> {
             }
             ExprKind::Index { array, index } => {
                 self.eval(index);
+                // `prefs[KEY] = v` on a block's destination parameter: written there.
+                if let ExprKind::Name(n) = &array.kind {
+                    let dest = self
+                        .env
+                        .vars
+                        .get(n.as_str())
+                        .filter(|d| d.resource.is_some());
+                    if let Some(dest) = dest.cloned() {
+                        if let Some(res) = dest.resource {
+                            let at = (target.span, target.span);
+                            self.write_to_resource(res, &dest, &v.taint, at, format!("{n}[]"));
+                        }
+                    }
+                }
                 let mut v = self.flow_into(v, target.span, "stored in an array element");
                 // One index deep: an element of a nested array (`grid[1][0] = x`) is
                 // somewhere in the outer one.
@@ -3247,6 +3330,7 @@ impl<'a> Frame<'a> {
             return v;
         }
         self.run_with_receiver(call, &recv_kind, &recv_val, &args);
+        self.run_on_resource(call, &recv_kind, &args);
         let from_blocks = self.run_element_blocks(call, &recv_val, &args);
         let mut result = self.call_library(call, span, &recv_kind, recv_val, args);
         if let Some(v) = from_blocks {
@@ -3948,28 +4032,14 @@ impl<'a> Frame<'a> {
                 && args.iter().any(|a| a.has_source())
                 && name != "<init>";
             if k.propagation.write_methods.contains(name) || hands_data {
-                let kind = match res {
-                    ResourceKind::Network => SinkKind::Network,
-                    ResourceKind::Storage | ResourceKind::EncryptedStorage => SinkKind::Storage,
-                };
                 let taints: Vec<Taint> =
                     args.iter().flat_map(|a| a.taint.iter().copied()).collect();
                 let simple = rty
                     .as_deref()
                     .map(|t| t.rsplit('.').next().unwrap_or(t).to_string());
-                let site = SinkSite {
-                    kind,
-                    span: call.name_span,
-                    call_span: span,
-                    callee: format!("{}.{name}", simple.unwrap_or_else(|| "stream".into())),
-                    url: recv.url.as_ref().map(|u| u.to_string()),
-                    encrypted: res == ResourceKind::EncryptedStorage,
-                    sdk: None,
-                    function: self.function_name(),
-                    func: self.f,
-                    intent_param: None,
-                };
-                self.emit_all(&taints, &site);
+                let callee = format!("{}.{name}", simple.unwrap_or_else(|| "stream".into()));
+                let at = (call.name_span, span);
+                self.write_to_resource(res, &recv, &taints, at, callee);
             }
         }
         // Copies between arguments (`System.arraycopy(src, 0, dst, 0, n)`): the target

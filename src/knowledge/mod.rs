@@ -348,6 +348,22 @@ pub struct BlockReceiverSpec {
     pub doc: Option<String>,
 }
 
+/// A library method whose block's parameter stands for a destination
+/// (`dataStore.edit { prefs -> prefs[KEY] = v }`): what the block writes to it is a
+/// sink of `kind`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockResourceSpec {
+    pub class: String,
+    pub method: OneOrMany,
+    pub kind: ResourceKind,
+    /// Matches by name where the receiver's type is unknown (a delegated property).
+    #[serde(default)]
+    pub match_without_type: bool,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubtypeSpec {
@@ -506,6 +522,8 @@ pub struct KnowledgeTables {
     pub dispatch: Vec<DispatchSpec>,
     #[serde(default)]
     pub block_receiver: Vec<BlockReceiverSpec>,
+    #[serde(default)]
+    pub block_resource: Vec<BlockResourceSpec>,
     #[serde(default)]
     pub propagation: Option<Propagation>,
     #[serde(default)]
@@ -763,6 +781,7 @@ pub struct Knowledge {
     pub subtypes: HashMap<String, Vec<String>>,
     pub dispatch: Vec<DispatchSpec>,
     pub block_receivers: Vec<BlockReceiverSpec>,
+    pub block_resources: Vec<BlockResourceSpec>,
     pub propagation: Propagation,
     pub prompts: Prompts,
     /// Framework methods that run at startup, before any user interaction.
@@ -894,6 +913,7 @@ impl Knowledge {
         self.copies.extend(t.copy);
         self.dispatch.extend(t.dispatch);
         self.block_receivers.extend(t.block_receiver);
+        self.block_resources.extend(t.block_resource);
         self.startup.extend(t.startup);
         self.sdk_inits.extend(t.sdk_init);
         self.consent_gates.extend(t.consent_gate);
