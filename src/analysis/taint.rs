@@ -562,10 +562,10 @@ pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
             // Inputs changed before this round, or earlier in it: analysed now, with
             // what they depend on as it stands (a change after this reruns it next
             // round).
-            if !todo.contains(&f) && !global.dirty.remove(&f) {
+            let queued = todo.contains(&f) | global.dirty.remove(&f);
+            if !queued {
                 continue;
             }
-            global.dirty.remove(&f);
             let func = program.function(f);
             if func.has_body && !func.runs_in_place {
                 analysed += 1;
@@ -2775,16 +2775,10 @@ impl<'a> Frame<'a> {
                 self.eval(index);
                 // `prefs[KEY] = v` on a block's destination parameter: written there.
                 if let ExprKind::Name(n) = &array.kind {
-                    let dest = self
-                        .env
-                        .vars
-                        .get(n.as_str())
-                        .filter(|d| d.resource.is_some());
-                    if let Some(dest) = dest.cloned() {
-                        if let Some(res) = dest.resource {
-                            let at = (target.span, target.span);
-                            self.write_to_resource(res, &dest, &v.taint, at, format!("{n}[]"));
-                        }
+                    let dest = self.env.vars.get(n.as_str()).cloned();
+                    if let Some((res, dest)) = dest.and_then(|d| Some((d.resource?, d))) {
+                        let at = (target.span, target.span);
+                        self.write_to_resource(res, &dest, &v.taint, at, format!("{n}[]"));
                     }
                 }
                 let mut v = self.flow_into(v, target.span, "stored in an array element");
