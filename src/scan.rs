@@ -143,6 +143,8 @@ pub struct Project {
     pub unsupported: std::collections::BTreeMap<&'static str, usize>,
     pub sdks: Vec<DeclaredSdk>,
     launchers: Vec<(String, String)>,
+    /// The manifests' intent filters: (directory, component as written, actions).
+    filters: Vec<(String, String, Vec<String>)>,
     permissions: Vec<rules::ManifestPermissions>,
     max_size: u64,
     /// `[scan] exclude` of the configuration, matched against new files too.
@@ -265,6 +267,7 @@ impl Project {
             unsupported: discovery.unsupported,
             sdks: Vec::new(),
             launchers: Vec::new(),
+            filters: Vec::new(),
             permissions: Vec::new(),
             max_size,
             excluded,
@@ -313,6 +316,7 @@ impl Project {
         );
         project.files.extend(manifests.files);
         project.launchers = manifests.launchers;
+        project.filters = manifests.filters;
         project.permissions = manifests.permissions;
         if let Some(p) = progress {
             p.finish_and_clear();
@@ -488,7 +492,8 @@ impl Project {
         let (knowledge, declaration, files) = (&self.knowledge, &self.declaration, &self.files);
         let program = Program::new(self.modules.clone());
         phase("program index");
-        let analysis = taint::analyze(&program, knowledge);
+        let filters = resolve_filters(&program, files, &self.filters);
+        let analysis = taint::analyze(&program, knowledge, &filters);
         phase("analysis");
         let launcher_classes = resolve_launchers(&program, files, &self.launchers);
         // Prompts and rights read the analysis and nothing of each other. Both walk
@@ -626,6 +631,9 @@ struct Manifests {
     /// (directory of the manifest, activity name as written) of every launcher activity.
     launchers: Vec<(String, String)>,
     permissions: Vec<rules::ManifestPermissions>,
+    /// (directory of the manifest, component as written, the actions its intent
+    /// filters name).
+    filters: Vec<(String, String, Vec<String>)>,
 }
 
 /// Reads every manifest, giving them the ids from `first_id` on; one that cannot be
@@ -641,6 +649,7 @@ fn read_manifests(
         files: Vec::new(),
         launchers: Vec::new(),
         permissions: Vec::new(),
+        filters: Vec::new(),
     };
     let manifests = candidates.iter().filter(|c| c.kind == FileKind::Manifest);
     for (j, c) in manifests.enumerate() {
@@ -663,6 +672,12 @@ fn read_manifests(
         let dir = c.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
         out.launchers
             .extend(manifest.launchers.into_iter().map(|n| (dir.clone(), n)));
+        out.filters.extend(
+            manifest
+                .filters
+                .into_iter()
+                .map(|(n, actions)| (dir.clone(), n, actions)),
+        );
         out.permissions.push(rules::ManifestPermissions {
             file: id,
             project: gradle_project(&c.path, root),
@@ -693,6 +708,46 @@ fn gradle_project(path: &Path, root: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// Whether a manifest in `dir` names this class of `file` (by its qualified, or
+/// `.`-relative, name).
+fn manifest_names(dir: &str, name: &str, file: &SourceFile, class: &crate::ir::Class) -> bool {
+    let under = dir.is_empty() || file.rel.starts_with(&format!("{dir}/"));
+    let relative = name.strip_prefix('.');
+    let matches = class.qualified == *name
+        || relative.is_some_and(|r| class.qualified.ends_with(&format!(".{r}")))
+        || (!name.contains('.') && class.name == *name);
+    under && matches && !class.is_anonymous
+}
+
+/// The app's components with intent filters, with the actions they name.
+fn resolve_filters(
+    program: &Program,
+    files: &[SourceFile],
+    filters: &[(String, String, Vec<String>)],
+) -> Vec<(crate::analysis::program::ClassId, Vec<String>)> {
+    let mut out = Vec::new();
+    for (m, module) in program.modules.iter().enumerate() {
+        let Some(file) = file_by_id(files, module.file) else {
+            continue;
+        };
+        for (c, class) in module.classes.iter().enumerate() {
+            let actions: Vec<String> = filters
+                .iter()
+                .filter(|(dir, name, _)| manifest_names(dir, name, file, class))
+                .flat_map(|(_, _, actions)| actions.iter().cloned())
+                .collect();
+            if !actions.is_empty() {
+                let id = crate::analysis::program::ClassId {
+                    module: m as u32,
+                    class: c as crate::ir::ClassIdx,
+                };
+                out.push((id, actions));
+            }
+        }
+    }
+    out
+}
+
 /// The app's classes a manifest names as launcher activities: declared under the
 /// manifest's directory, with that (qualified, or `.`-relative) name.
 fn resolve_launchers(
@@ -706,14 +761,9 @@ fn resolve_launchers(
             continue;
         };
         for (c, class) in module.classes.iter().enumerate() {
-            let named = launchers.iter().any(|(dir, name)| {
-                let under = dir.is_empty() || file.rel.starts_with(&format!("{dir}/"));
-                let relative = name.strip_prefix('.');
-                let matches = class.qualified == *name
-                    || relative.is_some_and(|r| class.qualified.ends_with(&format!(".{r}")))
-                    || (!name.contains('.') && class.name == *name);
-                under && matches && !class.is_anonymous
-            });
+            let named = launchers
+                .iter()
+                .any(|(dir, name)| manifest_names(dir, name, file, class));
             if named {
                 out.push(crate::analysis::program::ClassId {
                     module: m as u32,

@@ -1865,3 +1865,75 @@ fn what_kind_of_value_it_is_is_not_the_value() {
         "{found:?}"
     );
 }
+
+const FILTERED: &str = r#"package app;
+import android.app.Activity;
+import android.content.BroadcastReceiver;
+import android.content.Context;
+import android.content.Intent;
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+public class Main extends Activity {
+    static final String SHOW = "app.action.SHOW";
+    protected void onCreate(Bundle b) {
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        Intent i = new Intent(SHOW);
+        i.putExtra("id", tm.getDeviceId());
+        startActivity(i); // start
+        Intent br = new Intent();
+        br.setAction("app.action.PING");
+        br.putExtra("num", tm.getLine1Number());
+        sendBroadcast(br); // broadcast
+    }
+}
+class Show extends Activity {
+    protected void onCreate(Bundle b) {
+        Log.i("T", getIntent().getStringExtra("id")); // shown
+    }
+}
+class Ping extends BroadcastReceiver {
+    public void onReceive(Context c, Intent i) {
+        Log.i("T", i.getStringExtra("num")); // pinged
+    }
+}
+class Boot extends BroadcastReceiver {
+    public void onReceive(Context c, Intent i) {
+        Log.i("T", "boot " + i.getStringExtra("num")); // boot
+    }
+}
+"#;
+
+const FILTERED_MANIFEST: &str = r#"<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="app">
+  <application>
+    <activity android:name=".Main" android:exported="true">
+      <intent-filter><action android:name="android.intent.action.MAIN"/><category android:name="android.intent.category.LAUNCHER"/></intent-filter>
+    </activity>
+    <activity android:name=".Show"><intent-filter><action android:name="app.action.SHOW"/><category android:name="android.intent.category.DEFAULT"/></intent-filter></activity>
+    <receiver android:name=".Ping"><intent-filter><action android:name="app.action.PING"/></intent-filter></receiver>
+    <receiver android:name=".Boot"><intent-filter><action android:name="android.intent.action.BOOT_COMPLETED"/></intent-filter></receiver>
+  </application>
+</manifest>
+"#;
+
+#[test]
+fn implicit_intents_reach_the_components_whose_manifest_filters_name_their_action() {
+    let found = scan(&[
+        ("app/src/main/java/app/Main.java", FILTERED),
+        ("app/src/main/AndroidManifest.xml", FILTERED_MANIFEST),
+    ]);
+    let file = "app/src/main/java/app/Main.java";
+    let at = |marker| line_of(FILTERED, marker);
+    assert!(reports(&found, file, at("// shown"), "PI001"), "{found:?}");
+    assert!(reports(&found, file, at("// pinged"), "PI001"), "{found:?}");
+    // Implicit: other apps may answer too.
+    assert!(reports(&found, file, at("// start"), "PI001"), "{found:?}");
+    assert!(
+        reports(&found, file, at("// broadcast"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, at("// boot")).is_empty(),
+        "{found:?}"
+    );
+}

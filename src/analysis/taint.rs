@@ -384,6 +384,9 @@ struct Global {
     result_callbacks: HashSet<FnId>,
     /// The app's receivers registered in code, with the action they listen for.
     receivers: HashSet<(ClassId, Rc<str>)>,
+    /// The app's components with an intent filter in a manifest, by action (as an
+    /// entry key of its literal).
+    filters: Vec<(ClassId, Rc<str>)>,
     /// What implicit broadcasts carry, by action.
     broadcasts: HashMap<Rc<str>, Val>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
@@ -532,8 +535,19 @@ impl Global {
 }
 
 /// Runs the taint analysis over the whole program.
-pub fn analyze(program: &Program, knowledge: &Knowledge) -> Analysis {
-    let mut global = Global::default();
+/// `filters`: the app's components whose manifest intent filters name actions.
+pub fn analyze(
+    program: &Program,
+    knowledge: &Knowledge,
+    filters: &[(ClassId, Vec<String>)],
+) -> Analysis {
+    let mut global = Global {
+        filters: filters
+            .iter()
+            .flat_map(|(c, actions)| actions.iter().map(move |a| (*c, Rc::from(format!("#{a}")))))
+            .collect(),
+        ..Global::default()
+    };
     let functions: Vec<FnId> = program.all_functions().collect();
     let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
     let started = std::time::Instant::now();
@@ -1495,6 +1509,36 @@ impl<'a> Frame<'a> {
                 t.carried(tr)
             })
             .collect()
+    }
+
+    /// The key an Intent action is compared by: the literal it is, or is the
+    /// `static final` constant of, or else the constant's name.
+    fn action_key(&self, e: &Expr) -> Option<String> {
+        if let Some(s) = self.constant_string(e) {
+            return Some(format!("#{s}"));
+        }
+        entry_key(e)
+    }
+
+    /// The string literal an expression is, or the one a project constant it names
+    /// holds (`ACTION_GPS_UPDATED`, `Scanner.ACTION_GPS_UPDATED`).
+    fn constant_string(&self, e: &Expr) -> Option<String> {
+        if let Some(s) = e.string_literal() {
+            return Some(s.to_string());
+        }
+        let (_, field) = match &e.kind {
+            ExprKind::Name(n) => self.field_for_name(n)?,
+            ExprKind::Field { receiver, name } => {
+                let t = self.type_name_of(receiver)?;
+                let c = self.program.resolve_class(self.module_id(), &t)?;
+                self.program.field(c, name)?
+            }
+            _ => return None,
+        };
+        if !field.is_final {
+            return None;
+        }
+        field.init.as_ref()?.string_literal().map(str::to_string)
     }
 
     /// A start of one of the app's components by an explicit Intent, from here.
@@ -3946,6 +3990,22 @@ impl<'a> Frame<'a> {
                 }
                 continue;
             }
+            // An implicit Intent whose action one of the app's components declares in
+            // its manifest filter reaches that component too (and may reach others).
+            if spec.kind == SinkKind::Ipc {
+                for a in &args {
+                    let targets: Vec<ClassId> = self
+                        .g
+                        .filters
+                        .iter()
+                        .filter(|(_, act)| a.action.as_ref() == Some(act))
+                        .map(|(c, _)| *c)
+                        .collect();
+                    for target in targets {
+                        self.deliver_intent(target, a, call.name_span, name);
+                    }
+                }
+            }
             let simple = spec.class.rsplit('.').next().unwrap_or(&spec.class);
             let sdk = (spec.kind == SinkKind::ThirdPartySdk)
                 .then(|| k.sdk_for_class(&spec.class).map(|s| s.name.clone()))
@@ -4313,7 +4373,7 @@ impl<'a> Frame<'a> {
             result.hint = call.args.first().and_then(|a| a.last_name()).map(Rc::from);
         }
         if matches!(name, "setAction" | "addAction") {
-            if let Some(action) = call.args.first().and_then(entry_key) {
+            if let Some(action) = call.args.first().and_then(|a| self.action_key(a)) {
                 let action: Rc<str> = action.into();
                 // A filter's second action: it hears either.
                 let add = |v: &mut Val| {
@@ -4791,7 +4851,7 @@ impl<'a> Frame<'a> {
         }
         // `new Intent(ACTION_GPS_UPDATED)`, `new IntentFilter("app.ACTION")`.
         if matches!(ty.rsplit('.').next(), Some("Intent" | "IntentFilter")) {
-            v.action = args.first().and_then(entry_key).map(Rc::from);
+            v.action = args.first().and_then(|a| self.action_key(a)).map(Rc::from);
         }
         // A framework object built around a block it runs when dispatched
         // (`new Handler(looper, msg -> ..)`): the block stands for its methods.

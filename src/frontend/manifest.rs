@@ -12,6 +12,9 @@ pub struct Manifest {
     pub launchers: Vec<String>,
     /// Every `<uses-permission>` and `<uses-permission-sdk-23>` element.
     pub permissions: Vec<UsesPermission>,
+    /// The actions each component's intent filters name: (component as written,
+    /// actions), for activities, services and receivers.
+    pub filters: Vec<(String, Vec<String>)>,
 }
 
 /// A `<uses-permission>` (or `<uses-permission-sdk-23>`) element.
@@ -33,7 +36,31 @@ pub fn parse(file: FileId, text: &str) -> Result<Manifest, String> {
     Ok(Manifest {
         launchers: launchers(&doc),
         permissions: permissions(file, text, &doc),
+        filters: filters(&doc),
     })
+}
+
+/// The actions the intent filters of each activity, service and receiver name.
+fn filters(doc: &roxmltree::Document) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for node in doc.descendants() {
+        let component = match node.tag_name().name() {
+            "activity" | "service" | "receiver" => android(node, "name"),
+            "activity-alias" => android(node, "targetActivity"),
+            _ => continue,
+        };
+        let actions: Vec<String> = node
+            .children()
+            .filter(|c| c.tag_name().name() == "intent-filter")
+            .flat_map(|f| f.children())
+            .filter(|c| c.tag_name().name() == "action")
+            .filter_map(|c| android(c, "name"))
+            .collect();
+        if let (Some(name), false) = (component, actions.is_empty()) {
+            out.push((name, actions));
+        }
+    }
+    out
 }
 
 fn android(n: roxmltree::Node, attr: &str) -> Option<String> {
