@@ -821,3 +821,48 @@ fn what_a_data_store_edit_block_writes_is_stored() {
     );
     assert!(!found.iter().any(|f| f.1 == at("// theme")), "{found:?}");
 }
+
+const START_HELPER: &str = r#"package app
+
+import android.app.Activity
+import android.content.Context
+import android.content.Intent
+import android.os.Bundle
+import android.telephony.TelephonyManager
+import android.util.Log
+
+class Profile : Activity() {
+    companion object {
+        fun start(context: Context, phone: String, label: String) {
+            context.startActivity(
+                Intent(context, Profile::class.java).putExtra("phone", phone).putExtra("label", label)
+            )
+        }
+    }
+
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        Log.d("T", intent.getStringExtra("phone") ?: "") // delivered
+        Log.d("T", intent.getStringExtra("label") ?: "") // label
+    }
+}
+
+class Main : Activity() {
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        val tm = getSystemService(TELEPHONY_SERVICE) as TelephonyManager
+        Profile.start(this, tm.line1Number, "me")
+    }
+}
+"#;
+
+#[test]
+fn a_start_helper_delivers_its_callers_data() {
+    let found = scan(START_HELPER);
+    let at = |marker| line_of(START_HELPER, marker);
+    assert!(
+        has(&found, "PI001", at("// delivered"), "phone_number"),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.1 == at("// label")), "{found:?}");
+}

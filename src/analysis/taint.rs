@@ -344,6 +344,10 @@ struct Summary {
     /// What the function hands to the function values its parameters name
     /// (`cb(tm.imei)`): (parameter, origin) → trace. The caller's block receives it.
     invokes: HashMap<(u16, Origin), TraceId>,
+    /// What the function delivers of what it was given to one of the app's
+    /// components (an Intent it builds and starts): (component, origin, extra) →
+    /// trace. The caller's data is delivered.
+    delivers: HashMap<(ClassId, Origin, Option<FieldSym>), TraceId>,
 }
 
 struct TraceNode {
@@ -1330,6 +1334,12 @@ impl<'a> Frame<'a> {
         }
         for (k, v) in summary.invokes {
             if let std::collections::hash_map::Entry::Vacant(e) = stored.invokes.entry(k) {
+                e.insert(v);
+                changed = true;
+            }
+        }
+        for (k, v) in summary.delivers {
+            if let std::collections::hash_map::Entry::Vacant(e) = stored.delivers.entry(k) {
                 e.insert(v);
                 changed = true;
             }
@@ -3512,6 +3522,15 @@ impl<'a> Frame<'a> {
                 }
                 self.taint_callback(block, &handed);
             }
+            // What the callee delivered of what it was given to the app's components.
+            for ((target, origin, field), trace) in &summary.delivers {
+                let sent: Vec<Taint> = self
+                    .instantiate(*origin, *trace, *field, None, &site, "delivered by")
+                    .into_iter()
+                    .map(|t| Taint { field: *field, ..t })
+                    .collect();
+                self.deliver_taints(*target, sent);
+            }
             // What the callee broadcast of what it was given.
             for ((action, origin, field), trace) in &summary.broadcasts {
                 let sent: Vec<Taint> = self
@@ -4257,6 +4276,9 @@ impl<'a> Frame<'a> {
             .any(|t| k.propagation.handle_types.iter().any(|h| k.type_is(t, h)));
         if !non_propagating {
             let element = k.propagation.element_accessors.contains(name);
+            // `intent.putExtra("a", x).putExtra("b", y)`: the Intent handed back keeps
+            // its other entries under their keys.
+            let keyed_put = name.starts_with("put") && args.len() >= 2 && literal_key.is_some();
             for t in recv_taint.iter().filter(|_| !on_handle) {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
                 // same category is the one collected.
@@ -4269,7 +4291,7 @@ impl<'a> Frame<'a> {
                     .g
                     .through(t.trace, call.name_span, &format!("through `{name}`"));
                 // An element handed back as stored keeps what is known of its fields.
-                let field = if element { t.field } else { None };
+                let field = if element || keyed_put { t.field } else { None };
                 result.add_taint(Taint {
                     field,
                     ..t.moved(tr)
@@ -5019,17 +5041,34 @@ impl<'a> Frame<'a> {
     /// component's `getIntent()` and its intent-receiving callbacks see it.
     fn deliver_intent(&mut self, target: ClassId, intent: &Val, at: Span, how: &str) {
         let name = self.program.class(target).name.clone();
-        let mut delivered = Val::default();
-        for t in intent
-            .taint
-            .iter()
-            .filter(|t| matches!(t.origin, Origin::Source(_)))
-        {
+        let mut sent = Vec::new();
+        for t in &intent.taint {
             let tr = self
                 .g
                 .extend_trace(t.trace, at, &format!("sent to `{name}` by `{how}`"));
             // Each extra stays under its key.
-            delivered.add_taint(t.carried(tr));
+            if matches!(t.origin, Origin::Source(_)) {
+                sent.push(t.carried(tr));
+            } else {
+                // What this function was given: its callers' data is delivered.
+                self.summary
+                    .delivers
+                    .entry((target, t.origin, t.field))
+                    .or_insert(tr);
+            }
+        }
+        self.deliver_taints(target, sent);
+    }
+
+    /// Source data delivered to one of the app's components: what its `getIntent()`
+    /// (or `getArguments()`) reads and its Intent callbacks receive.
+    fn deliver_taints(&mut self, target: ClassId, taints: Vec<Taint>) {
+        let mut delivered = Val::default();
+        for t in taints
+            .into_iter()
+            .filter(|t| matches!(t.origin, Origin::Source(_)))
+        {
+            delivered.add_taint(t);
         }
         if delivered.taint.is_empty() {
             return;
@@ -5067,7 +5106,6 @@ impl<'a> Frame<'a> {
     }
 }
 
-/// The property a bean accessor names: `setLatitude` → `latitude`.
 /// The name a field is classified by: its own, or a serialised name that says more
 /// (`#[serde(rename = "mobile")] m`).
 fn field_label<'f>(k: &Knowledge, field: &'f Field) -> &'f str {
@@ -5166,6 +5204,7 @@ fn getter_call(receiver: Option<&Expr>, name: &str, span: Span) -> Call {
     }
 }
 
+/// The property a bean accessor names: `setLatitude` → `latitude`.
 fn bean_property(method: &str, prefix: &str) -> Option<String> {
     let rest = method.strip_prefix(prefix)?;
     let mut chars = rest.chars();
