@@ -1937,3 +1937,40 @@ fn implicit_intents_reach_the_components_whose_manifest_filters_name_their_actio
         "{found:?}"
     );
 }
+
+const WHOLE_OBJECT: &str = r#"package app;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import com.google.gson.Gson;
+
+class Holder {
+    long id;
+    String secret;
+    long getId() { return id; }
+    String getSecret() { return secret; }
+}
+
+public class Main extends Activity {
+    void go(TelephonyManager tm, Gson gson) {
+        Holder h = new Holder();
+        h.secret = tm.getDeviceId();
+        Holder back = gson.fromJson(gson.toJson(h), Holder.class);
+        Log.i("T", "row " + back.getId()); // row id
+        Log.i("T", "secret " + back.getSecret()); // secret
+    }
+}
+"#;
+
+#[test]
+fn a_number_not_named_like_personal_data_is_no_guess_at_a_whole_object() {
+    let found = scan(&[("app/Main.java", WHOLE_OBJECT)]);
+    let file = "app/Main.java";
+    let at = |marker| line_of(WHOLE_OBJECT, marker);
+    assert!(
+        rules_at(&found, file, at("// row id")).is_empty(),
+        "{found:?}"
+    );
+    assert!(reports(&found, file, at("// secret"), "PI001"), "{found:?}");
+}

@@ -372,6 +372,8 @@ struct Global {
     calls: HashMap<FnId, HashSet<FnId>>,
     base_urls: Vec<Rc<str>>,
     field_syms: HashMap<Rc<str>, FieldSym>,
+    /// The names of the field symbols, by symbol.
+    field_names: Vec<Rc<str>>,
     /// Who read what: a change re-queues its readers.
     readers: HashMap<Dep, HashSet<FnId>>,
     /// Functions to analyse again in the next round.
@@ -522,8 +524,14 @@ impl Global {
     }
 
     fn field_sym(&mut self, name: &str) -> FieldSym {
-        let next = self.field_syms.len() as FieldSym;
-        *self.field_syms.entry(name.into()).or_insert(next)
+        if let Some(&sym) = self.field_syms.get(name) {
+            return sym;
+        }
+        let sym = self.field_syms.len() as FieldSym;
+        let name: Rc<str> = name.into();
+        self.field_syms.insert(name.clone(), sym);
+        self.field_names.push(name);
+        sym
     }
 
     fn source(&mut self, info: SourceInfo) -> SourceId {
@@ -806,6 +814,8 @@ struct Instantiation<'v> {
     args: &'v [Val],
     /// The keys the arguments name, by parameter (see [`Taint::entry_of`]).
     keys: &'v [KeyArg],
+    /// The callee's class: the declarations of the receiver's fields it reads.
+    class: Option<ClassId>,
 }
 
 /// How a call's receiver was written.
@@ -1549,6 +1559,19 @@ impl<'a> Frame<'a> {
             return None;
         }
         field.init.as_ref()?.string_literal().map(str::to_string)
+    }
+
+    /// Whether a field of `class`'s objects may hold what its object holds as a
+    /// whole: not a number or flag whose name says nothing (`long id`, `int count`).
+    fn guessable_field(&self, class: Option<ClassId>, f: FieldSym) -> bool {
+        let (Some(class), Some(name)) = (class, self.g.field_names.get(f as usize)) else {
+            return true;
+        };
+        let Some((_, field)) = self.program.field(class, name) else {
+            return true;
+        };
+        let numeric = field.ty.as_deref().is_some_and(is_primitive);
+        !numeric || self.k.names.classify(&field.name).is_some()
     }
 
     /// A start of one of the app's components by an explicit Intent, from here.
@@ -3421,6 +3444,7 @@ impl<'a> Frame<'a> {
                 recv,
                 args,
                 keys: &keys,
+                class: self.program.class_of(callee),
             };
             // Return value.
             for t in &summary.ret.taint {
@@ -3628,12 +3652,13 @@ impl<'a> Frame<'a> {
                 .get(p as usize)
                 .map(|a| field_taints(&a.taint, f))
                 .unwrap_or_default(),
-            // One field of the receiver: what is known to be in it, or in the object as a whole.
             // One field of the receiver: what is known to be in it, or in the object as
             // a whole. Our own receiver passed on (`this.get(..)`) is that same field
-            // of ours, not a guess.
+            // of ours, not a guess; a number or flag not named like personal data
+            // (`long id`) is no guess at what the whole object holds.
             Origin::ReceiverField(f) => {
-                let recv: Vec<Taint> = site
+                let guessable = self.guessable_field(site.class, f);
+                let mut recv: Vec<Taint> = site
                     .recv
                     .taint
                     .iter()
@@ -3646,6 +3671,9 @@ impl<'a> Frame<'a> {
                         _ => *t,
                     })
                     .collect();
+                if !guessable {
+                    recv.retain(|t| t.field == Some(f));
+                }
                 field_taints(&recv, f)
             }
         };
