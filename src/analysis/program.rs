@@ -464,21 +464,24 @@ impl Program {
         out
     }
 
+    /// `c`, then the classes it is written in, innermost first (inner, anonymous and
+    /// local classes).
+    pub fn enclosing(&self, c: ClassId) -> impl Iterator<Item = ClassId> + '_ {
+        std::iter::successors(Some(c), |x| {
+            self.class(*x).outer.map(|class| ClassId {
+                module: x.module,
+                class,
+            })
+        })
+    }
+
     /// Methods an unqualified call `name(args)` inside class `c` may run: its own
     /// hierarchy first, then enclosing classes (inner and anonymous classes).
     pub fn dispatch_implicit(&self, c: ClassId, name: &str, arity: usize) -> Vec<FnId> {
-        let mut cur = Some(c);
-        while let Some(x) = cur {
-            let found = self.dispatch(x, name, arity);
-            if !found.is_empty() {
-                return found;
-            }
-            cur = self.class(x).outer.map(|class| ClassId {
-                module: x.module,
-                class,
-            });
-        }
-        self.top_level_functions(c.module, name, arity)
+        self.enclosing(c)
+            .map(|x| self.dispatch(x, name, arity))
+            .find(|found| !found.is_empty())
+            .unwrap_or_else(|| self.top_level_functions(c.module, name, arity))
     }
 
     /// Top-level functions an unqualified call `name(args)` in module `m` may run:
@@ -547,15 +550,8 @@ impl Program {
     /// The class whose field an unqualified name refers to from inside class `c`
     /// (own hierarchy, then enclosing classes, then the file's top-level properties).
     pub fn field_in_scope(&self, c: ClassId, name: &str) -> Option<(ClassId, &Field)> {
-        let mut cur = Some(c);
-        while let Some(x) = cur {
-            if let Some(found) = self.field(x, name) {
-                return Some(found);
-            }
-            cur = self.class(x).outer.map(|class| ClassId {
-                module: x.module,
-                class,
-            });
+        if let Some(found) = self.enclosing(c).find_map(|x| self.field(x, name)) {
+            return Some(found);
         }
         let facade = ClassId {
             module: c.module,

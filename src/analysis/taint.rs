@@ -1257,14 +1257,10 @@ impl<'a> Frame<'a> {
                 taint: vec![Taint::new(Origin::Param(i as u16), root)],
                 ..Val::default()
             };
-            for t in callback {
-                let tr = self.g.extend_trace(
-                    t.trace,
-                    p.span,
-                    &format!("passed to callback parameter `{}`", p.name),
-                );
-                // An Intent's extras or a Bundle's entries stay under their keys.
-                v.add_taint(t.carried(tr));
+            // An Intent's extras or a Bundle's entries stay under their keys.
+            let message = format!("passed to callback parameter `{}`", p.name);
+            for t in self.arrive(callback.to_vec(), p.span, &message) {
+                v.add_taint(t);
             }
             if let Some(t) = self.callback_param_source(i, p) {
                 v.add_taint(t);
@@ -1318,42 +1314,12 @@ impl<'a> Frame<'a> {
             }
         }
         changed |= stored.thrown.join(&summary.thrown);
-        for (k, v) in summary.param_gets {
-            if let std::collections::hash_map::Entry::Vacant(e) = stored.param_gets.entry(k) {
-                e.insert(v);
-                changed = true;
-            }
-        }
-        for (k, v) in summary.receiver_gets {
-            if let std::collections::hash_map::Entry::Vacant(e) = stored.receiver_gets.entry(k) {
-                e.insert(v);
-                changed = true;
-            }
-        }
-        for (k, v) in summary.field_writes {
-            if let std::collections::hash_map::Entry::Vacant(e) = stored.field_writes.entry(k) {
-                e.insert(v);
-                changed = true;
-            }
-        }
-        for (k, v) in summary.broadcasts {
-            if let std::collections::hash_map::Entry::Vacant(e) = stored.broadcasts.entry(k) {
-                e.insert(v);
-                changed = true;
-            }
-        }
-        for (k, v) in summary.invokes {
-            if let std::collections::hash_map::Entry::Vacant(e) = stored.invokes.entry(k) {
-                e.insert(v);
-                changed = true;
-            }
-        }
-        for (k, v) in summary.delivers {
-            if let std::collections::hash_map::Entry::Vacant(e) = stored.delivers.entry(k) {
-                e.insert(v);
-                changed = true;
-            }
-        }
+        changed |= insert_new(&mut stored.param_gets, summary.param_gets);
+        changed |= insert_new(&mut stored.receiver_gets, summary.receiver_gets);
+        changed |= insert_new(&mut stored.field_writes, summary.field_writes);
+        changed |= insert_new(&mut stored.broadcasts, summary.broadcasts);
+        changed |= insert_new(&mut stored.invokes, summary.invokes);
+        changed |= insert_new(&mut stored.delivers, summary.delivers);
         if changed {
             self.g.touch(&Dep::Summary(f));
         }
@@ -1459,22 +1425,27 @@ impl<'a> Frame<'a> {
     /// for its action (and, as an IPC sink where it leaves the app, other apps).
     fn broadcast(&mut self, intent: &Val, at: Span, how: &str) {
         let action = intent.action.clone().unwrap_or_else(|| ANY_ACTION.into());
-        let mut sent = Vec::new();
-        for t in &intent.taint {
-            let tr = self
-                .g
-                .extend_trace(t.trace, at, &format!("broadcast by `{how}`"));
-            if matches!(t.origin, Origin::Source(_)) {
-                sent.push(t.carried(tr));
-            } else {
-                // What this function was given: its callers' data is broadcast.
-                self.summary
-                    .broadcasts
-                    .entry((action.clone(), t.origin, t.field))
-                    .or_insert(tr);
-            }
+        let (sent, given) = self.sent_on(&intent.taint, at, &format!("broadcast by `{how}`"));
+        // What this function was given: its callers' data is broadcast.
+        for t in given {
+            self.summary
+                .broadcasts
+                .entry((action.clone(), t.origin, t.field))
+                .or_insert(t.trace);
         }
         self.broadcast_taints(action, sent);
+    }
+
+    /// What is sent on at `at` (each extra under its key): the sources, and what
+    /// this function was given, which its summary hands to its callers.
+    fn sent_on(&mut self, taints: &[Taint], at: Span, message: &str) -> (Vec<Taint>, Vec<Taint>) {
+        taints
+            .iter()
+            .map(|t| {
+                let tr = self.g.extend_trace(t.trace, at, message);
+                t.carried(tr)
+            })
+            .partition(|t| matches!(t.origin, Origin::Source(_)))
     }
 
     fn broadcast_taints(&mut self, action: Rc<str>, taints: Vec<Taint>) {
@@ -1520,15 +1491,7 @@ impl<'a> Frame<'a> {
                 taints.extend(v.taint.iter().copied());
             }
         }
-        taints
-            .into_iter()
-            .map(|t| {
-                let tr =
-                    self.g
-                        .extend_trace(t.trace, p.span, &format!("received by `{}`", func.name));
-                t.carried(tr)
-            })
-            .collect()
+        self.arrive(taints, p.span, &format!("received by `{}`", func.name))
     }
 
     /// The key an Intent action is compared by: the literal it is, or is the
@@ -1582,13 +1545,6 @@ impl<'a> Frame<'a> {
         }
     }
 
-    fn outer_class(&self, c: ClassId) -> Option<ClassId> {
-        self.program.class(c).outer.map(|class| ClassId {
-            module: c.module,
-            class,
-        })
-    }
-
     /// The result an activity of the app handed back (`setResult(RESULT_OK, data)`),
     /// for the Intent parameter of `onActivityResult` and of a callback registered
     /// with `registerForActivityResult`. Each extra stays under its key.
@@ -1604,29 +1560,20 @@ impl<'a> Frame<'a> {
         }
         self.g.read(Dep::Results, self.f);
         // From the activities this class (or the class it is written in) starts.
-        let mut mine = Vec::new();
-        let mut cur = self.class;
-        while let Some(c) = cur {
-            mine.push(c);
-            cur = self.outer_class(c);
-        }
         let program = self.program;
+        let mine: Vec<ClassId> = self
+            .class
+            .into_iter()
+            .flat_map(|c| program.enclosing(c))
+            .collect();
         let started: HashSet<ClassId> = self
             .g
             .component_starts
             .iter()
             .filter(|(caller, _, _)| {
-                let mut cur = program.class_of(*caller);
-                while let Some(c) = cur {
-                    if mine.contains(&c) {
-                        return true;
-                    }
-                    cur = program.class(c).outer.map(|class| ClassId {
-                        module: c.module,
-                        class,
-                    });
-                }
-                false
+                program
+                    .class_of(*caller)
+                    .is_some_and(|c| program.enclosing(c).any(|x| mine.contains(&x)))
             })
             .map(|&(_, _, target)| target)
             .collect();
@@ -1636,14 +1583,20 @@ impl<'a> Frame<'a> {
                 taints.extend(v.taint.iter().copied());
             }
         }
+        self.arrive(
+            taints,
+            p.span,
+            &format!("received as the result in `{}`", p.name),
+        )
+    }
+
+    /// Data arriving at `at` (a parameter the framework fills), each extra still
+    /// under its key.
+    fn arrive(&mut self, taints: Vec<Taint>, at: Span, message: &str) -> Vec<Taint> {
         taints
             .into_iter()
             .map(|t| {
-                let tr = self.g.extend_trace(
-                    t.trace,
-                    p.span,
-                    &format!("received as the result in `{}`", p.name),
-                );
+                let tr = self.g.extend_trace(t.trace, at, message);
                 t.carried(tr)
             })
             .collect()
@@ -3657,7 +3610,6 @@ impl<'a> Frame<'a> {
             // of ours, not a guess; a number or flag not named like personal data
             // (`long id`) is no guess at what the whole object holds.
             Origin::ReceiverField(f) => {
-                let guessable = self.guessable_field(site.class, f);
                 let mut recv: Vec<Taint> = site
                     .recv
                     .taint
@@ -3671,7 +3623,8 @@ impl<'a> Frame<'a> {
                         _ => *t,
                     })
                     .collect();
-                if !guessable {
+                let guesses = recv.iter().any(|t| t.field.is_none());
+                if guesses && !self.guessable_field(site.class, f) {
                     recv.retain(|t| t.field == Some(f));
                 }
                 field_taints(&recv, f)
@@ -3848,13 +3801,10 @@ impl<'a> Frame<'a> {
             (_, Some(c)) => candidates.extend(self.external_supertypes(c).iter().cloned()),
             (Some(t), None) => candidates.push(t.clone()),
             (None, None) => {
-                let mut cur = if implicit { self.class } else { None };
-                while let Some(c) = cur {
+                let program = self.program;
+                let classes = self.class.filter(|_| implicit).into_iter();
+                for c in classes.flat_map(|c| program.enclosing(c)) {
                     candidates.extend(self.external_supertypes(c).iter().cloned());
-                    cur = self.program.class(c).outer.map(|class| ClassId {
-                        module: c.module,
-                        class,
-                    });
                 }
             }
         }
@@ -4187,12 +4137,11 @@ impl<'a> Frame<'a> {
                 );
                 back.add_taint(t.carried(tr));
             }
-            let mut cur = self.class;
-            while let Some(c) = cur {
+            let program = self.program;
+            for c in self.class.into_iter().flat_map(|c| program.enclosing(c)) {
                 if self.g.results.entry(c).or_default().join(&back) {
                     self.g.touch(&Dep::Results);
                 }
-                cur = self.outer_class(c);
             }
         }
         // `launcher.launch(intent)` of a `registerForActivityResult` launcher starts an
@@ -4404,18 +4353,14 @@ impl<'a> Frame<'a> {
         // An activity's own Intent carries what the app's other components put in it.
         let delivered = matches!(name, "getIntent" | "getArguments" | "requireArguments");
         if delivered && call.args.is_empty() && implicit {
-            let mut cur = self.class;
-            while let Some(c) = cur {
+            let program = self.program;
+            for c in self.class.into_iter().flat_map(|c| program.enclosing(c)) {
                 self.g.read(Dep::Intent(c), self.f);
-                if let Some(v) = self.g.intents.get(&c).cloned() {
-                    for t in v.taint {
-                        result.add_taint(t);
+                if let Some(v) = self.g.intents.get(&c) {
+                    for t in &v.taint {
+                        result.add_taint(*t);
                     }
                 }
-                cur = self.program.class(c).outer.map(|class| ClassId {
-                    module: c.module,
-                    class,
-                });
             }
         }
         // View lookups carry the resource id as a hint of what the view holds.
@@ -5069,21 +5014,14 @@ impl<'a> Frame<'a> {
     /// component's `getIntent()` and its intent-receiving callbacks see it.
     fn deliver_intent(&mut self, target: ClassId, intent: &Val, at: Span, how: &str) {
         let name = self.program.class(target).name.clone();
-        let mut sent = Vec::new();
-        for t in &intent.taint {
-            let tr = self
-                .g
-                .extend_trace(t.trace, at, &format!("sent to `{name}` by `{how}`"));
-            // Each extra stays under its key.
-            if matches!(t.origin, Origin::Source(_)) {
-                sent.push(t.carried(tr));
-            } else {
-                // What this function was given: its callers' data is delivered.
-                self.summary
-                    .delivers
-                    .entry((target, t.origin, t.field))
-                    .or_insert(tr);
-            }
+        let message = format!("sent to `{name}` by `{how}`");
+        let (sent, given) = self.sent_on(&intent.taint, at, &message);
+        // What this function was given: its callers' data is delivered.
+        for t in given {
+            self.summary
+                .delivers
+                .entry((target, t.origin, t.field))
+                .or_insert(t.trace);
         }
         self.deliver_taints(target, sent);
     }
@@ -5255,6 +5193,19 @@ fn entries_by_param(mut taints: Vec<Taint>, q: u16) -> Vec<Taint> {
         }
     }
     taints
+}
+
+/// Adds the entries of `from` whose keys `into` lacks (the first trace stays);
+/// whether any was added.
+fn insert_new<K: Eq + std::hash::Hash, V>(into: &mut HashMap<K, V>, from: HashMap<K, V>) -> bool {
+    let mut added = false;
+    for (k, v) in from {
+        if let std::collections::hash_map::Entry::Vacant(e) = into.entry(k) {
+            e.insert(v);
+            added = true;
+        }
+    }
+    added
 }
 
 /// An exception type: what a failure carries is not the data a callback or a state

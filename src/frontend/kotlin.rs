@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 
-use super::MAX_NESTING;
+use super::Nesting;
 use crate::ir::*;
 
 pub(crate) const DECLARATIONS_QUERY: &str = include_str!("../../queries/kotlin/declarations.scm");
@@ -101,7 +101,7 @@ fn declarations_query() -> Option<&'static Query> {
 }
 
 /// Lowers a parsed Kotlin file.
-/// The file's IR; `None` when its code nests deeper than [`MAX_NESTING`].
+/// The file's IR; `None` when its code nests deeper than [`super::MAX_NESTING`].
 pub fn lower(file: FileId, source: &str, tree: &Tree) -> Option<Module> {
     let mut lowerer = Lowerer {
         src: source,
@@ -114,8 +114,7 @@ pub fn lower(file: FileId, source: &str, tree: &Tree) -> Option<Module> {
         class_stack: Vec::new(),
         func_stack: Vec::new(),
         anon_counter: 0,
-        depth: 0,
-        too_deep: false,
+        nesting: Nesting::default(),
         facade: None,
         scopes: Vec::new(),
         temp_counter: 0,
@@ -123,7 +122,7 @@ pub fn lower(file: FileId, source: &str, tree: &Tree) -> Option<Module> {
     let root = tree.root_node();
     lowerer.declarations(root);
     lowerer.top_level(root);
-    (!lowerer.too_deep).then_some(lowerer.module)
+    (!lowerer.nesting.too_deep).then_some(lowerer.module)
 }
 
 struct Lowerer<'a> {
@@ -133,10 +132,8 @@ struct Lowerer<'a> {
     class_stack: Vec<ClassIdx>,
     func_stack: Vec<FuncIdx>,
     anon_counter: u32,
-    /// How deep the expressions and statements being lowered nest.
-    depth: usize,
-    /// Whether they nested deeper than [`MAX_NESTING`]: the file is skipped.
-    too_deep: bool,
+    /// How deep the statements and expressions being lowered nest.
+    nesting: Nesting,
     /// The class holding the file's top-level functions and properties.
     facade: Option<ClassIdx>,
     /// Local names in scope, innermost function last (to tell a call of a local
@@ -1021,15 +1018,12 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Lowers a statement, unless statements and expressions already nest
-    /// [`MAX_NESTING`] deep (the file is then skipped).
+    /// [`super::MAX_NESTING`] deep (the file is then skipped).
     fn stmt_into(&mut self, node: Node, out: &mut Vec<Stmt>) {
-        if self.depth >= MAX_NESTING {
-            self.too_deep = true;
-            return;
+        if self.nesting.enter() {
+            self.stmt_into_at(node, out);
+            self.nesting.leave();
         }
-        self.depth += 1;
-        self.stmt_into_at(node, out);
-        self.depth -= 1;
     }
 
     fn stmt_into_at(&mut self, node: Node, out: &mut Vec<Stmt>) {
@@ -1563,15 +1557,13 @@ impl<'a> Lowerer<'a> {
     // ----- expressions ------------------------------------------------------
 
     /// Lowers an expression, unless statements and expressions already nest
-    /// [`MAX_NESTING`] deep (the file is then skipped).
+    /// [`super::MAX_NESTING`] deep (the file is then skipped).
     fn expr(&mut self, node: Node) -> Expr {
-        if self.depth >= MAX_NESTING {
-            self.too_deep = true;
+        if !self.nesting.enter() {
             return Expr::new(ExprKind::Opaque(Vec::new()), self.span(node));
         }
-        self.depth += 1;
         let e = self.expr_at(node);
-        self.depth -= 1;
+        self.nesting.leave();
         e
     }
 

@@ -21,6 +21,31 @@ use crate::workspace::SkipReason;
 /// [`nesting::rust_nesting`] for Rust).
 pub const MAX_NESTING: usize = 1000;
 
+/// How deep a front-end's lowering of statements and expressions nests, and whether
+/// it went past [`MAX_NESTING`] (the file is then skipped).
+#[derive(Debug, Default)]
+pub(crate) struct Nesting {
+    depth: usize,
+    pub(crate) too_deep: bool,
+}
+
+impl Nesting {
+    /// One level deeper, unless that would pass the limit (then nothing is entered).
+    pub(crate) fn enter(&mut self) -> bool {
+        if self.depth >= MAX_NESTING {
+            self.too_deep = true;
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    /// Back out of a level [`Nesting::enter`] entered.
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+}
+
 /// The stack a file's lowering may use, whatever thread it runs on: enough for
 /// [`MAX_NESTING`] levels in a debug build. Only the pages touched are committed.
 pub const STACK_NEEDED: usize = 64 * 1024 * 1024;
