@@ -553,7 +553,7 @@ pub fn visit_lets<'a>(
 }
 
 /// Calls `f` on every expression of a statement list, outer before inner.
-pub fn walk_exprs(stmts: &[Stmt], f: &mut impl FnMut(&Expr)) {
+pub fn walk_exprs<'a>(stmts: &'a [Stmt], f: &mut impl FnMut(&'a Expr)) {
     for s in stmts {
         match s {
             Stmt::Let { init, .. } => {
@@ -613,7 +613,7 @@ pub fn walk_exprs(stmts: &[Stmt], f: &mut impl FnMut(&Expr)) {
 }
 
 /// Calls `f` on an expression and every expression inside it.
-pub fn walk_expr(e: &Expr, f: &mut impl FnMut(&Expr)) {
+pub fn walk_expr<'a>(e: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
     f(e);
     match &e.kind {
         ExprKind::Field { receiver, .. } | ExprKind::MethodRef { receiver, .. } => {

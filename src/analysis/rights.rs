@@ -328,11 +328,17 @@ impl Scan<'_> {
     /// A vendor consent switch: `UMConfigure.submitPolicyGrantResult(ctx, true)`.
     /// Whether the call is a vendor switch (then it is no flag).
     fn gate_call(&mut self, c: &Call, span: Span) -> bool {
+        let gates = &self.k.consent_gates;
+        let named = |g: &crate::knowledge::ConsentGate| {
+            g.method.iter().any(|m| m == c.name) || g.withdrawn_by.contains(&c.name)
+        };
+        if !gates.iter().any(named) {
+            return false;
+        }
         let Some(receiver) = c.receiver.as_deref().and_then(Expr::dotted) else {
             return false;
         };
         let receiver_simple = simple(&receiver);
-        let gates = &self.k.consent_gates;
         let Some((i, gate)) = gates.iter().enumerate().find(|(_, g)| {
             (g.class == receiver || simple(&g.class) == receiver_simple)
                 && (g.method.iter().any(|m| m == c.name) || g.withdrawn_by.contains(&c.name))
@@ -390,22 +396,27 @@ impl Scan<'_> {
             Some(ExprKind::Literal(Literal::Bool(b))) => Some(*b),
             _ => None,
         };
-        let key = c
-            .args
-            .first()
-            .and_then(|a| self.key_text(a))
-            .filter(|k| self.consent_named(k));
         let stores = r
             .store_prefixes
             .iter()
             .any(|p| c.name.starts_with(p.as_str()));
+        let removes = r.remove_methods.contains(&c.name);
+        // The key is looked at only where a flag can be stored or removed.
+        let key = if (stores && last_bool.is_some()) || removes {
+            c.args
+                .first()
+                .and_then(|a| self.key_text(a))
+                .filter(|k| self.consent_named(k))
+        } else {
+            None
+        };
         if let (Some(key), Some(value), true) = (&key, last_bool, stores && c.args.len() >= 2) {
             let consent = Consent::Flag(self.words.identity(key));
             let what = format!("`{}(\"{key}\", {value})`", c.name);
             self.push(value, consent, c.name_span, span, what);
             return;
         }
-        if let (Some(key), true) = (&key, r.remove_methods.contains(&c.name)) {
+        if let (Some(key), true) = (&key, removes) {
             let consent = Consent::Flag(self.words.identity(key));
             let what = format!("`{}(\"{key}\")`", c.name);
             self.push(false, consent, c.name_span, span, what);
@@ -468,15 +479,17 @@ impl Scan<'_> {
     /// (`client.post("$base/user/register")`, `.route("/signup", post(signup))`,
     /// `Request.Builder().url(url).delete()`).
     fn account_call(&mut self, c: &Call, span: Span) {
-        let receiver_simple = c
-            .receiver
-            .as_deref()
-            .and_then(Expr::dotted)
-            .map(|r| simple(&r).to_string());
+        let mut receiver_simple: Option<Option<String>> = None;
         for api in &self.k.account_apis {
             if !api.method.iter().any(|m| m == c.name) || self.resolved.contains(&c.name_span) {
                 continue;
             }
+            let receiver_simple = receiver_simple.get_or_insert_with(|| {
+                c.receiver
+                    .as_deref()
+                    .and_then(Expr::dotted)
+                    .map(|r| simple(&r).to_string())
+            });
             let receiver_ok = if api.receiver_words.is_empty() {
                 receiver_simple
                     .as_deref()
@@ -733,17 +746,14 @@ fn string_constants(program: &Program) -> HashMap<String, String> {
 /// handed over as values such as route handlers), what those call, and the lambdas
 /// and anonymous classes written in them. A method nothing calls is dead code.
 pub fn live_functions(program: &Program, k: &Knowledge, analysis: &Analysis) -> HashSet<FnId> {
-    let mut referenced: HashSet<String> = HashSet::default();
+    let mut referenced: HashSet<&str> = HashSet::default();
     for f in program.all_functions() {
         walk_exprs(&program.function(f).body, &mut |e| match &e.kind {
-            ExprKind::MethodRef { name, .. } => {
-                referenced.insert(name.clone());
+            ExprKind::MethodRef { name, .. } | ExprKind::Field { name, .. } => {
+                referenced.insert(name);
             }
             ExprKind::Name(n) | ExprKind::Path(n) => {
-                referenced.insert(simple(n).to_string());
-            }
-            ExprKind::Field { name, .. } => {
-                referenced.insert(name.clone());
+                referenced.insert(simple(n));
             }
             _ => {}
         });
@@ -772,7 +782,7 @@ pub fn live_functions(program: &Program, k: &Knowledge, analysis: &Analysis) -> 
                         .ty
                         .as_deref()
                         .is_some_and(|t| t.ends_with("View"))));
-        if annotated || startup || callback || referenced.contains(&func.name) {
+        if annotated || startup || callback || referenced.contains(func.name.as_str()) {
             stack.push(f);
         }
     }
