@@ -150,6 +150,22 @@ pub struct Project {
     /// `[scan] exclude` of the configuration, matched against new files too.
     excluded: Option<ignore::gitignore::Gitignore>,
     started: Instant,
+    /// The last analysis, kept to be resumed after edits (see [`Project::analyse`]).
+    resume: Option<Resume>,
+    /// Files whose IR changed since the last analysis.
+    edited: std::collections::BTreeSet<FileId>,
+    /// Whether files were added or removed since the last analysis.
+    reshaped: bool,
+    /// The ids removed source files had, by path.
+    former_ids: std::collections::HashMap<PathBuf, FileId>,
+}
+
+/// An analysis kept for the next: the program it ran on and the taint facts.
+struct Resume {
+    program: Program,
+    taint: taint::Resumable,
+    /// Whether it was resumed from the one before (rather than made from scratch).
+    resumed: bool,
 }
 
 /// What the analysis of a [`Project`] finds.
@@ -272,6 +288,10 @@ impl Project {
             max_size,
             excluded,
             started,
+            resume: None,
+            edited: Default::default(),
+            reshaped: false,
+            former_ids: Default::default(),
         };
         for (i, result) in loaded {
             let (c, lang) = sources[i];
@@ -370,9 +390,22 @@ impl Project {
         };
         let rel = workspace::relative(path, &self.root);
         let existing = self.files.iter().position(|f| f.path == path);
+        match existing {
+            Some(i) => {
+                self.edited.insert(self.files[i].id);
+            }
+            None => self.reshaped = true,
+        }
+        // A file dropped (it stopped parsing) and back gets the id it had: results
+        // are ordered by file id, and must not reorder for an edit and its undo.
         let id = match existing {
             Some(i) => self.files[i].id,
-            None => self.files.last().map_or(0, |f| f.id + 1),
+            None => self.former_ids.get(path).copied().unwrap_or_else(|| {
+                let used = self.files.iter().map(|f| f.id);
+                used.chain(self.former_ids.values().copied())
+                    .max()
+                    .map_or(0, |m| m + 1)
+            }),
         };
         self.partial.retain(|p| p.rel != rel);
         self.skipped.retain(|s| s.rel != rel);
@@ -416,8 +449,10 @@ impl Project {
                 }
             }
             None => {
-                self.files.push(file);
-                self.modules.push(module);
+                let at = self.files.partition_point(|f| f.id < id);
+                self.files.insert(at, file);
+                let at = self.modules.partition_point(|m| m.file < id);
+                self.modules.insert(at, module);
             }
         }
         Ok(())
@@ -432,13 +467,24 @@ impl Project {
         {
             let id = self.files.remove(i).id;
             self.modules.retain(|m| m.file != id);
+            self.former_ids.insert(path.to_path_buf(), id);
+            self.reshaped = true;
         }
     }
 
     /// Analyses the project as it is now (the files stay in the project).
-    pub fn analyse(&self) -> ScanResult {
+    ///
+    /// The analysis is kept: after edits that change function bodies only (no
+    /// declaration, signature or created class differs, no file came or went), the
+    /// next one resumes it, analysing again only the edited files' functions and
+    /// what their changes reach, which gives the same result as from scratch.
+    pub fn analyse(&mut self) -> ScanResult {
         let started = Instant::now();
-        let analysed = self.run_analysis(started);
+        let mut resume = self.resume.take().filter(|_| !self.reshaped);
+        let analysed = self.run_analysis(started, Some(&mut resume));
+        self.resume = resume;
+        self.edited.clear();
+        self.reshaped = false;
         self.result(
             self.files.iter().map(SourceFile::clone).collect(),
             analysed,
@@ -446,9 +492,14 @@ impl Project {
         )
     }
 
+    /// Whether the last [`Project::analyse`] resumed the one before it.
+    pub fn resumed(&self) -> bool {
+        self.resume.as_ref().is_some_and(|r| r.resumed)
+    }
+
     /// Analyses the project, handing its files over to the result.
     pub fn into_result(mut self) -> ScanResult {
-        let analysed = self.run_analysis(self.started);
+        let analysed = self.run_analysis(self.started, None);
         let files = std::mem::take(&mut self.files);
         let result = self.result(files, analysed, self.started);
         // Freeing the IR of a large project takes a noticeable part of a scan (about
@@ -482,20 +533,83 @@ impl Project {
         }
     }
 
-    fn run_analysis(&self, started: Instant) -> Analysed {
+    /// `resume`: where the analysis is kept for the next, and where the last one is
+    /// (`None` to analyse once, as a scan does).
+    fn run_analysis(&self, started: Instant, resume: Option<&mut Option<Resume>>) -> Analysed {
         // The analyses recurse over the IR, which nests up to frontend::MAX_NESTING.
-        frontend::with_deep_stack(|| self.run_analysis_on_this_stack(started))
+        frontend::with_deep_stack(|| self.run_analysis_on_this_stack(started, resume))
     }
 
-    fn run_analysis_on_this_stack(&self, started: Instant) -> Analysed {
-        let phase = |name: &str| profile_phase(started, name);
-        let (knowledge, declaration, files) = (&self.knowledge, &self.declaration, &self.files);
+    /// Whether the kept analysis can be resumed for the edits since (see
+    /// [`Project::analyse`]).
+    fn can_resume(&self, r: &Resume) -> bool {
+        r.taint.fresh()
+            && r.program.modules.len() == self.modules.len()
+            && self.edited.iter().all(|&file| {
+                self.modules
+                    .iter()
+                    .position(|m| m.file == file)
+                    .is_some_and(|m| r.program.same_shape(m as u32, &self.modules[m]))
+            })
+    }
+
+    /// The taint analysis, resumed from the kept one or from scratch (kept then).
+    fn taint_kept<'s>(
+        &self,
+        slot: &'s mut Option<Resume>,
+    ) -> (&'s Resume, crate::analysis::Analysis) {
+        let phase = |name: &str| profile_phase(self.started, name);
+        if let Some(mut r) = slot.take().filter(|r| self.can_resume(r)) {
+            let edits: Vec<taint::ModuleEdit> = self
+                .modules
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| self.edited.contains(&m.file))
+                .map(|(i, _)| taint::ModuleEdit {
+                    module: i as u32,
+                    functions_before: r.program.modules[i].functions.len() as u32,
+                })
+                .collect();
+            r.program.replace_modules(self.modules.clone());
+            phase("program index (kept)");
+            let analysis = r.taint.resume(&r.program, &self.knowledge, &edits);
+            r.resumed = true;
+            return (slot.insert(r), analysis);
+        }
         let program = Program::new(self.modules.clone());
         phase("program index");
-        let filters = resolve_filters(&program, files, &self.filters);
-        let analysis = taint::analyze(&program, knowledge, &filters);
+        let filters = resolve_filters(&program, &self.files, &self.filters);
+        let (analysis, taint) = taint::analyze_resumable(&program, &self.knowledge, &filters);
+        let kept = Resume {
+            program,
+            taint,
+            resumed: false,
+        };
+        (slot.insert(kept), analysis)
+    }
+
+    fn run_analysis_on_this_stack(
+        &self,
+        started: Instant,
+        resume: Option<&mut Option<Resume>>,
+    ) -> Analysed {
+        let phase = |name: &str| profile_phase(started, name);
+        let (knowledge, declaration, files) = (&self.knowledge, &self.declaration, &self.files);
+        let once;
+        let (program, analysis) = match resume {
+            Some(slot) => {
+                let (kept, analysis) = self.taint_kept(slot);
+                (&kept.program, analysis)
+            }
+            None => {
+                once = Program::new(self.modules.clone());
+                phase("program index");
+                let filters = resolve_filters(&once, files, &self.filters);
+                (&once, taint::analyze(&once, knowledge, &filters))
+            }
+        };
         phase("analysis");
-        let launcher_classes = resolve_launchers(&program, files, &self.launchers);
+        let launcher_classes = resolve_launchers(program, files, &self.launchers);
         // Prompts and rights read the analysis and nothing of each other. Both walk
         // the IR recursively, so each gets the deep stack wherever rayon runs it.
         let (prompts, rights) = rayon::join(

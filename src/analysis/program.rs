@@ -162,25 +162,12 @@ impl Program {
         }
         let mut allocations: HashMap<ClassId, u32> = HashMap::default();
         let mut named: HashSet<ClassId> = HashSet::default();
-        for (m, module) in p.modules.iter().enumerate() {
-            for func in &module.functions {
-                walk_exprs(&func.body, &mut |e| match &e.kind {
-                    ExprKind::New { ty, body: None, .. } => {
-                        if let Some(c) = p.resolve_class(m as u32, ty) {
-                            *allocations.entry(c).or_default() += 1;
-                        }
-                    }
-                    // A class handed to reflection or an injector by its class literal
-                    // or its qualified name may be instantiated there.
-                    ExprKind::Literal(Literal::Class(ty)) => {
-                        named.extend(p.resolve_class(m as u32, ty));
-                    }
-                    ExprKind::Literal(Literal::Str(s)) if s.contains('.') => {
-                        named.extend(p.by_qualified.get(s.as_str()).copied());
-                    }
-                    _ => {}
-                });
+        for m in 0..p.modules.len() {
+            let (a, n) = p.creations(m as u32, &p.modules[m]);
+            for (c, count) in a {
+                *allocations.entry(c).or_default() += count;
             }
+            named.extend(n);
         }
         p.allocations = allocations;
         p.named_classes = named;
@@ -210,6 +197,56 @@ impl Program {
         p.packages = packages;
         p.instantiable = p.instantiable_classes();
         p
+    }
+
+    /// The classes the bodies of `module` (at index `m`) create, with how many
+    /// places do, and those they name by a class literal or a qualified name (see
+    /// `instantiable`), in a stable order.
+    fn creations(&self, m: u32, module: &Module) -> (Vec<(ClassId, u32)>, Vec<ClassId>) {
+        let mut allocations: std::collections::BTreeMap<ClassId, u32> = Default::default();
+        let mut named = std::collections::BTreeSet::new();
+        for func in &module.functions {
+            walk_exprs(&func.body, &mut |e| match &e.kind {
+                ExprKind::New { ty, body: None, .. } => {
+                    if let Some(c) = self.resolve_class(m, ty) {
+                        *allocations.entry(c).or_default() += 1;
+                    }
+                }
+                // A class handed to reflection or an injector by its class literal
+                // or its qualified name may be instantiated there.
+                ExprKind::Literal(Literal::Class(ty)) => {
+                    named.extend(self.resolve_class(m, ty));
+                }
+                ExprKind::Literal(Literal::Str(s)) if s.contains('.') => {
+                    named.extend(self.by_qualified.get(s.as_str()).copied());
+                }
+                _ => {}
+            });
+        }
+        (
+            allocations.into_iter().collect(),
+            named.into_iter().collect(),
+        )
+    }
+
+    /// Whether `new` may take the place of module `m` with every index of the
+    /// program as it is: the same declarations (classes, their fields with their
+    /// initialisers, functions with their signatures, imports), in the same order,
+    /// and bodies that create and name the same classes. Positions do not count.
+    /// What differs is then in function bodies only.
+    pub fn same_shape(&self, m: u32, new: &Module) -> bool {
+        let Some(old) = self.modules.get(m as usize) else {
+            return false;
+        };
+        let same = matches!((shape(old), shape(new)), (Some(a), Some(b)) if a == b);
+        old.file == new.file && same && self.creations(m, old) == self.creations(m, new)
+    }
+
+    /// Puts edited modules in place of the old ones, each of the same shape (see
+    /// [`Program::same_shape`]), keeping every index.
+    pub fn replace_modules(&mut self, modules: Vec<Arc<Module>>) {
+        debug_assert_eq!(modules.len(), self.modules.len());
+        self.modules = modules;
     }
 
     fn instantiable_classes(&self) -> HashSet<ClassId> {
@@ -587,4 +624,35 @@ fn arity_matches(f: &Function, arity: usize) -> bool {
         && f.params
             .last()
             .is_some_and(|p| p.ty.as_deref().is_some_and(|t| t.ends_with("...")))
+}
+
+/// A module's declarations without positions or function bodies, to compare.
+fn shape(module: &Module) -> Option<serde_json::Value> {
+    let mut v = serde_json::to_value(module).ok()?;
+    if let Some(functions) = v.get_mut("functions").and_then(|f| f.as_array_mut()) {
+        for f in functions {
+            if let Some(body) = f.get_mut("body") {
+                *body = serde_json::Value::Null;
+            }
+        }
+    }
+    strip_spans(&mut v);
+    Some(v)
+}
+
+/// Replaces every span (an object with `start_byte`) by null.
+fn strip_spans(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if map.contains_key("start_byte") {
+                *v = serde_json::Value::Null;
+                return;
+            }
+            for x in map.values_mut() {
+                strip_spans(x);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_spans),
+        _ => {}
+    }
 }

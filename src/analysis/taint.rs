@@ -407,6 +407,15 @@ struct Global {
     /// Static types of the arguments a lambda is invoked with in place, for its
     /// parameters that declare none (`x.apply { }`, `x.let { it }`).
     lambda_arg_types: HashMap<FnId, Vec<Option<String>>>,
+    /// Whether `writes` is kept (the analysis is to be resumed after edits).
+    tracking: bool,
+    /// What each function wrote besides its summary (see [`Global::wrote`]).
+    writes: HashMap<FnId, HashSet<Dep>>,
+    /// Sources collected by functions analysed again after an edit and not
+    /// collected again: left out of the report.
+    dead_sources: HashSet<SourceId>,
+    /// The functions that found each source (kept with `writes`).
+    source_creators: HashMap<SourceId, Vec<FnId>>,
 }
 
 /// Global facts a function's analysis depends on.
@@ -512,6 +521,44 @@ impl Global {
         out
     }
 
+    /// `writer` wrote to (joined something into) `dep`: remembered when the analysis
+    /// is to be resumed after an edit, so that what an edited function wrote can be
+    /// taken back.
+    fn wrote(&mut self, writer: FnId, dep: impl FnOnce() -> Dep) {
+        if self.tracking {
+            self.writes.entry(writer).or_default().insert(dep());
+        }
+    }
+
+    /// Forgets a fact, for its writers to write it again (see [`Resumable::resume`]).
+    fn clear(&mut self, dep: &Dep) {
+        match dep {
+            Dep::Summary(f) => {
+                self.summaries.remove(f);
+            }
+            Dep::Field(k) => {
+                self.fields.remove(k);
+            }
+            Dep::Capture(c) => {
+                self.captures.remove(c);
+            }
+            Dep::Callback(f) => {
+                self.callback_taint.remove(f);
+                self.result_callbacks.remove(f);
+                self.lambda_arg_types.remove(f);
+            }
+            Dep::Intent(c) => {
+                self.intents.remove(c);
+            }
+            Dep::Results => self.results.clear(),
+            Dep::Broadcasts => {
+                self.broadcasts.clear();
+                self.receivers.clear();
+            }
+            Dep::BaseUrl => self.base_urls.clear(),
+        }
+    }
+
     fn read(&mut self, dep: Dep, reader: FnId) {
         self.readers.entry(dep).or_default().insert(reader);
     }
@@ -534,10 +581,30 @@ impl Global {
         sym
     }
 
-    fn source(&mut self, info: SourceInfo) -> SourceId {
+    /// The id of a source `creator`'s analysis found (described by `info`).
+    fn source(&mut self, info: SourceInfo, creator: FnId) -> SourceId {
         let key = (info.span, info.category.clone());
         if let Some(&id) = self.source_index.get(&key) {
+            if self.tracking {
+                let creators = self.source_creators.entry(id).or_default();
+                if !creators.contains(&creator) {
+                    creators.push(creator);
+                }
+            }
+            // Found by several functions, or several ways, a source is described
+            // as the first of them in the program's order (and of the descriptions)
+            // says, whichever ran first.
+            let held = &mut self.sources[id as usize];
+            if self.dead_sources.remove(&id)
+                || (info.function, &info.description) < (held.function, &held.description)
+            {
+                *held = info;
+            }
             return id;
+        }
+        if self.tracking {
+            self.source_creators
+                .insert(self.sources.len() as SourceId, vec![creator]);
         }
         self.sources.push(info);
         let id = (self.sources.len() - 1) as SourceId;
@@ -553,38 +620,204 @@ pub fn analyze(
     knowledge: &Knowledge,
     filters: &[(ClassId, Vec<String>)],
 ) -> Analysis {
-    let mut global = Global {
+    let mut global = new_global(filters);
+    let mut functions = first_order(program, &mut global);
+    fixpoint(program, knowledge, &mut global, &mut functions);
+    report(program, &global)
+}
+
+/// A taint analysis kept after it ran, to be resumed after edits: the facts of the
+/// whole program, with who wrote each, so that an edit costs the functions it can
+/// change rather than the whole program again.
+pub struct Resumable {
+    global: Global,
+    functions: Vec<FnId>,
+    /// Trace steps after the last analysis from scratch: an arena that only grows,
+    /// so past twice this a resumption is refused (analyse from scratch instead).
+    traces_at_start: usize,
+}
+
+/// What changed in one module since the analysis: all its functions are analysed
+/// again (`functions_before`: how many it had then).
+pub struct ModuleEdit {
+    pub module: u32,
+    pub functions_before: u32,
+}
+
+/// [`analyze`], keeping what it takes to resume after edits.
+pub fn analyze_resumable(
+    program: &Program,
+    knowledge: &Knowledge,
+    filters: &[(ClassId, Vec<String>)],
+) -> (Analysis, Resumable) {
+    let mut global = new_global(filters);
+    global.tracking = true;
+    let mut functions = first_order(program, &mut global);
+    fixpoint(program, knowledge, &mut global, &mut functions);
+    let analysis = report(program, &global);
+    let traces_at_start = global.traces.len();
+    (
+        analysis,
+        Resumable {
+            global,
+            functions,
+            traces_at_start,
+        },
+    )
+}
+
+impl Resumable {
+    /// Whether a resumption is still worth it (see `traces_at_start`).
+    pub fn fresh(&self) -> bool {
+        self.global.traces.len() <= 2 * self.traces_at_start.max(100_000)
+    }
+
+    /// Analyses again after edits that changed the bodies of functions only: the
+    /// modules' classes, fields, signatures and what they create are as before
+    /// (checked by the caller), and `program` holds the edited modules.
+    ///
+    /// What the edited functions wrote, and everything derived from it, is taken
+    /// back (the functions that read it are analysed again, and so on); a fact that
+    /// others wrote too is cleared and their writers run again. The rest stands.
+    pub fn resume(
+        &mut self,
+        program: &Program,
+        knowledge: &Knowledge,
+        edits: &[ModuleEdit],
+    ) -> Analysis {
+        let g = &mut self.global;
+        let mut affected: HashSet<FnId> = HashSet::default();
+        let mut stack: Vec<FnId> = Vec::new();
+        for e in edits {
+            let now = program.module(e.module).functions.len() as u32;
+            for func in 0..e.functions_before.max(now) {
+                stack.push(FnId {
+                    module: e.module,
+                    func: func as FuncIdx,
+                });
+            }
+        }
+        // Everything that read what an affected function wrote is affected.
+        while let Some(f) = stack.pop() {
+            if !affected.insert(f) {
+                continue;
+            }
+            let written = g.writes.get(&f).into_iter().flatten();
+            for dep in std::iter::once(&Dep::Summary(f)).chain(written) {
+                for &r in g.readers.get(dep).into_iter().flatten() {
+                    if !affected.contains(&r) {
+                        stack.push(r);
+                    }
+                }
+            }
+        }
+        let mut cleared: HashSet<Dep> = HashSet::default();
+        for f in &affected {
+            cleared.insert(Dep::Summary(*f));
+            if let Some(w) = g.writes.remove(f) {
+                cleared.extend(w);
+            }
+        }
+        // Others that wrote into a cleared fact write it again.
+        let mut rerun = affected.clone();
+        for (w, deps) in &g.writes {
+            if deps.iter().any(|d| cleared.contains(d)) {
+                rerun.insert(*w);
+            }
+        }
+        for dep in &cleared {
+            g.clear(dep);
+        }
+        for f in &affected {
+            g.calls.remove(f);
+        }
+        g.flows
+            .retain(|(_, _, emitter), _| !affected.contains(emitter));
+        g.too_long
+            .retain(|(_, _, emitter)| !affected.contains(emitter));
+        g.call_sites
+            .retain(|(caller, _, _)| !affected.contains(caller));
+        g.component_starts
+            .retain(|(caller, _, _)| !affected.contains(caller));
+        // A source an affected function found is found again by whoever still
+        // finds it (its description is the first finder's).
+        for (&id, creators) in g.source_creators.iter_mut() {
+            if creators.iter().any(|f| affected.contains(f)) {
+                g.dead_sources.insert(id);
+                creators.retain(|f| !affected.contains(f));
+                rerun.extend(creators.iter().copied());
+            }
+        }
+        let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
+        if profile {
+            eprintln!(
+                "piitrace: resuming: {} functions affected, {} analysed again",
+                affected.len(),
+                rerun.len()
+            );
+        }
+        g.dirty = rerun;
+        // Functions the edits added come last; the order is a matter of speed only.
+        let known: HashSet<FnId> = self.functions.iter().copied().collect();
+        self.functions
+            .extend(program.all_functions().filter(|f| !known.contains(f)));
+        self.functions
+            .retain(|f| (f.func as usize) < program.module(f.module).functions.len());
+        fixpoint(program, knowledge, g, &mut self.functions);
+        report(program, g)
+    }
+}
+
+fn new_global(filters: &[(ClassId, Vec<String>)]) -> Global {
+    Global {
         filters: filters
             .iter()
             .flat_map(|(c, actions)| actions.iter().map(move |a| (*c, Rc::from(format!("#{a}")))))
             .collect(),
         ..Global::default()
-    };
+    }
+}
+
+/// Every function, callees before callers as far as a first guess goes, all queued.
+fn first_order(program: &Program, global: &mut Global) -> Vec<FnId> {
     let functions: Vec<FnId> = program.all_functions().collect();
-    let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
     let started = std::time::Instant::now();
     // Callees before callers from the start, by a call graph guessed from names
     // (the real one is known after the first round): fewer functions see a callee's
     // summary change after they ran.
-    let mut functions = bottom_up(&functions, &calls_by_name(program, &functions));
+    let functions = bottom_up(&functions, &calls_by_name(program, &functions));
     global.dirty = functions.iter().copied().collect();
     global.summaries.reserve(functions.len());
-    if profile {
+    if std::env::var_os("PIITRACE_PROFILE").is_some() {
         eprintln!(
             "piitrace: first order {:.3}s",
             started.elapsed().as_secs_f64()
         );
     }
+    functions
+}
+
+/// Analyses the dirty functions, and those whose inputs they change, until nothing
+/// changes; `functions` is every function in the order to analyse them, which the
+/// call graph found refines.
+fn fixpoint(
+    program: &Program,
+    knowledge: &Knowledge,
+    global: &mut Global,
+    functions: &mut Vec<FnId>,
+) {
+    let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
+    let started = std::time::Instant::now();
     for round in 0..MAX_ROUNDS {
         let started = std::time::Instant::now();
         if round == 1 {
             // Callees before callers: summaries are ready when their callers need them.
-            functions = bottom_up(&functions, &global.calls);
+            *functions = bottom_up(functions, &global.calls);
         }
         // Each round analyses the functions whose inputs changed, in that order.
         let todo = std::mem::take(&mut global.dirty);
         let mut analysed = 0;
-        for &f in &functions {
+        for &f in functions.iter() {
             // Inputs changed before this round, or earlier in it: analysed now, with
             // what they depend on as it stands (a change after this reruns it next
             // round).
@@ -595,7 +828,7 @@ pub fn analyze(
             let func = program.function(f);
             if func.has_body && !func.runs_in_place {
                 analysed += 1;
-                let mut frame = Frame::new(program, knowledge, &mut global, f);
+                let mut frame = Frame::new(program, knowledge, global, f);
                 frame.run();
             }
         }
@@ -614,49 +847,68 @@ pub fn analyze(
     if profile {
         eprintln!("piitrace: fixpoint {:.3}s", started.elapsed().as_secs_f64());
     }
-    let reachable = reachable_functions(program, &global);
-    if profile {
-        eprintln!(
-            "piitrace: reachable {:.3}s",
-            started.elapsed().as_secs_f64()
-        );
+}
+
+/// The flows found, from functions that can run, one per source and sink (the
+/// shortest way), with the sources they start from.
+fn report(program: &Program, global: &Global) -> Analysis {
+    let reachable = reachable_functions(program, global);
+    // Sources still collected, renumbered without the dead ones.
+    let mut renumbered: Vec<Option<SourceId>> = Vec::with_capacity(global.sources.len());
+    let mut sources = Vec::with_capacity(global.sources.len());
+    for (id, s) in global.sources.iter().enumerate() {
+        if global.dead_sources.contains(&(id as SourceId)) {
+            renumbered.push(None);
+        } else {
+            renumbered.push(Some(sources.len() as SourceId));
+            sources.push(s.clone());
+        }
     }
-    let mut best: HashMap<(SourceId, Span), Flow> = HashMap::default();
-    for ((source, sink, emitter), flow) in global.flows {
-        if !reachable.contains(&emitter) {
+    let mut best: HashMap<(SourceId, Span), &Flow> = HashMap::default();
+    for ((source, sink, emitter), flow) in &global.flows {
+        if !reachable.contains(emitter) {
             continue;
         }
-        let entry = best.entry((source, sink));
-        match entry {
-            std::collections::hash_map::Entry::Occupied(mut o) => {
-                if flow.steps.len() < o.get().steps.len() {
-                    o.insert(flow);
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(flow);
-            }
+        let entry = best.entry((*source, *sink)).or_insert(flow);
+        // The shortest way; of ways as long, the first by where they go.
+        let key = |f: &Flow| {
+            (
+                f.steps.len(),
+                f.steps.iter().map(|s| s.span).collect::<Vec<_>>(),
+            )
+        };
+        if key(flow) < key(entry) {
+            *entry = flow;
         }
     }
-    let mut flows: Vec<Flow> = best.into_values().collect();
-    drop_shadowed_name_sources(&mut flows, &global.sources);
-    flows.sort_by_key(|f| (f.sink.span, global.sources[f.source as usize].span));
+    let mut flows: Vec<Flow> = best
+        .into_values()
+        .filter_map(|f| {
+            let source = renumbered[f.source as usize]?;
+            Some(Flow {
+                source,
+                ..f.clone()
+            })
+        })
+        .collect();
+    drop_shadowed_name_sources(&mut flows, &sources);
+    flows.sort_by_key(|f| (f.sink.span, sources[f.source as usize].span));
     let reported: HashSet<(SourceId, Span)> =
         flows.iter().map(|f| (f.source, f.sink.span)).collect();
     let too_long: HashSet<(SourceId, Span)> = global
         .too_long
         .iter()
         .filter(|(_, _, emitter)| reachable.contains(emitter))
-        .map(|&(s, span, _)| (s, span))
+        .filter_map(|&(s, span, _)| Some((renumbered[s as usize]?, span)))
         .filter(|k| !reported.contains(k))
         .collect();
-    let mut call_sites: Vec<(FnId, Span, FnId)> = global.call_sites.into_iter().collect();
+    let mut call_sites: Vec<(FnId, Span, FnId)> = global.call_sites.iter().copied().collect();
     call_sites.sort();
     let mut component_starts: Vec<(FnId, Span, ClassId)> =
-        global.component_starts.into_iter().collect();
+        global.component_starts.iter().copied().collect();
     component_starts.sort();
     Analysis {
-        sources: global.sources,
+        sources,
         flows,
         unreported_long_flows: too_long.len(),
         call_sites,
@@ -736,25 +988,45 @@ fn sorted_callees(calls: &HashMap<FnId, HashSet<FnId>>, f: FnId) -> Vec<FnId> {
 fn drop_shadowed_name_sources(flows: &mut Vec<Flow>, sources: &[SourceInfo]) {
     // Several names along one way (`phone` → `mobile` → `contactPhone`) are one value:
     // keep the one furthest upstream (the longest way to the sink).
-    let mut upstream: HashMap<(Span, &str), (usize, SourceId)> = HashMap::default();
-    for f in flows.iter() {
+    // A name another's way passes through is downstream of it. Of those left, the
+    // one written first: the choice must not depend on the order the analysis
+    // found sources or ways in (an analysis resumed after an edit finds the same).
+    let mut groups: HashMap<(Span, &str), Vec<usize>> = HashMap::default();
+    for (i, f) in flows.iter().enumerate() {
         let s = &sources[f.source as usize];
         if s.kind == SourceKind::Name {
-            let e = upstream
+            groups
                 .entry((f.sink.span, s.category.as_str()))
-                .or_insert((f.steps.len(), f.source));
-            if (f.steps.len(), std::cmp::Reverse(f.source)) > (e.0, std::cmp::Reverse(e.1)) {
-                *e = (f.steps.len(), f.source);
-            }
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut upstream: HashMap<(Span, &str), SourceId> = HashMap::default();
+    for (key, members) in groups {
+        let downstream = |i: usize| {
+            let span = sources[flows[i].source as usize].span;
+            members.iter().any(|&j| {
+                flows[j].source != flows[i].source
+                    && flows[j].steps.iter().skip(1).any(|s| s.span == span)
+            })
+        };
+        let heads: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| !downstream(i))
+            .collect();
+        let candidates = if heads.is_empty() { &members } else { &heads };
+        if let Some(&first) = candidates.iter().min_by_key(|&&i| {
+            let s = &sources[flows[i].source as usize];
+            (s.span, s.description.as_str())
+        }) {
+            upstream.insert(key, flows[first].source);
         }
     }
     flows.retain(|f| {
         let s = &sources[f.source as usize];
         s.kind != SourceKind::Name
-            || upstream
-                .get(&(f.sink.span, s.category.as_str()))
-                .map(|e| e.1)
-                == Some(f.source)
+            || upstream.get(&(f.sink.span, s.category.as_str())) == Some(&f.source)
     });
     let collected: HashSet<(Span, &str)> = flows
         .iter()
@@ -1416,6 +1688,7 @@ impl<'a> Frame<'a> {
             return;
         };
         let action = args[1].action.clone().unwrap_or_else(|| ANY_ACTION.into());
+        self.g.wrote(self.f, || Dep::Broadcasts);
         if self.g.receivers.insert((class, action)) {
             self.g.touch(&Dep::Broadcasts);
         }
@@ -1459,6 +1732,7 @@ impl<'a> Frame<'a> {
         if sent.taint.is_empty() {
             return;
         }
+        self.g.wrote(self.f, || Dep::Broadcasts);
         if self.g.broadcasts.entry(action).or_default().join(&sent) {
             self.g.touch(&Dep::Broadcasts);
         }
@@ -1539,6 +1813,7 @@ impl<'a> Frame<'a> {
 
     /// A start of one of the app's components by an explicit Intent, from here.
     fn start_component(&mut self, at: Span, target: ClassId) {
+        self.g.wrote(self.f, || Dep::Results);
         if self.g.component_starts.insert((self.f, at, target)) {
             // What the started activity hands back now reaches this class.
             self.g.touch(&Dep::Results);
@@ -1667,7 +1942,7 @@ impl<'a> Frame<'a> {
             refined.category = m.category;
             refined.refinable = false;
             refined.minor |= m.minor;
-            let new_id = self.g.source(refined);
+            let new_id = self.g.source(refined, self.f);
             t.origin = Origin::Source(new_id);
         }
     }
@@ -1686,16 +1961,19 @@ impl<'a> Frame<'a> {
             .classify(name_for_minor)
             .is_some_and(|m| m.minor);
         let message = format!("source: {description} ({category})");
-        let id = self.g.source(SourceInfo {
-            category,
-            kind,
-            span,
-            description,
-            minor,
-            refinable: false,
-            function: self.f,
-            permissions: None,
-        });
+        let id = self.g.source(
+            SourceInfo {
+                category,
+                kind,
+                span,
+                description,
+                minor,
+                refinable: false,
+                function: self.f,
+                permissions: None,
+            },
+            self.f,
+        );
         let trace = self.g.trace(None, span, message);
         Taint::new(Origin::Source(id), trace)
     }
@@ -2055,6 +2333,7 @@ impl<'a> Frame<'a> {
         }
         let global = v.global_part();
         let dep = Dep::Field(key.clone());
+        self.g.wrote(self.f, || dep.clone());
         // A field only ever assigned constants holds no personal data, whatever its name.
         let slot = self.g.fields.entry(key).or_insert_with(Val::constant);
         let was_const = slot.is_const;
@@ -2243,6 +2522,7 @@ impl<'a> Frame<'a> {
             .map(|(k, v)| (k.clone(), v.global_part()))
             .collect();
         let dep = Dep::Capture(key);
+        self.g.wrote(self.f, || dep.clone());
         let slot = self.g.captures.entry(key).or_default();
         let mut changed = false;
         for (k, v) in vars {
@@ -3240,6 +3520,7 @@ impl<'a> Frame<'a> {
         if call.name == "baseUrl" {
             if let Some(url) = call.args.first().and_then(|a| a.string_literal()) {
                 let url: Rc<str> = url.into();
+                self.g.wrote(self.f, || Dep::BaseUrl);
                 if !self.g.base_urls.contains(&url) {
                     self.g.base_urls.push(url);
                     self.g.touch(&Dep::BaseUrl);
@@ -3258,6 +3539,9 @@ impl<'a> Frame<'a> {
                 }
                 let types: Vec<Option<String>> =
                     call.args.iter().map(|a| self.static_type(a)).collect();
+                if types.iter().any(Option::is_some) {
+                    self.g.wrote(self.f, || Dep::Callback(l));
+                }
                 if types.iter().any(Option::is_some)
                     && self.g.lambda_arg_types.get(&l) != Some(&types)
                 {
@@ -4139,6 +4423,7 @@ impl<'a> Frame<'a> {
             }
             let program = self.program;
             for c in self.class.into_iter().flat_map(|c| program.enclosing(c)) {
+                self.g.wrote(self.f, || Dep::Results);
                 if self.g.results.entry(c).or_default().join(&back) {
                     self.g.touch(&Dep::Results);
                 }
@@ -4161,6 +4446,7 @@ impl<'a> Frame<'a> {
                     None => Vec::new(),
                 };
                 for f in callbacks {
+                    self.g.wrote(self.f, || Dep::Callback(f));
                     if self.g.result_callbacks.insert(f) {
                         self.g.touch(&Dep::Callback(f));
                     }
@@ -4760,6 +5046,7 @@ impl<'a> Frame<'a> {
     }
 
     fn add_callback_taint(&mut self, f: FnId, t: Taint) {
+        self.g.wrote(self.f, || Dep::Callback(f));
         let slot = self.g.callback_taint.entry(f).or_default();
         if !slot.iter().any(|x| x.origin == t.origin) {
             slot.push(t);
@@ -5039,6 +5326,7 @@ impl<'a> Frame<'a> {
         if delivered.taint.is_empty() {
             return;
         }
+        self.g.wrote(self.f, || Dep::Intent(target));
         let slot = self.g.intents.entry(target).or_default();
         if slot.join(&delivered) {
             self.g.touch(&Dep::Intent(target));

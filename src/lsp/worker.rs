@@ -109,7 +109,7 @@ impl Worker {
     /// Analyses and hands the reports over; after a load, ends its progress.
     /// A result that edits overtook while it was computed is dropped (the analysis
     /// has no point where it could stop early; the next batch is analysed instead).
-    fn analyse_and_send(&self, started: Instant, after_load: bool, jobs: &Receiver<Job>) {
+    fn analyse_and_send(&mut self, started: Instant, after_load: bool, jobs: &Receiver<Job>) {
         let analysed = self.analyse();
         if after_load {
             let summary = match &analysed {
@@ -234,8 +234,8 @@ impl Worker {
     }
 
     /// Analyses the project as it is now.
-    fn analyse(&self) -> Option<(BTreeMap<PathBuf, FileReport>, usize)> {
-        let project = self.project.as_ref()?;
+    fn analyse(&mut self) -> Option<(BTreeMap<PathBuf, FileReport>, usize)> {
+        let project = self.project.as_mut()?;
         let analysed = catch_unwind(AssertUnwindSafe(|| {
             let result = project.analyse();
             let reports = report::build(&result);
