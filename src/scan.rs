@@ -615,18 +615,18 @@ impl Project {
         let (prompts, rights) = rayon::join(
             || {
                 frontend::with_deep_stack(|| {
-                    Prompts::compute(&program, knowledge, &analysis, &launcher_classes)
+                    Prompts::compute(program, knowledge, &analysis, &launcher_classes)
                 })
             },
-            || frontend::with_deep_stack(|| Rights::compute(&program, knowledge, &analysis)),
+            || frontend::with_deep_stack(|| Rights::compute(program, knowledge, &analysis)),
         );
         phase("prompts and rights");
         let mut findings =
-            rules::findings_from_flows(&analysis, knowledge, &prompts, &program, declaration);
-        findings.extend(rules::collected_but_unused(&analysis, &program, knowledge));
+            rules::findings_from_flows(&analysis, knowledge, &prompts, program, declaration);
+        findings.extend(rules::collected_but_unused(&analysis, program, knowledge));
         findings.extend(rules::excessive_frequency(
             &analysis,
-            &program,
+            program,
             knowledge,
             declaration.min_interval_seconds,
         ));
@@ -634,18 +634,18 @@ impl Project {
             &analysis,
             declaration,
             knowledge,
-            &program,
+            program,
         ));
         findings.extend(rules::collection_without_prompt(
-            &analysis, &prompts, &program, knowledge,
+            &analysis, &prompts, program, knowledge,
         ));
         findings.extend(rules::collection_before_consent(
-            &analysis, &prompts, &program, knowledge,
+            &analysis, &prompts, program, knowledge,
         ));
         findings.extend(rules::consent_without_withdrawal(
-            &rights, &program, knowledge,
+            &rights, program, knowledge,
         ));
-        findings.extend(rules::account_without_deletion(&rights, &program));
+        findings.extend(rules::account_without_deletion(&rights, program));
         findings.extend(rules::unused_permissions(
             &analysis,
             knowledge,
