@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
+use crate::analysis::memo::Memos;
 use crate::analysis::prompts::Prompts;
 use crate::analysis::rights::Rights;
 use crate::analysis::{taint, Program};
@@ -158,6 +159,9 @@ pub struct Project {
     reshaped: bool,
     /// The ids removed source files had, by path.
     former_ids: std::collections::HashMap<PathBuf, FileId>,
+    /// What the passes after the taint analysis worked out per module, kept while
+    /// no file comes or goes.
+    memos: Memos,
 }
 
 /// An analysis kept for the next: the program it ran on and the taint facts.
@@ -292,6 +296,7 @@ impl Project {
             edited: Default::default(),
             reshaped: false,
             former_ids: Default::default(),
+            memos: Memos::default(),
         };
         for (i, result) in loaded {
             let (c, lang) = sources[i];
@@ -481,8 +486,13 @@ impl Project {
     pub fn analyse(&mut self) -> ScanResult {
         let started = Instant::now();
         let mut resume = self.resume.take().filter(|_| !self.reshaped);
-        let analysed = self.run_analysis(started, Some(&mut resume));
+        let mut memos = std::mem::take(&mut self.memos);
+        if self.reshaped {
+            memos = Memos::default();
+        }
+        let analysed = self.run_analysis(started, Some(&mut resume), &mut memos);
         self.resume = resume;
+        self.memos = memos;
         self.edited.clear();
         self.reshaped = false;
         self.result(
@@ -499,7 +509,7 @@ impl Project {
 
     /// Analyses the project, handing its files over to the result.
     pub fn into_result(mut self) -> ScanResult {
-        let analysed = self.run_analysis(self.started, None);
+        let analysed = self.run_analysis(self.started, None, &mut Memos::default());
         let files = std::mem::take(&mut self.files);
         let result = self.result(files, analysed, self.started);
         // Freeing the IR of a large project takes a noticeable part of a scan (about
@@ -535,9 +545,14 @@ impl Project {
 
     /// `resume`: where the analysis is kept for the next, and where the last one is
     /// (`None` to analyse once, as a scan does).
-    fn run_analysis(&self, started: Instant, resume: Option<&mut Option<Resume>>) -> Analysed {
+    fn run_analysis(
+        &self,
+        started: Instant,
+        resume: Option<&mut Option<Resume>>,
+        memos: &mut Memos,
+    ) -> Analysed {
         // The analyses recurse over the IR, which nests up to frontend::MAX_NESTING.
-        frontend::with_deep_stack(|| self.run_analysis_on_this_stack(started, resume))
+        frontend::with_deep_stack(|| self.run_analysis_on_this_stack(started, resume, memos))
     }
 
     /// Whether the kept analysis can be resumed for the edits since (see
@@ -592,6 +607,7 @@ impl Project {
         &self,
         started: Instant,
         resume: Option<&mut Option<Resume>>,
+        memos: &mut Memos,
     ) -> Analysed {
         let phase = |name: &str| profile_phase(started, name);
         let (knowledge, declaration, files) = (&self.knowledge, &self.declaration, &self.files);
@@ -615,10 +631,26 @@ impl Project {
         let (prompts, rights) = rayon::join(
             || {
                 frontend::with_deep_stack(|| {
-                    Prompts::compute(program, knowledge, &analysis, &launcher_classes)
+                    Prompts::compute(
+                        program,
+                        knowledge,
+                        &analysis,
+                        &launcher_classes,
+                        &mut memos.prompts,
+                    )
                 })
             },
-            || frontend::with_deep_stack(|| Rights::compute(program, knowledge, &analysis)),
+            || {
+                frontend::with_deep_stack(|| {
+                    Rights::compute(
+                        program,
+                        knowledge,
+                        &analysis,
+                        &mut memos.names,
+                        &mut memos.rights,
+                    )
+                })
+            },
         );
         phase("prompts and rights");
         let mut findings =
@@ -629,6 +661,7 @@ impl Project {
             program,
             knowledge,
             declaration.min_interval_seconds,
+            &mut memos.rates,
         ));
         findings.extend(rules::undeclared_collection(
             &analysis,

@@ -3,6 +3,7 @@
 //! `program` indexes the lowered modules; `taint` runs the inter-procedural taint
 //! analysis to a fixpoint and yields [`Flow`]s from collection points to sinks.
 
+pub mod memo;
 pub mod program;
 pub mod prompts;
 pub mod rights;

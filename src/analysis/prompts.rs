@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::analysis::memo::PerModule;
 use crate::analysis::program::{ClassId, FnId, Program};
 use crate::analysis::Analysis;
 use crate::ir::*;
@@ -109,42 +110,59 @@ pub struct Prompts {
 impl Prompts {
     /// `launchers`: the activities the manifest starts from the launcher (their
     /// `onCreate` is startup).
+    /// `memo`: the walks of modules unchanged since the last analysis.
     pub fn compute(
         program: &Program,
         k: &Knowledge,
         analysis: &Analysis,
         launchers: &[ClassId],
+        memo: &mut PerModule<ModuleWalk>,
     ) -> Prompts {
         let permissions = permission_categories(k);
-        let mut walk = Walk {
-            program,
-            k,
-            permissions: &permissions,
-            local: HashMap::default(),
-            written_in: HashMap::default(),
-            sdk_inits: Vec::new(),
-            registrations: HashMap::default(),
-            callback_registrations: k
-                .sources
-                .iter()
-                .flat_map(|s| s.registered_by.iter().cloned())
-                .collect(),
-            f: FnId { module: 0, func: 0 },
-        };
-        for f in program.all_functions() {
-            walk.f = f;
-            let body = &program.function(f).body;
-            walk.block(body, &Grant::default());
+        let callback_registrations: HashSet<String> = k
+            .sources
+            .iter()
+            .flat_map(|s| s.registered_by.iter().cloned())
+            .collect();
+        let walked = memo.results(program, |m| {
+            let mut walk = Walk {
+                program,
+                k,
+                permissions: &permissions,
+                out: ModuleWalk::default(),
+                callback_registrations: &callback_registrations,
+                f: FnId { module: m, func: 0 },
+            };
+            for func in 0..program.module(m).functions.len() {
+                walk.f = FnId {
+                    module: m,
+                    func: func as FuncIdx,
+                };
+                walk.block(&program.function(walk.f).body, &Grant::default());
+            }
+            walk.out
+        });
+        let mut local: HashMap<(FnId, Span), Grant> = HashMap::default();
+        let mut written_in: HashMap<FnId, (FnId, Span)> = HashMap::default();
+        let mut sdk_inits = Vec::new();
+        let mut registrations: HashMap<String, Vec<(FnId, Span)>> = HashMap::default();
+        // Each module's results name its own functions only: nothing overlaps.
+        for found in walked {
+            local.extend(found.local.iter().map(|(k, g)| (*k, g.clone())));
+            written_in.extend(found.written_in.iter().map(|(k, v)| (*k, *v)));
+            sdk_inits.extend(found.sdk_inits.iter().cloned());
+            for (name, sites) in &found.registrations {
+                registrations
+                    .entry(name.clone())
+                    .or_default()
+                    .extend(sites.iter().copied());
+            }
         }
         let edges = call_edges(program, analysis, launchers);
         let mut callers: HashMap<FnId, Vec<(FnId, Span)>> = HashMap::default();
         for &(caller, span, callee) in &edges {
             callers.entry(callee).or_default().push((caller, span));
         }
-        let local = walk.local;
-        let written_in = walk.written_in;
-        let sdk_inits = walk.sdk_inits;
-        let registrations = walk.registrations;
         // Greatest fixpoint: start from "asked for everything" for functions with
         // callers, and narrow to what every caller asked.
         let mut entry: HashMap<FnId, Grant> = HashMap::default();
@@ -487,10 +505,12 @@ fn permission_grant(permissions: &HashMap<String, Vec<String>>, text: &str) -> G
     )
 }
 
-struct Walk<'a> {
-    program: &'a Program,
-    k: &'a Knowledge,
-    permissions: &'a HashMap<String, Vec<String>>,
+/// What walking the bodies of one module finds: grants asked for before calls,
+/// where lambdas and anonymous classes are written, SDK starts and callback
+/// registrations. It depends on that module only (kept per module, see
+/// [`crate::analysis::memo`]).
+#[derive(Default)]
+pub struct ModuleWalk {
     local: HashMap<(FnId, Span), Grant>,
     /// Lambdas and anonymous-class methods → (function and call/creation span they
     /// are written at).
@@ -498,8 +518,15 @@ struct Walk<'a> {
     sdk_inits: Vec<(FnId, Span, Span, String)>,
     /// Calls that register a framework callback (`requestLocationUpdates`), by name.
     registrations: HashMap<String, Vec<(FnId, Span)>>,
-    /// The names of such calls, from the knowledge base.
-    callback_registrations: HashSet<String>,
+}
+
+struct Walk<'a> {
+    program: &'a Program,
+    k: &'a Knowledge,
+    permissions: &'a HashMap<String, Vec<String>>,
+    out: ModuleWalk,
+    /// The names of calls that register a framework callback, from the knowledge base.
+    callback_registrations: &'a HashSet<String>,
     f: FnId,
 }
 
@@ -640,17 +667,21 @@ impl Walk<'_> {
             _ => {}
         });
         for (name, whole, class) in started {
-            self.sdk_inits.push((f, name, whole, class));
+            self.out.sdk_inits.push((f, name, whole, class));
         }
         for (name, span) in registered {
-            self.registrations.entry(name).or_default().push((f, span));
+            self.out
+                .registrations
+                .entry(name)
+                .or_default()
+                .push((f, span));
         }
         let registration_spans: HashSet<Span> =
             calls.iter().filter(|(_, r)| *r).map(|(s, _)| *s).collect();
         // Only asked-for grants are kept: a call missing from `local` asked nothing.
         if !g.is_empty() {
             for (span, _) in calls {
-                self.local.insert((f, span), g.clone());
+                self.out.local.insert((f, span), g.clone());
             }
         }
         for (l, span) in written {
@@ -663,24 +694,27 @@ impl Walk<'_> {
             } else {
                 g.clone()
             };
-            self.local.entry((f, span)).or_insert_with(|| grant.clone());
+            self.out
+                .local
+                .entry((f, span))
+                .or_insert_with(|| grant.clone());
             if registration_spans.contains(&span) {
-                self.local.insert((f, span), grant);
+                self.out.local.insert((f, span), grant);
             }
-            self.written_in.entry(id).or_insert((f, span));
+            self.out.written_in.entry(id).or_insert((f, span));
         }
         for (c, span) in classes {
             let class = ClassId {
                 module: f.module,
                 class: c,
             };
-            self.local.entry((f, span)).or_insert_with(|| g.clone());
+            self.out.local.entry((f, span)).or_insert_with(|| g.clone());
             for &m in &program.class(class).methods {
                 let id = FnId {
                     module: f.module,
                     func: m,
                 };
-                self.written_in.entry(id).or_insert((f, span));
+                self.out.written_in.entry(id).or_insert((f, span));
             }
         }
     }

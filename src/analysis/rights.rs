@@ -13,6 +13,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::analysis::memo::PerModule;
 use crate::analysis::program::{FnId, Program};
 use crate::analysis::Analysis;
 use crate::ir::*;
@@ -90,7 +91,30 @@ pub struct Rights {
     pub deletions: Vec<AccountEvent>,
 }
 
+/// What scanning the bodies of one module finds, before what depends on the rest
+/// of the program (whether a function can run) is applied; see
+/// [`crate::analysis::memo`].
+#[derive(Default)]
+pub struct ModuleScan {
+    /// By function, in order: what its body records, withdraws, creates, deletes.
+    events: Vec<(FuncIdx, Rights)>,
+    /// Functions whose name says they delete an account (`deleteAccount`).
+    deletes_by_name: Vec<FuncIdx>,
+}
+
+fn hash_of(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(value)
+}
+
 impl Rights {
+    fn is_empty(&self) -> bool {
+        self.records.is_empty()
+            && self.withdrawals.is_empty()
+            && self.creations.is_empty()
+            && self.deletions.is_empty()
+    }
+
     /// The live withdrawals of a record's consent.
     pub fn withdrawals_of<'a>(
         &'a self,
@@ -101,45 +125,105 @@ impl Rights {
             .filter(move |w| w.live && w.consent.undoes(&record.consent))
     }
 
-    pub fn compute(program: &Program, k: &Knowledge, analysis: &Analysis) -> Rights {
-        let live = live_functions(program, k, analysis);
-        let resolved: HashSet<Span> = analysis.call_sites.iter().map(|&(_, s, _)| s).collect();
+    /// `names`: the names each module refers to, kept from the last analysis.
+    pub fn compute(
+        program: &Program,
+        k: &Knowledge,
+        analysis: &Analysis,
+        names: &mut PerModule<Vec<Box<str>>>,
+        scans: &mut PerModule<ModuleScan>,
+    ) -> Rights {
+        let live = live_functions(program, k, analysis, names);
         let constants = string_constants(program);
         let mut callers: HashMap<FnId, Vec<(FnId, Span)>> = HashMap::default();
+        // The calls of each module that resolve to the app's own functions.
+        let mut resolved: HashMap<u32, HashSet<Span>> = HashMap::default();
         for &(caller, span, callee) in &analysis.call_sites {
             callers.entry(callee).or_default().push((caller, span));
+            resolved.entry(caller.module).or_default().insert(span);
         }
+        let no_calls = HashSet::default();
         let words = Words::new(k);
+        // A module's scan depends on the constants and on which of its calls resolve.
+        let constants_key = {
+            let mut sorted: Vec<_> = constants.iter().collect();
+            sorted.sort();
+            hash_of(&sorted)
+        };
+        let key = |m: u32| {
+            let mut spans: Vec<&Span> = resolved.get(&m).into_iter().flatten().collect();
+            spans.sort();
+            hash_of(&(constants_key, spans))
+        };
+        let scanned = scans.results_keyed(program, key, |m| {
+            let mut scan = Scan {
+                k,
+                words: &words,
+                constants: &constants,
+                resolved: resolved.get(&m).unwrap_or(&no_calls),
+                rights: Rights::default(),
+                f: FnId { module: m, func: 0 },
+                live: false,
+            };
+            let mut out = ModuleScan::default();
+            for (i, func) in program.module(m).functions.iter().enumerate() {
+                scan.f = FnId {
+                    module: m,
+                    func: i as FuncIdx,
+                };
+                walk_exprs(&func.body, &mut |e| scan.expr(e));
+                let found = std::mem::take(&mut scan.rights);
+                if !found.is_empty() {
+                    out.events.push((i as FuncIdx, found));
+                }
+                if words.whole_name(&func.name, &words.delete) {
+                    out.deletes_by_name.push(i as FuncIdx);
+                }
+            }
+            out
+        });
         let mut scan = Scan {
             k,
             words: &words,
             constants: &constants,
-            resolved: &resolved,
+            resolved: &no_calls,
             rights: Rights::default(),
             f: FnId { module: 0, func: 0 },
             live: false,
         };
-        for f in program.all_functions() {
-            let func = program.function(f);
-            scan.f = f;
-            scan.live = live.contains(&f);
-            let reachable = analysis.reachable.contains(&f);
-            let before = scan.rights.records.len();
-            let before_creations = scan.rights.creations.len();
-            walk_exprs(&func.body, &mut |e| scan.expr(e));
-            if !reachable {
-                scan.rights.records.truncate(before);
-                scan.rights.creations.truncate(before_creations);
-            }
-            scan.endpoint(program, f, &callers, &analysis.reachable);
-            if words.whole_name(&func.name, &words.delete) {
-                scan.rights.deletions.push(AccountEvent {
-                    action: AccountAction::Delete,
-                    function: f,
-                    span: func.name_span,
-                    end: func.name_span,
-                    what: format!("`{}`", func.name),
-                });
+        for (m, found) in scanned.enumerate() {
+            let mut events = found.events.iter().peekable();
+            let mut deletes = found.deletes_by_name.iter().peekable();
+            for (i, func) in program.module(m as u32).functions.iter().enumerate() {
+                let f = FnId {
+                    module: m as u32,
+                    func: i as FuncIdx,
+                };
+                if let Some((_, e)) = events.next_if(|(j, _)| *j as usize == i) {
+                    // Records and creations count where the code can run.
+                    let is_live = live.contains(&f);
+                    let with_live = |x: &ConsentEvent| ConsentEvent {
+                        live: is_live,
+                        ..x.clone()
+                    };
+                    let r = &mut scan.rights;
+                    if analysis.reachable.contains(&f) {
+                        r.records.extend(e.records.iter().map(with_live));
+                        r.creations.extend(e.creations.iter().cloned());
+                    }
+                    r.withdrawals.extend(e.withdrawals.iter().map(with_live));
+                    r.deletions.extend(e.deletions.iter().cloned());
+                }
+                scan.endpoint(program, f, &callers, &analysis.reachable);
+                if deletes.next_if(|&&j| j as usize == i).is_some() {
+                    scan.rights.deletions.push(AccountEvent {
+                        action: AccountAction::Delete,
+                        function: f,
+                        span: func.name_span,
+                        end: func.name_span,
+                        what: format!("`{}`", func.name),
+                    });
+                }
             }
         }
         let mut rights = scan.rights;
@@ -745,18 +829,30 @@ fn string_constants(program: &Program) -> HashMap<String, String> {
 /// and XML `onClick` methods of framework components, startup, `main`, functions
 /// handed over as values such as route handlers), what those call, and the lambdas
 /// and anonymous classes written in them. A method nothing calls is dead code.
-pub fn live_functions(program: &Program, k: &Knowledge, analysis: &Analysis) -> HashSet<FnId> {
+pub fn live_functions(
+    program: &Program,
+    k: &Knowledge,
+    analysis: &Analysis,
+    names: &mut PerModule<Vec<Box<str>>>,
+) -> HashSet<FnId> {
+    let per_module = names.results(program, |m| {
+        let mut found: HashSet<&str> = HashSet::default();
+        for func in &program.module(m).functions {
+            walk_exprs(&func.body, &mut |e| match &e.kind {
+                ExprKind::MethodRef { name, .. } | ExprKind::Field { name, .. } => {
+                    found.insert(name);
+                }
+                ExprKind::Name(n) | ExprKind::Path(n) => {
+                    found.insert(simple(n));
+                }
+                _ => {}
+            });
+        }
+        found.into_iter().map(Box::from).collect()
+    });
     let mut referenced: HashSet<&str> = HashSet::default();
-    for f in program.all_functions() {
-        walk_exprs(&program.function(f).body, &mut |e| match &e.kind {
-            ExprKind::MethodRef { name, .. } | ExprKind::Field { name, .. } => {
-                referenced.insert(name);
-            }
-            ExprKind::Name(n) | ExprKind::Path(n) => {
-                referenced.insert(simple(n));
-            }
-            _ => {}
-        });
+    for found in per_module {
+        referenced.extend(found.iter().map(|n| &**n));
     }
     let ignored = &k.entry_points.ignored_annotations;
     let mut children: HashMap<FnId, Vec<FnId>> = HashMap::default();

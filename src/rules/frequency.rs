@@ -11,6 +11,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::analysis::memo::PerModule;
 use crate::analysis::{Analysis, FnId, Program, SourceInfo, SourceKind};
 use crate::findings::Finding;
 use crate::ir::*;
@@ -297,6 +298,9 @@ struct Checker<'a> {
     repeated: HashMap<usize, (f64, String)>,
     /// Calls that set a rate: (span, end, interval, category, how).
     rates: Vec<(Span, Span, f64, String, String)>,
+    /// The methods of `[[rates]]`, `[[schedules]]` and `[[waits]]`: a function that
+    /// calls none of them sets no rate and has no loop that waits.
+    methods: HashSet<&'a str>,
 }
 
 impl Checker<'_> {
@@ -393,6 +397,9 @@ impl Checker<'_> {
                     ExprKind::New { args, .. } => ("<init>", None, args, e.span),
                     _ => return,
                 };
+            if !self.methods.contains(name) {
+                return;
+            }
             for spec in &self.k.rates {
                 if !spec.method.iter().any(|m| m == name)
                     || !rate_applies(spec, e, receiver, program, f)
@@ -571,11 +578,14 @@ fn rate_applies(
     }
 }
 
+/// `rates`: the functions of each module that call a method of `[[rates]]`,
+/// `[[schedules]]` or `[[waits]]`, kept from the last analysis.
 pub fn excessive_frequency(
     analysis: &Analysis,
     program: &Program,
     knowledge: &Knowledge,
     min_interval_seconds: u64,
+    rates: &mut PerModule<Vec<FuncIdx>>,
 ) -> Vec<Finding> {
     let Some(rule) = rule("PI203") else {
         return Vec::new();
@@ -602,8 +612,41 @@ pub fn excessive_frequency(
         by_span,
         repeated: HashMap::default(),
         rates: Vec::new(),
+        methods: knowledge
+            .rates
+            .iter()
+            .flat_map(|s| s.method.iter())
+            .chain(knowledge.schedules.iter().flat_map(|s| s.method.iter()))
+            .chain(knowledge.waits.iter().flat_map(|s| s.method.iter()))
+            .chain(["tick"])
+            .collect(),
     };
-    for f in program.all_functions() {
+    let calling = rates.results(program, |m| {
+        let module = program.module(m);
+        (0..module.functions.len() as FuncIdx)
+            .filter(|&i| {
+                let mut calls = false;
+                walk_exprs(&module.functions[i as usize].body, &mut |e| {
+                    calls |= match &e.kind {
+                        ExprKind::Call(c) => checker.methods.contains(c.name.as_str()),
+                        ExprKind::New { .. } => checker.methods.contains("<init>"),
+                        _ => false,
+                    };
+                });
+                calls
+            })
+            .collect()
+    });
+    let calling: Vec<FnId> = calling
+        .enumerate()
+        .flat_map(|(m, funcs)| {
+            funcs.iter().map(move |&func| FnId {
+                module: m as u32,
+                func,
+            })
+        })
+        .collect();
+    for f in calling {
         if analysis.reachable.contains(&f) {
             checker.calls(f);
         }

@@ -1,0 +1,75 @@
+//! Results worked out per module, kept between analyses of an edited project (the
+//! language server): a module whose IR is the same object as last time keeps its
+//! result, so that a pass over every body costs the edited modules only.
+//!
+//! A result may name functions and classes of its own module only (by index), and
+//! holds only while the program's modules keep their positions (no file added or
+//! removed); the project starts afresh when they do not.
+
+use std::sync::Arc;
+
+use super::Program;
+use crate::ir::Module;
+
+/// One result per module of the program.
+pub struct PerModule<T> {
+    /// The module each result was worked out from (kept alive, so that it cannot be
+    /// mistaken for a new module at the same address), what else it was worked out
+    /// from (a hash), and the result.
+    slots: Vec<Option<(Arc<Module>, u64, T)>>,
+}
+
+impl<T> Default for PerModule<T> {
+    fn default() -> Self {
+        PerModule { slots: Vec::new() }
+    }
+}
+
+impl<T> PerModule<T> {
+    /// The result for each module of `program`, in module order, working out those
+    /// of modules that changed (or are new) with `compute(module index)`.
+    pub fn results(
+        &mut self,
+        program: &Program,
+        compute: impl FnMut(u32) -> T,
+    ) -> impl Iterator<Item = &T> {
+        self.results_keyed(program, |_| 0, compute)
+    }
+
+    /// [`PerModule::results`] for results that also depend on more than their
+    /// module: `key(module index)` hashes it, and a result is worked out again when
+    /// its key changed.
+    pub fn results_keyed(
+        &mut self,
+        program: &Program,
+        key: impl Fn(u32) -> u64,
+        mut compute: impl FnMut(u32) -> T,
+    ) -> impl Iterator<Item = &T> {
+        self.slots.resize_with(program.modules.len(), || None);
+        for (m, slot) in self.slots.iter_mut().enumerate() {
+            let module = &program.modules[m];
+            let key = key(m as u32);
+            let kept = slot
+                .as_ref()
+                .is_some_and(|(old, k, _)| Arc::ptr_eq(old, module) && *k == key);
+            if !kept {
+                *slot = Some((module.clone(), key, compute(m as u32)));
+            }
+        }
+        self.slots.iter().flatten().map(|(_, _, r)| r)
+    }
+}
+
+/// The per-module results the passes after the taint analysis keep.
+#[derive(Default)]
+pub struct Memos {
+    /// What `Prompts` finds walking each module's bodies.
+    pub prompts: PerModule<super::prompts::ModuleWalk>,
+    /// The names each module's bodies refer to (`Rights`: live functions).
+    pub names: PerModule<Vec<Box<str>>>,
+    /// The functions of each module that call a method of `[[rates]]`,
+    /// `[[schedules]]` or `[[waits]]` (PI203).
+    pub rates: PerModule<Vec<crate::ir::FuncIdx>>,
+    /// What `Rights` finds in each module's bodies.
+    pub rights: PerModule<super::rights::ModuleScan>,
+}
