@@ -2671,7 +2671,7 @@ impl<'a> Frame<'a> {
             v.add_taint(t);
             return v;
         }
-        let Some(m) = self.k.names.classify(name) else {
+        let Some(m) = self.k.names.classify(name).filter(|m| m.fits(ty)) else {
             return v;
         };
         let what = if self.params.contains_key(name) {

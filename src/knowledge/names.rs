@@ -27,6 +27,11 @@ pub struct NameSpec {
     pub patterns: Vec<String>,
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// The data these names stand for is text or too long for a small integer (an
+    /// account or card number, a phone number): a variable declared `int` or `short`
+    /// under such a name is something else (an index, a count).
+    #[serde(default)]
+    pub text_only: bool,
 }
 
 /// A type whose values are personal data of a category, whatever their name.
@@ -63,6 +68,34 @@ pub struct NameMatch {
     pub category: String,
     /// The name marks a child's data.
     pub minor: bool,
+    /// Only patterns whose data cannot be a small integer matched (see
+    /// [`NameSpec::text_only`]).
+    pub text_only: bool,
+}
+
+impl NameMatch {
+    /// Whether a variable declared with type `ty` under this name can hold the data.
+    pub fn fits(&self, ty: Option<&str>) -> bool {
+        let small_integer = ty.is_some_and(|t| {
+            matches!(
+                t.trim_end_matches('?'),
+                "int"
+                    | "short"
+                    | "byte"
+                    | "Int"
+                    | "Short"
+                    | "Byte"
+                    | "Integer"
+                    | "i8"
+                    | "i16"
+                    | "i32"
+                    | "u8"
+                    | "u16"
+                    | "u32"
+            )
+        });
+        !(self.text_only && small_integer)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -70,8 +103,8 @@ pub struct NameMatcher {
     global_exclude: HashSet<String>,
     exclude_type_suffixes: Vec<String>,
     exclude_types: HashSet<String>,
-    /// joined pattern → categories
-    patterns: HashMap<String, Vec<usize>>,
+    /// joined pattern → categories, each with whether the pattern is text-only there
+    patterns: HashMap<String, Vec<(usize, bool)>>,
     categories: Vec<(String, HashSet<String>)>,
     minors: HashSet<String>,
     /// Joined attribute words after a minors' word → category.
@@ -215,8 +248,10 @@ impl NameMatcher {
             for p in &spec.patterns {
                 let j = joined(p);
                 let entry = self.patterns.entry(j).or_default();
-                if !entry.contains(&idx) {
-                    entry.push(idx);
+                match entry.iter_mut().find(|(c, _)| *c == idx) {
+                    // Listed twice, text-only only if both say so.
+                    Some((_, text_only)) => *text_only &= spec.text_only,
+                    None => entry.push((idx, spec.text_only)),
                 }
             }
         }
@@ -254,20 +289,27 @@ impl NameMatcher {
         if tokens.is_empty() || any_run_in(&tokens, &self.global_exclude, self.longest) {
             return None;
         }
-        let mut found: Option<usize> = None;
+        // The first category, and whether every pattern of it that matched is text-only.
+        let mut found: Option<(usize, bool)> = None;
         for run in runs(&tokens, self.longest) {
             if let Some(cats) = self.patterns.get(&run) {
-                for &c in cats {
-                    if !any_run_in(&tokens, &self.categories[c].1, self.longest) {
-                        found = Some(found.map_or(c, |f| f.min(c)));
+                for &(c, text_only) in cats {
+                    if any_run_in(&tokens, &self.categories[c].1, self.longest) {
+                        continue;
                     }
+                    found = Some(match found {
+                        Some((f, t)) if f < c => (f, t),
+                        Some((f, t)) if f == c => (f, t && text_only),
+                        _ => (c, text_only),
+                    });
                 }
             }
         }
         match found {
-            Some(c) => Some(NameMatch {
+            Some((c, text_only)) => Some(NameMatch {
                 category: self.categories[c].0.clone(),
                 minor: any_run_in(&tokens, &self.minors, self.longest),
+                text_only,
             }),
             None => self.minor_attribute(&tokens),
         }
@@ -299,6 +341,7 @@ impl NameMatcher {
                         return Some(NameMatch {
                             category: category.clone(),
                             minor: true,
+                            text_only: false,
                         });
                     }
                 }
