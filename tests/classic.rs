@@ -1979,11 +1979,8 @@ fn a_number_not_named_like_personal_data_is_no_guess_at_a_whole_object() {
 /// under such a name is an index or a count, not the data. A `String` is the data.
 #[test]
 fn an_int_named_like_an_account_or_phone_number_is_not_one() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let src = dir.path().join("app/src/main/java/com/example");
-    std::fs::create_dir_all(&src).expect("mkdir");
-    std::fs::write(
-        src.join("Accounts.java"),
+    let report = common::scan_files(&[(
+        "app/src/main/java/com/example/Accounts.java",
         r#"package com.example;
 
 import android.util.Log;
@@ -1996,27 +1993,9 @@ public class Accounts {
     }
 }
 "#,
-    )
-    .expect("write");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_piitrace"))
-        .args([
-            "scan",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--no-cache",
-        ])
-        .arg(dir.path())
-        .output()
-        .expect("run");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let lines: Vec<u64> = json["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter(|f| f["rule"] == "PI301")
+    )]);
+    let lines: Vec<u64> = common::of_rule(&report, "PI301")
         .filter_map(|f| f["line"].as_u64())
         .collect();
-    assert_eq!(lines, vec![9], "only the card number is logged: {json}");
+    assert_eq!(lines, vec![9], "only the card number is logged: {report}");
 }
