@@ -866,3 +866,39 @@ fn a_start_helper_delivers_its_callers_data() {
     );
     assert!(!found.iter().any(|f| f.1 == at("// label")), "{found:?}");
 }
+
+/// A block's parameter has no declared type: a property read out of it yields what
+/// the object holds under that name, not what it holds in its other fields.
+#[test]
+fn a_property_of_an_untyped_block_parameter_is_not_its_other_fields() {
+    let report = common::scan_files(&[(
+        "app/src/main/java/com/example/Export.kt",
+        r#"package com.example
+
+import android.location.Location
+import android.util.Log
+
+class CloudFile {
+    var fileName: String = "a.txt"
+    var geolocation: Location? = null
+}
+
+class Export {
+    fun load(loc: Location): List<CloudFile> {
+        val f = CloudFile()
+        f.geolocation = loc
+        return listOf(f)
+    }
+
+    fun run(loc: Location) {
+        load(loc).forEach { file -> Log.d("T", file.fileName) }
+        load(loc).forEach { file -> Log.d("T", "at ${file.geolocation}") }
+    }
+}
+"#,
+    )]);
+    let lines: Vec<u64> = common::of_rule(&report, "PI301")
+        .filter_map(|f| f["line"].as_u64())
+        .collect();
+    assert_eq!(lines, vec![20], "only the location is logged: {report}");
+}

@@ -62,6 +62,8 @@ pub struct Program {
     top_level: HashMap<String, Vec<FnId>>,
     /// Per module: the class holding its top-level declarations.
     facades: Vec<Option<ClassIdx>>,
+    /// The names of every field declared in the program.
+    field_names: HashSet<String>,
 }
 
 impl Program {
@@ -82,6 +84,7 @@ impl Program {
             super_closure: HashMap::default(),
             sub_closure: HashMap::default(),
             methods_by_name: HashMap::default(),
+            field_names: HashSet::default(),
         };
         p.imports = p
             .modules
@@ -171,6 +174,13 @@ impl Program {
         }
         p.allocations = allocations;
         p.named_classes = named;
+        p.field_names = p
+            .modules
+            .iter()
+            .flat_map(|m| &m.classes)
+            .flat_map(|c| &c.fields)
+            .map(|f| f.name.clone())
+            .collect();
         for f in p.all_functions().collect::<Vec<_>>() {
             let func = p.function(f);
             if func.kind == FunctionKind::TopLevel {
@@ -572,6 +582,11 @@ impl Program {
     }
 
     /// A field declared in `c` or its project superclasses.
+    /// Whether some class of the program declares a field of this name.
+    pub fn declares_field(&self, name: &str) -> bool {
+        self.field_names.contains(name)
+    }
+
     pub fn field(&self, c: ClassId, name: &str) -> Option<(ClassId, &Field)> {
         std::iter::once(c)
             .chain(self.supers_of(c).iter().copied())

@@ -2949,9 +2949,41 @@ impl<'a> Frame<'a> {
                 _ => Val::constant(),
             };
             v.callable = None;
+            if !is_constant {
+                self.keep_property(&mut v, name);
+            }
             return v;
         }
         self.eval_call(&call, span)
+    }
+
+    /// A property read out of an object whose type is unknown (a block's parameter)
+    /// or of the app's own class without an accessor: what the object holds in
+    /// another of the app's fields is not what this property yields
+    /// (`ocFile.fileName` is not the file's `geolocation`); what it holds under this
+    /// name (`r.loc`), or as a whole, may be.
+    fn keep_property(&mut self, v: &mut Val, name: &str) {
+        if v.taint.iter().all(|t| t.field.is_none()) {
+            return;
+        }
+        let sym = self.g.field_sym(name);
+        let program = self.program;
+        let g = &self.g;
+        v.taint.retain(|t| match t.field {
+            None => true,
+            Some(f) if f == sym => true,
+            // An entry under a key (a Bundle's, a map's) rather than a field: the
+            // property may be the container holding it (`result.data`).
+            Some(f) => !g
+                .field_names
+                .get(f as usize)
+                .is_some_and(|n| program.declares_field(n)),
+        });
+        for t in &mut v.taint {
+            if t.field == Some(sym) {
+                t.field = None;
+            }
+        }
     }
 
     /// The setter call a Kotlin assignment to a library object's property stands for:
@@ -3722,6 +3754,11 @@ impl<'a> Frame<'a> {
                 for mut x in
                     self.instantiate(*origin, *trace, None, None, &site, "kept in the object by")
                 {
+                    // Only a part of what is kept is the data (`Found(file)` with the
+                    // file's location): reading any part of it back is a guess.
+                    if x.field.is_some() {
+                        x.guesses = x.guesses.saturating_add(1);
+                    }
                     x.field = Some(*field);
                     held.add_taint(x);
                 }
