@@ -621,7 +621,13 @@ impl Project {
                 once = Program::new(self.modules.clone());
                 phase("program index");
                 let filters = resolve_filters(&once, files, &self.filters);
-                (&once, taint::analyze(&once, knowledge, &filters))
+                // What the later passes work out per module does not depend on the
+                // taint analysis: it runs beside it, on another core when there is one.
+                let (analysis, ()) = rayon::join(
+                    || frontend::with_deep_stack(|| taint::analyze(&once, knowledge, &filters)),
+                    || frontend::with_deep_stack(|| memos.prefill(&once, knowledge)),
+                );
+                (&once, analysis)
             }
         };
         phase("analysis");

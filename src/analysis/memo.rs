@@ -28,11 +28,7 @@ impl<T> Default for PerModule<T> {
 impl<T> PerModule<T> {
     /// The result for each module of `program`, in module order, working out those
     /// of modules that changed (or are new) with `compute(module index)`.
-    pub fn results(
-        &mut self,
-        program: &Program,
-        compute: impl FnMut(u32) -> T,
-    ) -> impl Iterator<Item = &T> {
+    pub fn results(&mut self, program: &Program, compute: impl FnMut(u32) -> T) -> Results<'_, T> {
         self.results_keyed(program, |_| 0, compute)
     }
 
@@ -44,7 +40,7 @@ impl<T> PerModule<T> {
         program: &Program,
         key: impl Fn(u32) -> u64,
         mut compute: impl FnMut(u32) -> T,
-    ) -> impl Iterator<Item = &T> {
+    ) -> Results<'_, T> {
         self.slots.resize_with(program.modules.len(), || None);
         for (m, slot) in self.slots.iter_mut().enumerate() {
             let module = &program.modules[m];
@@ -56,7 +52,18 @@ impl<T> PerModule<T> {
                 *slot = Some((module.clone(), key, compute(m as u32)));
             }
         }
-        self.slots.iter().flatten().map(|(_, _, r)| r)
+        Results(self.slots.iter())
+    }
+}
+
+/// The results of [`PerModule`], in module order.
+pub struct Results<'a, T>(std::slice::Iter<'a, Option<(Arc<Module>, u64, T)>>);
+
+impl<'a, T> Iterator for Results<'a, T> {
+    type Item = &'a T;
+
+    fn next(&mut self) -> Option<&'a T> {
+        self.0.by_ref().flatten().next().map(|(_, _, r)| r)
     }
 }
 
@@ -72,4 +79,14 @@ pub struct Memos {
     pub rates: PerModule<Vec<crate::ir::FuncIdx>>,
     /// What `Rights` finds in each module's bodies.
     pub rights: PerModule<super::rights::ModuleScan>,
+}
+
+impl Memos {
+    /// Works out what does not depend on the taint analysis (prompts' walks, the
+    /// names bodies refer to, PI203's candidates), so that it can run beside it.
+    pub fn prefill(&mut self, program: &Program, k: &crate::knowledge::Knowledge) {
+        super::prompts::walk_modules(program, k, &mut self.prompts).for_each(drop);
+        super::rights::referenced_names(program, &mut self.names).for_each(drop);
+        crate::rules::frequency::rate_callers(program, k, &mut self.rates).for_each(drop);
+    }
 }

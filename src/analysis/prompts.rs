@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::analysis::memo::PerModule;
+use crate::analysis::memo::{PerModule, Results};
 use crate::analysis::program::{ClassId, FnId, Program};
 use crate::analysis::Analysis;
 use crate::ir::*;
@@ -119,29 +119,7 @@ impl Prompts {
         memo: &mut PerModule<ModuleWalk>,
     ) -> Prompts {
         let permissions = permission_categories(k);
-        let callback_registrations: HashSet<String> = k
-            .sources
-            .iter()
-            .flat_map(|s| s.registered_by.iter().cloned())
-            .collect();
-        let walked = memo.results(program, |m| {
-            let mut walk = Walk {
-                program,
-                k,
-                permissions: &permissions,
-                out: ModuleWalk::default(),
-                callback_registrations: &callback_registrations,
-                f: FnId { module: m, func: 0 },
-            };
-            for func in 0..program.module(m).functions.len() {
-                walk.f = FnId {
-                    module: m,
-                    func: func as FuncIdx,
-                };
-                walk.block(&program.function(walk.f).body, &Grant::default());
-            }
-            walk.out
-        });
+        let walked = walk_modules(program, k, memo);
         let mut local: HashMap<(FnId, Span), Grant> = HashMap::default();
         let mut written_in: HashMap<FnId, (FnId, Span)> = HashMap::default();
         let mut sdk_inits = Vec::new();
@@ -518,6 +496,39 @@ pub struct ModuleWalk {
     sdk_inits: Vec<(FnId, Span, Span, String)>,
     /// Calls that register a framework callback (`requestLocationUpdates`), by name.
     registrations: HashMap<String, Vec<(FnId, Span)>>,
+}
+
+/// What walking each module's bodies finds, worked out for the modules that changed
+/// since `memo` last saw them.
+pub(crate) fn walk_modules<'m>(
+    program: &Program,
+    k: &Knowledge,
+    memo: &'m mut PerModule<ModuleWalk>,
+) -> Results<'m, ModuleWalk> {
+    let permissions = permission_categories(k);
+    let callback_registrations: HashSet<String> = k
+        .sources
+        .iter()
+        .flat_map(|s| s.registered_by.iter().cloned())
+        .collect();
+    memo.results(program, |m| {
+        let mut walk = Walk {
+            program,
+            k,
+            permissions: &permissions,
+            out: ModuleWalk::default(),
+            callback_registrations: &callback_registrations,
+            f: FnId { module: m, func: 0 },
+        };
+        for func in 0..program.module(m).functions.len() {
+            walk.f = FnId {
+                module: m,
+                func: func as FuncIdx,
+            };
+            walk.block(&program.function(walk.f).body, &Grant::default());
+        }
+        walk.out
+    })
 }
 
 struct Walk<'a> {

@@ -13,7 +13,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::analysis::memo::PerModule;
+use crate::analysis::memo::{PerModule, Results};
 use crate::analysis::program::{FnId, Program};
 use crate::analysis::Analysis;
 use crate::ir::*;
@@ -835,21 +835,7 @@ pub fn live_functions(
     analysis: &Analysis,
     names: &mut PerModule<Vec<Box<str>>>,
 ) -> HashSet<FnId> {
-    let per_module = names.results(program, |m| {
-        let mut found: HashSet<&str> = HashSet::default();
-        for func in &program.module(m).functions {
-            walk_exprs(&func.body, &mut |e| match &e.kind {
-                ExprKind::MethodRef { name, .. } | ExprKind::Field { name, .. } => {
-                    found.insert(name);
-                }
-                ExprKind::Name(n) | ExprKind::Path(n) => {
-                    found.insert(simple(n));
-                }
-                _ => {}
-            });
-        }
-        found.into_iter().map(Box::from).collect()
-    });
+    let per_module = referenced_names(program, names);
     let mut referenced: HashSet<&str> = HashSet::default();
     for found in per_module {
         referenced.extend(found.iter().map(|n| &**n));
@@ -895,6 +881,29 @@ pub fn live_functions(
         stack.extend(children.get(&f).into_iter().flatten().copied());
     }
     live
+}
+
+/// The names each module's bodies refer to (methods by reference, fields, names),
+/// worked out for the modules that changed since `memo` last saw them.
+pub(crate) fn referenced_names<'m>(
+    program: &Program,
+    memo: &'m mut PerModule<Vec<Box<str>>>,
+) -> Results<'m, Vec<Box<str>>> {
+    memo.results(program, |m| {
+        let mut found: HashSet<&str> = HashSet::default();
+        for func in &program.module(m).functions {
+            walk_exprs(&func.body, &mut |e| match &e.kind {
+                ExprKind::MethodRef { name, .. } | ExprKind::Field { name, .. } => {
+                    found.insert(name);
+                }
+                ExprKind::Name(n) | ExprKind::Path(n) => {
+                    found.insert(simple(n));
+                }
+                _ => {}
+            });
+        }
+        found.into_iter().map(Box::from).collect()
+    })
 }
 
 /// `onClick`, `onPreferenceClick`: the framework's callback naming.

@@ -11,7 +11,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::analysis::memo::PerModule;
+use crate::analysis::memo::{PerModule, Results};
 use crate::analysis::{Analysis, FnId, Program, SourceInfo, SourceKind};
 use crate::findings::Finding;
 use crate::ir::*;
@@ -578,6 +578,43 @@ fn rate_applies(
     }
 }
 
+/// The methods of `[[rates]]`, `[[schedules]]` and `[[waits]]` (and `tick`).
+fn rate_methods(k: &Knowledge) -> HashSet<&str> {
+    k.rates
+        .iter()
+        .flat_map(|s| s.method.iter())
+        .chain(k.schedules.iter().flat_map(|s| s.method.iter()))
+        .chain(k.waits.iter().flat_map(|s| s.method.iter()))
+        .chain(["tick"])
+        .collect()
+}
+
+/// The functions of each module that call one of [`rate_methods`], worked out for
+/// the modules that changed since `memo` last saw them.
+pub(crate) fn rate_callers<'m>(
+    program: &Program,
+    k: &Knowledge,
+    memo: &'m mut PerModule<Vec<FuncIdx>>,
+) -> Results<'m, Vec<FuncIdx>> {
+    let methods = rate_methods(k);
+    memo.results(program, |m| {
+        let module = program.module(m);
+        (0..module.functions.len() as FuncIdx)
+            .filter(|&i| {
+                let mut calls = false;
+                walk_exprs(&module.functions[i as usize].body, &mut |e| {
+                    calls |= match &e.kind {
+                        ExprKind::Call(c) => methods.contains(c.name.as_str()),
+                        ExprKind::New { .. } => methods.contains("<init>"),
+                        _ => false,
+                    };
+                });
+                calls
+            })
+            .collect()
+    })
+}
+
 /// `rates`: the functions of each module that call a method of `[[rates]]`,
 /// `[[schedules]]` or `[[waits]]`, kept from the last analysis.
 pub fn excessive_frequency(
@@ -612,32 +649,9 @@ pub fn excessive_frequency(
         by_span,
         repeated: HashMap::default(),
         rates: Vec::new(),
-        methods: knowledge
-            .rates
-            .iter()
-            .flat_map(|s| s.method.iter())
-            .chain(knowledge.schedules.iter().flat_map(|s| s.method.iter()))
-            .chain(knowledge.waits.iter().flat_map(|s| s.method.iter()))
-            .chain(["tick"])
-            .collect(),
+        methods: rate_methods(knowledge),
     };
-    let calling = rates.results(program, |m| {
-        let module = program.module(m);
-        (0..module.functions.len() as FuncIdx)
-            .filter(|&i| {
-                let mut calls = false;
-                walk_exprs(&module.functions[i as usize].body, &mut |e| {
-                    calls |= match &e.kind {
-                        ExprKind::Call(c) => checker.methods.contains(c.name.as_str()),
-                        ExprKind::New { .. } => checker.methods.contains("<init>"),
-                        _ => false,
-                    };
-                });
-                calls
-            })
-            .collect()
-    });
-    let calling: Vec<FnId> = calling
+    let calling: Vec<FnId> = rate_callers(program, knowledge, rates)
         .enumerate()
         .flat_map(|(m, funcs)| {
             funcs.iter().map(move |&func| FnId {

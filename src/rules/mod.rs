@@ -5,7 +5,7 @@
 
 mod declaration;
 mod flows;
-mod frequency;
+pub(crate) mod frequency;
 mod permissions;
 mod prompts;
 mod rights;
