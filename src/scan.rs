@@ -502,6 +502,14 @@ impl Project {
         )
     }
 
+    /// Drops what the kept analysis no longer refers to, as it does by itself when
+    /// that has grown large (for tests: every resumption can then start from it).
+    pub fn compact_kept_analysis(&mut self) {
+        if let Some(r) = &mut self.resume {
+            r.taint.compact();
+        }
+    }
+
     /// Whether the last [`Project::analyse`] resumed the one before it.
     pub fn resumed(&self) -> bool {
         self.resume.as_ref().is_some_and(|r| r.resumed)
@@ -557,7 +565,7 @@ impl Project {
 
     /// Whether the kept analysis can be resumed for the edits since (see
     /// [`Project::analyse`]).
-    fn can_resume(&self, r: &Resume) -> bool {
+    fn can_resume(&self, r: &mut Resume) -> bool {
         r.taint.fresh()
             && r.program.modules.len() == self.modules.len()
             && self.edited.iter().all(|&file| {
@@ -574,7 +582,10 @@ impl Project {
         slot: &'s mut Option<Resume>,
     ) -> (&'s Resume, crate::analysis::Analysis) {
         let phase = |name: &str| profile_phase(self.started, name);
-        if let Some(mut r) = slot.take().filter(|r| self.can_resume(r)) {
+        if let Some(mut r) = slot.take() {
+            if !self.can_resume(&mut r) {
+                return self.taint_from_scratch(slot);
+            }
             let edits: Vec<taint::ModuleEdit> = self
                 .modules
                 .iter()
@@ -591,8 +602,16 @@ impl Project {
             r.resumed = true;
             return (slot.insert(r), analysis);
         }
+        self.taint_from_scratch(slot)
+    }
+
+    /// The taint analysis from scratch, kept in `slot`.
+    fn taint_from_scratch<'s>(
+        &self,
+        slot: &'s mut Option<Resume>,
+    ) -> (&'s Resume, crate::analysis::Analysis) {
         let program = Program::new(self.modules.clone());
-        phase("program index");
+        profile_phase(self.started, "program index");
         let filters = resolve_filters(&program, &self.files, &self.filters);
         let (analysis, taint) = taint::analyze_resumable(&program, &self.knowledge, &filters);
         let kept = Resume {

@@ -233,6 +233,8 @@ fn a_resumed_analysis_finds_what_an_analysis_from_scratch_finds() {
                 let _ = project.update_source(path, edited.clone());
                 let incremental = described(&project.analyse());
                 resumed += usize::from(project.resumed());
+                // The next one resumes from a compacted analysis.
+                project.compact_kept_analysis();
                 let mut fresh = Project::load(options(&app)).expect("load");
                 let _ = fresh.update_source(path, edited);
                 let from_scratch = described(&fresh.analyse());

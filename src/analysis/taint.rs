@@ -570,6 +570,68 @@ impl Global {
         }
     }
 
+    /// Calls `f` on every trace step a fact refers to (the flows found keep their
+    /// steps written out).
+    fn visit_traces(&mut self, f: &mut impl FnMut(&mut TraceId)) {
+        fn val(v: &mut Val, f: &mut impl FnMut(&mut TraceId)) {
+            for t in &mut v.taint {
+                f(&mut t.trace);
+            }
+        }
+        for s in self.summaries.values_mut() {
+            let s = Rc::make_mut(s);
+            val(&mut s.ret, f);
+            val(&mut s.thrown, f);
+            s.sinks.values_mut().for_each(|(t, _)| f(t));
+            s.field_writes.values_mut().for_each(&mut *f);
+            s.receiver_gets.values_mut().for_each(&mut *f);
+            s.param_gets.values_mut().for_each(&mut *f);
+            s.broadcasts.values_mut().for_each(&mut *f);
+            s.invokes.values_mut().for_each(&mut *f);
+            s.delivers.values_mut().for_each(&mut *f);
+        }
+        for v in self.fields.values_mut() {
+            val(v, f);
+        }
+        for vars in self.captures.values_mut() {
+            vars.values_mut().for_each(|v| val(v, f));
+        }
+        for taints in self.callback_taint.values_mut() {
+            taints.iter_mut().for_each(|t| f(&mut t.trace));
+        }
+        let objects = self.intents.values_mut().chain(self.results.values_mut());
+        for v in objects.chain(self.broadcasts.values_mut()) {
+            val(v, f);
+        }
+    }
+
+    /// Drops the trace steps no fact refers to any more (those of facts taken back
+    /// after edits), renumbering the rest in order.
+    fn compact_traces(&mut self) {
+        let traces = std::mem::take(&mut self.traces);
+        let mut live = vec![false; traces.len()];
+        self.visit_traces(&mut |t| {
+            let mut cur = Some(*t);
+            while let Some(c) = cur {
+                match live.get_mut(c as usize) {
+                    Some(seen) if !*seen => *seen = true,
+                    _ => break,
+                }
+                cur = traces[c as usize].parent;
+            }
+        });
+        // Parents come before their children: renumbered by the time a child is.
+        let mut renumbered = vec![0; traces.len()];
+        for (i, node) in traces.into_iter().enumerate() {
+            if live[i] {
+                renumbered[i] = self.traces.len() as TraceId;
+                let parent = node.parent.map(|p| renumbered[p as usize]);
+                self.traces.push(TraceNode { parent, ..node });
+            }
+        }
+        self.visit_traces(&mut |t| *t = renumbered.get(*t as usize).copied().unwrap_or(0));
+    }
+
     fn field_sym(&mut self, name: &str) -> FieldSym {
         if let Some(&sym) = self.field_syms.get(name) {
             return sym;
@@ -667,9 +729,19 @@ pub fn analyze_resumable(
 }
 
 impl Resumable {
-    /// Whether a resumption is still worth it (see `traces_at_start`).
-    pub fn fresh(&self) -> bool {
-        self.global.traces.len() <= 2 * self.traces_at_start.max(100_000)
+    /// Whether a resumption is still worth it (see `traces_at_start`): the trace
+    /// arena is compacted first when it has grown past twice its size.
+    pub fn fresh(&mut self) -> bool {
+        let limit = 2 * self.traces_at_start.max(100_000);
+        if self.global.traces.len() > limit {
+            self.compact();
+        }
+        self.global.traces.len() <= limit
+    }
+
+    /// Drops the trace steps no fact refers to any more.
+    pub fn compact(&mut self) {
+        self.global.compact_traces();
     }
 
     /// Analyses again after edits that changed the bodies of functions only: the
