@@ -769,12 +769,25 @@ impl Resumable {
                 });
             }
         }
+        // A field or captured variable that holds nothing (no data, no callback) is
+        // left as it is: an affected writer that now stores something in it changes
+        // it, and that wakes its readers then. (Thousands of functions read an
+        // activity's `viewModel`.)
+        let holds_nothing = |g: &Global, dep: &Dep| match dep {
+            Dep::Field(k) => g.fields.get(k).is_some_and(Val::is_nothing),
+            Dep::Capture(c) => g
+                .captures
+                .get(c)
+                .is_some_and(|vars| vars.values().all(Val::is_nothing)),
+            _ => false,
+        };
         // Everything that read what an affected function wrote is affected.
         while let Some(f) = stack.pop() {
             if !affected.insert(f) {
                 continue;
             }
             let written = g.writes.get(&f).into_iter().flatten();
+            let written = written.filter(|d| !holds_nothing(g, d));
             for dep in std::iter::once(&Dep::Summary(f)).chain(written) {
                 for &r in g.readers.get(dep).into_iter().flatten() {
                     if !affected.contains(&r) {
@@ -787,7 +800,8 @@ impl Resumable {
         for f in &affected {
             cleared.insert(Dep::Summary(*f));
             if let Some(w) = g.writes.remove(f) {
-                cleared.extend(w);
+                let kept: Vec<Dep> = w.into_iter().filter(|d| !holds_nothing(g, d)).collect();
+                cleared.extend(kept);
             }
         }
         // Others that wrote into a cleared fact write it again.
