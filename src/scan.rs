@@ -563,6 +563,20 @@ impl Project {
         frontend::with_deep_stack(|| self.run_analysis_on_this_stack(started, resume, memos))
     }
 
+    /// The program index, and the app's components with manifest intent filters.
+    fn index(
+        &self,
+        started: Instant,
+    ) -> (
+        Program,
+        Vec<(crate::analysis::program::ClassId, Vec<String>)>,
+    ) {
+        let program = Program::new(self.modules.clone());
+        profile_phase(started, "program index");
+        let filters = resolve_filters(&program, &self.files, &self.filters);
+        (program, filters)
+    }
+
     /// Whether the kept analysis can be resumed for the edits since (see
     /// [`Project::analyse`]).
     fn can_resume(&self, r: &mut Resume) -> bool {
@@ -579,12 +593,12 @@ impl Project {
     /// The taint analysis, resumed from the kept one or from scratch (kept then).
     fn taint_kept<'s>(
         &self,
+        started: Instant,
         slot: &'s mut Option<Resume>,
     ) -> (&'s Resume, crate::analysis::Analysis) {
-        let phase = |name: &str| profile_phase(self.started, name);
         if let Some(mut r) = slot.take() {
             if !self.can_resume(&mut r) {
-                return self.taint_from_scratch(slot);
+                return self.taint_from_scratch(started, slot);
             }
             let edits: Vec<taint::ModuleEdit> = self
                 .modules
@@ -597,22 +611,22 @@ impl Project {
                 })
                 .collect();
             r.program.replace_modules(self.modules.clone());
-            phase("program index (kept)");
+            profile_phase(started, "program index (kept)");
             let analysis = r.taint.resume(&r.program, &self.knowledge, &edits);
             r.resumed = true;
             return (slot.insert(r), analysis);
         }
-        self.taint_from_scratch(slot)
+        self.taint_from_scratch(started, slot)
     }
 
     /// The taint analysis from scratch, kept in `slot`.
     fn taint_from_scratch<'s>(
         &self,
+        started: Instant,
         slot: &'s mut Option<Resume>,
     ) -> (&'s Resume, crate::analysis::Analysis) {
-        let program = Program::new(self.modules.clone());
-        profile_phase(self.started, "program index");
-        let filters = resolve_filters(&program, &self.files, &self.filters);
+        // (Not beside the memos: what is kept stays on this thread.)
+        let (program, filters) = self.index(started);
         let (analysis, taint) = taint::analyze_resumable(&program, &self.knowledge, &filters);
         let kept = Resume {
             program,
@@ -633,13 +647,12 @@ impl Project {
         let once;
         let (program, analysis) = match resume {
             Some(slot) => {
-                let (kept, analysis) = self.taint_kept(slot);
+                let (kept, analysis) = self.taint_kept(started, slot);
                 (&kept.program, analysis)
             }
             None => {
-                once = Program::new(self.modules.clone());
-                phase("program index");
-                let filters = resolve_filters(&once, files, &self.filters);
+                let filters;
+                (once, filters) = self.index(started);
                 // What the later passes work out per module does not depend on the
                 // taint analysis: it runs beside it, on another core when there is one.
                 let (analysis, ()) = rayon::join(

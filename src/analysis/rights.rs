@@ -136,11 +136,19 @@ impl Rights {
         let live = live_functions(program, k, analysis, names);
         let constants = string_constants(program);
         let mut callers: HashMap<FnId, Vec<(FnId, Span)>> = HashMap::default();
-        // The calls of each module that resolve to the app's own functions.
-        let mut resolved: HashMap<u32, HashSet<Span>> = HashMap::default();
         for &(caller, span, callee) in &analysis.call_sites {
             callers.entry(callee).or_default().push((caller, span));
-            resolved.entry(caller.module).or_default().insert(span);
+        }
+        // The calls of each module that resolve to the app's own functions, and a
+        // hash of them (the call sites are sorted by caller: a module's are one run).
+        let mut resolved: HashMap<u32, (HashSet<Span>, u64)> = HashMap::default();
+        for run in analysis
+            .call_sites
+            .chunk_by(|a, b| a.0.module == b.0.module)
+        {
+            let spans: Vec<Span> = run.iter().map(|&(_, s, _)| s).collect();
+            let hash = hash_of(&spans);
+            resolved.insert(run[0].0.module, (spans.into_iter().collect(), hash));
         }
         let no_calls = HashSet::default();
         let words = Words::new(k);
@@ -150,20 +158,15 @@ impl Rights {
             sorted.sort();
             hash_of(&sorted)
         };
-        let key = |m: u32| {
-            let mut spans: Vec<&Span> = resolved.get(&m).into_iter().flatten().collect();
-            spans.sort();
-            hash_of(&(constants_key, spans))
-        };
+        let key = |m: u32| hash_of(&(constants_key, resolved.get(&m).map(|(_, h)| *h)));
         let scanned = scans.results_keyed(program, key, |m| {
             let mut scan = Scan {
                 k,
                 words: &words,
                 constants: &constants,
-                resolved: resolved.get(&m).unwrap_or(&no_calls),
+                resolved: resolved.get(&m).map_or(&no_calls, |(spans, _)| spans),
                 rights: Rights::default(),
                 f: FnId { module: m, func: 0 },
-                live: false,
             };
             let mut out = ModuleScan::default();
             for (i, func) in program.module(m).functions.iter().enumerate() {
@@ -189,7 +192,6 @@ impl Rights {
             resolved: &no_calls,
             rights: Rights::default(),
             f: FnId { module: 0, func: 0 },
-            live: false,
         };
         for (m, found) in scanned.enumerate() {
             let mut events = found.events.iter().peekable();
@@ -357,7 +359,6 @@ struct Scan<'a> {
     resolved: &'a HashSet<Span>,
     rights: Rights,
     f: FnId,
-    live: bool,
 }
 
 impl Scan<'_> {
@@ -400,7 +401,8 @@ impl Scan<'_> {
             consent,
             what,
             label,
-            live: self.live,
+            // Whether it can run is the whole program's to say: set when merged.
+            live: false,
         };
         if record {
             self.rights.records.push(event);

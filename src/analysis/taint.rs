@@ -682,10 +682,21 @@ pub fn analyze(
     knowledge: &Knowledge,
     filters: &[(ClassId, Vec<String>)],
 ) -> Analysis {
+    run(program, knowledge, filters, false).0
+}
+
+/// The analysis from scratch; `tracking`: keep who wrote what, to resume it.
+fn run(
+    program: &Program,
+    knowledge: &Knowledge,
+    filters: &[(ClassId, Vec<String>)],
+    tracking: bool,
+) -> (Analysis, Global, Vec<FnId>) {
     let mut global = new_global(filters);
+    global.tracking = tracking;
     let mut functions = first_order(program, &mut global);
     fixpoint(program, knowledge, &mut global, &mut functions);
-    report(program, &global)
+    (report(program, &global), global, functions)
 }
 
 /// A taint analysis kept after it ran, to be resumed after edits: the facts of the
@@ -695,7 +706,8 @@ pub struct Resumable {
     global: Global,
     functions: Vec<FnId>,
     /// Trace steps after the last analysis from scratch: an arena that only grows,
-    /// so past twice this a resumption is refused (analyse from scratch instead).
+    /// so past twice this it is compacted, and past twice this after compaction a
+    /// resumption is refused (analyse from scratch instead).
     traces_at_start: usize,
 }
 
@@ -712,11 +724,7 @@ pub fn analyze_resumable(
     knowledge: &Knowledge,
     filters: &[(ClassId, Vec<String>)],
 ) -> (Analysis, Resumable) {
-    let mut global = new_global(filters);
-    global.tracking = true;
-    let mut functions = first_order(program, &mut global);
-    fixpoint(program, knowledge, &mut global, &mut functions);
-    let analysis = report(program, &global);
+    let (analysis, global, functions) = run(program, knowledge, filters, true);
     let traces_at_start = global.traces.len();
     (
         analysis,
@@ -854,6 +862,18 @@ impl Resumable {
     }
 }
 
+/// The source data among `taints` (not what depends on a caller), if any.
+fn source_data(taints: Vec<Taint>) -> Option<Val> {
+    let mut v = Val::default();
+    for t in taints
+        .into_iter()
+        .filter(|t| matches!(t.origin, Origin::Source(_)))
+    {
+        v.add_taint(t);
+    }
+    (!v.taint.is_empty()).then_some(v)
+}
+
 fn new_global(filters: &[(ClassId, Vec<String>)]) -> Global {
     Global {
         filters: filters
@@ -957,13 +977,9 @@ fn report(program: &Program, global: &Global) -> Analysis {
         }
         let entry = best.entry((*source, *sink)).or_insert(flow);
         // The shortest way; of ways as long, the first by where they go.
-        let key = |f: &Flow| {
-            (
-                f.steps.len(),
-                f.steps.iter().map(|s| s.span).collect::<Vec<_>>(),
-            )
-        };
-        if key(flow) < key(entry) {
+        let spans = |f: &Flow| f.steps.iter().map(|s| s.span).collect::<Vec<_>>();
+        let shorter = flow.steps.len().cmp(&entry.steps.len());
+        if shorter.then_with(|| spans(flow).cmp(&spans(entry))).is_lt() {
             *entry = flow;
         }
     }
@@ -1808,16 +1824,9 @@ impl<'a> Frame<'a> {
     }
 
     fn broadcast_taints(&mut self, action: Rc<str>, taints: Vec<Taint>) {
-        let mut sent = Val::default();
-        for t in taints
-            .into_iter()
-            .filter(|t| matches!(t.origin, Origin::Source(_)))
-        {
-            sent.add_taint(t);
-        }
-        if sent.taint.is_empty() {
+        let Some(sent) = source_data(taints) else {
             return;
-        }
+        };
         self.g.wrote(self.f, || Dep::Broadcasts);
         if self.g.broadcasts.entry(action).or_default().join(&sent) {
             self.g.touch(&Dep::Broadcasts);
@@ -5439,16 +5448,9 @@ impl<'a> Frame<'a> {
     /// Source data delivered to one of the app's components: what its `getIntent()`
     /// (or `getArguments()`) reads and its Intent callbacks receive.
     fn deliver_taints(&mut self, target: ClassId, taints: Vec<Taint>) {
-        let mut delivered = Val::default();
-        for t in taints
-            .into_iter()
-            .filter(|t| matches!(t.origin, Origin::Source(_)))
-        {
-            delivered.add_taint(t);
-        }
-        if delivered.taint.is_empty() {
+        let Some(delivered) = source_data(taints) else {
             return;
-        }
+        };
         self.g.wrote(self.f, || Dep::Intent(target));
         let slot = self.g.intents.entry(target).or_default();
         if slot.join(&delivered) {
