@@ -1687,12 +1687,14 @@ class Loaded implements Sender {
 public class Main extends Activity {
     void go(TelephonyManager tm) {
         Sender s = new LogSender();
-        s.send(tm.getDeviceId());
+        relay(s, tm);
         Class<?> plugin = Loaded.class;
         Intent i = new Intent(this, Sync.class);
         i.putExtra("imei", tm.getDeviceId());
         startService(i);
     }
+    // Whichever sender it is handed: any created one.
+    void relay(Sender any, TelephonyManager tm) { any.send(tm.getDeviceId()); }
 }
 
 class Sync extends Service {
@@ -1998,4 +2000,95 @@ public class Accounts {
         .filter_map(|f| f["line"].as_u64())
         .collect();
     assert_eq!(lines, vec![9], "only the card number is logged: {report}");
+}
+
+const CREATED_AS: &str = r#"package app;
+
+import android.app.Activity;
+import android.database.Cursor;
+import android.net.Uri;
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+interface Formatter { String render(String s); }
+
+class Verbatim implements Formatter {
+    public String render(String s) { return s; }
+}
+
+class Redactor implements Formatter {
+    public String render(String s) { return "***"; }
+}
+
+class Device implements java.io.Serializable {
+    String imei;
+    long id;
+}
+
+class Ticket {
+    String owner;
+    int seat;
+    public String toString() { return "Ticket " + seat; }
+}
+
+public class Main extends Activity {
+    static final Uri INBOX = Uri.parse("content://sms/inbox");
+
+    protected void onCreate(Bundle b) {
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        String v = tm.getDeviceId();
+        Formatter plain = new Verbatim();
+        Formatter safe = new Redactor();
+        Log.d("F", plain.render(v)); // verbatim
+        Log.d("F", safe.render(v)); // redacted
+        Device d = new Device();
+        d.imei = v;
+        Log.d("D", "device " + d); // object's own string form
+        Log.d("D", "imei " + d.imei); // its field
+        Ticket t = new Ticket();
+        t.owner = v;
+        Log.d("T", "ticket " + t); // declared string form
+        Cursor c = getContentResolver().query(INBOX, null, null, null, null);
+        Log.d("S", c.getString(0)); // sms
+        Log.d("R", "view " + R.id.phone_input); // resource id
+    }
+}
+"#;
+
+#[test]
+fn calls_follow_what_objects_were_created_as_and_how_they_print() {
+    let found = scan(&[("app/Main.java", CREATED_AS)]);
+    let file = "app/Main.java";
+    let at = |marker| line_of(CREATED_AS, marker);
+    // `safe` was created as a Redactor: only its `render` runs.
+    assert!(
+        reports(&found, file, at("// verbatim"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, at("// redacted")).is_empty(),
+        "{found:?}"
+    );
+    // An object without a `toString()` prints as `Device@1b6d3586`; one with its own
+    // prints what that returns.
+    assert!(
+        rules_at(&found, file, at("// object's own")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, file, at("// its field"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, at("// declared string")).is_empty(),
+        "{found:?}"
+    );
+    // A content URI built with `Uri.parse` in a constant.
+    assert!(reports(&found, file, at("// sms"), "PI001"), "{found:?}");
+    // `R.id.phone_input` is a number naming a view.
+    assert!(
+        rules_at(&found, file, at("// resource id")).is_empty(),
+        "{found:?}"
+    );
 }

@@ -902,3 +902,60 @@ class Export {
         .collect();
     assert_eq!(lines, vec![20], "only the location is logged: {report}");
 }
+
+#[test]
+fn sdk_values_being_built_send_nothing_and_a_held_block_runs_where_called() {
+    let text = r#"package app
+
+import android.app.Activity
+import android.location.Geocoder
+import android.location.Location
+import android.os.Bundle
+import android.util.Log
+import com.google.android.gms.maps.CameraUpdateFactory
+import com.google.android.gms.maps.GoogleMap
+import com.google.android.gms.maps.model.LatLng
+import com.google.android.gms.maps.model.MarkerOptions
+import java.util.Locale
+
+class MapActivity : Activity() {
+    lateinit var map: GoogleMap
+    private val onFix: (Location) -> Unit = { fix -> Log.v("Map", "at ${fix.latitude}") } // held
+    private val onNothing: (String) -> Unit = { s -> Log.v("Map", s) } // constant
+
+    fun show(loc: Location) {
+        val here = LatLng(loc.latitude, loc.longitude) // built
+        val update = CameraUpdateFactory.newLatLngZoom(here, 15f) // factory
+        map.addMarker(MarkerOptions().position(here).title("You")) // marker
+        map.moveCamera(update) // camera
+        onFix(loc)
+        onNothing("ready")
+        val place = Geocoder(this, Locale.getDefault()).getFromLocation(loc.latitude, loc.longitude, 1)
+        Log.i("Map", "city ${place?.firstOrNull()?.locality}") // city
+    }
+
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        val lm = getSystemService(LOCATION_SERVICE) as android.location.LocationManager
+        show(lm.getLastKnownLocation("gps")!!)
+    }
+}
+"#;
+    let found = scan(text);
+    let at = |marker: &str| {
+        text.lines()
+            .position(|l| l.contains(marker))
+            .map_or(0, |i| i as u64 + 1)
+    };
+    let loc = "location.precise";
+    // Making the SDK's values sends nothing; handing them to the map does.
+    assert!(!has(&found, "PI001", at("// built"), loc), "{found:?}");
+    assert!(!has(&found, "PI001", at("// factory"), loc), "{found:?}");
+    assert!(has(&found, "PI001", at("// marker"), loc), "{found:?}");
+    assert!(has(&found, "PI001", at("// camera"), loc), "{found:?}");
+    // A block held in a property runs with what it is called with.
+    assert!(has(&found, "PI001", at("// held"), loc), "{found:?}");
+    assert!(!has(&found, "PI001", at("// constant"), loc), "{found:?}");
+    // The addresses at a position are where the user is.
+    assert!(has(&found, "PI001", at("// city"), loc), "{found:?}");
+}

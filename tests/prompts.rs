@@ -613,3 +613,63 @@ public class Ids extends Activity {
         "{bssid}"
     );
 }
+
+const WRAPPED: &str = r#"package app;
+
+import android.Manifest;
+import android.app.Activity;
+import android.content.pm.PackageManager;
+import android.database.Cursor;
+import android.provider.ContactsContract;
+import androidx.core.content.ContextCompat;
+
+public class Contacts extends Activity {
+    private boolean hasContactPermission() {
+        return ContextCompat.checkSelfPermission(this,
+                Manifest.permission.READ_CONTACTS) == PackageManager.PERMISSION_GRANTED;
+    }
+
+    private boolean hasCameraPermission() {
+        return ContextCompat.checkSelfPermission(this,
+                Manifest.permission.CAMERA) == PackageManager.PERMISSION_GRANTED;
+    }
+
+    Cursor guarded() {
+        if (!hasContactPermission()) {
+            return null;
+        }
+        return getContentResolver().query(ContactsContract.Contacts.CONTENT_URI, null, null, null, null); // early return
+    }
+
+    Cursor inside() {
+        if (hasContactPermission()) {
+            return getContentResolver().query(ContactsContract.Contacts.CONTENT_URI, null, null, null, null); // enclosing if
+        }
+        return null;
+    }
+
+    Cursor other() {
+        if (hasCameraPermission()) {
+            return getContentResolver().query(ContactsContract.Contacts.CONTENT_URI, null, null, null, null); // wrong permission
+        }
+        return null;
+    }
+}
+"#;
+
+#[test]
+fn a_function_that_returns_a_permission_check_is_that_check() {
+    let found = prompts(&[("app/Contacts.java", WRAPPED)]);
+    let line = |marker: &str| {
+        WRAPPED
+            .lines()
+            .position(|l| l.contains(marker))
+            .map_or(0, |i| i as u64 + 1)
+    };
+    assert!(!at(&found, "PI101", line("// early return")), "{found:?}");
+    assert!(!at(&found, "PI101", line("// enclosing if")), "{found:?}");
+    assert!(
+        at(&found, "PI101", line("// wrong permission")),
+        "{found:?}"
+    );
+}

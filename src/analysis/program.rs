@@ -440,7 +440,7 @@ impl Program {
         self.super_closure.get(&c).map_or(&[], Vec::as_slice)
     }
 
-    fn all_subclasses(&self, c: ClassId) -> &[ClassId] {
+    pub fn all_subclasses(&self, c: ClassId) -> &[ClassId] {
         self.sub_closure.get(&c).map_or(&[], Vec::as_slice)
     }
 

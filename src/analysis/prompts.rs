@@ -519,6 +519,7 @@ pub(crate) fn walk_modules<'m>(
             out: ModuleWalk::default(),
             callback_registrations: &callback_registrations,
             f: FnId { module: m, func: 0 },
+            unwrapping: std::cell::Cell::new(0),
         };
         for func in 0..program.module(m).functions.len() {
             walk.f = FnId {
@@ -539,6 +540,8 @@ struct Walk<'a> {
     /// The names of calls that register a framework callback, from the knowledge base.
     callback_registrations: &'a HashSet<String>,
     f: FnId,
+    /// How many check wrappers are being looked into (see [`Walk::wrapped_check`]).
+    unwrapping: std::cell::Cell<u8>,
 }
 
 impl Walk<'_> {
@@ -850,6 +853,15 @@ impl Walk<'_> {
                 if p.permission_checks.contains(&c.name) {
                     return self.checked_permissions(e);
                 }
+                if c.receiver
+                    .as_deref()
+                    .is_none_or(|r| matches!(r.kind, ExprKind::This))
+                {
+                    let g = self.wrapped_check(&c.name);
+                    if !g.is_empty() {
+                        return g;
+                    }
+                }
                 // A stored answer read by its key: `prefs.getBoolean("privacy_agreed", false)`.
                 let key = c.args.first().and_then(Expr::string_literal);
                 if key.is_some_and(|k| p.consent_names.matches(k)) {
@@ -866,6 +878,33 @@ impl Walk<'_> {
             Some(n) if p.granted_names.matches(n) => self.all_permissions(),
             _ => Grant::default(),
         }
+    }
+
+    /// What a function of this file asks when it returns true, if all it does is
+    /// return a check (`hasContactPermission()`: `return checkSelfPermission(..,
+    /// READ_CONTACTS) == PERMISSION_GRANTED`). Only this file's functions: the walk is
+    /// kept per module.
+    fn wrapped_check(&self, name: &str) -> Grant {
+        let depth = self.unwrapping.get();
+        if depth >= 3 {
+            return Grant::default();
+        }
+        let module = self.program.module(self.f.module);
+        let mut grant: Option<Grant> = None;
+        for func in module.functions.iter().filter(|f| f.name == name) {
+            let [Stmt::Return(Some(e), _)] = func.body.as_slice() else {
+                return Grant::default();
+            };
+            self.unwrapping.set(depth + 1);
+            let (holds, _) = self.condition(e);
+            self.unwrapping.set(depth);
+            // Overloads: what all of them ask.
+            grant = Some(match grant {
+                Some(g) => g.intersect(&holds),
+                None => holds,
+            });
+        }
+        grant.unwrap_or_default()
     }
 
     /// The categories of the permissions a check expression names (`checkSelfPermission(

@@ -180,6 +180,9 @@ struct Val {
     /// The action an Intent or IntentFilter names (`new Intent(ACTION_X)`), as an
     /// entry key; [`ANY_ACTION`] when it may be several.
     action: Option<Rc<str>>,
+    /// The app's class this object was created as (`new Redactor()`), when every
+    /// way here agrees: its methods are that class's, not every override's.
+    exact: Option<ClassId>,
 }
 
 /// The action of an Intent or IntentFilter that may name any.
@@ -253,6 +256,10 @@ impl Val {
         }
         self.producer |= other.producer;
         self.pending |= other.pending;
+        if self.exact.is_some() && self.exact != other.exact {
+            self.exact = None;
+            changed = true;
+        }
         match (&self.action, &other.action) {
             (None, Some(a)) => self.action = Some(a.clone()),
             (Some(a), Some(b)) if a != b => self.action = Some(ANY_ACTION.into()),
@@ -1379,15 +1386,10 @@ impl<'a> Frame<'a> {
         else {
             return Vec::new();
         };
-        let class = self.program.class(c);
-        let listed = class.kind == ClassKind::Record
-            || class
-                .annotations
-                .iter()
-                .any(|a| self.k.propagation.listing_markers.contains(&a.name));
-        if !listed {
+        if !self.lists_fields(c) {
             return Vec::new();
         }
+        let class = self.program.class(c);
         let fields: Vec<(String, Span)> = class
             .fields
             .iter()
@@ -1409,6 +1411,103 @@ impl<'a> Frame<'a> {
             ));
         }
         out
+    }
+
+    /// Whether `e` is statically a `String`.
+    fn is_string(&self, e: &Expr) -> bool {
+        self.static_type(e)
+            .is_some_and(|t| matches!(t.as_str(), "String" | "java.lang.String" | "kotlin.String"))
+    }
+
+    /// What an object of one of the app's classes turns into as text (`"feed " +
+    /// feed`, `"$feed"`): what its own `toString()` returns; nothing when no class of
+    /// it declares one and it extends only library types that print no data (Object's
+    /// `ClassName@hash`); the object itself otherwise (a data class, a record, a
+    /// library superclass whose string form is unknown).
+    fn as_text(&mut self, e: &Expr, v: Val) -> Val {
+        if v.taint.is_empty() {
+            return v;
+        }
+        let Some(c) = self
+            .static_type(e)
+            .and_then(|t| self.program.resolve_class(self.module_id(), &t))
+        else {
+            return v;
+        };
+        let program = self.program;
+        if !matches!(program.class(c).kind, ClassKind::Class)
+            || std::iter::once(&c)
+                .chain(program.all_subclasses(c))
+                .any(|&x| self.lists_fields(x))
+        {
+            return v;
+        }
+        let declared = self.program.dispatch(c, "toString", 0);
+        if !declared.is_empty() {
+            return self.printed_fields(v, &declared);
+        }
+        if self.prints_identity(c) {
+            return Val::default();
+        }
+        v
+    }
+
+    /// What of an object its own `toString()` methods print: the fields they read
+    /// (what the object holds in others stays behind), and what it holds as a whole
+    /// when they print any field or the object itself.
+    fn printed_fields(&mut self, mut v: Val, to_string: &[FnId]) -> Val {
+        let mut fields: Vec<FieldSym> = Vec::new();
+        let mut whole = false;
+        for &f in to_string {
+            self.g.read(Dep::Summary(f), self.f);
+            // Not analysed yet: nothing so far (its summary wakes this function).
+            let Some(s) = self.g.summaries.get(&f) else {
+                continue;
+            };
+            for t in &s.ret.taint {
+                match t.origin {
+                    Origin::ReceiverField(x) => fields.push(x),
+                    Origin::Param(RECEIVER) => whole = true,
+                    _ => {}
+                }
+            }
+        }
+        let any = whole || !fields.is_empty();
+        v.taint.retain(|t| match t.field {
+            Some(x) => whole || fields.contains(&x),
+            None => any,
+        });
+        for t in &mut v.taint {
+            t.field = None;
+        }
+        v.callable = None;
+        v.exact = None;
+        v
+    }
+
+    /// Whether a class's string form lists its fields (see [`Frame::listed_fields`]).
+    fn lists_fields(&self, c: ClassId) -> bool {
+        let class = self.program.class(c);
+        class.kind == ClassKind::Record
+            || class
+                .annotations
+                .iter()
+                .any(|a| self.k.propagation.listing_markers.contains(&a.name))
+    }
+
+    /// Whether an app class without a `toString()` of its own prints as Object does:
+    /// it and its subclasses extend only library types that show no subclass data.
+    fn prints_identity(&mut self, c: ClassId) -> bool {
+        let program = self.program;
+        std::iter::once(&c)
+            .chain(program.all_subclasses(c))
+            .all(|&x| {
+                self.external_supertypes(x).iter().all(|t| {
+                    let simple = t.rsplit('.').next().unwrap_or(t);
+                    let simple = simple.split('<').next().unwrap_or(simple);
+                    self.k.propagation.plain_string_supertypes.contains(simple)
+                })
+            })
     }
 
     /// A library method that runs its block with an object as the block's `this`
@@ -1874,6 +1973,65 @@ impl<'a> Frame<'a> {
 
     /// The string literal an expression is, or the one a project constant it names
     /// holds (`ACTION_GPS_UPDATED`, `Scanner.ACTION_GPS_UPDATED`).
+    /// A content URI as written in the program: a `content://` literal or a constant
+    /// named like one (`Phone.CONTENT_URI`), directly or built from one
+    /// (`Uri.parse(..)`, `Uri.withAppendedPath(..)`, `"..".toUri()`), also through a
+    /// local's initialiser or a final field's (`SMS_INBOX = Uri.parse(..)`).
+    fn uri_text(&self, e: &Expr, depth: u8) -> Option<String> {
+        if depth > 4 {
+            return None;
+        }
+        if let Some(s) = e.string_literal() {
+            return s.starts_with("content://").then(|| s.to_string());
+        }
+        let named_like_uri = |d: String| {
+            d.rsplit('.')
+                .next()
+                .is_some_and(|last| last.to_ascii_lowercase().contains("uri"))
+                .then_some(d)
+        };
+        match &e.kind {
+            ExprKind::Call(c) => {
+                let from = match c.name.as_str() {
+                    "parse" | "withAppendedPath" | "withAppendedId" => c.args.first(),
+                    "toUri" | "buildUpon" | "build" | "appendPath" | "appendEncodedPath" => {
+                        c.receiver.as_deref()
+                    }
+                    _ => None,
+                }?;
+                self.uri_text(from, depth + 1)
+            }
+            ExprKind::Name(n) => {
+                if let Some((_, _, Some(init))) = find_let(&self.func().body, n) {
+                    return self.uri_text(init, depth + 1);
+                }
+                if let Some((_, field)) = self.field_for_name(n) {
+                    if let Some(init) = field.init.as_ref().filter(|_| field.is_final) {
+                        if let Some(u) = self.uri_text(init, depth + 1) {
+                            return Some(u);
+                        }
+                    }
+                }
+                named_like_uri(n.clone())
+            }
+            ExprKind::Field { receiver, name } => {
+                let field = self
+                    .type_name_of(receiver)
+                    .and_then(|t| self.program.resolve_class(self.module_id(), &t))
+                    .and_then(|c| self.program.field(c, name));
+                if let Some((_, field)) = field {
+                    if let Some(init) = field.init.as_ref().filter(|_| field.is_final) {
+                        if let Some(u) = self.uri_text(init, depth + 1) {
+                            return Some(u);
+                        }
+                    }
+                }
+                e.dotted().and_then(named_like_uri)
+            }
+            _ => None,
+        }
+    }
+
     fn constant_string(&self, e: &Expr) -> Option<String> {
         if let Some(s) = e.string_literal() {
             return Some(s.to_string());
@@ -2497,6 +2655,17 @@ impl<'a> Frame<'a> {
                 let r = self.eval(rhs);
                 match op {
                     BinOp::Add => {
+                        // An object printed into text is what its `toString()` gives.
+                        let r = if is_text_expr(lhs) || self.is_string(lhs) {
+                            self.as_text(rhs, r)
+                        } else {
+                            r
+                        };
+                        let mut l = if is_text_expr(rhs) || self.is_string(rhs) {
+                            self.as_text(lhs, l)
+                        } else {
+                            l
+                        };
                         let url = l.url.clone();
                         l.join(&r);
                         l.url = url;
@@ -3017,6 +3186,10 @@ impl<'a> Frame<'a> {
         if self.k.propagation.non_propagating.contains(name) {
             return Val::default();
         }
+        // `R.id.phone_input`: a resource id, a number naming a view, not its text.
+        if receiver.is_some_and(is_resource_class) {
+            return Val::constant();
+        }
         let is_constant = !name.starts_with(|c: char| c.is_lowercase());
         let call = getter_call(receiver, name, span);
         let own = receiver
@@ -3360,13 +3533,7 @@ impl<'a> Frame<'a> {
             }
             ExprKind::This => self.class.map(|c| self.program.class(c).name.clone()),
             // Android resource ids (`R.string.app_name`) are ints.
-            ExprKind::Field { receiver, .. }
-                if receiver
-                    .dotted()
-                    .is_some_and(|d| d == "R" || d.starts_with("R.") || d.contains(".R.")) =>
-            {
-                Some("int".into())
-            }
+            ExprKind::Field { receiver, .. } if is_resource_class(receiver) => Some("int".into()),
             ExprKind::Field { receiver, name } => {
                 if matches!(receiver.kind, ExprKind::This) {
                     return self
@@ -3654,9 +3821,35 @@ impl<'a> Frame<'a> {
                 }
             }
         }
-        let callees = self.by_argument_types(self.project_callees(call, &recv_kind), call);
+        let mut callees = self.by_argument_types(self.project_callees(call, &recv_kind), call);
+        // An object whose class is known from where it was created: that class's
+        // method (a `Formatter` made as `new Redactor()` redacts).
+        if let (Some(c), Receiver::Value(..), false) =
+            (recv_val.exact, &recv_kind, callees.is_empty())
+        {
+            let exact = self.program.nearest(c, &call.name, call.args.len());
+            if !exact.is_empty() && exact.iter().all(|f| callees.contains(f)) {
+                callees = exact;
+            }
+        }
         if !callees.is_empty() {
             return self.call_project(call, span, &callees, &recv_val, &args);
+        }
+        // A property holding a function value, called like a function (`onFix(loc)`
+        // for `val onFix: (Location) -> Unit = { .. }`): the value is invoked.
+        if call.receiver.is_none() && !self.env.vars.contains_key(call.name.as_str()) {
+            let held = self.field_for_name(&call.name).and_then(|(owner, f)| {
+                match f.init.as_ref().map(|e| &e.kind) {
+                    Some(ExprKind::Lambda(l)) => Some(FnId {
+                        module: owner.module,
+                        func: *l,
+                    }),
+                    _ => None,
+                }
+            });
+            if let Some(l) = held {
+                return self.call_project(call, span, &[l], &Val::default(), &args);
+            }
         }
         // A function value invoked (`f(x)`, a scope function's lambda): it runs here.
         if call.name == "invoke" {
@@ -3723,6 +3916,15 @@ impl<'a> Frame<'a> {
         // not a library API, whatever its name.
         if let Receiver::Value(r, Some(t)) = &recv_kind {
             let own = self.program.resolve_class(self.module_id(), t);
+            // `feed.toString()` on a class that declares none: Object's `Feed@1b6d3586`.
+            if let Some(c) = own.filter(|_| call.name == "toString" && call.args.is_empty()) {
+                if self.program.class(c).kind == ClassKind::Class
+                    && !self.lists_fields(c)
+                    && self.prints_identity(c)
+                {
+                    return Val::default();
+                }
+            }
             if let Some(c) = own.filter(|&c| self.program.external_supertypes(c).is_empty()) {
                 // `obj.getClass()`, `obj.hashCode()`: Object's, saying nothing of the data.
                 if self
@@ -4285,16 +4487,7 @@ impl<'a> Frame<'a> {
             // A content URI: a constant named like one (`Phone.CONTENT_URI`) or a
             // `content://` literal; an Intent action of the same provider
             // (`Telephony.Sms.Intents.ACTION_CHANGE_DEFAULT`) queries nothing.
-            let uri_text = call
-                .args
-                .first()
-                .and_then(|a| a.dotted().or_else(|| a.string_literal().map(String::from)))
-                .filter(|u| {
-                    u.starts_with("content://")
-                        || u.rsplit('.')
-                            .next()
-                            .is_some_and(|last| last.to_ascii_lowercase().contains("uri"))
-                });
+            let uri_text = call.args.first().and_then(|a| self.uri_text(a, 0));
             if let Some(uri) = uri_text {
                 let cats: Vec<String> = k
                     .content_query_sources()
@@ -4442,7 +4635,13 @@ impl<'a> Frame<'a> {
             };
             self.emit_all(&taints, &site);
         }
-        if !sdk_sink_done {
+        // Building one of an SDK's values (`LatLng(lat, lng)`,
+        // `CameraUpdateFactory.newLatLng(here)`, `MarkerOptions().position(here)`)
+        // sends nothing: the value carries the data to whatever it is handed to.
+        let builds_value = name == "<init>"
+            || (matches!(recv_kind, Receiver::Type(_)) && is_factory_name(name))
+            || call.receiver.as_deref().is_some_and(is_fresh_object);
+        if !sdk_sink_done && !builds_value {
             if let Some(sdk) = rty_q
                 .as_deref()
                 .filter(|_| !rty_project)
@@ -4626,7 +4825,15 @@ impl<'a> Frame<'a> {
         }
         // The result: derived from the receiver and the arguments; awaiting a handle
         // to a block's value (`deferred.await()`) hands the value back.
+        // An SDK's value being built (`MarkerOptions().position(here)`): a setter
+        // whatever its name, though the name means a number elsewhere.
+        let sdk_value_built = !args.is_empty()
+            && call.receiver.as_deref().is_some_and(is_fresh_object)
+            && rty_q
+                .as_deref()
+                .is_some_and(|t| k.sdk_for_class(t).is_some());
         let non_propagating = k.propagation.non_propagating.contains(name)
+            && !sdk_value_built
             && !((recv.pending || recv.producer) && k.propagation.awaiters.contains(name));
         let collected = result.has_source();
         let fresh_categories: Vec<String> = result
@@ -4707,7 +4914,7 @@ impl<'a> Frame<'a> {
                 || call
                     .receiver
                     .as_deref()
-                    .is_some_and(|r| self.is_builder_chain(r));
+                    .is_some_and(|r| self.is_builder_chain(r) || is_fresh_object(r));
             // `intent.putExtra(KEY, v).putExtra(..)` returns the Intent: what it
             // stores stays under its key.
             let entry = match &literal_key {
@@ -5237,6 +5444,7 @@ impl<'a> Frame<'a> {
                 v.join(&held);
             }
             v.is_const = false;
+            v.exact = Some(c);
             return v;
         }
         let call = Call {
@@ -5512,6 +5720,31 @@ fn entry_key(e: &Expr) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
     constant.then(|| format!("#@{name}"))
+}
+
+/// A static factory's name: `newLatLng`, `newInstance` (`new` and a capital).
+fn is_factory_name(name: &str) -> bool {
+    name.strip_prefix("new")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+}
+
+/// An object created in this very expression, or a fluent chain on one
+/// (`new MarkerOptions()`, Kotlin's `MarkerOptions().position(p)`).
+fn is_fresh_object(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::New { .. } => true,
+        ExprKind::Call(c) => match &c.receiver {
+            Some(r) => is_fresh_object(r),
+            None => c.name.starts_with(|ch: char| ch.is_ascii_uppercase()),
+        },
+        _ => false,
+    }
+}
+
+/// An Android resource class (`R.id`, `com.example.R.string`): its fields are ids.
+fn is_resource_class(e: &Expr) -> bool {
+    e.dotted()
+        .is_some_and(|d| d == "R" || d.starts_with("R.") || d.contains(".R."))
 }
 
 /// Text built in place: a literal, a concatenation or a template.

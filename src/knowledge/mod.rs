@@ -468,6 +468,11 @@ pub struct Propagation {
     /// list its fields (`@Data`, `#[derive(Debug)]`).
     #[serde(default)]
     pub listing_markers: NameSet,
+    /// Library supertypes whose string form shows none of a subclass's data
+    /// (`Serializable`, `Activity`): an app class extending only these and declaring
+    /// no `toString()` prints as `ClassName@hash`.
+    #[serde(default)]
+    pub plain_string_supertypes: NameSet,
     /// Element blocks whose results make the call's result (`map`, `flatMap`).
     #[serde(default)]
     pub mapping_blocks: NameSet,
@@ -994,6 +999,7 @@ impl Knowledge {
             q.indexed_element_blocks.extend(p.indexed_element_blocks);
             q.mapping_blocks.extend(p.mapping_blocks);
             q.listing_markers.extend(p.listing_markers);
+            q.plain_string_supertypes.extend(p.plain_string_supertypes);
             q.handle_types.extend(p.handle_types);
             q.value_types.extend(p.value_types);
             q.arg_to_result.extend(p.arg_to_result);
