@@ -146,6 +146,8 @@ pub struct Project {
     launchers: Vec<(String, String)>,
     /// The manifests' intent filters: (directory, component as written, actions).
     filters: Vec<(String, String, Vec<String>)>,
+    /// Activities no other app can start: (directory, activity as written).
+    private_activities: Vec<(String, String)>,
     permissions: Vec<rules::ManifestPermissions>,
     max_size: u64,
     /// `[scan] exclude` of the configuration, matched against new files too.
@@ -288,6 +290,7 @@ impl Project {
             sdks: Vec::new(),
             launchers: Vec::new(),
             filters: Vec::new(),
+            private_activities: Vec::new(),
             permissions: Vec::new(),
             max_size,
             excluded,
@@ -342,6 +345,7 @@ impl Project {
         project.files.extend(manifests.files);
         project.launchers = manifests.launchers;
         project.filters = manifests.filters;
+        project.private_activities = manifests.private_activities;
         project.permissions = manifests.permissions;
         if let Some(p) = progress {
             p.finish_and_clear();
@@ -563,18 +567,15 @@ impl Project {
         frontend::with_deep_stack(|| self.run_analysis_on_this_stack(started, resume, memos))
     }
 
-    /// The program index, and the app's components with manifest intent filters.
-    fn index(
-        &self,
-        started: Instant,
-    ) -> (
-        Program,
-        Vec<(crate::analysis::program::ClassId, Vec<String>)>,
-    ) {
+    /// The program index, and what the manifests say of the app's components.
+    fn index(&self, started: Instant) -> (Program, taint::Components) {
         let program = Program::new(self.modules.clone());
         profile_phase(started, "program index");
-        let filters = resolve_filters(&program, &self.files, &self.filters);
-        (program, filters)
+        let components = taint::Components {
+            filters: resolve_filters(&program, &self.files, &self.filters),
+            private_activities: resolve_classes(&program, &self.files, &self.private_activities),
+        };
+        (program, components)
     }
 
     /// Whether the kept analysis can be resumed for the edits since (see
@@ -819,6 +820,9 @@ struct Manifests {
     /// (directory of the manifest, component as written, the actions its intent
     /// filters name).
     filters: Vec<(String, String, Vec<String>)>,
+    /// (directory of the manifest, activity as written) of every activity no other
+    /// app can start.
+    private_activities: Vec<(String, String)>,
 }
 
 /// Reads every manifest, giving them the ids from `first_id` on; one that cannot be
@@ -835,6 +839,7 @@ fn read_manifests(
         launchers: Vec::new(),
         permissions: Vec::new(),
         filters: Vec::new(),
+        private_activities: Vec::new(),
     };
     let manifests = candidates.iter().filter(|c| c.kind == FileKind::Manifest);
     for (j, c) in manifests.enumerate() {
@@ -862,6 +867,12 @@ fn read_manifests(
                 .filters
                 .into_iter()
                 .map(|(n, actions)| (dir.clone(), n, actions)),
+        );
+        out.private_activities.extend(
+            manifest
+                .private_activities
+                .into_iter()
+                .map(|n| (dir.clone(), n)),
         );
         out.permissions.push(rules::ManifestPermissions {
             file: id,
@@ -902,6 +913,32 @@ fn manifest_names(dir: &str, name: &str, file: &SourceFile, class: &crate::ir::C
         || relative.is_some_and(|r| class.qualified.ends_with(&format!(".{r}")))
         || (!name.contains('.') && class.name == *name);
     under && matches && !class.is_anonymous
+}
+
+/// The app's classes the manifests name in `names` (directory, class as written).
+fn resolve_classes(
+    program: &Program,
+    files: &[SourceFile],
+    names: &[(String, String)],
+) -> Vec<crate::analysis::program::ClassId> {
+    let mut out = Vec::new();
+    for (m, module) in program.modules.iter().enumerate() {
+        let Some(file) = file_by_id(files, module.file) else {
+            continue;
+        };
+        for (c, class) in module.classes.iter().enumerate() {
+            if names
+                .iter()
+                .any(|(dir, name)| manifest_names(dir, name, file, class))
+            {
+                out.push(crate::analysis::program::ClassId {
+                    module: m as u32,
+                    class: c as crate::ir::ClassIdx,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The app's components with intent filters, with the actions they name.

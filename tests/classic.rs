@@ -2092,3 +2092,72 @@ fn calls_follow_what_objects_were_created_as_and_how_they_print() {
         "{found:?}"
     );
 }
+
+const PICKER: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.telephony.TelephonyManager;
+
+public class Picker extends Activity {
+    void done(TelephonyManager tm) {
+        Intent result = new Intent();
+        result.putExtra("sim", tm.getSimSerialNumber());
+        setResult(RESULT_OK, result); // private result
+    }
+}
+"#;
+
+const SHARED_PICKER: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.telephony.TelephonyManager;
+
+public class SharedPicker extends Activity {
+    void done(TelephonyManager tm) {
+        Intent result = new Intent();
+        result.putExtra("sim", tm.getSimSerialNumber());
+        setResult(RESULT_OK, result); // shared result
+    }
+}
+"#;
+
+const PICKER_MANIFEST: &str = r#"<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="app">
+  <application>
+    <activity android:name=".Picker" />
+    <activity android:name=".SharedPicker" android:exported="true">
+      <intent-filter><action android:name="android.intent.action.PICK" /></intent-filter>
+    </activity>
+  </application>
+</manifest>
+"#;
+
+#[test]
+fn what_an_activity_no_other_app_can_start_hands_back_stays_in_the_app() {
+    let found = scan(&[
+        ("app/src/main/java/app/Picker.java", PICKER),
+        ("app/src/main/java/app/SharedPicker.java", SHARED_PICKER),
+        ("app/src/main/AndroidManifest.xml", PICKER_MANIFEST),
+    ]);
+    let private = line_of(PICKER, "// private result");
+    let shared = line_of(SHARED_PICKER, "// shared result");
+    assert!(
+        !reports(
+            &found,
+            "app/src/main/java/app/Picker.java",
+            private,
+            "PI001"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        reports(
+            &found,
+            "app/src/main/java/app/SharedPicker.java",
+            shared,
+            "PI001"
+        ),
+        "{found:?}"
+    );
+}

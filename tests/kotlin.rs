@@ -959,3 +959,57 @@ class MapActivity : Activity() {
     // The addresses at a position are where the user is.
     assert!(has(&found, "PI001", at("// city"), loc), "{found:?}");
 }
+
+#[test]
+fn setters_blocks_under_a_lock_and_typed_callback_parameters() {
+    let text = r#"package app
+
+import android.app.Activity
+import android.content.SharedPreferences
+import android.os.Bundle
+import android.util.Log
+import com.google.android.gms.location.FusedLocationProviderClient
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
+
+class Track : Activity() {
+    lateinit var prefs: SharedPreferences
+    lateinit var fused: FusedLocationProviderClient
+    private val mutex = Mutex()
+    var exportSms: Boolean
+        get() = prefs.getBoolean("export_sms", false)
+        set(exportSms) = prefs.edit().putBoolean("export_sms", exportSms).apply() // flag
+
+    suspend fun keep(text: String) {
+        mutex.withLock { Log.d("Track", text) } // locked
+    }
+
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        val tm = getSystemService(TELEPHONY_SERVICE) as android.telephony.TelephonyManager
+        kotlinx.coroutines.runBlocking { keep(tm.imei) }
+        fused.lastLocation.addOnSuccessListener { loc ->
+            Log.d("Track", "accuracy ${loc.accuracy}") // accuracy
+            Log.d("Track", "at ${loc.latitude}") // position
+        }
+    }
+}
+"#;
+    let found = scan(text);
+    let at = |marker: &str| {
+        text.lines()
+            .position(|l| l.contains(marker))
+            .map_or(0, |i| i as u64 + 1)
+    };
+    // A setter's value has the property's type: a Boolean named like SMS is a flag.
+    assert!(!found.iter().any(|f| f.1 == at("// flag")), "{found:?}");
+    // A block run under a lock runs in place, with what its function was given.
+    assert!(
+        has(&found, "PI001", at("// locked"), "device.id"),
+        "{found:?}"
+    );
+    // The callback receives a Location: its accuracy is no position, its latitude is.
+    let loc = "location.precise";
+    assert!(!has(&found, "PI001", at("// accuracy"), loc), "{found:?}");
+    assert!(has(&found, "PI001", at("// position"), loc), "{found:?}");
+}

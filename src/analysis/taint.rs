@@ -400,6 +400,8 @@ struct Global {
     /// The app's components with an intent filter in a manifest, by action (as an
     /// entry key of its literal).
     filters: Vec<(ClassId, Rc<str>)>,
+    /// The app's activities no other app can start (see [`Components`]).
+    private_activities: HashSet<ClassId>,
     /// What implicit broadcasts carry, by action.
     broadcasts: HashMap<Rc<str>, Val>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
@@ -682,24 +684,29 @@ impl Global {
     }
 }
 
+/// What the manifests say of the app's components.
+#[derive(Debug, Default)]
+pub struct Components {
+    /// The components whose intent filters name actions.
+    pub filters: Vec<(ClassId, Vec<String>)>,
+    /// The activities no other app can start: what they hand back with `setResult`
+    /// goes to the app itself.
+    pub private_activities: Vec<ClassId>,
+}
+
 /// Runs the taint analysis over the whole program.
-/// `filters`: the app's components whose manifest intent filters name actions.
-pub fn analyze(
-    program: &Program,
-    knowledge: &Knowledge,
-    filters: &[(ClassId, Vec<String>)],
-) -> Analysis {
-    run(program, knowledge, filters, false).0
+pub fn analyze(program: &Program, knowledge: &Knowledge, components: &Components) -> Analysis {
+    run(program, knowledge, components, false).0
 }
 
 /// The analysis from scratch; `tracking`: keep who wrote what, to resume it.
 fn run(
     program: &Program,
     knowledge: &Knowledge,
-    filters: &[(ClassId, Vec<String>)],
+    components: &Components,
     tracking: bool,
 ) -> (Analysis, Global, Vec<FnId>) {
-    let mut global = new_global(filters);
+    let mut global = new_global(components);
     global.tracking = tracking;
     let mut functions = first_order(program, &mut global);
     fixpoint(program, knowledge, &mut global, &mut functions);
@@ -729,9 +736,9 @@ pub struct ModuleEdit {
 pub fn analyze_resumable(
     program: &Program,
     knowledge: &Knowledge,
-    filters: &[(ClassId, Vec<String>)],
+    components: &Components,
 ) -> (Analysis, Resumable) {
-    let (analysis, global, functions) = run(program, knowledge, filters, true);
+    let (analysis, global, functions) = run(program, knowledge, components, true);
     let traces_at_start = global.traces.len();
     (
         analysis,
@@ -881,9 +888,11 @@ fn source_data(taints: Vec<Taint>) -> Option<Val> {
     (!v.taint.is_empty()).then_some(v)
 }
 
-fn new_global(filters: &[(ClassId, Vec<String>)]) -> Global {
+fn new_global(components: &Components) -> Global {
     Global {
-        filters: filters
+        private_activities: components.private_activities.iter().copied().collect(),
+        filters: components
+            .filters
             .iter()
             .flat_map(|(c, actions)| actions.iter().map(move |a| (*c, Rc::from(format!("#{a}")))))
             .collect(),
@@ -1390,10 +1399,19 @@ impl<'a> Frame<'a> {
             return Vec::new();
         }
         let class = self.program.class(c);
+        // Fields whose type cannot hold the data (`val waitForAccurateLocation:
+        // Boolean`) are printed but say nothing.
         let fields: Vec<(String, Span)> = class
             .fields
             .iter()
             .filter(|f| !f.is_static)
+            .filter(|f| self.k.names.type_can_hold_data(f.ty.as_deref()))
+            .filter(|f| {
+                self.k
+                    .names
+                    .classify(field_label(self.k, f))
+                    .is_some_and(|m| m.fits(f.ty.as_deref()))
+            })
             .map(|f| (field_label(self.k, f).to_string(), f.name_span))
             .collect();
         let owner = class.name.clone();
@@ -4560,9 +4578,16 @@ impl<'a> Frame<'a> {
         }
         // Sinks.
         let mut sdk_sink_done = false;
+        // What an activity no other app can start hands back goes to the app itself.
+        let private_activity = self.class.is_some_and(|c| {
+            self.program
+                .enclosing(c)
+                .any(|x| self.g.private_activities.contains(&x))
+        });
         let sinks: Vec<_> = k
             .sinks_named(name)
             .filter(|s| !s.returned && type_ok(&s.class, s.match_without_type))
+            .filter(|s| !(s.to_caller && private_activity))
             .cloned()
             .collect();
         // Data handed to a sink has left: the receiver (a database, an editor) does
@@ -4790,8 +4815,15 @@ impl<'a> Frame<'a> {
         }
         // Callbacks registered on what a source API returned receive its data.
         if recv.producer && recv.has_source() {
+            let yields = match recv_kind {
+                Receiver::Value(r, _) => self.yielded_type(r),
+                _ => None,
+            };
             for a in &args {
                 if let Some(c) = a.callable {
+                    if let (Callable::Lambda(l), Some(ty)) = (c, &yields) {
+                        self.type_block_param(l, ty);
+                    }
                     self.taint_callback(c, &recv);
                 }
             }
@@ -5184,6 +5216,31 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// The type of what a source API's result hands to callbacks (see
+    /// `SourceSpec::yields`), for the call (or Kotlin property) that produced it.
+    fn yielded_type(&self, producer: &Expr) -> Option<String> {
+        let name = match &producer.kind {
+            ExprKind::Call(c) => c.name.clone(),
+            ExprKind::Field { name, .. } | ExprKind::Name(name) => accessor_name("get", name),
+            _ => return None,
+        };
+        self.k.sources_named(&name).find_map(|s| s.yields.clone())
+    }
+
+    /// Types a block's first parameter, written without one, by what it receives.
+    fn type_block_param(&mut self, l: FnId, ty: &str) {
+        let func = self.program.function(l);
+        if func.params.first().is_none_or(|p| p.ty.is_some()) {
+            return;
+        }
+        let types = vec![Some(ty.to_string())];
+        self.g.wrote(self.f, || Dep::Callback(l));
+        if self.g.lambda_arg_types.get(&l) != Some(&types) {
+            self.g.lambda_arg_types.insert(l, types);
+            self.g.touch(&Dep::Callback(l));
+        }
+    }
+
     fn taint_callback(&mut self, c: Callable, data: &Val) {
         let targets: Vec<FnId> = match c {
             Callable::Lambda(f) => vec![f],
@@ -5321,12 +5378,10 @@ impl<'a> Frame<'a> {
             return false;
         }
         let qualified = self.program.qualify_external(self.module_id(), base);
-        !self
-            .k
-            .propagation
-            .value_types
-            .iter()
-            .any(|v| self.k.type_is(&qualified, v) || v.rsplit('.').next() == Some(simple))
+        let named =
+            |v: &String| self.k.type_is(&qualified, v) || v.rsplit('.').next() == Some(simple);
+        self.k.propagation.mutable_values.iter().any(named)
+            || !self.k.propagation.value_types.iter().any(named)
     }
 
     /// What `onSaveInstanceState(outState)` puts into its Bundle comes back in the
@@ -5416,6 +5471,7 @@ impl<'a> Frame<'a> {
                 v.join(x);
             }
             v.callable = Some(Callable::Class(id));
+            v.exact = Some(id);
             return v;
         }
         if let Some(c) = self.program.resolve_class(self.module_id(), ty) {

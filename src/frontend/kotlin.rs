@@ -57,7 +57,14 @@ const INLINE_RUNNERS: &[&str] = &[
     "buildList",
     "buildMap",
     "lazy",
+    "measureTime",
+    "measureTimeMillis",
+    "measureNanoTime",
+    "measureTimedValue",
 ];
+/// Methods that run their block once, in place, without arguments, and yield its
+/// value, whatever their receiver (`mutex.withLock { }`, `lock.withLock { }`).
+const RECEIVER_RUNNERS: &[&str] = &["withLock", "withPermit"];
 /// Standard-library builders of collections: their arguments are their elements.
 const COLLECTION_BUILDERS: &[&str] = &[
     "listOf",
@@ -665,7 +672,8 @@ impl<'a> Lowerer<'a> {
                 self.module.classes[class as usize].methods.push(f);
             }
             if let Some(s) = setter {
-                let f = self.accessor(s, &accessor_name("set", name), None, is_static);
+                // `set(value) = ..`: the value is of the property's type.
+                let f = self.accessor(s, &accessor_name("set", name), ty.clone(), is_static);
                 self.module.classes[class as usize].methods.push(f);
             }
         }
@@ -751,7 +759,7 @@ impl<'a> Lowerer<'a> {
                     let (n, t, s) = self.variable(c);
                     params.push(Param {
                         name: n,
-                        ty: t,
+                        ty: t.or_else(|| ty.clone()),
                         annotations: Vec::new(),
                         span: s,
                     });
@@ -766,10 +774,12 @@ impl<'a> Lowerer<'a> {
         self.scopes.pop();
         self.func_stack.pop();
         let func = &mut self.module.functions[f as usize];
+        // A getter returns the property's type; a setter returns nothing.
+        let is_setter = !params.is_empty();
         func.params = params;
         func.body = body;
         func.has_body = has_body;
-        func.return_type = ty;
+        func.return_type = if is_setter { None } else { ty };
         func.is_static = is_static;
         f
     }
@@ -2101,6 +2111,23 @@ impl<'a> Lowerer<'a> {
                     Expr::new(ExprKind::Lambda(f), self.span(lit)),
                     args.to_vec(),
                     self.span(lit),
+                    span,
+                ))
+            }
+            Some(r) if RECEIVER_RUNNERS.contains(&n) => {
+                let recv = self.expr(r);
+                let f = self.block_lambda(lit, false);
+                let call = invoke(
+                    Expr::new(ExprKind::Lambda(f), self.span(lit)),
+                    Vec::new(),
+                    self.span(lit),
+                    span,
+                );
+                Some(Expr::new(
+                    ExprKind::Block {
+                        stmts: vec![Stmt::Expr(recv)],
+                        value: Box::new(call),
+                    },
                     span,
                 ))
             }

@@ -15,6 +15,9 @@ pub struct Manifest {
     /// The actions each component's intent filters name: (component as written,
     /// actions), for activities, services and receivers.
     pub filters: Vec<(String, Vec<String>)>,
+    /// Activities no other app can start (as written): `android:exported="false"`,
+    /// or no intent filter and no `exported` attribute (the platform's default).
+    pub private_activities: Vec<String>,
 }
 
 /// A `<uses-permission>` (or `<uses-permission-sdk-23>`) element.
@@ -37,7 +40,21 @@ pub fn parse(file: FileId, text: &str) -> Result<Manifest, String> {
         launchers: launchers(&doc),
         permissions: permissions(file, text, &doc),
         filters: filters(&doc),
+        private_activities: private_activities(&doc),
     })
+}
+
+/// Activities other apps cannot start: exported `false`, or, without the attribute,
+/// no intent filter (https://developer.android.com/guide/topics/manifest/activity-element#exported).
+fn private_activities(doc: &roxmltree::Document) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "activity")
+        .filter(|n| match android(*n, "exported").as_deref() {
+            Some(e) => e == "false",
+            None => !n.children().any(|c| c.tag_name().name() == "intent-filter"),
+        })
+        .filter_map(|n| android(n, "name"))
+        .collect()
 }
 
 /// The actions the intent filters of each activity, service and receiver name.

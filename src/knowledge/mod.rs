@@ -175,6 +175,11 @@ pub struct SourceSpec {
     /// (`[]`: none at all, like `Settings.Secure.ANDROID_ID`). PI101 names them.
     #[serde(default)]
     pub permissions: Option<Vec<String>>,
+    /// For an API whose result hands the data to callbacks (`Task<Location>`): the
+    /// type of what they receive, so a block's untyped parameter is typed by it
+    /// (`addOnSuccessListener { loc -> loc.accuracy }` reads a `Location`'s accuracy).
+    #[serde(default)]
+    pub yields: Option<String>,
     #[serde(default)]
     pub doc: Option<String>,
 }
@@ -223,6 +228,10 @@ pub struct SinkSpec {
     /// (Volley's `Request.getParams()`): the `return` is the sink, not a call.
     #[serde(default)]
     pub returned: bool,
+    /// What is sent goes back to the component that started this one
+    /// (`setResult`): a disclosure only when another app may have started it.
+    #[serde(default)]
+    pub to_caller: bool,
     #[serde(default)]
     pub doc: Option<String>,
 }
@@ -473,6 +482,10 @@ pub struct Propagation {
     /// no `toString()` prints as `ClassName@hash`.
     #[serde(default)]
     pub plain_string_supertypes: NameSet,
+    /// Value types changed in place (`StringBuilder.append`): another name for the
+    /// same builder, or a caller that handed it over, sees what was appended.
+    #[serde(default)]
+    pub mutable_values: Vec<String>,
     /// Element blocks whose results make the call's result (`map`, `flatMap`).
     #[serde(default)]
     pub mapping_blocks: NameSet,
@@ -1000,6 +1013,7 @@ impl Knowledge {
             q.mapping_blocks.extend(p.mapping_blocks);
             q.listing_markers.extend(p.listing_markers);
             q.plain_string_supertypes.extend(p.plain_string_supertypes);
+            q.mutable_values.extend(p.mutable_values);
             q.handle_types.extend(p.handle_types);
             q.value_types.extend(p.value_types);
             q.arg_to_result.extend(p.arg_to_result);
