@@ -1013,3 +1013,112 @@ class Track : Activity() {
     assert!(!has(&found, "PI001", at("// accuracy"), loc), "{found:?}");
     assert!(has(&found, "PI001", at("// position"), loc), "{found:?}");
 }
+
+#[test]
+fn rows_stored_through_a_dao_come_back_from_its_queries() {
+    let text = r#"package app
+import android.app.Activity
+import android.location.Location
+import android.location.LocationManager
+import android.os.Bundle
+import android.util.Log
+import androidx.room.Dao
+import androidx.room.Entity
+import androidx.room.Insert
+import androidx.room.Query
+import kotlinx.coroutines.runBlocking
+
+@Entity
+data class Fix(val lat: Double, val lon: Double, val note: String)
+
+@Dao
+interface FixDao {
+    @Insert
+    suspend fun insert(fix: Fix)
+    @Query("SELECT * FROM Fix")
+    suspend fun all(): List<Fix>
+    @Query("DELETE FROM Fix")
+    suspend fun clear()
+}
+
+@Dao
+interface NoteDao {
+    @Query("SELECT note FROM Fix")
+    suspend fun notes(): List<String>
+}
+
+class M : Activity() {
+    lateinit var dao: FixDao
+    lateinit var notes: NoteDao
+    override fun onCreate(b: Bundle?) {
+        val lm = getSystemService(LOCATION_SERVICE) as LocationManager
+        val loc: Location = lm.getLastKnownLocation("gps")!!
+        runBlocking {
+            dao.insert(Fix(loc.latitude, loc.longitude, "x")) // stored
+        }
+    }
+    fun upload() = runBlocking {
+        for (f in dao.all()) {
+            Log.d("Up", "fix ${f.lat}") // read back
+        }
+        Log.d("Up", "notes ${notes.notes()}") // other dao
+    }
+    override fun onResume() { super.onResume(); upload() }
+}
+"#;
+    let found = scan(text);
+    let at = |marker: &str| {
+        text.lines()
+            .position(|l| l.contains(marker))
+            .map_or(0, |i| i as u64 + 1)
+    };
+    let loc = "location.precise";
+    // Stored (a storage sink), then read back by the same DAO and logged.
+    assert!(has(&found, "PI001", at("// stored"), loc), "{found:?}");
+    assert!(has(&found, "PI001", at("// read back"), loc), "{found:?}");
+    // Another DAO's rows are not these.
+    assert!(!has(&found, "PI001", at("// other dao"), loc), "{found:?}");
+}
+
+#[test]
+fn a_request_builder_set_up_in_an_apply_block_sends_what_it_was_given() {
+    let text = r#"package app
+
+import android.app.Activity
+import android.os.Bundle
+import android.telephony.TelephonyManager
+import androidx.exifinterface.media.ExifInterface
+import okhttp3.OkHttpClient
+import okhttp3.Request
+
+class Upload : Activity() {
+    val client = OkHttpClient()
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        val tm = getSystemService(TELEPHONY_SERVICE) as TelephonyManager
+        val req = Request.Builder().url("https://api.example.com/a").apply {
+            header("X-Device", tm.imei)
+        }.build()
+        client.newCall(req).execute() // header
+        val taken = ExifInterface("/sdcard/DCIM/a.jpg").latLong
+        val where = Request.Builder().url("https://api.example.com/b?at=${taken?.get(0)}").build()
+        client.newCall(where).execute() // photo position
+    }
+}
+"#;
+    let found = scan(text);
+    let at = |marker: &str| {
+        text.lines()
+            .position(|l| l.contains(marker))
+            .map_or(0, |i| i as u64 + 1)
+    };
+    assert!(
+        has(&found, "PI001", at("// header"), "device.id"),
+        "{found:?}"
+    );
+    // Where a photo was taken, from its EXIF data.
+    assert!(
+        has(&found, "PI001", at("// photo position"), "location.precise"),
+        "{found:?}"
+    );
+}

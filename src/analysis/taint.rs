@@ -188,6 +188,9 @@ struct Val {
 /// The action of an Intent or IntentFilter that may name any.
 const ANY_ACTION: &str = "*";
 
+/// The pseudo-field of a Room DAO that holds the rows stored through it.
+const DAO_ROWS: &str = "<rows>";
+
 impl Val {
     fn constant() -> Val {
         Val {
@@ -4320,15 +4323,28 @@ impl<'a> Frame<'a> {
         } else if let Some(a) = room {
             // `@Query` runs any SQL: only one that writes stores what it is given
             // (a `SELECT .. WHERE phone = :phone` reads by it).
+            let verb = a
+                .values
+                .first()
+                .and_then(|sql| sql.split_whitespace().next())
+                .unwrap_or("")
+                .to_ascii_lowercase();
             let writes = a.name != "Query"
-                || a.values.first().is_some_and(|sql| {
-                    let verb = sql.split_whitespace().next().unwrap_or("");
-                    ["insert", "update", "replace", "upsert"]
-                        .iter()
-                        .any(|w| verb.eq_ignore_ascii_case(w))
-                });
+                || ["insert", "update", "replace", "upsert"].contains(&verb.as_str());
+            // The rows the app stored through this DAO, read back by its queries.
+            let rows: Option<FieldKey> = self
+                .program
+                .class_of(callee)
+                .map(|c| (c, Rc::from(DAO_ROWS)));
             if !writes {
-                return Some(Val::default());
+                let reads = a.name == "Query" && matches!(verb.as_str(), "select" | "with");
+                return Some(match rows.filter(|_| reads) {
+                    Some(key) => self.rows_read(key, call),
+                    None => Val::default(),
+                });
+            }
+            if let Some(key) = rows {
+                self.rows_written(key, call, args);
             }
             (SinkKind::Storage, None)
         } else {
@@ -4356,6 +4372,38 @@ impl<'a> Frame<'a> {
         let taints: Vec<Taint> = args.iter().flat_map(|a| a.taint.iter().copied()).collect();
         self.emit_all(&taints, &site);
         Some(Val::default())
+    }
+
+    /// What a DAO's write (`@Insert`, `@Update`, an `UPDATE` query) stores: its
+    /// queries hand it back later, wherever they run.
+    fn rows_written(&mut self, key: FieldKey, call: &Call, args: &[Val]) {
+        let message = format!("stored in the database by `{}`", call.name);
+        let mut stored = Val::default();
+        for t in args.iter().flat_map(|a| a.taint.iter()) {
+            let tr = self.g.extend_trace(t.trace, call.name_span, &message);
+            stored.add_taint(Taint { trace: tr, ..*t });
+        }
+        if !stored.taint.is_empty() {
+            self.write_field_global(key, &stored);
+        }
+    }
+
+    /// What a DAO's `SELECT` hands back: what the app stored through that DAO.
+    fn rows_read(&mut self, key: FieldKey, call: &Call) -> Val {
+        self.g.read(Dep::Field(key.clone()), self.f);
+        let stored = self
+            .g
+            .fields
+            .get(&key)
+            .map(|v| v.taint.clone())
+            .unwrap_or_default();
+        let message = format!("read back from the database by `{}`", call.name);
+        let mut v = Val::default();
+        for t in stored {
+            let tr = self.g.extend_trace(t.trace, call.name_span, &message);
+            v.add_taint(Taint { trace: tr, ..t });
+        }
+        v
     }
 
     fn emit_all(&mut self, taints: &[Taint], site: &SinkSite) {
@@ -4969,6 +5017,17 @@ impl<'a> Frame<'a> {
                         field,
                         ..t.moved(tr)
                     });
+                }
+            }
+            // A builder's setter changes the builder too (`apply { header(..) }` on a
+            // `Request.Builder`, or `b.header(..)` on one built earlier).
+            if let Some(r) = call.receiver.as_deref() {
+                if name != "build" && self.is_builder_chain(r) {
+                    let mut given = Val::default();
+                    for t in &result.taint {
+                        given.add_taint(*t);
+                    }
+                    self.weak_update(r, &given);
                 }
             }
             result.url = recv
