@@ -2161,3 +2161,57 @@ fn what_an_activity_no_other_app_can_start_hands_back_stays_in_the_app() {
         "{found:?}"
     );
 }
+
+const OVERLOADS_AND_SDK_VALUES: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.Context;
+import android.location.Location;
+import android.telephony.SmsManager;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import io.sentry.Sentry;
+import io.sentry.protocol.User;
+import java.util.ArrayList;
+
+class Util {
+    static boolean has(String packageName, Context c) { return packageName.isEmpty(); }
+    static boolean has(int uid, Context c) { Log.d("U", "uid " + uid); return true; } // int overload
+}
+
+public class Main extends Activity {
+    void go(TelephonyManager tm, Location where) {
+        String id = tm.getDeviceId();
+        Util.has(id, this);
+        User user = new User();
+        user.setId(id); // filled in
+        Sentry.setUser(user); // sent
+        SmsManager sms = SmsManager.getDefault();
+        ArrayList<String> parts = sms.divideMessage("at " + where.getLatitude());
+        sms.sendMultipartTextMessage("+100", null, parts, null, null); // sms parts
+    }
+}
+"#;
+
+#[test]
+fn overloads_follow_argument_types_and_sdk_values_are_sent_when_handed_over() {
+    let found = scan(&[("app/Main.java", OVERLOADS_AND_SDK_VALUES)]);
+    let file = "app/Main.java";
+    let at = |marker| line_of(OVERLOADS_AND_SDK_VALUES, marker);
+    // A String (and an Activity as the Context) picks the String overload.
+    assert!(
+        rules_at(&found, file, at("// int overload")).is_empty(),
+        "{found:?}"
+    );
+    // Filling in an SDK's value object sends nothing; handing it to the SDK does.
+    assert!(
+        rules_at(&found, file, at("// filled in")).is_empty(),
+        "{found:?}"
+    );
+    assert!(reports(&found, file, at("// sent"), "PI001"), "{found:?}");
+    // A message split into parts is still the message.
+    assert!(
+        reports(&found, file, at("// sms parts"), "PI001"),
+        "{found:?}"
+    );
+}

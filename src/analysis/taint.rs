@@ -1440,6 +1440,17 @@ impl<'a> Frame<'a> {
             .is_some_and(|t| matches!(t.as_str(), "String" | "java.lang.String" | "kotlin.String"))
     }
 
+    /// A local holding an object created where it was declared (`User user = new
+    /// User()`): its setters fill it in and send nothing.
+    fn made_here(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Name(n) if self.env.vars.contains_key(n.as_str()) => {
+                matches!(find_let(&self.func().body, n), Some((_, _, Some(init))) if is_fresh_object(init))
+            }
+            _ => false,
+        }
+    }
+
     /// What an object of one of the app's classes turns into as text (`"feed " +
     /// feed`, `"$feed"`): what its own `toString()` returns; nothing when no class of
     /// it declares one and it extends only library types that print no data (Object's
@@ -3789,12 +3800,32 @@ impl<'a> Frame<'a> {
                                 "byte" | "short" | "char" | "int" | "long" | "float" | "double"
                             )
                         };
+                        // A primitive and its box (`int` and `Integer`, Kotlin's `Int`).
+                        let boxed = |t: &str| {
+                            matches!(
+                                t,
+                                "Integer"
+                                    | "Int"
+                                    | "Long"
+                                    | "Short"
+                                    | "Byte"
+                                    | "Character"
+                                    | "Char"
+                                    | "Boolean"
+                                    | "Double"
+                                    | "Float"
+                                    | "Number"
+                                    | "Comparable"
+                                    | "Serializable"
+                                    | "Any"
+                            )
+                        };
                         pt == at
                             || pt == "Object"
                             || pt.len() == 1
-                            // primitives: widening between numbers; boxing left open
+                            // primitives: widening between numbers, and boxing
                             || (numeric(&pt) && numeric(&at))
-                            || primitive(&pt) != primitive(&at)
+                            || (primitive(&pt) != primitive(&at) && (boxed(&pt) || boxed(&at)))
                             || self
                                 .program
                                 .resolve_class(self.module_id(), &at)
@@ -3803,6 +3834,14 @@ impl<'a> Frame<'a> {
                                         .superclasses(c)
                                         .iter()
                                         .any(|s| self.program.class(*s).name == pt)
+                                        // An Activity of the app is a Context.
+                                        || self.program.external_supertypes(c).iter().any(|s| {
+                                            let wanted = self.program.qualify_external(
+                                                f.module,
+                                                p.ty.as_deref().unwrap_or_default(),
+                                            );
+                                            simple(s) == pt || self.k.type_is(s, &wanted)
+                                        })
                                 })
                             || self.k.type_is(&at, &pt)
                     }
@@ -4713,7 +4752,14 @@ impl<'a> Frame<'a> {
         // sends nothing: the value carries the data to whatever it is handed to.
         let builds_value = name == "<init>"
             || (matches!(recv_kind, Receiver::Type(_)) && is_factory_name(name))
-            || call.receiver.as_deref().is_some_and(is_fresh_object);
+            || call.receiver.as_deref().is_some_and(|r| {
+                is_fresh_object(r)
+                    || (self.made_here(r)
+                        && k.propagation
+                            .mutator_prefixes
+                            .iter()
+                            .any(|p| name.starts_with(p.as_str())))
+            });
         if !sdk_sink_done && !builds_value {
             if let Some(sdk) = rty_q
                 .as_deref()
