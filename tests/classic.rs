@@ -2215,3 +2215,45 @@ fn overloads_follow_argument_types_and_sdk_values_are_sent_when_handed_over() {
         "{found:?}"
     );
 }
+
+const JS_BRIDGE: &str = r#"package app;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import android.webkit.JavascriptInterface;
+import android.webkit.WebView;
+
+class Bridge {
+    private final TelephonyManager tm;
+    Bridge(TelephonyManager tm) { this.tm = tm; }
+    @JavascriptInterface
+    public String serial() {
+        return tm.getImei(); // to the page
+    }
+    public String local() {
+        return tm.getImei(); // not exposed
+    }
+}
+
+public class Promo extends Activity {
+    void show(WebView web, TelephonyManager tm) {
+        web.addJavascriptInterface(new Bridge(tm), "Native");
+        web.loadUrl("https://promo.example.net/");
+    }
+}
+"#;
+
+#[test]
+fn what_a_javascript_interface_returns_goes_to_the_page() {
+    let found = scan(&[("app/Promo.java", JS_BRIDGE)]);
+    let file = "app/Promo.java";
+    let at = |marker| line_of(JS_BRIDGE, marker);
+    assert!(
+        reports(&found, file, at("// to the page"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        !reports(&found, file, at("// not exposed"), "PI001"),
+        "{found:?}"
+    );
+}

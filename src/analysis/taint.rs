@@ -1876,10 +1876,18 @@ impl<'a> Frame<'a> {
         }
         let supers = self.external_supertypes(class);
         let k = self.k;
-        let Some(spec) = k
+        let by_override = k
             .sinks_named(&func.name)
-            .find(|s| s.returned && supers.iter().any(|t| k.type_is(t, &s.class)))
-        else {
+            .find(|s| s.returned && supers.iter().any(|t| k.type_is(t, &s.class)));
+        let by_annotation = || {
+            k.sinks.iter().find(|s| {
+                s.returned
+                    && s.annotation
+                        .as_deref()
+                        .is_some_and(|a| func.annotations.iter().any(|x| x.name == a))
+            })
+        };
+        let Some(spec) = by_override.or_else(by_annotation) else {
             return;
         };
         let simple = spec.class.rsplit('.').next().unwrap_or(&spec.class);

@@ -232,6 +232,11 @@ pub struct SinkSpec {
     /// (`setResult`): a disclosure only when another app may have started it.
     #[serde(default)]
     pub to_caller: bool,
+    /// With `returned`: any app method carrying this annotation (simple name) hands
+    /// its result to the library (`@JavascriptInterface`: to a web page's script);
+    /// `method` is then `"*"`.
+    #[serde(default)]
+    pub annotation: Option<String>,
     #[serde(default)]
     pub doc: Option<String>,
 }
