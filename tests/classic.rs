@@ -2257,3 +2257,44 @@ fn what_a_javascript_interface_returns_goes_to_the_page() {
         "{found:?}"
     );
 }
+
+const OVERWRITTEN: &str = r#"package app;
+import android.app.Activity;
+import android.os.Bundle;
+import android.util.Log;
+import android.telephony.TelephonyManager;
+class Box { String v; }
+public class M extends Activity {
+    protected void onCreate(Bundle b) {
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        Box box = new Box();
+        box.v = tm.getDeviceId();
+        box.v = "clean";
+        Log.d("A", box.v); // field overwritten
+        String[] arr = new String[2];
+        arr[0] = tm.getDeviceId();
+        arr[0] = "clean";
+        Log.d("B", arr[0]); // element overwritten
+        String s = tm.getDeviceId();
+        s = "clean";
+        Log.d("C", s); // local overwritten
+    }
+}
+"#;
+
+#[test]
+fn a_field_or_element_overwritten_through_its_only_name_holds_the_new_value() {
+    let found = scan(&[("app/M.java", OVERWRITTEN)]);
+    let file = "app/M.java";
+    let at = |marker| line_of(OVERWRITTEN, marker);
+    for marker in [
+        "// field overwritten",
+        "// element overwritten",
+        "// local overwritten",
+    ] {
+        assert!(
+            rules_at(&found, file, at(marker)).is_empty(),
+            "{marker}: {found:?}"
+        );
+    }
+}

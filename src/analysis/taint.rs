@@ -3409,6 +3409,9 @@ impl<'a> Frame<'a> {
                         for t in &mut v.taint {
                             t.field = Some(sym);
                         }
+                        if !compound {
+                            self.overwrite_part(receiver, sym);
+                        }
                         self.weak_update(receiver, &v);
                     }
                     (Some(c), _) => {
@@ -3439,10 +3442,27 @@ impl<'a> Frame<'a> {
                     for t in v.taint.iter_mut().filter(|t| t.field.is_none()) {
                         t.field = Some(slot);
                     }
+                    if !compound {
+                        self.overwrite_part(array, slot);
+                    }
                 }
                 self.weak_update(array, &v);
             }
             _ => {}
+        }
+    }
+
+    /// `box.v = x` or `arr[0] = x` on a local that is the only name of its object:
+    /// what that field or element held before is gone.
+    fn overwrite_part(&mut self, object: &Expr, part: FieldSym) {
+        let ExprKind::Name(n) = &object.kind else {
+            return;
+        };
+        if self.aliases.get(n.as_str()).is_some_and(|a| !a.is_empty()) {
+            return;
+        }
+        if let Some(slot) = self.env.vars.get_mut(n.as_str()) {
+            slot.taint.retain(|t| t.field != Some(part));
         }
     }
 
