@@ -2298,3 +2298,45 @@ fn a_field_or_element_overwritten_through_its_only_name_holds_the_new_value() {
         );
     }
 }
+
+const REFLECTION: &str = r#"package app;
+import android.app.Activity;
+import android.os.Bundle;
+import android.util.Log;
+import android.telephony.TelephonyManager;
+import java.lang.reflect.Method;
+class Sender {
+    public void send(String s) { Log.i("R", s); } // reflective target
+}
+class Holder { public String data; }
+public class M extends Activity {
+    protected void onCreate(Bundle b) {
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        String id = tm.getDeviceId();
+        try {
+            Class<?> c = Class.forName("app.Sender");
+            Object o = c.newInstance();
+            Method m = c.getMethod("send", String.class);
+            m.invoke(o, id);
+            Holder h = (Holder) Class.forName("app.Holder").newInstance();
+            h.data = id;
+            Log.d("R", h.data); // reflective instance
+        } catch (Exception e) {}
+    }
+}
+"#;
+
+#[test]
+fn a_method_looked_up_by_name_and_invoked_runs() {
+    let found = scan(&[("app/M.java", REFLECTION)]);
+    let file = "app/M.java";
+    let at = |marker| line_of(REFLECTION, marker);
+    assert!(
+        reports(&found, file, at("// reflective target"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, file, at("// reflective instance"), "PI001"),
+        "{found:?}"
+    );
+}

@@ -1440,6 +1440,68 @@ impl<'a> Frame<'a> {
             .is_some_and(|t| matches!(t.as_str(), "String" | "java.lang.String" | "kotlin.String"))
     }
 
+    /// The app's methods a `Method` value denotes: `getMethod("name", ..)` or
+    /// `getDeclaredMethod` on `Class.forName("app.C")`, `C.class` or `obj.getClass()`,
+    /// directly or through locals' initialisers.
+    fn reflected(&self, e: &Expr) -> Option<Vec<FnId>> {
+        let e = self.initialiser(e);
+        let ExprKind::Call(c) = &e.kind else {
+            return None;
+        };
+        if !matches!(c.name.as_str(), "getMethod" | "getDeclaredMethod") {
+            return None;
+        }
+        let name = c.args.first()?.string_literal()?;
+        let class = self.reflected_class(c.receiver.as_deref()?)?;
+        let found: Vec<FnId> = std::iter::once(class)
+            .chain(self.program.superclasses(class))
+            .flat_map(|x| {
+                let program = self.program;
+                program.class(x).methods.iter().filter_map(move |&m| {
+                    let f = FnId {
+                        module: x.module,
+                        func: m,
+                    };
+                    (program.function(f).name == name).then_some(f)
+                })
+            })
+            .collect();
+        Some(found)
+    }
+
+    /// The app's class a `Class` value names (see [`Frame::reflected`]).
+    fn reflected_class(&self, e: &Expr) -> Option<ClassId> {
+        let e = self.initialiser(e);
+        let name = match &e.kind {
+            ExprKind::Literal(Literal::Class(t)) => t.clone(),
+            ExprKind::Call(c) if c.name == "forName" => {
+                c.args.first()?.string_literal()?.to_string()
+            }
+            ExprKind::Call(c) if c.name == "getClass" => {
+                self.static_type(c.receiver.as_deref()?)?
+            }
+            _ => return None,
+        };
+        self.program.resolve_class(self.module_id(), &name)
+    }
+
+    /// What a local was declared with, when `e` names one; `e` otherwise.
+    fn initialiser<'e>(&'e self, e: &'e Expr) -> &'e Expr {
+        if let ExprKind::Name(n) = &e.kind {
+            if let Some((_, _, Some(init))) = find_let(&self.func().body, n) {
+                return init;
+            }
+        }
+        e
+    }
+
+    /// The functions of `fs` that take `arity` arguments.
+    fn by_arity(&self, fs: Vec<FnId>, arity: usize) -> Vec<FnId> {
+        fs.into_iter()
+            .filter(|&f| self.program.function(f).params.len() == arity)
+            .collect()
+    }
+
     /// A local holding an object created where it was declared (`User user = new
     /// User()`): its setters fill it in and send nothing.
     fn made_here(&self, e: &Expr) -> bool {
@@ -3922,6 +3984,20 @@ impl<'a> Frame<'a> {
         }
         if !callees.is_empty() {
             return self.call_project(call, span, &callees, &recv_val, &args);
+        }
+        // `m.invoke(obj, args..)` of a `Method` looked up by name on one of the app's
+        // classes (`Class.forName("app.Sender").getMethod("send", ..)`): that method.
+        if call.name == "invoke" && !call.args.is_empty() {
+            if let Some(callees) = call.receiver.as_deref().and_then(|r| self.reflected(r)) {
+                let callees = self.by_arity(callees, call.args.len() - 1);
+                if !callees.is_empty() {
+                    let rest = Call {
+                        args: call.args[1..].to_vec(),
+                        ..call.clone()
+                    };
+                    return self.call_project(&rest, span, &callees, &args[0], &args[1..]);
+                }
+            }
         }
         // A property holding a function value, called like a function (`onFix(loc)`
         // for `val onFix: (Location) -> Unit = { .. }`): the value is invoked.
