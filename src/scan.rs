@@ -148,6 +148,8 @@ pub struct Project {
     filters: Vec<(String, String, Vec<String>)>,
     /// Activities no other app can start: (directory, activity as written).
     private_activities: Vec<(String, String)>,
+    /// Components the manifests disable: (directory, component as written).
+    disabled: Vec<(String, String)>,
     permissions: Vec<rules::ManifestPermissions>,
     max_size: u64,
     /// `[scan] exclude` of the configuration, matched against new files too.
@@ -291,6 +293,7 @@ impl Project {
             launchers: Vec::new(),
             filters: Vec::new(),
             private_activities: Vec::new(),
+            disabled: Vec::new(),
             permissions: Vec::new(),
             max_size,
             excluded,
@@ -346,6 +349,7 @@ impl Project {
         project.launchers = manifests.launchers;
         project.filters = manifests.filters;
         project.private_activities = manifests.private_activities;
+        project.disabled = manifests.disabled;
         project.permissions = manifests.permissions;
         if let Some(p) = progress {
             p.finish_and_clear();
@@ -574,6 +578,7 @@ impl Project {
         let components = taint::Components {
             filters: resolve_filters(&program, &self.files, &self.filters),
             private_activities: resolve_classes(&program, &self.files, &self.private_activities),
+            disabled: resolve_classes(&program, &self.files, &self.disabled),
         };
         (program, components)
     }
@@ -823,6 +828,8 @@ struct Manifests {
     /// (directory of the manifest, activity as written) of every activity no other
     /// app can start.
     private_activities: Vec<(String, String)>,
+    /// (directory of the manifest, component as written) of every disabled component.
+    disabled: Vec<(String, String)>,
 }
 
 /// Reads every manifest, giving them the ids from `first_id` on; one that cannot be
@@ -840,6 +847,7 @@ fn read_manifests(
         permissions: Vec::new(),
         filters: Vec::new(),
         private_activities: Vec::new(),
+        disabled: Vec::new(),
     };
     let manifests = candidates.iter().filter(|c| c.kind == FileKind::Manifest);
     for (j, c) in manifests.enumerate() {
@@ -874,6 +882,8 @@ fn read_manifests(
                 .into_iter()
                 .map(|n| (dir.clone(), n)),
         );
+        out.disabled
+            .extend(manifest.disabled.into_iter().map(|n| (dir.clone(), n)));
         out.permissions.push(rules::ManifestPermissions {
             file: id,
             project: gradle_project(&c.path, root),

@@ -2340,3 +2340,54 @@ fn a_method_looked_up_by_name_and_invoked_runs() {
         "{found:?}"
     );
 }
+
+const DORMANT: &str = r#"package app;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class Dormant extends Activity {
+    protected void onCreate(Bundle b) {
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        Log.i("D", tm.getDeviceId()); // never runs
+    }
+}
+"#;
+
+const DORMANT_MANIFEST: &str = r#"<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="app">
+  <application>
+    <activity android:name=".Dormant" android:enabled="false" />
+  </application>
+</manifest>
+"#;
+
+const ENABLER: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.ComponentName;
+import android.content.pm.PackageManager;
+
+public class Enabler extends Activity {
+    void wake() {
+        getPackageManager().setComponentEnabledSetting(new ComponentName(this, Dormant.class),
+                PackageManager.COMPONENT_ENABLED_STATE_ENABLED, PackageManager.DONT_KILL_APP);
+    }
+}
+"#;
+
+#[test]
+fn a_disabled_component_runs_only_if_the_app_enables_it() {
+    let dormant = ("app/src/main/java/app/Dormant.java", DORMANT);
+    let manifest = ("app/src/main/AndroidManifest.xml", DORMANT_MANIFEST);
+    let line = line_of(DORMANT, "// never runs");
+    let found = scan(&[dormant, manifest]);
+    assert!(!reports(&found, dormant.0, line, "PI001"), "{found:?}");
+    let found = scan(&[
+        dormant,
+        manifest,
+        ("app/src/main/java/app/Enabler.java", ENABLER),
+    ]);
+    assert!(reports(&found, dormant.0, line, "PI001"), "{found:?}");
+}

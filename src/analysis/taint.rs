@@ -405,6 +405,8 @@ struct Global {
     filters: Vec<(ClassId, Rc<str>)>,
     /// The app's activities no other app can start (see [`Components`]).
     private_activities: HashSet<ClassId>,
+    /// The app's disabled components (see [`Components`]).
+    disabled: HashSet<ClassId>,
     /// What implicit broadcasts carry, by action.
     broadcasts: HashMap<Rc<str>, Val>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
@@ -695,6 +697,9 @@ pub struct Components {
     /// The activities no other app can start: what they hand back with `setResult`
     /// goes to the app itself.
     pub private_activities: Vec<ClassId>,
+    /// The components the manifests disable: they run only if the app enables one
+    /// (`setComponentEnabledSetting`).
+    pub disabled: Vec<ClassId>,
 }
 
 /// Runs the taint analysis over the whole program.
@@ -894,6 +899,7 @@ fn source_data(taints: Vec<Taint>) -> Option<Val> {
 fn new_global(components: &Components) -> Global {
     Global {
         private_activities: components.private_activities.iter().copied().collect(),
+        disabled: components.disabled.iter().copied().collect(),
         filters: components
             .filters
             .iter()
@@ -1175,13 +1181,21 @@ fn reachable_functions(program: &Program, global: &Global) -> HashSet<FnId> {
     let mut reachable = HashSet::default();
     let mut stack = Vec::new();
     let mut dependents: HashMap<FnId, Vec<FnId>> = HashMap::default();
+    // A component the manifest disables runs only if the app enables it.
+    let enables = !global.disabled.is_empty() && enables_components(program);
+    let disabled = |f: FnId| {
+        !enables
+            && program
+                .class_of(f)
+                .is_some_and(|c| program.enclosing(c).any(|x| global.disabled.contains(&x)))
+    };
     for f in program.all_functions() {
         let func = program.function(f);
         if let Some(p) = program.enclosing_function(f) {
             dependents.entry(p).or_default().push(f);
             continue;
         }
-        if !func.is_private {
+        if !func.is_private && !disabled(f) {
             stack.push(f);
         }
     }
@@ -1197,6 +1211,19 @@ fn reachable_functions(program: &Program, global: &Global) -> HashSet<FnId> {
         }
     }
     reachable
+}
+
+/// Whether the app enables components at run time (`setComponentEnabledSetting`).
+fn enables_components(program: &Program) -> bool {
+    program.all_functions().any(|f| {
+        let mut found = false;
+        walk_exprs(&program.function(f).body, &mut |e| {
+            if let ExprKind::Call(c) = &e.kind {
+                found |= c.name == "setComponentEnabledSetting";
+            }
+        });
+        found
+    })
 }
 
 /// A call site at which a callee's summary is applied.

@@ -18,6 +18,9 @@ pub struct Manifest {
     /// Activities no other app can start (as written): `android:exported="false"`,
     /// or no intent filter and no `exported` attribute (the platform's default).
     pub private_activities: Vec<String>,
+    /// Components declared `android:enabled="false"` (as written): they never run
+    /// unless the app enables them.
+    pub disabled: Vec<String>,
 }
 
 /// A `<uses-permission>` (or `<uses-permission-sdk-23>`) element.
@@ -41,6 +44,16 @@ pub fn parse(file: FileId, text: &str) -> Result<Manifest, String> {
         permissions: permissions(file, text, &doc),
         filters: filters(&doc),
         private_activities: private_activities(&doc),
+        disabled: doc
+            .descendants()
+            .filter(|n| {
+                matches!(
+                    n.tag_name().name(),
+                    "activity" | "service" | "receiver" | "provider"
+                ) && android(*n, "enabled").as_deref() == Some("false")
+            })
+            .filter_map(|n| android(n, "name"))
+            .collect(),
     })
 }
 
