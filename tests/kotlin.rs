@@ -1122,3 +1122,33 @@ class Upload : Activity() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_object_expression_assigned_to_a_property_keeps_its_members() {
+    let text = r#"package app
+
+import android.app.Activity
+import android.os.Bundle
+import android.telephony.TelephonyManager
+import android.util.Log
+
+interface Level { fun out(s: String) }
+
+class Main : Activity() {
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        val tm = getSystemService(TELEPHONY_SERVICE) as TelephonyManager
+        val loud: Level = object : Level { override fun out(s: String) { Log.e("L", s) } } // loud
+        val quiet: Level = object : Level { override fun out(s: String) { Log.v("L", "-") } }
+        loud.out(tm.imei)
+        quiet.out(tm.imei)
+    }
+}
+"#;
+    let found = scan(text);
+    let line = text
+        .lines()
+        .position(|l| l.contains("// loud"))
+        .map_or(0, |i| i as u64 + 1);
+    assert!(has(&found, "PI001", line, "device.id"), "{found:?}");
+}

@@ -1758,34 +1758,7 @@ impl<'a> Lowerer<'a> {
                     None => self.opaque(node),
                 }
             }
-            "object_literal" => {
-                let mut ty = String::new();
-                let mut args = Vec::new();
-                let mut body = None;
-                let mut c = node.walk();
-                for part in node.named_children(&mut c) {
-                    match part.kind() {
-                        "delegation_specifier" => {
-                            if let Some((t, a)) = self.delegation(part) {
-                                if ty.is_empty() {
-                                    ty = t;
-                                    if let Some(a) = a {
-                                        args = self.value_arguments(a);
-                                    }
-                                }
-                            }
-                        }
-                        "class_body" => body = Some(part),
-                        _ => {}
-                    }
-                }
-                let class = self.anonymous_class(&ty, node, body, span);
-                ExprKind::New {
-                    ty,
-                    args,
-                    body: Some(class),
-                }
-            }
+            "object_literal" => return self.object_literal(node, None, span),
             "callable_reference" => {
                 let parts: Vec<Node> = named_parts(node);
                 let name = parts
@@ -1964,6 +1937,12 @@ impl<'a> Lowerer<'a> {
         let (Some(&callee), Some(&suffix)) = (children.first(), children.get(1)) else {
             return self.opaque_children(node);
         };
+        // The grammar reads `object : Listener { override fun on(..) {..} }` as the
+        // object `object : Listener` called with a trailing lambda: that lambda's
+        // statements are the object's body.
+        if let Some(body) = self.object_body_as_lambda(callee, suffix) {
+            return self.object_literal(callee, Some(body), span);
+        }
         let mut args = Vec::new();
         let mut lambda = None;
         let mut c2 = suffix.walk();
@@ -2302,6 +2281,65 @@ impl<'a> Lowerer<'a> {
         f.params = params;
         f.body = body;
         idx
+    }
+
+    /// `object : T(args) { .. }`; `body`: the members when the grammar put them
+    /// elsewhere (see [`Lowerer::object_body_as_lambda`]).
+    fn object_literal(&mut self, node: Node, body: Option<Node>, span: Span) -> Expr {
+        let mut ty = String::new();
+        let mut args = Vec::new();
+        let mut body = body;
+        let mut c = node.walk();
+        for part in node.named_children(&mut c) {
+            match part.kind() {
+                "delegation_specifier" => {
+                    if let Some((t, a)) = self.delegation(part) {
+                        if ty.is_empty() {
+                            ty = t;
+                            if let Some(a) = a {
+                                args = self.value_arguments(a);
+                            }
+                        }
+                    }
+                }
+                "class_body" => body = Some(part),
+                _ => {}
+            }
+        }
+        let class = self.anonymous_class(&ty, node, body, span);
+        Expr::new(
+            ExprKind::New {
+                ty,
+                args,
+                body: Some(class),
+            },
+            span,
+        )
+    }
+
+    /// The statements of the trailing lambda the grammar attaches to an `object`
+    /// expression without a class body: its members.
+    fn object_body_as_lambda<'t>(&self, callee: Node<'t>, suffix: Node<'t>) -> Option<Node<'t>> {
+        if callee.kind() != "object_literal"
+            || named_parts(callee).iter().any(|p| p.kind() == "class_body")
+        {
+            return None;
+        }
+        let parts = named_parts(suffix);
+        let [lambda] = parts.as_slice() else {
+            return None;
+        };
+        if lambda.kind() != "annotated_lambda" {
+            return None;
+        }
+        let literal = named_parts(*lambda)
+            .into_iter()
+            .find(|n| n.kind() == "lambda_literal")?;
+        let inner = named_parts(literal);
+        if inner.iter().any(|n| n.kind() == "lambda_parameters") {
+            return None;
+        }
+        inner.into_iter().find(|n| n.kind() == "statements")
     }
 
     fn anonymous_class(
