@@ -2391,3 +2391,39 @@ fn a_disabled_component_runs_only_if_the_app_enables_it() {
     ]);
     assert!(reports(&found, dormant.0, line, "PI001"), "{found:?}");
 }
+
+const PICKED: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.database.Cursor;
+import android.provider.ContactsContract;
+import android.provider.ContactsContract.CommonDataKinds.Phone;
+import android.util.Log;
+
+public class Invite extends Activity {
+    void pick() {
+        Intent i = new Intent(Intent.ACTION_PICK);
+        i.setType(Phone.CONTENT_TYPE);
+        startActivityForResult(i, 7);
+    }
+
+    protected void onActivityResult(int request, int result, Intent data) {
+        Cursor c = getContentResolver().query(data.getData(), new String[] {Phone.NUMBER}, null, null, null);
+        c.moveToFirst();
+        Log.i("Invite", "inviting " + c.getString(0)); // picked number
+    }
+}
+"#;
+
+#[test]
+fn a_query_of_a_picked_uri_reads_what_its_columns_name() {
+    let found = scan(&[("app/Invite.java", PICKED)]);
+    let file = "app/Invite.java";
+    assert!(
+        reports(&found, file, line_of(PICKED, "// picked number"), "PI001"),
+        "{found:?}"
+    );
+    // The user chose the contact: no permission was needed to read it.
+    assert!(!found.iter().any(|f| f.0 == "PI101"), "{found:?}");
+}

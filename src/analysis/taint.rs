@@ -1529,6 +1529,33 @@ impl<'a> Frame<'a> {
             .collect()
     }
 
+    /// The categories of the provider tables whose columns a query's projection names
+    /// (`new String[] {Phone.NUMBER}`, `arrayOf(Email.ADDRESS)`), with the provider.
+    fn columns_read(&self, projection: Option<&Expr>) -> Vec<(String, String)> {
+        let Some(projection) = projection.map(|p| self.initialiser(p)) else {
+            return Vec::new();
+        };
+        let columns: Vec<String> = match &projection.kind {
+            ExprKind::ArrayInit(items) => items.iter().filter_map(Expr::dotted).collect(),
+            ExprKind::New { args, .. } => args.iter().filter_map(Expr::dotted).collect(),
+            _ => return Vec::new(),
+        };
+        let mut out: Vec<(String, String)> = Vec::new();
+        for s in self.k.content_query_sources() {
+            let Some(uri) = s.uri.as_deref().filter(|u| !u.starts_with("content://")) else {
+                continue;
+            };
+            let provider = uri.strip_suffix(".CONTENT_URI").unwrap_or(uri);
+            let named = columns.iter().any(|c| {
+                c.starts_with(&format!("{provider}.")) || c.contains(&format!(".{provider}."))
+            });
+            if named && !out.iter().any(|(c, _)| *c == s.category) {
+                out.push((s.category.clone(), provider.to_string()));
+            }
+        }
+        out
+    }
+
     /// A local holding an object created where it was declared (`User user = new
     /// User()`): its setters fill it in and send nothing.
     fn made_here(&self, e: &Expr) -> bool {
@@ -4736,6 +4763,21 @@ impl<'a> Frame<'a> {
                         SourceKind::Api,
                         call.name_span,
                         format!("ContentResolver.{name}({uri})"),
+                        name,
+                    );
+                    result.add_taint(t);
+                }
+            } else if matches!(name, "query" | "managedQuery") {
+                // A URI known only at run time (what a contact picker handed back,
+                // `data.getData()`): the provider columns it asks for name what it
+                // reads (`Phone.NUMBER`). Named, not collected by an API: a picker's
+                // result is what the user chose to hand over, no permission asked.
+                for (category, provider) in self.columns_read(call.args.get(1)) {
+                    let t = self.new_source(
+                        category,
+                        SourceKind::Name,
+                        call.name_span,
+                        format!("ContentResolver.{name}(columns of {provider})"),
                         name,
                     );
                     result.add_taint(t);
