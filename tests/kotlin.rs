@@ -1152,3 +1152,44 @@ class Main : Activity() {
         .map_or(0, |i| i as u64 + 1);
     assert!(has(&found, "PI001", line, "device.id"), "{found:?}");
 }
+
+#[test]
+fn a_block_filling_in_an_sdks_parameters_is_sent_with_the_call() {
+    let text = r#"package app
+
+import android.app.Activity
+import android.os.Bundle
+import android.widget.EditText
+import com.google.firebase.analytics.FirebaseAnalytics
+import com.google.firebase.analytics.ktx.logEvent
+
+class SignUp : Activity() {
+    lateinit var analytics: FirebaseAnalytics
+    lateinit var emailInput: EditText
+
+    fun done() {
+        val email = emailInput.text.toString()
+        analytics.logEvent(FirebaseAnalytics.Event.SIGN_UP) { // sign up
+            param("method", "email")
+            param("email", email)
+        }
+        analytics.logEvent("opened") { // opened
+            param("screen", "sign_up")
+        }
+    }
+
+    override fun onCreate(b: Bundle?) {
+        super.onCreate(b)
+        done()
+    }
+}
+"#;
+    let found = scan(text);
+    let at = |marker: &str| {
+        text.lines()
+            .position(|l| l.contains(marker))
+            .map_or(0, |i| i as u64 + 1)
+    };
+    assert!(has(&found, "PI001", at("// sign up"), "email"), "{found:?}");
+    assert!(!found.iter().any(|f| f.1 == at("// opened")), "{found:?}");
+}

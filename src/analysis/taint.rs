@@ -1264,6 +1264,9 @@ struct Frame<'a> {
     this_root: Option<TraceId>,
     /// How many lambdas written here are being run in place (see `inline_lambda`).
     inlined: u32,
+    /// How many blocks filling in an SDK's parameters are running (see
+    /// `fill_sdk_blocks`).
+    filling: u32,
     /// The lambdas being run in place, innermost last: a block written in one of
     /// them (`run { run { .. } }`) is written here too.
     inlining: Vec<FnId>,
@@ -1311,6 +1314,7 @@ impl<'a> Frame<'a> {
             loop_exits: Vec::new(),
             this_root: None,
             inlined: 0,
+            filling: 0,
             inlining: Vec::new(),
             returned: false,
             thrown: Val::default(),
@@ -1721,6 +1725,62 @@ impl<'a> Frame<'a> {
             .unwrap_or_default();
         self.unbind(shadowed);
         Some(built)
+    }
+
+    /// A block handed to an SDK's method with the SDK's parameters object as its
+    /// receiver (Firebase's `logEvent(name) { param("email", e) }`): it runs here, and
+    /// stands for what it put into that object.
+    fn fill_sdk_blocks(&mut self, recv_kind: &Receiver, mut args: Vec<Val>) -> Vec<Val> {
+        let sdk = match recv_kind {
+            Receiver::Value(_, Some(t)) | Receiver::Type(t) => {
+                let q = self.program.qualify_external(self.module_id(), t);
+                self.k.sdk_for_class(&q).is_some()
+            }
+            _ => false,
+        };
+        if !sdk || self.inlined >= MAX_INLINE_DEPTH {
+            return args;
+        }
+        for a in &mut args {
+            let Some(Callable::Lambda(l)) = a.callable else {
+                continue;
+            };
+            // A callback (`addOnSuccessListener { loc -> }`, or one using `it`) takes
+            // its data as a parameter; a block filling in a receiver takes none.
+            if !self.written_here(l) || self.takes_parameters(l) {
+                continue;
+            }
+            let shadowed = self.bind(RECEIVER_PARAM.into(), Val::default(), None);
+            self.filling += 1;
+            self.inline_lambda(l, &[], Vec::new());
+            self.filling -= 1;
+            let filled = self
+                .env
+                .vars
+                .get(RECEIVER_PARAM)
+                .cloned()
+                .unwrap_or_default();
+            self.unbind(shadowed);
+            a.join(&filled);
+        }
+        args
+    }
+
+    /// Whether a block takes parameters: declared ones, or Kotlin's implicit `it`
+    /// used in its body.
+    fn takes_parameters(&self, l: FnId) -> bool {
+        let func = self.program.function(l);
+        match func.params.as_slice() {
+            [] => false,
+            [p] if p.name == "it" => {
+                let mut used = false;
+                walk_exprs(&func.body, &mut |e| {
+                    used |= matches!(&e.kind, ExprKind::Name(n) if n == "it");
+                });
+                used
+            }
+            _ => true,
+        }
     }
 
     /// Runs a lambda written in this function where it is invoked (a scope
@@ -4174,6 +4234,15 @@ impl<'a> Frame<'a> {
         // Inside a lambda with receiver: an unqualified call is the receiver's.
         if matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none() {
             if let Some(r) = self.implicit_receiver() {
+                // In a block filling in an SDK's parameters (`logEvent(..) { param(k, v) }`),
+                // what each call is given goes into them.
+                if self.filling > 0 {
+                    let mut given = Val::default();
+                    for t in args.iter().flat_map(|a| a.taint.iter()) {
+                        given.add_taint(*t);
+                    }
+                    self.weak_update(&r, &given);
+                }
                 let on_receiver = Call {
                     receiver: Some(Box::new(r)),
                     ..call.clone()
@@ -4187,6 +4256,7 @@ impl<'a> Frame<'a> {
         self.run_with_receiver(call, &recv_kind, &recv_val, &args);
         self.run_on_resource(call, &recv_kind, &args);
         let from_blocks = self.run_element_blocks(call, &recv_val, &args);
+        let args = self.fill_sdk_blocks(&recv_kind, args);
         let mut result = self.call_library(call, span, &recv_kind, recv_val, args);
         if let Some(v) = from_blocks {
             result.join(&v);
