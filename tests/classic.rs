@@ -2427,3 +2427,48 @@ fn a_query_of_a_picked_uri_reads_what_its_columns_name() {
     // The user chose the contact: no permission was needed to read it.
     assert!(!found.iter().any(|f| f.0 == "PI101"), "{found:?}");
 }
+
+const CLONED: &str = r#"package app;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class Copies extends Activity {
+    static class Ticket implements Cloneable {
+        String owner;
+        public Ticket copy() {
+            try {
+                return (Ticket) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        public Ticket same() { return this.self(); }
+        private Ticket self() { return this; }
+    }
+
+    protected void onCreate(Bundle b) {
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        Ticket t = new Ticket();
+        t.owner = tm.getSubscriberId();
+        Log.d("C", t.copy().owner); // cloned
+        Log.d("C", t.same().owner); // same object
+    }
+}
+"#;
+
+#[test]
+fn a_copy_made_by_super_clone_holds_the_originals_fields() {
+    let found = scan(&[("app/Copies.java", CLONED)]);
+    let file = "app/Copies.java";
+    assert!(
+        reports(&found, file, line_of(CLONED, "// cloned"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, file, line_of(CLONED, "// same object"), "PI001"),
+        "{found:?}"
+    );
+}

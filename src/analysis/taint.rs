@@ -4754,7 +4754,14 @@ impl<'a> Frame<'a> {
             (None, None) => {
                 let program = self.program;
                 let classes = self.class.filter(|_| implicit).into_iter();
-                for c in classes.flat_map(|c| program.enclosing(c)) {
+                // `this.m()` is this object's method; an unqualified `m()` may also be
+                // an enclosing class's.
+                let explicit_this = call.receiver.is_some();
+                for c in classes.flat_map(|c| {
+                    program
+                        .enclosing(c)
+                        .take(if explicit_this { 1 } else { usize::MAX })
+                }) {
                     candidates.extend(self.external_supertypes(c).iter().cloned());
                 }
             }
