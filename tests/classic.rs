@@ -2472,3 +2472,34 @@ fn a_copy_made_by_super_clone_holds_the_originals_fields() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_extra_read_by_a_constant_key_named_like_personal_data_is_that_data() {
+    let text = r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.content.SharedPreferences;
+import android.preference.PreferenceManager;
+
+class UxArgument { static final String PASSCODE = "passcode"; }
+
+public class Prefs extends Activity {
+    protected void onActivityResult(int req, int res, Intent data) {
+        SharedPreferences.Editor e = PreferenceManager.getDefaultSharedPreferences(this).edit();
+        e.putString(UxArgument.PASSCODE, data.getStringExtra(UxArgument.PASSCODE)); // stored
+        e.apply();
+    }
+}
+"#;
+    let found = scan(&[("app/Prefs.java", text)]);
+    assert!(
+        reports(
+            &found,
+            "app/Prefs.java",
+            line_of(text, "// stored"),
+            "PI303"
+        ),
+        "{found:?}"
+    );
+}

@@ -4899,15 +4899,23 @@ impl<'a> Frame<'a> {
                     })
                 })
                 .is_some_and(|n| n.to_ascii_lowercase().contains("header"));
-        if k.propagation.keyed_getters.contains(name) && !headers {
-            if let Some(key) = call.args.first().and_then(|a| a.string_literal()) {
-                if let Some(m) = k.names.classify(key) {
+        // The key: a literal, a constant's literal, or the constant's own name
+        // (`getStringExtra(EXTRA_EMAIL)`). A boolean is never the data.
+        if k.propagation.keyed_getters.contains(name) && !headers && name != "getBoolean" {
+            let key = call.args.first().and_then(|a| {
+                a.string_literal()
+                    .map(str::to_string)
+                    .or_else(|| self.constant_string(a))
+                    .or_else(|| entry_key(a).and_then(|k| k.strip_prefix("#@").map(String::from)))
+            });
+            if let Some(key) = key {
+                if let Some(m) = k.names.classify(&key) {
                     let t = self.new_source(
                         m.category,
                         SourceKind::Name,
                         call.name_span,
                         format!("`{name}(\"{key}\")`"),
-                        key,
+                        &key,
                     );
                     result.add_taint(t);
                 }
