@@ -1572,10 +1572,11 @@ impl<'a> Frame<'a> {
     }
 
     /// What an object of one of the app's classes turns into as text (`"feed " +
-    /// feed`, `"$feed"`): what its own `toString()` returns; nothing when no class of
-    /// it declares one and it extends only library types that print no data (Object's
-    /// `ClassName@hash`); the object itself otherwise (a data class, a record, a
-    /// library superclass whose string form is unknown).
+    /// feed`, `"$feed"`): what of it its own `toString()` prints (see
+    /// [`Frame::printed_fields`]); nothing when no class of it declares one and it
+    /// extends only library types that print no data (Object's `ClassName@hash`); the
+    /// object itself otherwise (a data class, a record, a library superclass whose
+    /// string form is unknown).
     fn as_text(&mut self, e: &Expr, v: Val) -> Val {
         if v.taint.is_empty() {
             return v;
