@@ -669,7 +669,7 @@ impl Project {
             }
         };
         phase("analysis");
-        let launcher_classes = resolve_launchers(program, files, &self.launchers);
+        let launcher_classes = resolve_classes(program, files, &self.launchers);
         // Prompts and rights read the analysis and nothing of each other. Both walk
         // the IR recursively, so each gets the deep stack wherever rayon runs it.
         let (prompts, rights) = rayon::join(
@@ -925,7 +925,8 @@ fn manifest_names(dir: &str, name: &str, file: &SourceFile, class: &crate::ir::C
     under && matches && !class.is_anonymous
 }
 
-/// The app's classes the manifests name in `names` (directory, class as written).
+/// The app's classes the manifests name in `names` (directory, class as written):
+/// declared under the manifest's directory, with that (qualified, or `.`-relative) name.
 fn resolve_classes(
     program: &Program,
     files: &[SourceFile],
@@ -974,33 +975,6 @@ fn resolve_filters(
                     class: c as crate::ir::ClassIdx,
                 };
                 out.push((id, actions));
-            }
-        }
-    }
-    out
-}
-
-/// The app's classes a manifest names as launcher activities: declared under the
-/// manifest's directory, with that (qualified, or `.`-relative) name.
-fn resolve_launchers(
-    program: &Program,
-    files: &[SourceFile],
-    launchers: &[(String, String)],
-) -> Vec<crate::analysis::program::ClassId> {
-    let mut out = Vec::new();
-    for (m, module) in program.modules.iter().enumerate() {
-        let Some(file) = file_by_id(files, module.file) else {
-            continue;
-        };
-        for (c, class) in module.classes.iter().enumerate() {
-            let named = launchers
-                .iter()
-                .any(|(dir, name)| manifest_names(dir, name, file, class));
-            if named {
-                out.push(crate::analysis::program::ClassId {
-                    module: m as u32,
-                    class: c as crate::ir::ClassIdx,
-                });
             }
         }
     }

@@ -942,11 +942,7 @@ class MapActivity : Activity() {
 }
 "#;
     let found = scan(text);
-    let at = |marker: &str| {
-        text.lines()
-            .position(|l| l.contains(marker))
-            .map_or(0, |i| i as u64 + 1)
-    };
+    let at = |marker: &str| line_of(text, marker);
     let loc = "location.precise";
     // Making the SDK's values sends nothing; handing them to the map does.
     assert!(!has(&found, "PI001", at("// built"), loc), "{found:?}");
@@ -996,11 +992,7 @@ class Track : Activity() {
 }
 "#;
     let found = scan(text);
-    let at = |marker: &str| {
-        text.lines()
-            .position(|l| l.contains(marker))
-            .map_or(0, |i| i as u64 + 1)
-    };
+    let at = |marker: &str| line_of(text, marker);
     // A setter's value has the property's type: a Boolean named like SMS is a flag.
     assert!(!found.iter().any(|f| f.1 == at("// flag")), "{found:?}");
     // A block run under a lock runs in place, with what its function was given.
@@ -1067,11 +1059,7 @@ class M : Activity() {
 }
 "#;
     let found = scan(text);
-    let at = |marker: &str| {
-        text.lines()
-            .position(|l| l.contains(marker))
-            .map_or(0, |i| i as u64 + 1)
-    };
+    let at = |marker: &str| line_of(text, marker);
     let loc = "location.precise";
     // Stored (a storage sink), then read back by the same DAO and logged.
     assert!(has(&found, "PI001", at("// stored"), loc), "{found:?}");
@@ -1107,11 +1095,7 @@ class Upload : Activity() {
 }
 "#;
     let found = scan(text);
-    let at = |marker: &str| {
-        text.lines()
-            .position(|l| l.contains(marker))
-            .map_or(0, |i| i as u64 + 1)
-    };
+    let at = |marker: &str| line_of(text, marker);
     assert!(
         has(&found, "PI001", at("// header"), "device.id"),
         "{found:?}"
@@ -1146,10 +1130,7 @@ class Main : Activity() {
 }
 "#;
     let found = scan(text);
-    let line = text
-        .lines()
-        .position(|l| l.contains("// loud"))
-        .map_or(0, |i| i as u64 + 1);
+    let line = line_of(text, "// loud");
     assert!(has(&found, "PI001", line, "device.id"), "{found:?}");
 }
 
@@ -1185,11 +1166,7 @@ class SignUp : Activity() {
 }
 "#;
     let found = scan(text);
-    let at = |marker: &str| {
-        text.lines()
-            .position(|l| l.contains(marker))
-            .map_or(0, |i| i as u64 + 1)
-    };
+    let at = |marker: &str| line_of(text, marker);
     assert!(has(&found, "PI001", at("// sign up"), "email"), "{found:?}");
     assert!(!found.iter().any(|f| f.1 == at("// opened")), "{found:?}");
 }

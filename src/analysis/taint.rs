@@ -192,6 +192,15 @@ const ANY_ACTION: &str = "*";
 const DAO_ROWS: &str = "<rows>";
 
 impl Val {
+    /// A value made of these taints (duplicates joined), nothing else.
+    fn of_taints<'t>(taints: impl IntoIterator<Item = &'t Taint>) -> Val {
+        let mut v = Val::default();
+        for t in taints {
+            v.add_taint(*t);
+        }
+        v
+    }
+
     fn constant() -> Val {
         Val {
             is_const: true,
@@ -1518,12 +1527,15 @@ impl<'a> Frame<'a> {
 
     /// What a local was declared with, when `e` names one; `e` otherwise.
     fn initialiser<'e>(&'e self, e: &'e Expr) -> &'e Expr {
-        if let ExprKind::Name(n) = &e.kind {
-            if let Some((_, _, Some(init))) = find_let(&self.func().body, n) {
-                return init;
-            }
+        match &e.kind {
+            ExprKind::Name(n) => self.local_initialiser(n).unwrap_or(e),
+            _ => e,
         }
-        e
+    }
+
+    /// What the local `name` of this function was declared with.
+    fn local_initialiser(&self, name: &str) -> Option<&'a Expr> {
+        find_let(&self.func().body, name).and_then(|(_, _, init)| init)
     }
 
     /// The functions of `fs` that take `arity` arguments.
@@ -1565,7 +1577,7 @@ impl<'a> Frame<'a> {
     fn made_here(&self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Name(n) if self.env.vars.contains_key(n.as_str()) => {
-                matches!(find_let(&self.func().body, n), Some((_, _, Some(init))) if is_fresh_object(init))
+                self.local_initialiser(n).is_some_and(is_fresh_object)
             }
             _ => false,
         }
@@ -1716,6 +1728,12 @@ impl<'a> Frame<'a> {
             Some(Callable::Lambda(l)) if self.written_here(l) => Some(l),
             _ => None,
         })?;
+        Some(self.run_on_new_receiver(l))
+    }
+
+    /// Runs a block written here with a new, empty object as its receiver; what the
+    /// block put into that object.
+    fn run_on_new_receiver(&mut self, l: FnId) -> Val {
         let shadowed = self.bind(RECEIVER_PARAM.into(), Val::default(), None);
         self.inline_lambda(l, &[], Vec::new());
         let built = self
@@ -1725,13 +1743,20 @@ impl<'a> Frame<'a> {
             .cloned()
             .unwrap_or_default();
         self.unbind(shadowed);
-        Some(built)
+        built
     }
 
     /// A block handed to an SDK's method with the SDK's parameters object as its
     /// receiver (Firebase's `logEvent(name) { param("email", e) }`): it runs here, and
     /// stands for what it put into that object.
     fn fill_sdk_blocks(&mut self, recv_kind: &Receiver, mut args: Vec<Val>) -> Vec<Val> {
+        // Most calls hand no block: no need to ask which library they call.
+        if !args
+            .iter()
+            .any(|a| matches!(a.callable, Some(Callable::Lambda(_))))
+        {
+            return args;
+        }
         let sdk = match recv_kind {
             Receiver::Value(_, Some(t)) | Receiver::Type(t) => {
                 let q = self.program.qualify_external(self.module_id(), t);
@@ -1751,17 +1776,9 @@ impl<'a> Frame<'a> {
             if !self.written_here(l) || self.takes_parameters(l) {
                 continue;
             }
-            let shadowed = self.bind(RECEIVER_PARAM.into(), Val::default(), None);
             self.filling += 1;
-            self.inline_lambda(l, &[], Vec::new());
+            let filled = self.run_on_new_receiver(l);
             self.filling -= 1;
-            let filled = self
-                .env
-                .vars
-                .get(RECEIVER_PARAM)
-                .cloned()
-                .unwrap_or_default();
-            self.unbind(shadowed);
             a.join(&filled);
         }
         args
@@ -2219,40 +2236,23 @@ impl<'a> Frame<'a> {
                 self.uri_text(from, depth + 1)
             }
             ExprKind::Name(n) => {
-                if let Some((_, _, Some(init))) = find_let(&self.func().body, n) {
+                if let Some(init) = self.local_initialiser(n) {
                     return self.uri_text(init, depth + 1);
                 }
-                if let Some((_, field)) = self.field_for_name(n) {
-                    if let Some(init) = field.init.as_ref().filter(|_| field.is_final) {
-                        if let Some(u) = self.uri_text(init, depth + 1) {
-                            return Some(u);
-                        }
-                    }
-                }
-                named_like_uri(n.clone())
+                self.final_field_init(e)
+                    .and_then(|init| self.uri_text(init, depth + 1))
+                    .or_else(|| named_like_uri(n.clone()))
             }
-            ExprKind::Field { receiver, name } => {
-                let field = self
-                    .type_name_of(receiver)
-                    .and_then(|t| self.program.resolve_class(self.module_id(), &t))
-                    .and_then(|c| self.program.field(c, name));
-                if let Some((_, field)) = field {
-                    if let Some(init) = field.init.as_ref().filter(|_| field.is_final) {
-                        if let Some(u) = self.uri_text(init, depth + 1) {
-                            return Some(u);
-                        }
-                    }
-                }
-                e.dotted().and_then(named_like_uri)
-            }
+            ExprKind::Field { .. } => self
+                .final_field_init(e)
+                .and_then(|init| self.uri_text(init, depth + 1))
+                .or_else(|| e.dotted().and_then(named_like_uri)),
             _ => None,
         }
     }
 
-    fn constant_string(&self, e: &Expr) -> Option<String> {
-        if let Some(s) = e.string_literal() {
-            return Some(s.to_string());
-        }
+    /// The initialiser of the final field `e` names (`KEY`, `Keys.PHONE`).
+    fn final_field_init(&self, e: &Expr) -> Option<&'a Expr> {
         let (_, field) = match &e.kind {
             ExprKind::Name(n) => self.field_for_name(n)?,
             ExprKind::Field { receiver, name } => {
@@ -2262,10 +2262,16 @@ impl<'a> Frame<'a> {
             }
             _ => return None,
         };
-        if !field.is_final {
-            return None;
+        field.init.as_ref().filter(|_| field.is_final)
+    }
+
+    fn constant_string(&self, e: &Expr) -> Option<String> {
+        if let Some(s) = e.string_literal() {
+            return Some(s.to_string());
         }
-        field.init.as_ref()?.string_literal().map(str::to_string)
+        self.final_field_init(e)?
+            .string_literal()
+            .map(str::to_string)
     }
 
     /// Whether a field of `class`'s objects may hold what its object holds as a
@@ -4238,10 +4244,7 @@ impl<'a> Frame<'a> {
                 // In a block filling in an SDK's parameters (`logEvent(..) { param(k, v) }`),
                 // what each call is given goes into them.
                 if self.filling > 0 {
-                    let mut given = Val::default();
-                    for t in args.iter().flat_map(|a| a.taint.iter()) {
-                        given.add_taint(*t);
-                    }
+                    let given = Val::of_taints(args.iter().flat_map(|a| a.taint.iter()));
                     self.weak_update(&r, &given);
                 }
                 let on_receiver = Call {
@@ -4646,11 +4649,8 @@ impl<'a> Frame<'a> {
     /// queries hand it back later, wherever they run.
     fn rows_written(&mut self, key: FieldKey, call: &Call, args: &[Val]) {
         let message = format!("stored in the database by `{}`", call.name);
-        let mut stored = Val::default();
-        for t in args.iter().flat_map(|a| a.taint.iter()) {
-            let tr = self.g.extend_trace(t.trace, call.name_span, &message);
-            stored.add_taint(Taint { trace: tr, ..*t });
-        }
+        let taints = args.iter().flat_map(|a| a.taint.iter());
+        let stored = self.stepped(taints, call.name_span, &message);
         if !stored.taint.is_empty() {
             self.write_field_global(key, &stored);
         }
@@ -4666,10 +4666,20 @@ impl<'a> Frame<'a> {
             .map(|v| v.taint.clone())
             .unwrap_or_default();
         let message = format!("read back from the database by `{}`", call.name);
+        self.stepped(&stored, call.name_span, &message)
+    }
+
+    /// A value of these taints, each one step further on (`message` at `span`).
+    fn stepped<'t>(
+        &mut self,
+        taints: impl IntoIterator<Item = &'t Taint>,
+        span: Span,
+        message: &str,
+    ) -> Val {
         let mut v = Val::default();
-        for t in stored {
-            let tr = self.g.extend_trace(t.trace, call.name_span, &message);
-            v.add_taint(Taint { trace: tr, ..t });
+        for t in taints {
+            let trace = self.g.extend_trace(t.trace, span, message);
+            v.add_taint(Taint { trace, ..*t });
         }
         v
     }
@@ -5328,10 +5338,7 @@ impl<'a> Frame<'a> {
             // `Request.Builder`, or `b.header(..)` on one built earlier).
             if let Some(r) = call.receiver.as_deref() {
                 if name != "build" && self.is_builder_chain(r) {
-                    let mut given = Val::default();
-                    for t in &result.taint {
-                        given.add_taint(*t);
-                    }
+                    let given = Val::of_taints(&result.taint);
                     self.weak_update(r, &given);
                 }
             }
