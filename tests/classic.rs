@@ -614,6 +614,85 @@ public class T {
 }
 
 #[test]
+fn a_handle_field_is_not_where_an_object_keeps_its_data() {
+    // The session holds a location; its preferences handle does not, so a number
+    // read from the preferences is no guess at the location.
+    let found = scan(&[
+        (
+            "app/Session.java",
+            r#"package app;
+
+import android.content.SharedPreferences;
+import android.location.Location;
+import android.preference.PreferenceManager;
+
+public class Session {
+    private static Session instance;
+    private SharedPreferences prefs;
+    private Location previous;
+
+    public static Session getInstance() {
+        if (instance == null) {
+            instance = new Session();
+            instance.prefs = PreferenceManager.getDefaultSharedPreferences(App.get());
+        }
+        return instance;
+    }
+
+    private String get(String key, String fallback) {
+        return prefs.getString("SESSION_" + key, fallback);
+    }
+
+    public void setPrevious(Location previous) { this.previous = previous; }
+    public Location getPrevious() { return previous; }
+    public long getStartTime() { return Long.parseLong(get("start", "0")); }
+}
+"#,
+        ),
+        (
+            "app/Tracker.java",
+            r#"package app;
+
+import android.app.Service;
+import android.location.Location;
+import android.location.LocationListener;
+import android.util.Log;
+
+public class Tracker extends Service implements LocationListener {
+    private Session session = Session.getInstance();
+
+    private void remember(Location loc) {
+        if (session.getPrevious() == null) {
+            session.setPrevious(loc);
+        }
+    }
+
+    @Override
+    public void onLocationChanged(Location loc) {
+        remember(loc);
+        Log.d("T", "started " + session.getStartTime());
+        Log.d("T", "at " + session.getPrevious());
+    }
+}
+"#,
+        ),
+        (
+            "app/App.java",
+            r#"package app;
+
+public class App extends android.app.Application {
+    private static App self;
+    public static App get() { return self; }
+}
+"#,
+        ),
+    ]);
+    let f = "app/Tracker.java";
+    assert!(rules_at(&found, f, 20).is_empty(), "preferences: {found:?}");
+    assert_eq!(rules_at(&found, f, 21), ["PI001", "PI301"], "{found:?}");
+}
+
+#[test]
 fn array_elements_at_constant_indices_are_kept_apart() {
     let found = scan(&[(
         "app/T.java",
@@ -2500,6 +2579,56 @@ public class Prefs extends Activity {
             line_of(text, "// stored"),
             "PI303"
         ),
+        "{found:?}"
+    );
+}
+
+const FUNCTIONS_AND_COUNTS: &str = r#"package app;
+
+import android.app.Activity;
+import android.database.Cursor;
+import android.provider.ContactsContract;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+public class Main extends Activity {
+    static String joined(String first, String... rest) {
+        StringBuilder sb = new StringBuilder(first);
+        for (String r : rest) sb.append(r);
+        return sb.toString();
+    }
+
+    void go(TelephonyManager tm) {
+        Log.i("M", joined("a", "b", tm.getLine1Number())); // varargs
+        Function<String, String> upper = s -> s.toUpperCase();
+        Log.i("M", upper.apply(tm.getImei())); // applied
+        Consumer<String> logIt = v -> Log.i("M", v); // accepted
+        logIt.accept(tm.getSubscriberId());
+        Cursor c = getContentResolver().query(ContactsContract.CommonDataKinds.Email.CONTENT_URI, null, null, null, null);
+        int total = c.getCount();
+        Log.i("M", "contacts " + total); // counted
+    }
+}
+"#;
+
+#[test]
+fn varargs_functional_interfaces_and_row_counts() {
+    let found = scan(&[("app/Main.java", FUNCTIONS_AND_COUNTS)]);
+    let f = "app/Main.java";
+    let at = |marker: &str| {
+        FUNCTIONS_AND_COUNTS
+            .lines()
+            .position(|l| l.contains(marker))
+            .map(|i| i as u64 + 1)
+            .unwrap_or_else(|| panic!("no line with {marker:?}"))
+    };
+    assert!(reports(&found, f, at("// varargs"), "PI001"), "{found:?}");
+    assert!(reports(&found, f, at("// applied"), "PI001"), "{found:?}");
+    assert!(reports(&found, f, at("// accepted"), "PI001"), "{found:?}");
+    assert!(
+        rules_at(&found, f, at("// counted")).is_empty(),
         "{found:?}"
     );
 }

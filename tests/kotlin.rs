@@ -1170,3 +1170,55 @@ class SignUp : Activity() {
     assert!(has(&found, "PI001", at("// sign up"), "email"), "{found:?}");
     assert!(!found.iter().any(|f| f.1 == at("// opened")), "{found:?}");
 }
+
+const BLOCKS_AND_VARARGS: &str = r#"package app
+
+import android.accounts.AccountManager
+import android.app.Activity
+import android.telephony.TelephonyManager
+import android.util.Log
+import androidx.lifecycle.MutableLiveData
+
+class Main : Activity() {
+    private val tag = MutableLiveData<String>()
+
+    fun kinds(am: AccountManager) {
+        val accounts = am.accounts
+        val types = accounts.map { it.type }.joinToString()
+        Log.i("M", "types $types") // types
+        val names = accounts.map { it.name }.joinToString()
+        Log.i("M", "names $names") // names
+    }
+
+    fun joined(vararg parts: String): String = parts.joinToString(",")
+
+    fun send(tm: TelephonyManager) {
+        Log.i("M", joined("a", "b", tm.line1Number)) // vararg
+        tag.postValue(tm.imei)
+        tag.observe(this) { t -> Log.i("M", "tag $t") } // observed
+    }
+}
+"#;
+
+#[test]
+fn mapping_blocks_varargs_and_posted_values() {
+    // What `map { it.type }` hands back is the types, not the accounts; a `vararg`
+    // takes every argument passed to it; `postValue` sets what observers receive.
+    let found = scan(BLOCKS_AND_VARARGS);
+    let at = |m| line_of(BLOCKS_AND_VARARGS, m);
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.0 == "PI001" && f.1 == at("// types")),
+        "{found:?}"
+    );
+    assert!(has(&found, "PI001", at("// names"), "account"), "{found:?}");
+    assert!(
+        has(&found, "PI001", at("// vararg"), "phone_number"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// observed"), "device.id"),
+        "{found:?}"
+    );
+}

@@ -1382,8 +1382,9 @@ impl<'a> Frame<'a> {
 
     /// `items.forEach { upload(it) }`, `list.stream().map(x -> ..)`: the block runs
     /// here with an element of the receiver (what the receiver holds). For mapping
-    /// operations, what the block returns.
-    fn run_element_blocks(&mut self, call: &Call, recv: &Val, args: &[Val]) -> Option<Val> {
+    /// operations, what the block returns, and whether that is the whole result (the
+    /// block ran here, and the call's result is made of its values alone).
+    fn run_element_blocks(&mut self, call: &Call, recv: &Val, args: &[Val]) -> Option<(Val, bool)> {
         let p = &self.k.propagation;
         let name = call.name.as_str();
         let element_at = if p.element_blocks.contains(name) {
@@ -1404,6 +1405,7 @@ impl<'a> Frame<'a> {
             Some(Callable::Lambda(l)) => Some(l),
             _ => None,
         });
+        let mut whole = false;
         if let Some(l) = first.filter(|&l| self.written_here(l)) {
             let mut element = recv.clone();
             element.callable = None;
@@ -1412,9 +1414,10 @@ impl<'a> Frame<'a> {
             let ret = self.inline_lambda(l, &[], params);
             if mapping {
                 out.join(&ret);
+                whole = p.block_results_only.contains(name);
             }
         }
-        mapping.then_some(out)
+        mapping.then_some((out, whole))
     }
 
     /// An object of one of the app's classes whose string form lists its fields (a
@@ -2280,11 +2283,32 @@ impl<'a> Frame<'a> {
         let (Some(class), Some(name)) = (class, self.g.field_names.get(f as usize)) else {
             return true;
         };
-        let Some((_, field)) = self.program.field(class, name) else {
+        let Some((owner, field)) = self.program.field(class, name) else {
             return true;
         };
-        let numeric = field.ty.as_deref().is_some_and(is_primitive);
-        !numeric || self.k.names.classify(&field.name).is_some()
+        let Some(ty) = field.ty.as_deref() else {
+            return true;
+        };
+        // A framework handle (`SharedPreferences prefs`, `Executor executor`) is
+        // never where an object keeps its data.
+        let qualified = self.program.qualify_external(owner.module, ty);
+        if self.is_handle_type(&qualified) {
+            return false;
+        }
+        !is_primitive(ty) || self.k.names.classify(&field.name).is_some()
+    }
+
+    fn is_handle_type(&self, ty: &str) -> bool {
+        let base = ty
+            .split('<')
+            .next()
+            .unwrap_or(ty)
+            .trim_end_matches(['?', ' ']);
+        self.k
+            .propagation
+            .handle_types
+            .iter()
+            .any(|h| self.k.type_is(base, h))
     }
 
     /// A start of one of the app's components by an explicit Intent, from here.
@@ -4136,8 +4160,14 @@ impl<'a> Frame<'a> {
                 return self.call_project(call, span, &[l], &Val::default(), &args);
             }
         }
-        // A function value invoked (`f(x)`, a scope function's lambda): it runs here.
-        if call.name == "invoke" {
+        // A function value invoked (`f(x)`, a scope function's lambda, Java's
+        // `f.apply(x)`): it runs here.
+        if self
+            .k
+            .propagation
+            .functional_methods
+            .contains(call.name.as_str())
+        {
             if let Some(Callable::Lambda(l)) = recv_val.callable {
                 if self.written_here(l) && self.inlined < MAX_INLINE_DEPTH {
                     return self.inline_lambda(l, &call.args, args);
@@ -4157,7 +4187,12 @@ impl<'a> Frame<'a> {
             }
             // A function value this function was given (`cb(tm.imei)` in
             // `fun fetch(cb: (String) -> Unit)`): the caller's block gets the data.
-            if let Some(p) = call.receiver.as_deref().and_then(|r| self.key_param(r)) {
+            if let Some(p) = call
+                .receiver
+                .as_deref()
+                .filter(|_| call.name == "invoke")
+                .and_then(|r| self.key_param(r))
+            {
                 for t in args.iter().flat_map(|a| a.taint.iter()) {
                     let tr = self
                         .g
@@ -4262,7 +4297,11 @@ impl<'a> Frame<'a> {
         let from_blocks = self.run_element_blocks(call, &recv_val, &args);
         let args = self.fill_sdk_blocks(&recv_kind, args);
         let mut result = self.call_library(call, span, &recv_kind, recv_val, args);
-        if let Some(v) = from_blocks {
+        if let Some((v, whole)) = from_blocks {
+            if whole {
+                // `accounts.map { it.type }`: the types, not the accounts.
+                result.taint.clear();
+            }
             result.join(&v);
         }
         if let Some(v) = handed {
@@ -4286,7 +4325,7 @@ impl<'a> Frame<'a> {
         for &callee in callees {
             self.record_call(callee, call.name_span);
             let func = self.program.function(callee);
-            let bound = bind_named(func, &call.args, args);
+            let bound = bind_named(func, &call.args, args).or_else(|| bind_varargs(func, args));
             let args = bound.as_deref().unwrap_or(args);
             if !func.has_body {
                 if let Some(v) = self.declared_endpoint(call, span, callee, args) {
@@ -5268,9 +5307,7 @@ impl<'a> Frame<'a> {
                 .unwrap_or_else(|| recv.taint.clone()),
             _ => recv.taint.clone(),
         };
-        let on_handle = candidates
-            .iter()
-            .any(|t| k.propagation.handle_types.iter().any(|h| k.type_is(t, h)));
+        let on_handle = candidates.iter().any(|t| self.is_handle_type(t));
         if !non_propagating {
             let element = k.propagation.element_accessors.contains(name);
             // `intent.putExtra("a", x).putExtra("b", y)`: the Intent handed back keeps
@@ -6220,6 +6257,23 @@ fn bind_named(callee: &Function, exprs: &[Expr], vals: &[Val]) -> Option<Vec<Val
             }
         }
     }
+    Some(out)
+}
+
+/// The arguments of a call to a function whose last parameter takes any number
+/// (`String... parts`): those from that parameter on are its one value.
+fn bind_varargs(callee: &Function, vals: &[Val]) -> Option<Vec<Val>> {
+    let n = callee.params.len();
+    let last = callee.params.last()?.ty.as_deref()?;
+    if !last.ends_with("...") || vals.len() + 1 < n {
+        return None;
+    }
+    let mut out = vals[..n - 1].to_vec();
+    let mut rest = Val::default();
+    for v in vals.get(n - 1..).unwrap_or_default() {
+        rest.join(v);
+    }
+    out.push(rest);
     Some(out)
 }
 

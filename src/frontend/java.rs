@@ -519,7 +519,8 @@ impl<'a> Lowerer<'a> {
                         if c.kind() == "variable_declarator" {
                             name = c.child_by_field_name("name");
                         } else if c.kind() != "modifiers" && ty.is_none() {
-                            ty = Some(self.type_text(c));
+                            // `String... parts`: marked, a call may pass any number.
+                            ty = Some(format!("{}...", self.type_text(c)));
                         }
                     }
                     if let Some(n) = name {

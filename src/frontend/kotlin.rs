@@ -924,6 +924,7 @@ impl<'a> Lowerer<'a> {
     fn parameters(&mut self, node: Node) -> Vec<Param> {
         let mut out = Vec::new();
         let mut pending_annotations = Vec::new();
+        let mut vararg = false;
         let mut cursor = node.walk();
         for p in node.named_children(&mut cursor) {
             match p.kind() {
@@ -932,11 +933,17 @@ impl<'a> Lowerer<'a> {
                     for a in p.named_children(&mut c2) {
                         if a.kind() == "annotation" {
                             pending_annotations.push(self.annotation(a));
+                        } else if self.text(a) == "vararg" {
+                            vararg = true;
                         }
                     }
                 }
                 "parameter" => {
-                    let (name, ty, span) = self.variable(p);
+                    let (name, mut ty, span) = self.variable(p);
+                    if std::mem::take(&mut vararg) {
+                        // `vararg parts: String`: marked, a call may pass any number.
+                        ty = ty.map(|t| format!("{t}..."));
+                    }
                     out.push(Param {
                         name,
                         ty,

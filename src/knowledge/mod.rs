@@ -430,6 +430,10 @@ pub struct Propagation {
     /// `deferred.await()`), whatever `non_propagating` says of the name elsewhere.
     #[serde(default)]
     pub awaiters: NameSet,
+    /// The single method of a functional interface (`apply`, `accept`, Kotlin's
+    /// `invoke`): called on a lambda held in a variable, it runs the lambda.
+    #[serde(default)]
+    pub functional_methods: NameSet,
     /// Streams and writers built around another one (`new DataOutputStream(buffer)`):
     /// what is written to them lands in the one they wrap.
     #[serde(default)]
@@ -494,6 +498,10 @@ pub struct Propagation {
     /// Element blocks whose results make the call's result (`map`, `flatMap`).
     #[serde(default)]
     pub mapping_blocks: NameSet,
+    /// Of those, the ones whose result is the block's values alone (`map`, not
+    /// `associateWith`, whose keys are the elements).
+    #[serde(default)]
+    pub block_results_only: NameSet,
     /// Framework handles that give access to data but never hold any
     /// (`Context`, `ContentResolver`): what a call on one returns does not come from
     /// what the handle was tainted with.
@@ -1004,6 +1012,7 @@ impl Knowledge {
             q.builder_blocks.extend(p.builder_blocks);
             q.value_blocks.extend(p.value_blocks);
             q.awaiters.extend(p.awaiters);
+            q.functional_methods.extend(p.functional_methods);
             q.stream_wrappers.extend(p.stream_wrappers);
             q.element_factories.extend(p.element_factories);
             q.non_propagating.extend(p.non_propagating);
@@ -1016,6 +1025,7 @@ impl Knowledge {
             q.element_blocks.extend(p.element_blocks);
             q.indexed_element_blocks.extend(p.indexed_element_blocks);
             q.mapping_blocks.extend(p.mapping_blocks);
+            q.block_results_only.extend(p.block_results_only);
             q.listing_markers.extend(p.listing_markers);
             q.plain_string_supertypes.extend(p.plain_string_supertypes);
             q.mutable_values.extend(p.mutable_values);
