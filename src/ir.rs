@@ -166,6 +166,9 @@ pub struct Class {
     /// For anonymous and local classes: the function they are written in.
     pub enclosing_function: Option<FuncIdx>,
     pub is_anonymous: bool,
+    /// Visible outside its package or module (Java `public`/`protected`, Kotlin
+    /// without `private` or `internal`): code the scan does not see may use it.
+    pub exported: bool,
     pub span: Span,
 }
 

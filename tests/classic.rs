@@ -2632,3 +2632,112 @@ fn varargs_functional_interfaces_and_row_counts() {
         "{found:?}"
     );
 }
+
+const OWN_BROADCAST: &str = r#"package com.callnote.app;
+
+import android.app.Activity;
+import android.content.BroadcastReceiver;
+import android.content.Context;
+import android.content.Intent;
+import android.content.IntentFilter;
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+public class NotesActivity extends Activity {
+
+    static final String ACTION_OWNER_READY = "com.callnote.app.OWNER_READY";
+
+    private final BroadcastReceiver ownerReceiver = new BroadcastReceiver() {
+        @Override
+        public void onReceive(Context context, Intent intent) {
+            String owner = intent.getStringExtra("line");
+            Log.w("CallNote", "notes owner line=" + owner); // received
+        }
+    };
+
+    @Override
+    protected void onCreate(Bundle savedInstanceState) {
+        super.onCreate(savedInstanceState);
+        registerReceiver(ownerReceiver, new IntentFilter(ACTION_OWNER_READY));
+    }
+
+    @Override
+    protected void onResume() {
+        super.onResume();
+        TelephonyManager tm = (TelephonyManager) getSystemService(Context.TELEPHONY_SERVICE);
+        Intent ready = new Intent(ACTION_OWNER_READY);
+        ready.setPackage(getPackageName());
+        ready.putExtra("line", tm.getLine1Number());
+        sendBroadcast(ready);
+    }
+
+    @Override
+    protected void onDestroy() {
+        unregisterReceiver(ownerReceiver);
+        super.onDestroy();
+    }
+}
+"#;
+
+const LISTENERS: &str = r#"package app;
+
+import android.location.Location;
+import android.location.LocationListener;
+import android.util.Log;
+
+class LegacyListener implements LocationListener {
+    @Override
+    public void onLocationChanged(Location location) {
+        Log.d("L", "gps " + location.getLatitude()); // never made
+    }
+}
+
+class UsedListener implements LocationListener {
+    @Override
+    public void onLocationChanged(Location location) {
+        Log.d("L", "gps " + location.getLatitude()); // made
+    }
+}
+
+public class Tracking {
+    LocationListener listener() { return new UsedListener(); }
+}
+"#;
+
+#[test]
+fn a_broadcast_kept_to_the_app_reaches_its_receivers_and_unmade_listeners_hear_nothing() {
+    // `setPackage(getPackageName())` keeps the broadcast in the app: no IPC, but the
+    // app's own receiver for the action gets the extra. A package-private listener
+    // class the app never makes never runs.
+    let found = scan(&[
+        ("app/NotesActivity.java", OWN_BROADCAST),
+        ("app/Tracking.java", LISTENERS),
+    ]);
+    let line = |text: &str, marker: &str| {
+        text.lines()
+            .position(|l| l.contains(marker))
+            .map(|i| i as u64 + 1)
+            .unwrap_or_else(|| panic!("no line with {marker:?}"))
+    };
+    let notes = "app/NotesActivity.java";
+    assert!(
+        reports(&found, notes, line(OWN_BROADCAST, "// received"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.1 == notes && f.0 == "PI001" && f.2 != line(OWN_BROADCAST, "// received")),
+        "kept to the app: {found:?}"
+    );
+    let t = "app/Tracking.java";
+    assert!(
+        rules_at(&found, t, line(LISTENERS, "// never made")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, t, line(LISTENERS, "// made"), "PI001"),
+        "{found:?}"
+    );
+}

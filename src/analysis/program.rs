@@ -267,16 +267,8 @@ impl Program {
                     module: m as u32,
                     class: i as ClassIdx,
                 };
-                let constructed_elsewhere = class.is_anonymous
-                    || class.enclosing_function.is_some()
-                    || matches!(class.kind, ClassKind::Object | ClassKind::Enum)
-                    || !class.annotations.is_empty()
-                    || class.methods.iter().any(|&f| {
-                        let func = &module.functions[f as usize];
-                        func.kind == FunctionKind::Constructor && !func.annotations.is_empty()
-                    })
-                    || self.named_classes.contains(&c)
-                    || !self.external_supertypes(c).is_empty();
+                let constructed_elsewhere =
+                    self.made_outside_news(c, class) || !self.external_supertypes(c).is_empty();
                 if constructed_elsewhere || self.allocations.contains_key(&c) {
                     out.insert(c);
                     out.extend(self.supers_of(c).iter().copied());
@@ -284,6 +276,32 @@ impl Program {
             }
         }
         out
+    }
+
+    /// Whether instances of `class` (`c`) come into being other than by a `new` the
+    /// app writes: it is written where it is created (anonymous or local), a
+    /// singleton or an enum, annotated for an injector, or named by a class literal
+    /// or qualified name (reflection).
+    fn made_outside_news(&self, c: ClassId, class: &Class) -> bool {
+        let module = self.module(c.module);
+        class.is_anonymous
+            || class.enclosing_function.is_some()
+            || matches!(class.kind, ClassKind::Object | ClassKind::Enum)
+            || !class.annotations.is_empty()
+            || class.methods.iter().any(|&f| {
+                let func = &module.functions[f as usize];
+                func.kind == FunctionKind::Constructor && !func.annotations.is_empty()
+            })
+            || self.named_classes.contains(&c)
+    }
+
+    /// Whether the app itself may make instances of `c` or of a subclass (by `new`,
+    /// or as [`Program::made_outside_news`] says), leaving aside what the framework
+    /// creates.
+    pub fn made_by_app(&self, c: ClassId) -> bool {
+        std::iter::once(&c)
+            .chain(self.all_subclasses(c))
+            .any(|&s| self.allocations.contains_key(&s) || self.made_outside_news(s, self.class(s)))
     }
 
     /// Whether the project declares code in a package starting with `prefix`

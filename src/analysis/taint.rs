@@ -727,7 +727,7 @@ fn run(
     global.tracking = tracking;
     let mut functions = first_order(program, &mut global);
     fixpoint(program, knowledge, &mut global, &mut functions);
-    (report(program, &global), global, functions)
+    (report(program, knowledge, &global), global, functions)
 }
 
 /// A taint analysis kept after it ran, to be resumed after edits: the facts of the
@@ -889,7 +889,7 @@ impl Resumable {
         self.functions
             .retain(|f| (f.func as usize) < program.module(f.module).functions.len());
         fixpoint(program, knowledge, g, &mut self.functions);
-        report(program, g)
+        report(program, knowledge, g)
     }
 }
 
@@ -991,8 +991,8 @@ fn fixpoint(
 
 /// The flows found, from functions that can run, one per source and sink (the
 /// shortest way), with the sources they start from.
-fn report(program: &Program, global: &Global) -> Analysis {
-    let reachable = reachable_functions(program, global);
+fn report(program: &Program, knowledge: &Knowledge, global: &Global) -> Analysis {
+    let reachable = reachable_functions(program, global, &unheard_listeners(program, knowledge));
     // Sources still collected, renumbered without the dead ones.
     let mut renumbered: Vec<Option<SourceId>> = Vec::with_capacity(global.sources.len());
     let mut sources = Vec::with_capacity(global.sources.len());
@@ -1186,7 +1186,42 @@ fn drop_shadowed_name_sources(flows: &mut Vec<Flow>, sources: &[SourceInfo]) {
 /// Functions that can run: every non-private method (the framework or other code
 /// may call it), private ones that a reachable function calls, and lambdas and
 /// anonymous-class methods whose enclosing function is reachable.
-fn reachable_functions(program: &Program, global: &Global) -> HashSet<FnId> {
+/// The app's classes that are only listeners (their library supertypes are all
+/// listener interfaces or [`app_made_types`](crate::knowledge)), that nothing outside
+/// their package can see, and that the app never makes: no framework creates them,
+/// so their methods never run unless the app's own code calls them. (A public one
+/// may be made by code the scan does not see: another module, a library's user.)
+fn unheard_listeners(program: &Program, k: &Knowledge) -> HashSet<ClassId> {
+    let listener = |t: &str| {
+        k.propagation.app_made_types.iter().any(|l| k.type_is(t, l))
+            || k.sources
+                .iter()
+                .any(|s| s.kind == SpecKind::CallbackParam && k.type_is(t, &s.class))
+    };
+    let mut out = HashSet::default();
+    for (m, module) in program.modules.iter().enumerate() {
+        for (i, class) in module.classes.iter().enumerate() {
+            let c = ClassId {
+                module: m as u32,
+                class: i as ClassIdx,
+            };
+            if class.kind != ClassKind::Class || class.exported || program.made_by_app(c) {
+                continue;
+            }
+            let supers = program.external_supertypes(c);
+            if !supers.is_empty() && supers.iter().all(|t| listener(t)) {
+                out.insert(c);
+            }
+        }
+    }
+    out
+}
+
+fn reachable_functions(
+    program: &Program,
+    global: &Global,
+    unheard: &HashSet<ClassId>,
+) -> HashSet<FnId> {
     let mut reachable = HashSet::default();
     let mut stack = Vec::new();
     let mut dependents: HashMap<FnId, Vec<FnId>> = HashMap::default();
@@ -1204,7 +1239,8 @@ fn reachable_functions(program: &Program, global: &Global) -> HashSet<FnId> {
             dependents.entry(p).or_default().push(f);
             continue;
         }
-        if !func.is_private && !disabled(f) {
+        let unheard_listener = program.class_of(f).is_some_and(|c| unheard.contains(&c));
+        if !func.is_private && !disabled(f) && !unheard_listener {
             stack.push(f);
         }
     }
@@ -5457,7 +5493,11 @@ impl<'a> Frame<'a> {
             name,
             "sendBroadcast" | "sendBroadcastSync" | "sendOrderedBroadcast" | "sendStickyBroadcast"
         ) {
-            if let Some(intent) = args.first().filter(|a| !a.explicit_intent) {
+            // Implicit, or kept to the app by `setPackage(getPackageName())` with an
+            // action: the app's own receivers for the action get it.
+            let to_receivers =
+                |a: &&Val| !a.explicit_intent || (a.intent_target.is_none() && a.action.is_some());
+            if let Some(intent) = args.first().filter(to_receivers) {
                 self.broadcast(intent, call.name_span, name);
             }
         }

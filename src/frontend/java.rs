@@ -161,7 +161,7 @@ impl<'a> Lowerer<'a> {
                 self.collect_types(child, &mut supertypes);
             }
         }
-        let annotations = self.modifiers_of(node).1;
+        let (flags, annotations) = self.modifiers_of(node);
         let idx = self.push_class(Class {
             name,
             qualified,
@@ -173,6 +173,14 @@ impl<'a> Lowerer<'a> {
             outer,
             enclosing_function: self.func_stack.last().copied(),
             is_anonymous: false,
+            // Interface members are public without saying so.
+            exported: flags.is_public
+                || outer.is_some_and(|o| {
+                    matches!(
+                        self.module.classes[o as usize].kind,
+                        ClassKind::Interface | ClassKind::Annotation
+                    )
+                }),
             span: self.span(node),
         });
         if kind == ClassKind::Record {
@@ -265,6 +273,7 @@ impl<'a> Lowerer<'a> {
             for m in child.children(&mut c2) {
                 match m.kind() {
                     "private" => flags.is_private = true,
+                    "public" | "protected" => flags.is_public = true,
                     "static" => flags.is_static = true,
                     "final" => flags.is_final = true,
                     "marker_annotation" | "annotation" => annotations.push(self.annotation(m)),
@@ -423,6 +432,7 @@ impl<'a> Lowerer<'a> {
                             outer: Some(class),
                             enclosing_function: None,
                             is_anonymous: true,
+                            exported: false,
                             span: self.span(member),
                         });
                         self.class_body(idx, b);
@@ -1166,6 +1176,7 @@ impl<'a> Lowerer<'a> {
             outer: self.class_stack.last().copied(),
             enclosing_function: self.func_stack.last().copied(),
             is_anonymous: true,
+            exported: false,
             span,
         });
         self.class_body(idx, body);
@@ -1191,6 +1202,8 @@ pub(crate) fn serialised_names(annotations: &[Annotation]) -> Vec<String> {
 #[derive(Default, Clone, Copy)]
 struct ModifierFlags {
     is_private: bool,
+    /// `public` or `protected`: visible outside the package.
+    is_public: bool,
     is_static: bool,
     is_final: bool,
 }

@@ -246,6 +246,7 @@ impl<'a> Lowerer<'a> {
             outer: None,
             enclosing_function: None,
             is_anonymous: true,
+            exported: false,
             span: self.span(root),
         });
         self.facade = Some(idx);
@@ -295,6 +296,7 @@ impl<'a> Lowerer<'a> {
         let mut body = None;
         let mut primary = None;
         let mut annotations = Vec::new();
+        let mut exported = true;
         let mut cursor = node.walk();
         for child in node.children(&mut cursor) {
             match child.kind() {
@@ -304,6 +306,7 @@ impl<'a> Lowerer<'a> {
                 "modifiers" => {
                     let (flags, anns) = self.modifiers(child);
                     annotations = anns;
+                    exported = !flags.is_private && !flags.is_internal;
                     if flags.is_annotation {
                         kind = ClassKind::Annotation;
                     }
@@ -345,6 +348,7 @@ impl<'a> Lowerer<'a> {
             outer,
             enclosing_function: self.func_stack.last().copied(),
             is_anonymous: false,
+            exported,
             span: self.span(node),
         });
         self.class_contents(idx, node, primary, body, super_args);
@@ -601,6 +605,7 @@ impl<'a> Lowerer<'a> {
                         outer: Some(class),
                         enclosing_function: None,
                         is_anonymous: true,
+                        exported: false,
                         span: self.span(member),
                     });
                     self.class_contents(idx, member, None, Some(b), None);
@@ -2382,6 +2387,7 @@ impl<'a> Lowerer<'a> {
             outer: self.class_stack.last().copied(),
             enclosing_function: self.func_stack.last().copied(),
             is_anonymous: true,
+            exported: false,
             span,
         });
         self.class_contents(idx, node, None, body, None);
@@ -2424,7 +2430,10 @@ impl<'a> Lowerer<'a> {
         let mut cursor = node.walk();
         for m in node.named_children(&mut cursor) {
             match m.kind() {
-                "visibility_modifier" => flags.is_private |= self.text(m) == "private",
+                "visibility_modifier" => {
+                    flags.is_private |= self.text(m) == "private";
+                    flags.is_internal |= self.text(m) == "internal";
+                }
                 "class_modifier" => {
                     flags.is_annotation |= self.text(m) == "annotation";
                     flags.is_data |= self.text(m) == "data";
@@ -2487,6 +2496,7 @@ impl<'a> Lowerer<'a> {
 #[derive(Default, Clone, Copy)]
 struct ModifierFlags {
     is_private: bool,
+    is_internal: bool,
     is_annotation: bool,
     is_data: bool,
 }

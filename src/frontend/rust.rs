@@ -368,6 +368,7 @@ impl<'a> Lowerer<'a> {
             outer: None,
             enclosing_function: None,
             is_anonymous: false,
+            exported: true,
             span,
         });
         self.scopes.push(Scope {
@@ -512,6 +513,7 @@ impl<'a> Lowerer<'a> {
             outer: None,
             enclosing_function: self.func_stack.last().copied(),
             is_anonymous: false,
+            exported: true,
             span: self.span_of(item),
         });
         if let Some(s) = self.scopes.last_mut() {
@@ -714,6 +716,7 @@ impl<'a> Lowerer<'a> {
                     outer: None,
                     enclosing_function: None,
                     is_anonymous: false,
+                    exported: true,
                     span: self.span_of(i),
                 })
             }

@@ -502,6 +502,10 @@ pub struct Propagation {
     /// `associateWith`, whose keys are the elements).
     #[serde(default)]
     pub block_results_only: NameSet,
+    /// Library types an app's class extends or implements only to be handed to an
+    /// API (`Runnable`, listeners): no framework creates one.
+    #[serde(default)]
+    pub app_made_types: Vec<String>,
     /// Framework handles that give access to data but never hold any
     /// (`Context`, `ContentResolver`): what a call on one returns does not come from
     /// what the handle was tainted with.
@@ -1030,6 +1034,7 @@ impl Knowledge {
             q.plain_string_supertypes.extend(p.plain_string_supertypes);
             q.mutable_values.extend(p.mutable_values);
             q.handle_types.extend(p.handle_types);
+            q.app_made_types.extend(p.app_made_types);
             q.value_types.extend(p.value_types);
             q.arg_to_result.extend(p.arg_to_result);
             q.component_suffixes.extend(p.component_suffixes);
