@@ -2741,3 +2741,81 @@ fn a_broadcast_kept_to_the_app_reaches_its_receivers_and_unmade_listeners_hear_n
         "{found:?}"
     );
 }
+
+const ANONYMOUS_RUNNABLE: &str = r#"package app;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import java.net.HttpURLConnection;
+import java.net.URL;
+
+public class Main extends Activity {
+    void go(TelephonyManager tm) {
+        announce(tm.getImei());
+    }
+
+    private void announce(final String ref) {
+        new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    URL url = new URL("https://api.example.com/resume?handset=" + ref);
+                    HttpURLConnection conn = (HttpURLConnection) url.openConnection(); // sent
+                    conn.getResponseCode();
+                } catch (Exception e) {
+                    // ignored
+                }
+            }
+        }).start();
+    }
+}
+"#;
+
+#[test]
+fn an_anonymous_runnable_started_where_it_is_written_sees_the_parameters_it_captures() {
+    let found = scan(&[("app/Main.java", ANONYMOUS_RUNNABLE)]);
+    let line = ANONYMOUS_RUNNABLE
+        .lines()
+        .position(|l| l.contains("// sent"))
+        .map(|i| i as u64 + 1)
+        .unwrap_or_default();
+    assert!(reports(&found, "app/Main.java", line, "PI001"), "{found:?}");
+}
+
+const OWN_EXCEPTION: &str = r#"package app;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+class InvalidIdException extends Exception {
+    InvalidIdException(String message) { super(message); }
+}
+
+public class Main extends Activity {
+    void check(String id) throws InvalidIdException {
+        if (id.length() < 10) {
+            throw new InvalidIdException("rejected device id " + id);
+        }
+    }
+
+    void go(TelephonyManager tm) {
+        try {
+            check(tm.getImei());
+        } catch (InvalidIdException e) {
+            Log.e("M", e.getMessage()); // caught
+        }
+    }
+}
+"#;
+
+#[test]
+fn an_exception_class_of_the_app_keeps_its_message() {
+    let found = scan(&[("app/Main.java", OWN_EXCEPTION)]);
+    let line = OWN_EXCEPTION
+        .lines()
+        .position(|l| l.contains("// caught"))
+        .map(|i| i as u64 + 1)
+        .unwrap_or_default();
+    assert!(reports(&found, "app/Main.java", line, "PI001"), "{found:?}");
+}

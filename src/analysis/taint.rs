@@ -1387,6 +1387,18 @@ impl<'a> Frame<'a> {
                     let ret = self.inline_lambda(l, &[], Vec::new());
                     value.join(&ret);
                 }
+                // `new Thread(new Runnable() { run() { .. } })` written here: its `run()`
+                // runs here too, seeing what the variables it captures hold now (what
+                // this function was given included, which a capture kept for later
+                // does not carry).
+                Some(Callable::Class(c)) if !valued && self.class_written_here(c) => {
+                    let run = self.program.dispatch(c, "run", 0);
+                    if let [r] = run[..] {
+                        if self.program.class_of(r) == Some(c) {
+                            self.inline_lambda(r, &[], Vec::new());
+                        }
+                    }
+                }
                 // `submit(new Callable<String>() { call() { .. } })`: what its
                 // `call()` (a Supplier's `get()`) returns.
                 Some(Callable::Class(c)) if valued => {
@@ -1889,6 +1901,21 @@ impl<'a> Frame<'a> {
             }
         }
         ret
+    }
+
+    /// An anonymous or local class written in this function (or in a block running
+    /// in it).
+    fn class_written_here(&self, c: ClassId) -> bool {
+        let class = self.program.class(c);
+        c.module == self.f.module
+            && (class.is_anonymous || class.enclosing_function.is_some())
+            && class.enclosing_function.is_some_and(|p| {
+                p == self.f.func
+                    || self
+                        .inlining
+                        .iter()
+                        .any(|i| i.module == c.module && i.func == p)
+            })
     }
 
     /// A lambda written in this function (which may therefore run inside it).
@@ -5946,6 +5973,22 @@ impl<'a> Frame<'a> {
                 };
                 let held = self.call_project(&call, span, &[init], &Val::default(), &[]);
                 v.join(&held);
+            }
+            // An exception of the app's (`new InvalidIdException("bad " + id)`) keeps
+            // what it is made with as its message, as the library's own do.
+            if self
+                .external_supertypes(c)
+                .iter()
+                .any(|t| is_failure_type(t))
+            {
+                for a in &vals {
+                    for t in &a.taint {
+                        let tr = self
+                            .g
+                            .extend_trace(t.trace, span, "passed to `<constructor>`");
+                        v.add_taint(t.moved(tr));
+                    }
+                }
             }
             v.is_const = false;
             v.exact = Some(c);
