@@ -1222,3 +1222,62 @@ fn mapping_blocks_varargs_and_posted_values() {
         "{found:?}"
     );
 }
+
+const BLOCKS_RUN_BY_CALLEES: &str = r#"package app
+
+import android.app.Activity
+import android.location.Location
+import android.util.Log
+import okhttp3.Response
+import com.example.common.R as commonR
+
+data class Contact(val name: String, val phone: String) {
+    override fun hashCode(): Int = arrayOf(name, phone).contentHashCode()
+}
+
+class Main : Activity() {
+    private fun <T> withRetry(tag: String, block: (Int) -> T): T? {
+        for (attempt in 0 until 3) {
+            try {
+                return block(attempt)
+            } catch (e: Exception) {
+            }
+        }
+        return null
+    }
+
+    fun report(location: Location) {
+        share(location.latitude)
+    }
+
+    private fun share(lat: Double) {
+        withRetry("share") { n -> Log.i("M", "try $n at $lat") } // run by callee
+    }
+
+    fun misc(contact: Contact, response: Response) {
+        Log.i("M", "hash " + contact.hashCode()) // hash
+        Log.i("M", getString(commonR.string.continue_on_phone)) // resource
+        val location = response.header("Location")
+        Log.i("M", "redirected to $location") // url
+    }
+}
+"#;
+
+#[test]
+fn blocks_run_by_callees_hash_codes_resource_ids_and_untyped_locations() {
+    // A block handed to a function of the app that calls it runs during the call,
+    // with what its caller holds; a hash code is a digest; an aliased R class's
+    // fields are ids; a `location` of unknown type (an HTTP header) is no place.
+    let found = scan(BLOCKS_RUN_BY_CALLEES);
+    let at = |m| line_of(BLOCKS_RUN_BY_CALLEES, m);
+    assert!(
+        has(&found, "PI001", at("// run by callee"), "location.precise"),
+        "{found:?}"
+    );
+    for quiet in ["// hash", "// resource", "// url"] {
+        assert!(
+            !found.iter().any(|f| f.0 == "PI001" && f.1 == at(quiet)),
+            "{quiet}: {found:?}"
+        );
+    }
+}

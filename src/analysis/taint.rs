@@ -363,6 +363,10 @@ struct Summary {
     /// What the function hands to the function values its parameters name
     /// (`cb(tm.imei)`): (parameter, origin) → trace. The caller's block receives it.
     invokes: HashMap<(u16, Origin), TraceId>,
+    /// The parameters holding function values that the function calls
+    /// (`block(url)` in `fun tryOnUrls(block: (String) -> Unit)`): a block handed
+    /// there runs during the call, seeing what its caller's variables hold then.
+    runs: HashSet<u16>,
     /// What the function delivers of what it was given to one of the app's
     /// components (an Intent it builds and starts): (component, origin, extra) →
     /// trace. The caller's data is delivered.
@@ -2084,6 +2088,9 @@ impl<'a> Frame<'a> {
         changed |= insert_new(&mut stored.field_writes, summary.field_writes);
         changed |= insert_new(&mut stored.broadcasts, summary.broadcasts);
         changed |= insert_new(&mut stored.invokes, summary.invokes);
+        for p in summary.runs {
+            changed |= stored.runs.insert(p);
+        }
         changed |= insert_new(&mut stored.delivers, summary.delivers);
         if changed {
             self.g.touch(&Dep::Summary(f));
@@ -4179,6 +4186,15 @@ impl<'a> Frame<'a> {
                 }
             }
         }
+        // `x.hashCode()`, an override of the app's included: a digest, not the data.
+        if call.args.is_empty()
+            && self
+                .k
+                .sanitizers_named(&call.name)
+                .any(|s| s.match_without_type)
+        {
+            return Val::default();
+        }
         let mut callees = self.by_argument_types(self.project_callees(call, &recv_kind), call);
         // An object whose class is known from where it was created: that class's
         // method (a `Formatter` made as `new Redactor()` redacts).
@@ -4256,6 +4272,7 @@ impl<'a> Frame<'a> {
                 .filter(|_| call.name == "invoke")
                 .and_then(|r| self.key_param(r))
             {
+                self.summary.runs.insert(p);
                 for t in args.iter().flat_map(|a| a.taint.iter()) {
                     let tr = self
                         .g
@@ -4501,6 +4518,7 @@ impl<'a> Frame<'a> {
                 }
             }
             // What the callee handed to the blocks it was given.
+            let mut handed_to: HashMap<u16, Val> = HashMap::default();
             for ((p, origin), trace) in &summary.invokes {
                 let Some(block) = args.get(*p as usize).and_then(|a| a.callable) else {
                     continue;
@@ -4510,6 +4528,24 @@ impl<'a> Frame<'a> {
                     handed.add_taint(t);
                 }
                 self.taint_callback(block, &handed);
+                handed_to.entry(*p).or_default().join(&handed);
+            }
+            // A block written here that the callee runs (`tryOnUrls { url -> send(url,
+            // request) }`) runs during the call, seeing what this function's variables
+            // hold (its parameters included, which the block's own analysis does not).
+            let mut run: Vec<u16> = summary.runs.iter().copied().collect();
+            run.sort_unstable();
+            for p in run {
+                let Some(Callable::Lambda(l)) = args.get(p as usize).and_then(|a| a.callable)
+                else {
+                    continue;
+                };
+                if self.written_here(l) && self.inlined < MAX_INLINE_DEPTH {
+                    // (What the callee hands it is known as a whole: the first
+                    // parameter gets it.)
+                    let given = handed_to.remove(&p).unwrap_or_default();
+                    self.inline_lambda(l, &[], vec![given]);
+                }
             }
             // What the callee delivered of what it was given to the app's components.
             for ((target, origin, field), trace) in &summary.delivers {
@@ -6288,10 +6324,37 @@ fn is_fresh_object(e: &Expr) -> bool {
     }
 }
 
-/// An Android resource class (`R.id`, `com.example.R.string`): its fields are ids.
+/// An Android resource class (`R.id`, `com.example.R.string`, or `commonR.string`
+/// with the R class of another module imported under an alias): its fields are ids.
 fn is_resource_class(e: &Expr) -> bool {
-    e.dotted()
-        .is_some_and(|d| d == "R" || d.starts_with("R.") || d.contains(".R."))
+    const RESOURCE_TYPES: [&str; 20] = [
+        "id",
+        "string",
+        "plurals",
+        "array",
+        "drawable",
+        "mipmap",
+        "layout",
+        "menu",
+        "color",
+        "dimen",
+        "style",
+        "attr",
+        "bool",
+        "integer",
+        "raw",
+        "xml",
+        "font",
+        "anim",
+        "animator",
+        "navigation",
+    ];
+    e.dotted().is_some_and(|d| {
+        let aliased = d.split_once('.').is_some_and(|(first, rest)| {
+            first.ends_with('R') && first.len() > 1 && RESOURCE_TYPES.contains(&rest)
+        });
+        d == "R" || d.starts_with("R.") || d.contains(".R.") || aliased
+    })
 }
 
 /// Text built in place: a literal, a concatenation or a template.

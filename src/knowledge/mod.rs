@@ -263,6 +263,9 @@ pub struct Sdk {
 pub struct MethodRef {
     pub class: String,
     pub method: OneOrMany,
+    /// Whatever the receiver, the app's own overrides included (`hashCode()`).
+    #[serde(default)]
+    pub match_without_type: bool,
     #[serde(default)]
     pub doc: Option<String>,
 }

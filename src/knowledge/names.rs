@@ -32,6 +32,10 @@ pub struct NameSpec {
     /// under such a name is something else (an index, a count).
     #[serde(default)]
     pub text_only: bool,
+    /// These names stand for the data only where the value's type is known: untyped,
+    /// the word too often means something else (`location` of a URL or a file).
+    #[serde(default)]
+    pub typed: bool,
 }
 
 /// A type whose values are personal data of a category, whatever their name.
@@ -71,6 +75,8 @@ pub struct NameMatch {
     /// Only patterns whose data cannot be a small integer matched (see
     /// [`NameSpec::text_only`]).
     pub text_only: bool,
+    /// Only patterns that need a known type matched (see [`NameSpec::typed`]).
+    pub typed: bool,
 }
 
 impl NameMatch {
@@ -94,7 +100,25 @@ impl NameMatch {
                     | "u32"
             )
         });
-        !(self.text_only && small_integer)
+        let untyped = self.typed && ty.is_none();
+        !(self.text_only && small_integer || untyped)
+    }
+}
+
+/// What a pattern needs of a value's type to name the data (see [`NameSpec`]).
+#[derive(Debug, Clone, Copy)]
+struct Needs {
+    text_only: bool,
+    typed: bool,
+}
+
+impl Needs {
+    /// Two patterns of a category matched: the name needs only what both need.
+    fn both(self, other: Needs) -> Needs {
+        Needs {
+            text_only: self.text_only && other.text_only,
+            typed: self.typed && other.typed,
+        }
     }
 }
 
@@ -104,7 +128,8 @@ pub struct NameMatcher {
     exclude_type_suffixes: Vec<String>,
     exclude_types: HashSet<String>,
     /// joined pattern → categories, each with whether the pattern is text-only there
-    patterns: HashMap<String, Vec<(usize, bool)>>,
+    /// Joined pattern → (category index, what the pattern needs of the type).
+    patterns: HashMap<String, Vec<(usize, Needs)>>,
     categories: Vec<(String, HashSet<String>)>,
     minors: HashSet<String>,
     /// Joined attribute words after a minors' word → category.
@@ -248,10 +273,14 @@ impl NameMatcher {
             for p in &spec.patterns {
                 let j = joined(p);
                 let entry = self.patterns.entry(j).or_default();
+                let needs = Needs {
+                    text_only: spec.text_only,
+                    typed: spec.typed,
+                };
                 match entry.iter_mut().find(|(c, _)| *c == idx) {
-                    // Listed twice, text-only only if both say so.
-                    Some((_, text_only)) => *text_only &= spec.text_only,
-                    None => entry.push((idx, spec.text_only)),
+                    // Listed twice, needing only what both need.
+                    Some((_, n)) => *n = n.both(needs),
+                    None => entry.push((idx, needs)),
                 }
             }
         }
@@ -289,27 +318,28 @@ impl NameMatcher {
         if tokens.is_empty() || any_run_in(&tokens, &self.global_exclude, self.longest) {
             return None;
         }
-        // The first category, and whether every pattern of it that matched is text-only.
-        let mut found: Option<(usize, bool)> = None;
+        // The first category, and what every pattern of it that matched needs.
+        let mut found: Option<(usize, Needs)> = None;
         for run in runs(&tokens, self.longest) {
             if let Some(cats) = self.patterns.get(&run) {
-                for &(c, text_only) in cats {
+                for &(c, needs) in cats {
                     if any_run_in(&tokens, &self.categories[c].1, self.longest) {
                         continue;
                     }
                     found = Some(match found {
-                        Some((f, t)) if f < c => (f, t),
-                        Some((f, t)) if f == c => (f, t && text_only),
-                        _ => (c, text_only),
+                        Some((f, n)) if f < c => (f, n),
+                        Some((f, n)) if f == c => (f, n.both(needs)),
+                        _ => (c, needs),
                     });
                 }
             }
         }
         match found {
-            Some((c, text_only)) => Some(NameMatch {
+            Some((c, needs)) => Some(NameMatch {
                 category: self.categories[c].0.clone(),
                 minor: any_run_in(&tokens, &self.minors, self.longest),
-                text_only,
+                text_only: needs.text_only,
+                typed: needs.typed,
             }),
             None => self.minor_attribute(&tokens),
         }
@@ -342,6 +372,7 @@ impl NameMatcher {
                             category: category.clone(),
                             minor: true,
                             text_only: false,
+                            typed: false,
                         });
                     }
                 }
