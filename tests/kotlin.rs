@@ -1281,3 +1281,92 @@ fn blocks_run_by_callees_hash_codes_resource_ids_and_untyped_locations() {
         );
     }
 }
+
+const INJECTED_COPIED_AND_MEASURED: &str = r#"package app
+
+import android.content.Context
+import android.provider.Settings
+import android.telephony.TelephonyManager
+import android.util.Log
+import androidx.health.services.client.PassiveListenerCallback
+import androidx.health.services.client.data.DataPointContainer
+import dagger.Module
+import dagger.Provides
+import javax.inject.Inject
+import javax.inject.Named
+import javax.inject.Qualifier
+
+@Qualifier
+annotation class NamedDeviceId
+
+@Module
+object DataModule {
+    @Provides
+    @NamedDeviceId
+    fun provideDeviceId(context: Context): String =
+        Settings.Secure.getString(context.contentResolver, Settings.Secure.ANDROID_ID)
+
+    @Provides
+    @Named("flavor")
+    fun provideFlavor(): String = "full"
+}
+
+data class Sensor(val id: String, val state: String)
+
+class Repo @Inject constructor(
+    @NamedDeviceId private val deviceId: String,
+    @Named("flavor") private val flavor: String,
+) {
+    fun register() {
+        Log.i("R", "registering $deviceId") // injected
+        Log.i("R", "flavor $flavor") // constant
+    }
+
+    fun update(sensors: List<Sensor>, tm: TelephonyManager) {
+        val state = tm.imei
+        sensors.forEach {
+            val sensor = it.copy(state = state)
+            Log.i("R", "sensor $sensor") // copied
+        }
+    }
+}
+
+class Passive : PassiveListenerCallback {
+    override fun onNewDataPointsReceived(dataPoints: DataPointContainer) {
+        Log.d("P", "data $dataPoints") // measured
+    }
+}
+
+class Monitor {
+    fun start(client: androidx.health.services.client.PassiveMonitoringClient) {
+        client.setPassiveListenerCallback(Passive())
+    }
+}
+"#;
+
+#[test]
+fn injected_values_copies_of_untyped_elements_and_health_services_readings() {
+    // A qualified `@Provides` value reaches the `@Inject` constructor parameter with
+    // the same qualifier; `copy(state = x)` of an element of unknown type carries x;
+    // Health Services hands its readings to the app's callback.
+    let found = scan(INJECTED_COPIED_AND_MEASURED);
+    let at = |m| line_of(INJECTED_COPIED_AND_MEASURED, m);
+    assert!(
+        has(&found, "PI001", at("// injected"), "device.id"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.0 == "PI001" && f.1 == at("// constant")),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// copied"), "device.id"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// measured"), "health"),
+        "{found:?}"
+    );
+}

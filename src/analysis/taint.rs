@@ -397,6 +397,9 @@ struct Global {
     field_syms: HashMap<Rc<str>, FieldSym>,
     /// The names of the field symbols, by symbol.
     field_names: Vec<Rc<str>>,
+    /// The `@Provides` functions, by qualifier annotation (name and arguments); made
+    /// when first needed.
+    providers: Option<Providers>,
     /// Who read what: a change re-queues its readers.
     readers: HashMap<Dep, HashSet<FnId>>,
     /// Functions to analyse again in the next round.
@@ -1190,6 +1193,42 @@ fn drop_shadowed_name_sources(flows: &mut Vec<Flow>, sources: &[SourceInfo]) {
 /// Functions that can run: every non-private method (the framework or other code
 /// may call it), private ones that a reachable function calls, and lambdas and
 /// anonymous-class methods whose enclosing function is reachable.
+/// Providers by qualifier: (annotation name, its arguments) → functions.
+type Providers = HashMap<(String, Vec<String>), Vec<FnId>>;
+
+/// The injector's providers (`@Provides`, `@Binds` functions) by each of their other
+/// annotations, the qualifiers (`@Named("id")`, `@NamedDeviceId`).
+fn providers(program: &Program) -> Providers {
+    const PROVIDES: [&str; 2] = ["Provides", "Binds"];
+    const NOT_QUALIFIERS: [&str; 6] = [
+        "Provides",
+        "Binds",
+        "Singleton",
+        "Reusable",
+        "JvmStatic",
+        "Override",
+    ];
+    let mut out: HashMap<(String, Vec<String>), Vec<FnId>> = HashMap::default();
+    for f in program.all_functions() {
+        let func = program.function(f);
+        if !func
+            .annotations
+            .iter()
+            .any(|a| PROVIDES.contains(&a.name.as_str()))
+        {
+            continue;
+        }
+        for a in &func.annotations {
+            if !NOT_QUALIFIERS.contains(&a.name.as_str()) && !a.name.ends_with("Scoped") {
+                out.entry((a.name.clone(), a.values.clone()))
+                    .or_default()
+                    .push(f);
+            }
+        }
+    }
+    out
+}
+
 /// The app's classes that are only listeners (their library supertypes are all
 /// listener interfaces or [`app_made_types`](crate::knowledge)), that nothing outside
 /// their package can see, and that the app never makes: no framework creates them,
@@ -2040,6 +2079,9 @@ impl<'a> Frame<'a> {
             for t in self.received_broadcasts(i, p) {
                 v.add_taint(t);
             }
+            for t in self.injected(p) {
+                v.add_taint(t);
+            }
             let ty = p.ty.clone().or_else(|| {
                 self.g
                     .lambda_arg_types
@@ -2489,6 +2531,44 @@ impl<'a> Frame<'a> {
             source.permissions = permissions;
         }
         Some(t)
+    }
+
+    /// What an injector hands a parameter with a qualifier (`@NamedDeviceId deviceId:
+    /// String` of an `@Inject` constructor): what the `@Provides` functions with the
+    /// same qualifier return (Dagger, Hilt).
+    fn injected(&mut self, p: &Param) -> Vec<Taint> {
+        if p.annotations.is_empty() {
+            return Vec::new();
+        }
+        if self.g.providers.is_none() {
+            self.g.providers = Some(providers(self.program));
+        }
+        let mut found: Vec<FnId> = Vec::new();
+        if let Some(by_qualifier) = &self.g.providers {
+            for a in &p.annotations {
+                let key = (a.name.clone(), a.values.clone());
+                found.extend(by_qualifier.get(&key).into_iter().flatten().copied());
+            }
+        }
+        let mut out = Vec::new();
+        for provider in found {
+            self.g.read(Dep::Summary(provider), self.f);
+            let Some(summary) = self.g.summaries.get(&provider).cloned() else {
+                continue;
+            };
+            let name = &self.program.function(provider).name;
+            let message = format!("provided by `{name}`");
+            for t in summary
+                .ret
+                .taint
+                .iter()
+                .filter(|t| matches!(t.origin, Origin::Source(_)))
+            {
+                let tr = self.g.extend_trace(t.trace, p.span, &message);
+                out.push(t.moved(tr));
+            }
+        }
+        out
     }
 
     /// A generic source stored under a name that says what it is takes the name's
@@ -6156,13 +6236,23 @@ impl<'a> Frame<'a> {
         recv: &Val,
         args: &[Val],
     ) -> Option<Val> {
-        let Receiver::Value(_, Some(t)) = recv_kind else {
-            return None;
-        };
-        let c = self.program.resolve_class(self.module_id(), t)?;
-        // (A declared `copy` was called as the project's own method already.)
-        if !self.is_per_object(c) {
-            return None;
+        match recv_kind {
+            Receiver::Value(_, Some(t)) => {
+                let c = self.program.resolve_class(self.module_id(), t)?;
+                // (A declared `copy` was called as the project's own method already.)
+                if !self.is_per_object(c) {
+                    return None;
+                }
+            }
+            // An object of a type not known here (`forEach { it.copy(state = x) }`):
+            // copied with its properties named, it is a data class's copy too.
+            Receiver::Value(_, None)
+                if !call.args.is_empty()
+                    && call
+                        .args
+                        .iter()
+                        .all(|a| matches!(a.kind, ExprKind::Named { .. })) => {}
+            _ => return None,
         }
         let mut v = recv.clone();
         v.callable = None;
