@@ -2819,3 +2819,47 @@ fn an_exception_class_of_the_app_keeps_its_message() {
         .unwrap_or_default();
     assert!(reports(&found, "app/Main.java", line, "PI001"), "{found:?}");
 }
+
+const PREFERENCES_ROUND_TRIP: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.SharedPreferences;
+import android.telephony.TelephonyManager;
+import android.webkit.WebView;
+
+public class Main extends Activity {
+    static final String PREFS = "orders";
+    static final String KEY_CONTACT = "contact";
+
+    void welcome(TelephonyManager tm) {
+        SharedPreferences prefs = getSharedPreferences(PREFS, MODE_PRIVATE);
+        prefs.edit().putString(KEY_CONTACT, tm.getLine1Number()).apply(); // stored
+        prefs.edit().putString("theme", "dark").apply();
+    }
+
+    void checkout(WebView web) {
+        SharedPreferences prefs = getSharedPreferences(PREFS, MODE_PRIVATE);
+        web.loadUrl("https://pay.example.com/checkout?cb=" + prefs.getString(KEY_CONTACT, "")); // read back
+        web.loadUrl("https://pay.example.com/theme?t=" + prefs.getString("theme", "light")); // other key
+    }
+}
+"#;
+
+#[test]
+fn preferences_read_back_by_the_same_key_carry_what_was_stored() {
+    let found = scan(&[("app/Main.java", PREFERENCES_ROUND_TRIP)]);
+    let at = |marker: &str| {
+        PREFERENCES_ROUND_TRIP
+            .lines()
+            .position(|l| l.contains(marker))
+            .map(|i| i as u64 + 1)
+            .unwrap_or_default()
+    };
+    let f = "app/Main.java";
+    assert!(reports(&found, f, at("// stored"), "PI001"), "{found:?}");
+    assert!(reports(&found, f, at("// read back"), "PI001"), "{found:?}");
+    assert!(
+        rules_at(&found, f, at("// other key")).is_empty(),
+        "{found:?}"
+    );
+}

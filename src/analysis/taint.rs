@@ -425,6 +425,8 @@ struct Global {
     disabled: HashSet<ClassId>,
     /// What implicit broadcasts carry, by action.
     broadcasts: HashMap<Rc<str>, Val>,
+    /// What the app stored in its preferences, by constant key (as an entry key).
+    stored: HashMap<Rc<str>, Val>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
     too_long: HashSet<(SourceId, Span, FnId)>,
     /// Every call of a project function: (caller, name span, callee).
@@ -459,6 +461,8 @@ enum Dep {
     Results,
     Broadcasts,
     BaseUrl,
+    /// What the app stored in its preferences under a constant key.
+    Stored(Rc<str>),
 }
 
 impl Global {
@@ -586,6 +590,9 @@ impl Global {
                 self.receivers.clear();
             }
             Dep::BaseUrl => self.base_urls.clear(),
+            Dep::Stored(key) => {
+                self.stored.remove(key);
+            }
         }
     }
 
@@ -630,6 +637,7 @@ impl Global {
             taints.iter_mut().for_each(|t| f(&mut t.trace));
         }
         let objects = self.intents.values_mut().chain(self.results.values_mut());
+        let objects = objects.chain(self.stored.values_mut());
         for v in objects.chain(self.broadcasts.values_mut()) {
             val(v, f);
         }
@@ -5026,6 +5034,29 @@ impl<'a> Frame<'a> {
             return Val::default();
         }
         let mut result = Val::default();
+        // Preferences written and read back by a constant key (`putString(KEY_EMAIL,
+        // email)` here, `getString(KEY_EMAIL, "")` anywhere): the same data.
+        let keyed_store = candidates
+            .iter()
+            .any(|t| k.propagation.keyed_stores.iter().any(|s| k.type_is(t, s)));
+        if let (true, Some(key)) = (keyed_store, call.args.first().and_then(entry_key)) {
+            let key: Rc<str> = key.into();
+            if name.starts_with("put") && args.len() >= 2 {
+                let message = format!("stored under its key by `{name}`");
+                let stored = self.stepped(args[1].taint.iter(), call.name_span, &message);
+                if let Some(stored) = source_data(stored.taint) {
+                    self.g.wrote(self.f, || Dep::Stored(key.clone()));
+                    if self.g.stored.entry(key.clone()).or_default().join(&stored) {
+                        self.g.touch(&Dep::Stored(key));
+                    }
+                }
+            } else if name.starts_with("get") {
+                self.g.read(Dep::Stored(key.clone()), self.f);
+                let held = self.g.stored.get(&key).cloned().unwrap_or_default();
+                let message = format!("read back by `{name}`");
+                result.join(&self.stepped(held.taint.iter(), call.name_span, &message));
+            }
+        }
         // Sources.
         let specs: Vec<_> = k
             .sources_named(name)

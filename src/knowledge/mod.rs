@@ -505,6 +505,10 @@ pub struct Propagation {
     /// `associateWith`, whose keys are the elements).
     #[serde(default)]
     pub block_results_only: NameSet,
+    /// Key-value stores whose `put*(key, v)` and `get*(key, ..)` with the same
+    /// constant key store and read back the same data (SharedPreferences).
+    #[serde(default)]
+    pub keyed_stores: Vec<String>,
     /// Library types an app's class extends or implements only to be handed to an
     /// API (`Runnable`, listeners): no framework creates one.
     #[serde(default)]
@@ -1038,6 +1042,7 @@ impl Knowledge {
             q.mutable_values.extend(p.mutable_values);
             q.handle_types.extend(p.handle_types);
             q.app_made_types.extend(p.app_made_types);
+            q.keyed_stores.extend(p.keyed_stores);
             q.value_types.extend(p.value_types);
             q.arg_to_result.extend(p.arg_to_result);
             q.component_suffixes.extend(p.component_suffixes);
