@@ -1370,3 +1370,79 @@ fn injected_values_copies_of_untyped_elements_and_health_services_readings() {
         "{found:?}"
     );
 }
+
+const INTERCEPTORS_COUNTS_AND_RESULTS: &str = r#"package app
+
+import android.telephony.TelephonyManager
+import android.util.Log
+import androidx.room.Dao
+import androidx.room.Insert
+import androidx.room.Query
+import com.google.firebase.Firebase
+import com.google.firebase.analytics.analytics
+import com.google.firebase.analytics.logEvent
+import okhttp3.OkHttpClient
+
+data class Customer(val email: String)
+
+@Dao
+interface CustomerDao {
+    @Insert
+    fun insert(c: Customer)
+
+    @Query("SELECT COUNT(*) FROM customers")
+    fun count(): Int
+}
+
+class Net(private val tm: TelephonyManager, private val dao: CustomerDao) {
+    private val analytics = Firebase.analytics
+
+    fun client(): OkHttpClient {
+        val id = tm.imei
+        return OkHttpClient.Builder()
+            .addInterceptor { chain ->
+                chain.proceed(chain.request().newBuilder().header("X-Id", id).build()) // intercepted
+            }
+            .build()
+    }
+
+    fun save(email: String) {
+        dao.insert(Customer(email))
+        Log.i("N", "customers: ${dao.count()}") // counted
+    }
+
+    fun tag() {
+        runCatching { tm.line1Number }.onSuccess { line -> Log.i("N", "line $line") } // succeeded
+        analytics.logEvent("contact") { // logged
+            param("line", tm.line1Number)
+        }
+    }
+}
+"#;
+
+#[test]
+fn interceptors_row_counts_results_and_firebase_ktx() {
+    // An interceptor lambda's chain sends the request it rebuilt; a COUNT query hands
+    // back no row; `onSuccess` receives the Result's value; `Firebase.analytics` is a
+    // FirebaseAnalytics whose `logEvent { param(..) }` sends the params.
+    let found = scan(INTERCEPTORS_COUNTS_AND_RESULTS);
+    let at = |m| line_of(INTERCEPTORS_COUNTS_AND_RESULTS, m);
+    assert!(
+        has(&found, "PI001", at("// intercepted"), "device.id"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.0 == "PI001" && f.1 == at("// counted")),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// succeeded"), "phone_number"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// logged"), "phone_number"),
+        "{found:?}"
+    );
+}

@@ -1851,7 +1851,12 @@ impl<'a> Frame<'a> {
     /// A block handed to an SDK's method with the SDK's parameters object as its
     /// receiver (Firebase's `logEvent(name) { param("email", e) }`): it runs here, and
     /// stands for what it put into that object.
-    fn fill_sdk_blocks(&mut self, recv_kind: &Receiver, mut args: Vec<Val>) -> Vec<Val> {
+    fn fill_sdk_blocks(
+        &mut self,
+        call: &Call,
+        recv_kind: &Receiver,
+        mut args: Vec<Val>,
+    ) -> Vec<Val> {
         // Most calls hand no block: no need to ask which library they call.
         if !args
             .iter()
@@ -1859,11 +1864,17 @@ impl<'a> Frame<'a> {
         {
             return args;
         }
+        // An SDK's call, or a sink's (Ktor's `client.post(url) { setBody(x) }`): what
+        // the block fills in is sent.
+        let k = self.k;
         let sdk = match recv_kind {
             Receiver::Value(_, Some(t)) | Receiver::Type(t) => {
                 let q = self.program.qualify_external(self.module_id(), t);
-                self.k.sdk_for_class(&q).is_some()
+                k.sdk_for_class(&q).is_some()
+                    || k.sinks_named(&call.name).any(|s| k.type_is(&q, &s.class))
             }
+            // (`Firebase.analytics` held in a property of no declared type.)
+            Receiver::Value(_, None) => k.sinks_named(&call.name).any(|s| s.match_without_type),
             _ => false,
         };
         if !sdk || self.inlined >= MAX_INLINE_DEPTH {
@@ -4463,7 +4474,7 @@ impl<'a> Frame<'a> {
         self.run_with_receiver(call, &recv_kind, &recv_val, &args);
         self.run_on_resource(call, &recv_kind, &args);
         let from_blocks = self.run_element_blocks(call, &recv_val, &args);
-        let args = self.fill_sdk_blocks(&recv_kind, args);
+        let args = self.fill_sdk_blocks(call, &recv_kind, args);
         let mut result = self.call_library(call, span, &recv_kind, recv_val, args);
         if let Some((v, whole)) = from_blocks {
             if whole {
@@ -4834,7 +4845,28 @@ impl<'a> Frame<'a> {
                 .class_of(callee)
                 .map(|c| (c, Rc::from(DAO_ROWS)));
             if !writes {
-                let reads = a.name == "Query" && matches!(verb.as_str(), "select" | "with");
+                // A count, a sum or a flag (`SELECT COUNT(*) ..` into an `Int`, or a
+                // `Flow<Int>`) is no row.
+                let sql = a
+                    .values
+                    .first()
+                    .map(|s| s.to_ascii_lowercase())
+                    .unwrap_or_default();
+                let aggregate = ["count(", "exists(", "sum(", "avg(", "max(", "min("]
+                    .iter()
+                    .any(|f| {
+                        sql.split_whitespace()
+                            .nth(1)
+                            .is_some_and(|w| w.starts_with(f))
+                    });
+                let scalar = func.return_type.as_deref().is_some_and(|t| {
+                    let inner = t.rsplit('<').next().unwrap_or(t);
+                    is_primitive(inner.trim_end_matches(['>', '?', ' ']))
+                });
+                let reads = a.name == "Query"
+                    && matches!(verb.as_str(), "select" | "with")
+                    && !aggregate
+                    && !scalar;
                 return Some(match rows.filter(|_| reads) {
                     Some(key) => self.rows_read(key, call),
                     None => Val::default(),
@@ -5425,6 +5457,19 @@ impl<'a> Frame<'a> {
         if let (Some(fragment), "setArguments", Some(a)) = (project_class, name, args.first()) {
             self.deliver_intent(fragment, a, call.name_span, name);
         }
+        // A block whose parameter the library types (`addInterceptor { chain -> }`).
+        let typed_param = k
+            .block_params
+            .iter()
+            .find(|b| b.method.iter().any(|m| m == name) && type_ok(&b.class, false))
+            .map(|b| b.ty.clone());
+        if let Some(ty) = typed_param {
+            for a in &args {
+                if let Some(Callable::Lambda(l)) = a.callable {
+                    self.type_block_param(l, &ty);
+                }
+            }
+        }
         // Callbacks registered on what a source API returned receive its data.
         if recv.producer && recv.has_source() {
             let yields = match recv_kind {
@@ -5830,9 +5875,14 @@ impl<'a> Frame<'a> {
         let is_builder = |t: &str| t.ends_with("Builder");
         match &e.kind {
             ExprKind::New { ty, .. } => is_builder(ty),
-            ExprKind::Call(c) => match &c.receiver {
-                Some(r) => self.is_builder_chain(r),
-                None => false,
+            // A call whose type is known says (`request.newBuilder()` returns one,
+            // `send()` does not); otherwise a fluent call on a builder returns it.
+            ExprKind::Call(c) => match self.static_type(e) {
+                Some(t) => is_builder(&t),
+                None => c
+                    .receiver
+                    .as_deref()
+                    .is_some_and(|r| self.is_builder_chain(r)),
             },
             _ => self.static_type(e).is_some_and(|t| is_builder(&t)),
         }

@@ -365,6 +365,21 @@ pub struct BlockReceiverSpec {
     pub doc: Option<String>,
 }
 
+/// A library method (or a functional interface's constructor, `<init>`) whose block
+/// gets a parameter of a known type (`addInterceptor { chain -> }`: an
+/// `Interceptor.Chain`), which the block leaves unwritten.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockParamSpec {
+    pub class: String,
+    pub method: OneOrMany,
+    /// The type of the block's first parameter.
+    #[serde(rename = "type")]
+    pub ty: String,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
 /// A library method whose block's parameter stands for a destination
 /// (`dataStore.edit { prefs -> prefs[KEY] = v }`): what the block writes to it is a
 /// sink of `kind`.
@@ -564,6 +579,8 @@ pub struct KnowledgeTables {
     pub dispatch: Vec<DispatchSpec>,
     #[serde(default)]
     pub block_receiver: Vec<BlockReceiverSpec>,
+    #[serde(default)]
+    pub block_param: Vec<BlockParamSpec>,
     #[serde(default)]
     pub block_resource: Vec<BlockResourceSpec>,
     #[serde(default)]
@@ -823,6 +840,7 @@ pub struct Knowledge {
     pub subtypes: HashMap<String, Vec<String>>,
     pub dispatch: Vec<DispatchSpec>,
     pub block_receivers: Vec<BlockReceiverSpec>,
+    pub block_params: Vec<BlockParamSpec>,
     pub block_resources: Vec<BlockResourceSpec>,
     pub propagation: Propagation,
     pub prompts: Prompts,
@@ -955,6 +973,7 @@ impl Knowledge {
         self.copies.extend(t.copy);
         self.dispatch.extend(t.dispatch);
         self.block_receivers.extend(t.block_receiver);
+        self.block_params.extend(t.block_param);
         self.block_resources.extend(t.block_resource);
         self.startup.extend(t.startup);
         self.sdk_inits.extend(t.sdk_init);
