@@ -2617,13 +2617,7 @@ public class Main extends Activity {
 fn varargs_functional_interfaces_and_row_counts() {
     let found = scan(&[("app/Main.java", FUNCTIONS_AND_COUNTS)]);
     let f = "app/Main.java";
-    let at = |marker: &str| {
-        FUNCTIONS_AND_COUNTS
-            .lines()
-            .position(|l| l.contains(marker))
-            .map(|i| i as u64 + 1)
-            .unwrap_or_else(|| panic!("no line with {marker:?}"))
-    };
+    let at = |marker: &str| line_of(FUNCTIONS_AND_COUNTS, marker);
     assert!(reports(&found, f, at("// varargs"), "PI001"), "{found:?}");
     assert!(reports(&found, f, at("// applied"), "PI001"), "{found:?}");
     assert!(reports(&found, f, at("// accepted"), "PI001"), "{found:?}");
@@ -2714,30 +2708,29 @@ fn a_broadcast_kept_to_the_app_reaches_its_receivers_and_unmade_listeners_hear_n
         ("app/NotesActivity.java", OWN_BROADCAST),
         ("app/Tracking.java", LISTENERS),
     ]);
-    let line = |text: &str, marker: &str| {
-        text.lines()
-            .position(|l| l.contains(marker))
-            .map(|i| i as u64 + 1)
-            .unwrap_or_else(|| panic!("no line with {marker:?}"))
-    };
     let notes = "app/NotesActivity.java";
     assert!(
-        reports(&found, notes, line(OWN_BROADCAST, "// received"), "PI001"),
+        reports(
+            &found,
+            notes,
+            line_of(OWN_BROADCAST, "// received"),
+            "PI001"
+        ),
         "{found:?}"
     );
     assert!(
-        !found
-            .iter()
-            .any(|f| f.1 == notes && f.0 == "PI001" && f.2 != line(OWN_BROADCAST, "// received")),
+        !found.iter().any(|f| f.1 == notes
+            && f.0 == "PI001"
+            && f.2 != line_of(OWN_BROADCAST, "// received")),
         "kept to the app: {found:?}"
     );
     let t = "app/Tracking.java";
     assert!(
-        rules_at(&found, t, line(LISTENERS, "// never made")).is_empty(),
+        rules_at(&found, t, line_of(LISTENERS, "// never made")).is_empty(),
         "{found:?}"
     );
     assert!(
-        reports(&found, t, line(LISTENERS, "// made"), "PI001"),
+        reports(&found, t, line_of(LISTENERS, "// made"), "PI001"),
         "{found:?}"
     );
 }
@@ -2774,11 +2767,7 @@ public class Main extends Activity {
 #[test]
 fn an_anonymous_runnable_started_where_it_is_written_sees_the_parameters_it_captures() {
     let found = scan(&[("app/Main.java", ANONYMOUS_RUNNABLE)]);
-    let line = ANONYMOUS_RUNNABLE
-        .lines()
-        .position(|l| l.contains("// sent"))
-        .map(|i| i as u64 + 1)
-        .unwrap_or_default();
+    let line = line_of(ANONYMOUS_RUNNABLE, "// sent");
     assert!(reports(&found, "app/Main.java", line, "PI001"), "{found:?}");
 }
 
@@ -2812,11 +2801,7 @@ public class Main extends Activity {
 #[test]
 fn an_exception_class_of_the_app_keeps_its_message() {
     let found = scan(&[("app/Main.java", OWN_EXCEPTION)]);
-    let line = OWN_EXCEPTION
-        .lines()
-        .position(|l| l.contains("// caught"))
-        .map(|i| i as u64 + 1)
-        .unwrap_or_default();
+    let line = line_of(OWN_EXCEPTION, "// caught");
     assert!(reports(&found, "app/Main.java", line, "PI001"), "{found:?}");
 }
 
@@ -2848,13 +2833,7 @@ public class Main extends Activity {
 #[test]
 fn preferences_read_back_by_the_same_key_carry_what_was_stored() {
     let found = scan(&[("app/Main.java", PREFERENCES_ROUND_TRIP)]);
-    let at = |marker: &str| {
-        PREFERENCES_ROUND_TRIP
-            .lines()
-            .position(|l| l.contains(marker))
-            .map(|i| i as u64 + 1)
-            .unwrap_or_default()
-    };
+    let at = |marker: &str| line_of(PREFERENCES_ROUND_TRIP, marker);
     let f = "app/Main.java";
     assert!(reports(&found, f, at("// stored"), "PI001"), "{found:?}");
     assert!(reports(&found, f, at("// read back"), "PI001"), "{found:?}");
