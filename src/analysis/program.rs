@@ -119,16 +119,10 @@ impl Program {
             }
         }
         let mut edges = Vec::new();
-        for (m, module) in p.modules.iter().enumerate() {
-            for (c, class) in module.classes.iter().enumerate() {
-                let id = ClassId {
-                    module: m as u32,
-                    class: c as ClassIdx,
-                };
-                for st in &class.supertypes {
-                    if let Some(sup) = p.resolve_class(m as u32, st) {
-                        edges.push((id, sup));
-                    }
+        for (id, class) in p.all_classes() {
+            for st in &class.supertypes {
+                if let Some(sup) = p.resolve_class(id.module, st) {
+                    edges.push((id, sup));
                 }
             }
         }
@@ -379,6 +373,19 @@ impl Program {
             .map(|c| module.classes[c as usize].qualified.clone())
             .unwrap_or_default();
         format!("{class}.{}{suffix}", func.name)
+    }
+
+    /// Every class of the program, with its id.
+    pub fn all_classes(&self) -> impl Iterator<Item = (ClassId, &Class)> + '_ {
+        self.modules.iter().enumerate().flat_map(|(m, module)| {
+            module.classes.iter().enumerate().map(move |(c, class)| {
+                let id = ClassId {
+                    module: m as u32,
+                    class: c as ClassIdx,
+                };
+                (id, class)
+            })
+        })
     }
 
     pub fn all_functions(&self) -> impl Iterator<Item = FnId> + '_ {

@@ -1249,23 +1249,17 @@ fn unheard_listeners(program: &Program, k: &Knowledge) -> HashSet<ClassId> {
                 .iter()
                 .any(|s| s.kind == SpecKind::CallbackParam && k.type_is(t, &s.class))
     };
-    let mut out = HashSet::default();
-    for (m, module) in program.modules.iter().enumerate() {
-        for (i, class) in module.classes.iter().enumerate() {
-            let c = ClassId {
-                module: m as u32,
-                class: i as ClassIdx,
-            };
-            if class.kind != ClassKind::Class || class.exported || program.made_by_app(c) {
-                continue;
-            }
-            let supers = program.external_supertypes(c);
-            if !supers.is_empty() && supers.iter().all(|t| listener(t)) {
-                out.insert(c);
-            }
-        }
-    }
-    out
+    program
+        .all_classes()
+        .filter(|(c, class)| {
+            class.kind == ClassKind::Class && !class.exported && !program.made_by_app(*c)
+        })
+        .filter(|(c, _)| {
+            let supers = program.external_supertypes(*c);
+            !supers.is_empty() && supers.iter().all(|t| listener(t))
+        })
+        .map(|(c, _)| c)
+        .collect()
 }
 
 fn reachable_functions(
