@@ -255,18 +255,12 @@ impl Program {
 
     fn instantiable_classes(&self) -> HashSet<ClassId> {
         let mut out = HashSet::default();
-        for (m, module) in self.modules.iter().enumerate() {
-            for (i, class) in module.classes.iter().enumerate() {
-                let c = ClassId {
-                    module: m as u32,
-                    class: i as ClassIdx,
-                };
-                let constructed_elsewhere =
-                    self.made_outside_news(c, class) || !self.external_supertypes(c).is_empty();
-                if constructed_elsewhere || self.allocations.contains_key(&c) {
-                    out.insert(c);
-                    out.extend(self.supers_of(c).iter().copied());
-                }
+        for (c, class) in self.all_classes() {
+            let constructed_elsewhere =
+                self.made_outside_news(c, class) || !self.external_supertypes(c).is_empty();
+            if constructed_elsewhere || self.allocations.contains_key(&c) {
+                out.insert(c);
+                out.extend(self.supers_of(c).iter().copied());
             }
         }
         out

@@ -1198,9 +1198,6 @@ fn drop_shadowed_name_sources(flows: &mut Vec<Flow>, sources: &[SourceInfo]) {
     });
 }
 
-/// Functions that can run: every non-private method (the framework or other code
-/// may call it), private ones that a reachable function calls, and lambdas and
-/// anonymous-class methods whose enclosing function is reachable.
 /// Providers by qualifier: (annotation name, its arguments) → functions.
 type Providers = HashMap<(String, Vec<String>), Vec<FnId>>;
 
@@ -1216,7 +1213,7 @@ fn providers(program: &Program) -> Providers {
         "JvmStatic",
         "Override",
     ];
-    let mut out: HashMap<(String, Vec<String>), Vec<FnId>> = HashMap::default();
+    let mut out = Providers::default();
     for f in program.all_functions() {
         let func = program.function(f);
         if !func
@@ -1262,6 +1259,10 @@ fn unheard_listeners(program: &Program, k: &Knowledge) -> HashSet<ClassId> {
         .collect()
 }
 
+/// Functions that can run: every non-private method (the framework or other code
+/// may call it) but those of listeners nothing makes (see [`unheard_listeners`]),
+/// private ones that a reachable function calls, and lambdas and anonymous-class
+/// methods whose enclosing function is reachable.
 fn reachable_functions(
     program: &Program,
     global: &Global,
@@ -1962,16 +1963,17 @@ impl<'a> Frame<'a> {
     /// An anonymous or local class written in this function (or in a block running
     /// in it).
     fn class_written_here(&self, c: ClassId) -> bool {
-        let class = self.program.class(c);
-        c.module == self.f.module
-            && (class.is_anonymous || class.enclosing_function.is_some())
-            && class.enclosing_function.is_some_and(|p| {
-                p == self.f.func
-                    || self
-                        .inlining
-                        .iter()
-                        .any(|i| i.module == c.module && i.func == p)
-            })
+        self.program
+            .class(c)
+            .enclosing_function
+            .is_some_and(|p| self.runs_here(c.module, p))
+    }
+
+    /// Whether function `p` of module `m` is the one analysed, or a block running in
+    /// it: what is written there runs here.
+    fn runs_here(&self, m: u32, p: FuncIdx) -> bool {
+        m == self.f.module
+            && (p == self.f.func || self.inlining.iter().any(|i| i.module == m && i.func == p))
     }
 
     /// A lambda written in this function (which may therefore run inside it).
@@ -1981,13 +1983,7 @@ impl<'a> Frame<'a> {
         }
         let lambda = self.program.function(l);
         match lambda.parent {
-            Some(p) => {
-                p == self.f.func
-                    || self
-                        .inlining
-                        .iter()
-                        .any(|i| i.module == l.module && i.func == p)
-            }
+            Some(p) => self.runs_here(l.module, p),
             // A block in a property's initialiser (`val key by lazy { .. }`) runs in the
             // class's initialiser.
             None => {
@@ -2424,11 +2420,7 @@ impl<'a> Frame<'a> {
     }
 
     fn is_handle_type(&self, ty: &str) -> bool {
-        let base = ty
-            .split('<')
-            .next()
-            .unwrap_or(ty)
-            .trim_end_matches(['?', ' ']);
+        let base = base_type(ty);
         self.k
             .propagation
             .handle_types
@@ -5060,13 +5052,16 @@ impl<'a> Frame<'a> {
             return Val::default();
         }
         let mut result = Val::default();
+        // A constant key of a map, bundle, Intent, JSON object or preferences
+        // (`intent.getStringExtra("phone")` reads what `putExtra("phone", ..)` stored).
+        let literal_key = call.args.first().and_then(entry_key);
         // Preferences written and read back by a constant key (`putString(KEY_EMAIL,
         // email)` here, `getString(KEY_EMAIL, "")` anywhere): the same data.
         let keyed_store = candidates
             .iter()
             .any(|t| k.propagation.keyed_stores.iter().any(|s| k.type_is(t, s)));
-        if let (true, Some(key)) = (keyed_store, call.args.first().and_then(entry_key)) {
-            let key: Rc<str> = key.into();
+        if let (true, Some(key)) = (keyed_store, &literal_key) {
+            let key: Rc<str> = key.as_str().into();
             if name.starts_with("put") && args.len() >= 2 {
                 let message = format!("stored under its key by `{name}`");
                 let stored = self.stepped(args[1].taint.iter(), call.name_span, &message);
@@ -5528,9 +5523,6 @@ impl<'a> Frame<'a> {
             })
             .collect();
         // A bean getter (`note.getLatitude()`) reads one property of its receiver.
-        // A constant key of a map, bundle, Intent or JSON object
-        // (`intent.getStringExtra("phone")` reads what `putExtra("phone", ..)` stored).
-        let literal_key = call.args.first().and_then(entry_key);
         let static_entry = k.propagation.keyed_getters.contains(name)
             && matches!(recv_kind, Receiver::Type(_))
             && args.len() >= 2;
@@ -6012,11 +6004,7 @@ impl<'a> Frame<'a> {
         let Some(ty) = ty else {
             return false;
         };
-        let base = ty
-            .split('<')
-            .next()
-            .unwrap_or(ty)
-            .trim_end_matches(['?', ' ']);
+        let base = base_type(ty);
         let simple = base.rsplit('.').next().unwrap_or(base);
         const SCALARS: [&str; 18] = [
             "int",
@@ -6569,6 +6557,15 @@ fn bind_named(callee: &Function, exprs: &[Expr], vals: &[Val]) -> Option<Vec<Val
         }
     }
     Some(out)
+}
+
+/// A type as written without its type arguments and nullability (`List<String>?` is
+/// `List`).
+fn base_type(ty: &str) -> &str {
+    ty.split('<')
+        .next()
+        .unwrap_or(ty)
+        .trim_end_matches(['?', ' '])
 }
 
 /// The arguments of a call to a function whose last parameter takes any number

@@ -127,7 +127,6 @@ pub struct NameMatcher {
     global_exclude: HashSet<String>,
     exclude_type_suffixes: Vec<String>,
     exclude_types: HashSet<String>,
-    /// joined pattern → categories, each with whether the pattern is text-only there
     /// Joined pattern → (category index, what the pattern needs of the type).
     patterns: HashMap<String, Vec<(usize, Needs)>>,
     categories: Vec<(String, HashSet<String>)>,
