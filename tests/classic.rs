@@ -2842,3 +2842,62 @@ fn preferences_read_back_by_the_same_key_carry_what_was_stored() {
         "{found:?}"
     );
 }
+
+const GUESSES_ADD_UP: &str = r#"package app;
+
+import android.location.Location;
+import android.util.Log;
+
+class Params { int mtu = 20; }
+
+class Packet {
+    private final Params params;
+    int count;
+    Packet(Params p) { params = p; }
+    Packet parse(byte[] d) { count = d.length + params.mtu; return this; }
+}
+
+class Manager {
+    private final Provider support;
+    Manager(Provider p) { support = p; }
+    void handle(byte[] d) {
+        Packet p = new Packet(support.getParams()).parse(d);
+        Log.i("M", "count " + p.count); // deeper
+    }
+}
+
+class Provider {
+    private Location last;
+    private final Params params = new Params();
+    private final Manager rm = new Manager(this);
+    void onGps(Location l) { last = l; }
+    void onRead(byte[] d) { rm.handle(d); }
+    Params getParams() { return params; }
+    void report() { Log.i("M", "at " + last.getLatitude()); } // own field
+}
+
+class Support {
+    private final Provider sp = new Provider();
+    void onSetGps(Location l) { sp.onGps(l); sp.report(); }
+    void onSocketRead(byte[] d) { sp.onRead(d); }
+}
+"#;
+
+#[test]
+fn guesses_on_both_sides_of_a_call_add_up() {
+    // `rm.support.params` is two reads out of objects known only as a whole: one
+    // inside `handle`, one where `onRead` hands it its receiver's field. Together
+    // they are beyond the bound, and the location in `last` is not the packet size.
+    let src = format!(
+        "{GUESSES_ADD_UP}\nclass Main extends android.app.Activity {{\n    \
+         private final Support support = new Support();\n    \
+         void go(android.location.LocationManager lm, byte[] d) {{\n        \
+         support.onSetGps(lm.getLastKnownLocation(\"gps\"));\n        \
+         support.onSocketRead(d);\n    }}\n}}\n"
+    );
+    let found = scan(&[("app/Main.java", &src)]);
+    let at = |marker: &str| line_of(&src, marker);
+    let f = "app/Main.java";
+    assert!(reports(&found, f, at("// own field"), "PI001"), "{found:?}");
+    assert!(rules_at(&found, f, at("// deeper")).is_empty(), "{found:?}");
+}

@@ -343,8 +343,9 @@ type FieldKey = (ClassId, Rc<str>);
 #[derive(Default, Clone)]
 struct Summary {
     ret: Val,
-    /// (symbolic origin, sink location) → trace inside the callee, sink.
-    sinks: HashMap<(Origin, Span), (TraceId, SinkSite)>,
+    /// (symbolic origin, sink location) → trace inside the callee, sink, and the
+    /// guesses the way inside the callee rests on (see [`MAX_GUESSES`]).
+    sinks: HashMap<(Origin, Span), (TraceId, SinkSite, u8)>,
     /// (symbolic origin, field) → trace: stored into a class-wide field.
     field_writes: HashMap<(Origin, FieldKey), TraceId>,
     /// What the function stores into the fields of its receiver, for classes whose
@@ -619,7 +620,7 @@ impl Global {
             let s = Rc::make_mut(s);
             val(&mut s.ret, f);
             val(&mut s.thrown, f);
-            s.sinks.values_mut().for_each(|(t, _)| f(t));
+            s.sinks.values_mut().for_each(|(t, _, _)| f(t));
             s.field_writes.values_mut().for_each(&mut *f);
             s.receiver_gets.values_mut().for_each(&mut *f);
             s.param_gets.values_mut().for_each(&mut *f);
@@ -2129,8 +2130,16 @@ impl<'a> Frame<'a> {
                     e.insert(v);
                     changed = true;
                 }
-                // Keep the first trace, but the latest (best informed) sink facts.
-                std::collections::hash_map::Entry::Occupied(mut o) => o.get_mut().1 = v.1,
+                // Keep the first trace, but the latest (best informed) sink facts,
+                // and the fewest guesses seen.
+                std::collections::hash_map::Entry::Occupied(mut o) => {
+                    let old = o.get_mut();
+                    old.1 = v.1;
+                    if v.2 < old.2 {
+                        old.2 = v.2;
+                        changed = true;
+                    }
+                }
             }
         }
         changed |= stored.thrown.join(&summary.thrown);
@@ -4523,7 +4532,7 @@ impl<'a> Frame<'a> {
             result.explicit_intent |= summary.ret.explicit_intent;
             result.intent_target = result.intent_target.or(summary.ret.intent_target);
             // Sinks the callee reaches with what it was given.
-            for ((origin, _), (trace, sink)) in &summary.sinks {
+            for ((origin, _), (trace, sink, guesses)) in &summary.sinks {
                 let explicit = sink
                     .intent_param
                     .and_then(|p| args.get(p as usize))
@@ -4538,7 +4547,11 @@ impl<'a> Frame<'a> {
                     .and_then(|p| args.get(p as usize))
                     .and_then(param_itself);
                 for x in self.instantiate(*origin, *trace, None, None, &site, "collected in") {
-                    self.emit(x.origin, x.trace, sink.clone());
+                    // The guesses on both sides of the call add up.
+                    let guesses = x.guesses.saturating_add(*guesses);
+                    if guesses <= MAX_GUESSES {
+                        self.emit(x.origin, x.trace, sink.clone(), guesses);
+                    }
                 }
             }
             // What the callee stored into its object's fields (classes tracked per object).
@@ -4938,11 +4951,11 @@ impl<'a> Frame<'a> {
                 format!("sink: `{}` ({})", site.callee, site.kind.as_str()).into(),
                 depth + 1,
             );
-            self.emit(t.origin, tr, site.clone());
+            self.emit(t.origin, tr, site.clone(), t.guesses);
         }
     }
 
-    fn emit(&mut self, origin: Origin, trace: TraceId, site: SinkSite) {
+    fn emit(&mut self, origin: Origin, trace: TraceId, site: SinkSite, guesses: u8) {
         if self.g.traces[trace as usize].depth as usize > MAX_TRACE {
             if let Origin::Source(s) = origin {
                 self.g.too_long.insert((s, site.span, self.f));
@@ -4970,10 +4983,12 @@ impl<'a> Frame<'a> {
                 }
             }
             symbolic => {
-                self.summary
+                let entry = self
+                    .summary
                     .sinks
                     .entry((symbolic, site.span))
-                    .or_insert((trace, site));
+                    .or_insert((trace, site, guesses));
+                entry.2 = entry.2.min(guesses);
             }
         }
     }
