@@ -2081,6 +2081,48 @@ public class Accounts {
     assert_eq!(lines, vec![9], "only the card number is logged: {report}");
 }
 
+/// A coordinate has a fraction: a `long lng` is a long value. A phone number is no
+/// `float`. A captured variable is typed where it is declared (`phoneEvent`, an
+/// object of the app, says nothing by its name).
+#[test]
+fn names_need_a_type_that_can_hold_the_data() {
+    let report = common::scan_files(&[(
+        "app/src/main/java/com/example/Values.java",
+        r#"package com.example;
+
+import android.os.Handler;
+import android.util.Log;
+
+class Event { int kind; }
+
+public class Values {
+    void write(long lng, float phoneVolume, double lat, long latE7) {
+        Log.d("v", "value " + lng);
+        Log.d("v", "volume " + phoneVolume);
+        Log.d("v", "at " + lat);
+        Log.d("v", "at " + latE7);
+    }
+
+    void later(Handler h) {
+        final Event phoneEvent = new Event();
+        h.postDelayed(() -> {
+            phoneEvent.kind = 1;
+            handle(phoneEvent);
+        }, 1500);
+    }
+
+    void handle(Object e) {
+        Log.d("v", "event " + e);
+    }
+}
+"#,
+    )]);
+    let lines: Vec<u64> = common::of_rule(&report, "PI301")
+        .filter_map(|f| f["line"].as_u64())
+        .collect();
+    assert_eq!(lines, vec![12, 13], "only the coordinates: {report}");
+}
+
 const CREATED_AS: &str = r#"package app;
 
 import android.app.Activity;

@@ -3223,7 +3223,13 @@ impl<'a> Frame<'a> {
     fn read_name(&mut self, name: &str, span: Span) -> Val {
         if let Some(v) = self.env.vars.get(name) {
             let v = v.clone();
-            let ty = self.local_types.get(name).cloned();
+            // A variable of an enclosing function, captured: typed where it is declared.
+            let ty = self.local_types.get(name).cloned().or_else(|| {
+                self.decl_span(name)
+                    .is_none()
+                    .then(|| self.captured_type(name))
+                    .flatten()
+            });
             return self.with_name_source(
                 v,
                 name,

@@ -28,10 +28,16 @@ pub struct NameSpec {
     #[serde(default)]
     pub exclude: Vec<String>,
     /// The data these names stand for is text or too long for a small integer (an
-    /// account or card number, a phone number): a variable declared `int` or `short`
-    /// under such a name is something else (an index, a count).
+    /// account or card number, a phone number): a variable declared `int`, `short`
+    /// or with a fraction (`float phoneVolume`) under such a name is something else
+    /// (an index, a count, a setting).
     #[serde(default)]
     pub text_only: bool,
+    /// The data these names stand for is a number with a fraction, or text (a
+    /// coordinate): a variable declared with any integer type under such a name is
+    /// something else (`long lng` is a long value).
+    #[serde(default)]
+    pub no_integers: bool,
     /// These names stand for the data only where the value's type is known: untyped,
     /// the word too often means something else (`location` of a URL or a file).
     #[serde(default)]
@@ -75,6 +81,8 @@ pub struct NameMatch {
     /// Only patterns whose data cannot be a small integer matched (see
     /// [`NameSpec::text_only`]).
     pub text_only: bool,
+    /// Only patterns whose data is no integer matched (see [`NameSpec::no_integers`]).
+    pub no_integers: bool,
     /// Only patterns that need a known type matched (see [`NameSpec::typed`]).
     pub typed: bool,
 }
@@ -82,9 +90,18 @@ pub struct NameMatch {
 impl NameMatch {
     /// Whether a variable declared with type `ty` under this name can hold the data.
     pub fn fits(&self, ty: Option<&str>) -> bool {
+        let ty = ty.map(|t| t.trim_end_matches('?'));
+        let large_integer = ty.is_some_and(|t| {
+            matches!(
+                t,
+                "long" | "Long" | "i64" | "u64" | "i128" | "u128" | "isize" | "usize"
+            )
+        });
+        let fraction = ty
+            .is_some_and(|t| matches!(t, "float" | "double" | "Float" | "Double" | "f32" | "f64"));
         let small_integer = ty.is_some_and(|t| {
             matches!(
-                t.trim_end_matches('?'),
+                t,
                 "int"
                     | "short"
                     | "byte"
@@ -101,7 +118,9 @@ impl NameMatch {
             )
         });
         let untyped = self.typed && ty.is_none();
-        !(self.text_only && small_integer || untyped)
+        !(self.text_only && (small_integer || fraction)
+            || self.no_integers && (small_integer || large_integer)
+            || untyped)
     }
 }
 
@@ -109,6 +128,7 @@ impl NameMatch {
 #[derive(Debug, Clone, Copy)]
 struct Needs {
     text_only: bool,
+    no_integers: bool,
     typed: bool,
 }
 
@@ -117,6 +137,7 @@ impl Needs {
     fn both(self, other: Needs) -> Needs {
         Needs {
             text_only: self.text_only && other.text_only,
+            no_integers: self.no_integers && other.no_integers,
             typed: self.typed && other.typed,
         }
     }
@@ -274,6 +295,7 @@ impl NameMatcher {
                 let entry = self.patterns.entry(j).or_default();
                 let needs = Needs {
                     text_only: spec.text_only,
+                    no_integers: spec.no_integers,
                     typed: spec.typed,
                 };
                 match entry.iter_mut().find(|(c, _)| *c == idx) {
@@ -338,6 +360,7 @@ impl NameMatcher {
                 category: self.categories[c].0.clone(),
                 minor: any_run_in(&tokens, &self.minors, self.longest),
                 text_only: needs.text_only,
+                no_integers: needs.no_integers,
                 typed: needs.typed,
             }),
             None => self.minor_attribute(&tokens),
@@ -371,6 +394,7 @@ impl NameMatcher {
                             category: category.clone(),
                             minor: true,
                             text_only: false,
+                            no_integers: false,
                             typed: false,
                         });
                     }
