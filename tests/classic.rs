@@ -2943,3 +2943,53 @@ fn guesses_on_both_sides_of_a_call_add_up() {
     assert!(reports(&found, f, at("// own field"), "PI001"), "{found:?}");
     assert!(rules_at(&found, f, at("// deeper")).is_empty(), "{found:?}");
 }
+
+const OWN_SERVICE_BY_CLASS: &str = r#"package app;
+
+import android.accounts.Account;
+import android.accounts.AccountManager;
+import android.app.Service;
+import android.content.Context;
+import android.content.Intent;
+import android.location.Location;
+
+public class DeviceService {
+    private final Context context;
+    private final Class<? extends Service> serviceClass;
+
+    DeviceService(Context context, Class<? extends Service> serviceClass) {
+        this.context = context;
+        this.serviceClass = serviceClass;
+    }
+
+    void onLocation(Location location) {
+        Intent intent = new Intent(context, serviceClass).putExtra("loc", location);
+        context.startService(intent); // own service
+        Intent out = new Intent("com.partner.LOCATION").putExtra("loc", location);
+        context.sendBroadcast(out); // other apps
+    }
+
+    void remember(AccountManager am, Account account, String password) {
+        am.setPassword(account, password); // account store
+    }
+}
+"#;
+
+#[test]
+fn an_intent_for_a_class_stays_in_the_app_and_the_account_store_is_storage() {
+    let found = scan(&[("app/DeviceService.java", OWN_SERVICE_BY_CLASS)]);
+    let at = |marker: &str| line_of(OWN_SERVICE_BY_CLASS, marker);
+    let f = "app/DeviceService.java";
+    assert!(
+        rules_at(&found, f, at("// own service")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, f, at("// other apps"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, f, at("// account store"), "PI001"),
+        "{found:?}"
+    );
+}

@@ -6217,6 +6217,22 @@ impl<'a> Frame<'a> {
                 v.explicit_intent = true;
                 v.intent_target = Some(target);
             }
+            // `new Intent(context, serviceClass)` names a class of the context's own
+            // package, whichever it is
+            // (https://developer.android.com/reference/android/content/Intent#Intent(android.content.Context,%20java.lang.Class%3C?%3E)).
+            let class_arg = match args.len() {
+                2 => args.get(1),
+                4 => args.get(3),
+                _ => None,
+            };
+            if class_arg.is_some_and(|a| {
+                matches!(a.kind, ExprKind::Literal(Literal::Class(_)))
+                    || self
+                        .static_type(a)
+                        .is_some_and(|t| matches!(base_type(&t), "Class" | "java.lang.Class"))
+            }) {
+                v.explicit_intent = true;
+            }
         }
         // `new Intent(ACTION_GPS_UPDATED)`, `new IntentFilter("app.ACTION")`.
         if matches!(ty.rsplit('.').next(), Some("Intent" | "IntentFilter")) {
