@@ -2993,3 +2993,52 @@ fn an_intent_for_a_class_stays_in_the_app_and_the_account_store_is_storage() {
         "{found:?}"
     );
 }
+
+const JAVA_SINGLETON: &str = r#"package app;
+
+import android.accounts.Account;
+import android.accounts.AccountManager;
+import android.app.Activity;
+import android.webkit.WebView;
+
+class Session {
+    private static Session instance;
+    private String account;
+    private String locale = "en-US";
+
+    private Session() {}
+
+    static synchronized Session getInstance() {
+        if (instance == null) {
+            instance = new Session();
+        }
+        return instance;
+    }
+
+    void setAccount(String a) { account = a; }
+    String getAccount() { return account; }
+    String getLocale() { return locale; }
+}
+
+public class Main extends Activity {
+    void login() {
+        Account[] accounts = AccountManager.get(this).getAccountsByType("com.example");
+        Session.getInstance().setAccount(accounts[0].name);
+    }
+
+    void help(WebView web) {
+        Session s = Session.getInstance();
+        web.loadUrl("https://help.example.com/?lang=" + s.getLocale()); // locale
+        web.loadUrl("https://help.example.com/faq?user=" + s.getAccount()); // account
+    }
+}
+"#;
+
+#[test]
+fn a_java_singleton_is_one_object_however_it_is_reached() {
+    let found = scan(&[("app/Main.java", JAVA_SINGLETON)]);
+    let at = |marker: &str| line_of(JAVA_SINGLETON, marker);
+    let f = "app/Main.java";
+    assert!(reports(&found, f, at("// account"), "PI001"), "{found:?}");
+    assert!(rules_at(&found, f, at("// locale")).is_empty(), "{found:?}");
+}

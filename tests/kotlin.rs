@@ -1446,3 +1446,50 @@ fn interceptors_row_counts_results_and_firebase_ktx() {
         "{found:?}"
     );
 }
+
+const SINGLETON: &str = r#"package app
+
+import android.accounts.AccountManager
+import android.content.Context
+import android.util.Log
+
+class Session private constructor() {
+    var account: String? = null
+    var locale: String = "en"
+
+    companion object {
+        @Volatile private var instance: Session? = null
+        fun get(): Session = instance ?: synchronized(this) { instance ?: Session().also { instance = it } }
+    }
+}
+
+class Login {
+    fun go(ctx: Context) {
+        val accounts = AccountManager.get(ctx).getAccountsByType("com.example")
+        Session.get().account = accounts[0].name
+    }
+
+    fun show() {
+        Log.i("S", "locale " + Session.get().locale) // locale
+        Log.i("S", "user " + Session.get().account) // account
+    }
+}
+"#;
+
+#[test]
+fn a_singleton_is_one_object_however_it_is_reached() {
+    // Each `Session.get()` hands back the one instance its companion keeps: what one
+    // call stores, another call's object holds. Its other fields stay apart.
+    let found = scan(SINGLETON);
+    let at = |m| line_of(SINGLETON, m);
+    assert!(
+        has(&found, "PI001", at("// account"), "account"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.0 == "PI001" && f.1 == at("// locale")),
+        "{found:?}"
+    );
+}

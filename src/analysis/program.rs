@@ -316,6 +316,30 @@ impl Program {
                 .any(|s| self.allocations.contains_key(s))
     }
 
+    /// A class that keeps its one instance in a static field of its own type and
+    /// cannot be made from outside (`private static Session instance` with private
+    /// constructors, or the field in its companion object): every way to an object
+    /// of it leads to the same object.
+    pub fn is_singleton(&self, c: ClassId) -> bool {
+        let class = self.class(c);
+        let module = self.module(c.module);
+        let own = |f: &Field| {
+            f.ty.as_deref()
+                .is_some_and(|t| t.trim_end_matches('?') == class.name || t == class.qualified)
+        };
+        let holds_itself = class.fields.iter().any(|f| f.is_static && own(f))
+            || module.classes.iter().any(|k| {
+                k.outer == Some(c.class) && k.kind == ClassKind::Object && k.fields.iter().any(own)
+            });
+        let mut constructors = class
+            .methods
+            .iter()
+            .map(|&m| &module.functions[m as usize])
+            .filter(|f| f.kind == FunctionKind::Constructor)
+            .peekable();
+        holds_itself && constructors.peek().is_some() && constructors.all(|f| f.is_private)
+    }
+
     pub fn module(&self, m: u32) -> &Module {
         &self.modules[m as usize]
     }

@@ -2913,7 +2913,8 @@ impl<'a> Frame<'a> {
                 .iter()
                 .any(|s| simple.ends_with(s.as_str()))
         });
-        let per_object = !component && self.program.is_allocated(c);
+        let per_object =
+            !component && self.program.is_allocated(c) && !self.program.is_singleton(c);
         self.g.per_object.insert(c, per_object);
         per_object
     }

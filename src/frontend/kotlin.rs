@@ -463,6 +463,13 @@ impl<'a> Lowerer<'a> {
             );
             self.module.functions[f as usize].params = ctor_params;
             self.module.functions[f as usize].defaults = defaults;
+            // `class Session private constructor()`
+            let mut cursor = p.walk();
+            let modifiers = p
+                .named_children(&mut cursor)
+                .find(|c| c.kind() == "modifiers");
+            self.module.functions[f as usize].is_private =
+                modifiers.is_some_and(|m| self.modifiers(m).0.is_private);
             f
         });
         if let Some(body) = body {
