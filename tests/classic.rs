@@ -3042,3 +3042,58 @@ fn a_java_singleton_is_one_object_however_it_is_reached() {
     assert!(reports(&found, f, at("// account"), "PI001"), "{found:?}");
     assert!(rules_at(&found, f, at("// locale")).is_empty(), "{found:?}");
 }
+
+const EXTRAS_BUNDLE: &str = r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.location.Location;
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+class Card implements java.io.Serializable {
+    private final String line;
+    private final String label;
+    Card(String line, String label) { this.line = line; this.label = label; }
+    String getLine() { return line; }
+    String getLabel() { return label; }
+}
+
+public class Main extends Activity {
+    void share(TelephonyManager tm) {
+        Intent i = new Intent(this, Viewer.class);
+        i.putExtra("card", new Card(tm.getLine1Number(), "home"));
+        startActivity(i);
+    }
+}
+
+class Viewer extends Activity {
+    @Override
+    protected void onCreate(Bundle saved) {
+        super.onCreate(saved);
+        Bundle extras = getIntent().getExtras();
+        Card card = (Card) extras.getSerializable("card");
+        Log.i("V", "card " + card.getLine()); // through the extras
+    }
+
+    void fix(Location location) {
+        Log.i("V", "satellites " + location.getExtras().getInt("satellites")); // a fix's extras
+    }
+}
+"#;
+
+#[test]
+fn an_intents_extras_bundle_holds_its_entries_under_their_keys() {
+    let found = scan(&[("app/Main.java", EXTRAS_BUNDLE)]);
+    let at = |marker: &str| line_of(EXTRAS_BUNDLE, marker);
+    let f = "app/Main.java";
+    assert!(
+        reports(&found, f, at("// through the extras"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, f, at("// a fix's extras")).is_empty(),
+        "{found:?}"
+    );
+}

@@ -5555,7 +5555,15 @@ impl<'a> Frame<'a> {
                 .any(|t| k.propagation.value_types.iter().any(|v| k.type_is(t, v)))
                 || matches!(recv_kind, Receiver::Value(e, _) if is_text_expr(e))
         };
-        let recv_taint = match bean_property(name, "get").or_else(|| bean_property(name, "is")) {
+        // (an Intent's: a `Location`'s extras are its own, not entries put by the app)
+        let entry_view = k.propagation.entry_views.contains(name)
+            && candidates
+                .iter()
+                .all(|t| k.type_is(t, "android.content.Intent"));
+        let recv_taint = match bean_property(name, "get")
+            .or_else(|| bean_property(name, "is"))
+            .filter(|_| !entry_view)
+        {
             // One property of a library object: like a field read (a guess when the
             // object is tainted only as a whole).
             Some(p) if call.args.is_empty() && !on_value() => {
@@ -5572,7 +5580,7 @@ impl<'a> Frame<'a> {
         };
         let on_handle = candidates.iter().any(|t| self.is_handle_type(t));
         if !non_propagating {
-            let element = k.propagation.element_accessors.contains(name);
+            let element = k.propagation.element_accessors.contains(name) || entry_view;
             // `intent.putExtra("a", x).putExtra("b", y)`: the Intent handed back keeps
             // its other entries under their keys.
             let keyed_put = name.starts_with("put") && args.len() >= 2 && literal_key.is_some();

@@ -483,6 +483,10 @@ pub struct Propagation {
     /// what is known of the element's fields survives.
     #[serde(default)]
     pub element_accessors: NameSet,
+    /// Getters that hand back their receiver's entries under the same keys, not one
+    /// property of it (`intent.getExtras()`).
+    #[serde(default)]
+    pub entry_views: NameSet,
     /// Methods that look a view up by resource id (`findViewById(R.id.et_phone)`):
     /// the id names what the view holds.
     #[serde(default)]
@@ -1066,6 +1070,7 @@ impl Knowledge {
             q.arg_to_result.extend(p.arg_to_result);
             q.component_suffixes.extend(p.component_suffixes);
             q.element_accessors.extend(p.element_accessors);
+            q.entry_views.extend(p.entry_views);
             q.type_preserving.extend(p.type_preserving);
         }
         self.reindex();
