@@ -182,6 +182,10 @@ pub struct Field {
     pub is_static: bool,
     pub is_final: bool,
     pub init: Option<Expr>,
+    /// A Kotlin property delegated to `init` (`var state by mutableStateOf(State())`):
+    /// reads and writes go through that object.
+    #[serde(default)]
+    pub delegated: bool,
     pub name_span: Span,
 }
 

@@ -1493,3 +1493,49 @@ fn a_singleton_is_one_object_however_it_is_reached() {
         "{found:?}"
     );
 }
+
+const COMPOSE_STATE: &str = r#"package app
+
+import android.util.Log
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
+
+data class UiState(
+    val displayName: String = "",
+    val username: String = "",
+    val password: String = "",
+    val isLoading: Boolean = false,
+)
+
+class LoginModel {
+    var state by mutableStateOf(UiState())
+        private set
+
+    fun login(password: String) {
+        state = state.copy(password = password)
+    }
+
+    fun show() {
+        state = state.copy(isLoading = true)
+        Log.i("L", "name " + state.displayName) // name
+        Log.i("L", "secret " + state.password) // secret
+    }
+}
+"#;
+
+#[test]
+fn a_property_delegated_to_compose_state_is_the_state_object() {
+    // `by mutableStateOf(UiState())` makes a `UiState`, kept field by field: its
+    // display name is not its password.
+    let found = scan(COMPOSE_STATE);
+    let at = |m| line_of(COMPOSE_STATE, m);
+    assert!(
+        has(&found, "PI001", at("// secret"), "credentials"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.0 == "PI001" && f.1 == at("// name")),
+        "{found:?}"
+    );
+}

@@ -4036,6 +4036,15 @@ impl<'a> Frame<'a> {
         match (&f.ty, &f.init) {
             (Some(t), _) => self.type_in(owner.module, Some(t)),
             (None, Some(init)) if owner.module == self.module_id() => {
+                // `var state by mutableStateOf(State())`: the property is the value.
+                let init = match &init.kind {
+                    ExprKind::Call(c)
+                        if f.delegated && self.k.propagation.value_delegates.contains(&c.name) =>
+                    {
+                        c.args.first()?
+                    }
+                    _ => init,
+                };
                 let key = (owner, f.name.clone());
                 if self.typing_fields.borrow().contains(&key) {
                     return None;
@@ -5010,6 +5019,13 @@ impl<'a> Frame<'a> {
     ) -> Val {
         let k = self.k;
         let name = call.name.as_str();
+        // `mutableStateOf(State(..))` holds that object as it is, fields and all.
+        if call.receiver.is_none() && k.propagation.value_delegates.contains(name) {
+            if let Some(v) = args.into_iter().next() {
+                return v;
+            }
+            return Val::default();
+        }
         let (rty, implicit) = match recv_kind {
             Receiver::Type(t) => (Some(t.clone()), false),
             Receiver::Value(_, ty) => (ty.clone(), false),

@@ -195,6 +195,7 @@ impl<'a> Lowerer<'a> {
                         is_final: true,
                         init: None,
                         name_span: p.span,
+                        delegated: false,
                     });
                 }
             }
@@ -387,6 +388,7 @@ impl<'a> Lowerer<'a> {
                             is_final: flags.is_final || in_interface,
                             init,
                             name_span,
+                            delegated: false,
                         });
                     }
                 }

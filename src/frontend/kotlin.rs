@@ -433,6 +433,7 @@ impl<'a> Lowerer<'a> {
                         is_final: false,
                         init: None,
                         name_span: span,
+                        delegated: false,
                     });
                     stores.push(Stmt::Expr(Expr::new(
                         ExprKind::Assign {
@@ -597,6 +598,7 @@ impl<'a> Lowerer<'a> {
                     is_final: true,
                     init: None,
                     name_span: self.span(member),
+                    delegated: false,
                 };
                 self.module.classes[class as usize].fields.push(field);
                 if let Some(b) = body {
@@ -677,6 +679,7 @@ impl<'a> Lowerer<'a> {
                     is_final,
                     init: None,
                     name_span: *name_span,
+                    delegated: false,
                 });
             }
             if let Some(g) = getter {
@@ -689,6 +692,7 @@ impl<'a> Lowerer<'a> {
                 self.module.classes[class as usize].methods.push(f);
             }
         }
+        let delegated = value.is_none() && delegate.is_some();
         let source = value.or_else(|| {
             delegate.and_then(|d| {
                 let first = named_parts(d).first().copied();
@@ -725,6 +729,7 @@ impl<'a> Lowerer<'a> {
             .find(|f| f.name == name)
         {
             f.init = Some(value);
+            f.delegated = delegated;
         }
         if is_static {
             init.static_init.extend(stmts);

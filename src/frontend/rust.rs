@@ -578,6 +578,7 @@ impl<'a> Lowerer<'a> {
                     is_final: false,
                     init: None,
                     name_span: self.span_of(&f.ty),
+                    delegated: false,
                 })
                 .collect(),
             syn::Fields::Unit => Vec::new(),
@@ -600,6 +601,7 @@ impl<'a> Lowerer<'a> {
                     is_final: false,
                     init: None,
                     name_span: self.span(ident.span()),
+                    delegated: false,
                 })
             })
             .collect()
@@ -679,6 +681,7 @@ impl<'a> Lowerer<'a> {
             is_final: fin,
             init: Some(init),
             name_span: self.span(ident.span()),
+            delegated: false,
         };
         self.module.classes[class as usize].fields.push(field);
     }

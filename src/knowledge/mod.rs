@@ -483,6 +483,10 @@ pub struct Propagation {
     /// what is known of the element's fields survives.
     #[serde(default)]
     pub element_accessors: NameSet,
+    /// Delegates whose property is the value they are made with
+    /// (`var state by mutableStateOf(State())` is a `State`).
+    #[serde(default)]
+    pub value_delegates: NameSet,
     /// Getters that hand back their receiver's entries under the same keys, not one
     /// property of it (`intent.getExtras()`).
     #[serde(default)]
@@ -1071,6 +1075,7 @@ impl Knowledge {
             q.component_suffixes.extend(p.component_suffixes);
             q.element_accessors.extend(p.element_accessors);
             q.entry_views.extend(p.entry_views);
+            q.value_delegates.extend(p.value_delegates);
             q.type_preserving.extend(p.type_preserving);
         }
         self.reindex();
