@@ -1539,3 +1539,67 @@ fn a_property_delegated_to_compose_state_is_the_state_object() {
         "{found:?}"
     );
 }
+
+const FUNCTION_VALUES: &str = r#"package app
+
+import android.content.ContentResolver
+import android.provider.ContactsContract
+import android.telephony.SmsManager
+import android.util.Log
+
+class Reader(private val resolver: ContentResolver) {
+    fun forEachPhone(block: (String) -> Unit) {
+        val cursor = resolver.query(ContactsContract.CommonDataKinds.Phone.CONTENT_URI, null, null, null, null) ?: return
+        cursor.use {
+            while (it.moveToNext()) {
+                block(it.getString(0))
+            }
+        }
+    }
+}
+
+class Invites(private val reader: Reader, private val sms: SmsManager) {
+    private val inviter: (String) -> Unit = { number ->
+        sms.sendTextMessage(number, null, "join me", null, null) // property block
+    }
+
+    fun all() {
+        reader.forEachPhone(inviter)
+        val numbers = mutableListOf<String>()
+        reader.forEachPhone { numbers.add(it) }
+        numbers.forEach(::queued)
+        val sink: (String) -> Unit = ::audit
+        numbers.firstOrNull()?.let(sink)
+    }
+
+    private fun queued(number: String) {
+        Log.d("I", "queued $number") // method reference
+    }
+
+    private fun audit(entry: String) {
+        Log.w("I", "first $entry") // held reference
+    }
+}
+"#;
+
+#[test]
+fn function_values_run_where_they_are_handed() {
+    // A block a function calls inside another block (`cursor.use { block(..) }`)
+    // receives what it is called with; a property holding a block is that block when
+    // passed on; a method reference runs its method on each element, also held in a
+    // variable first.
+    let found = scan(FUNCTION_VALUES);
+    let at = |m| line_of(FUNCTION_VALUES, m);
+    assert!(
+        has(&found, "PI001", at("// property block"), "contacts"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// method reference"), "contacts"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// held reference"), "contacts"),
+        "{found:?}"
+    );
+}

@@ -1482,25 +1482,41 @@ impl<'a> Frame<'a> {
     fn run_element_blocks(&mut self, call: &Call, recv: &Val, args: &[Val]) -> Option<(Val, bool)> {
         let p = &self.k.propagation;
         let name = call.name.as_str();
-        let element_at = if p.element_blocks.contains(name) {
+        let first = args.iter().find_map(|a| match a.callable {
+            Some(Callable::Lambda(l)) => Some(l),
+            _ => None,
+        });
+        // A function value that is no block written here (`forEach(::upload)`,
+        // `x.let(::log)`): called with each element.
+        let function = first.filter(|&l| self.program.function(l).kind != FunctionKind::Lambda);
+        let scope = function.is_some() && matches!(name, "let" | "also");
+        let element_at = if p.element_blocks.contains(name) || scope {
             0
         } else if p.indexed_element_blocks.contains(name) {
             1
         } else {
             return None;
         };
-        let mapping = p.mapping_blocks.contains(name);
+        let mapping = p.mapping_blocks.contains(name) || (scope && name == "let");
         if call.receiver.is_none() || self.inlined >= MAX_INLINE_DEPTH {
             return None;
         }
         let mut out = Val::default();
         // The first block receives the elements; later ones are for errors and
         // completion (`subscribe(onNext, onError)`).
-        let first = args.iter().find_map(|a| match a.callable {
-            Some(Callable::Lambda(l)) => Some(l),
-            _ => None,
-        });
         let mut whole = false;
+        if let Some(f) = function {
+            let mut element = recv.clone();
+            element.callable = None;
+            let mut params = vec![Val::default(); element_at + 1];
+            params[element_at] = element;
+            let ret = self.run_function_value(f, call.name_span, params);
+            if mapping {
+                out.join(&ret);
+                whole = p.block_results_only.contains(name) || scope;
+            }
+            return mapping.then_some((out, whole));
+        }
         if let Some(l) = first.filter(|&l| self.written_here(l)) {
             let mut element = recv.clone();
             element.callable = None;
@@ -1513,6 +1529,59 @@ impl<'a> Frame<'a> {
             }
         }
         mapping.then_some((out, whole))
+    }
+
+    /// The one function of the app a method reference names, taking one argument (a
+    /// consumer's or a mapping's, as most are) or none (a `Runnable`'s).
+    fn method_ref_target(&self, receiver: &Expr, name: &str) -> Option<FnId> {
+        let m = self.module_id();
+        let found = |arity: usize| -> Vec<FnId> {
+            match &receiver.kind {
+                ExprKind::This => match self.class {
+                    Some(c) => self.program.dispatch_implicit(c, name, arity),
+                    None => self.program.top_level_functions(m, name, arity),
+                },
+                ExprKind::Name(t) if self.program.resolve_class(m, t).is_some() => self
+                    .program
+                    .resolve_class(m, t)
+                    .map(|c| self.program.dispatch(c, name, arity))
+                    .unwrap_or_default(),
+                _ => self
+                    .static_type(receiver)
+                    .and_then(|t| self.program.resolve_class(m, &t))
+                    .map(|c| self.program.dispatch(c, name, arity))
+                    .unwrap_or_default(),
+            }
+        };
+        // (An extension function's receiver is its first parameter: `Location::toLatLng`
+        // is left alone.)
+        [1, 0].into_iter().find_map(|arity| match found(arity)[..] {
+            [f] if self.program.function(f).has_body
+                && !self.program.function(f).implicit_receiver =>
+            {
+                Some(f)
+            }
+            _ => None,
+        })
+    }
+
+    /// Runs a function value that is no block written here (a method reference,
+    /// `forEach(::upload)`) on these arguments, as a call of that function.
+    fn run_function_value(&mut self, f: FnId, span: Span, args: Vec<Val>) -> Val {
+        let func = self.program.function(f);
+        let call = Call {
+            receiver: None,
+            name: func.name.clone(),
+            args: Vec::new(),
+            name_span: span,
+        };
+        let recv = if func.is_static || self.program.class_of(f).is_none() {
+            Val::default()
+        } else {
+            self.this_object()
+        };
+        let args: Vec<Val> = args.into_iter().take(func.params.len()).collect();
+        self.call_project(&call, span, &[f], &recv, &args)
     }
 
     /// An object of one of the app's classes whose string form lists its fields (a
@@ -1983,6 +2052,10 @@ impl<'a> Frame<'a> {
             return false;
         }
         let lambda = self.program.function(l);
+        // A method named by a reference (`::upload`) is no block written here.
+        if lambda.kind != FunctionKind::Lambda {
+            return false;
+        }
         match lambda.parent {
             Some(p) => self.runs_here(l.module, p),
             // A block in a property's initialiser (`val key by lazy { .. }`) runs in the
@@ -3039,6 +3112,9 @@ impl<'a> Frame<'a> {
                 }
             }
             ExprKind::MethodRef { receiver, name } => {
+                // `::upload`, `this::upload`, `Uploader::send`: a function value that
+                // runs the app's function it names, when that is one function.
+                let target = self.method_ref_target(receiver, name);
                 if matches!(receiver.kind, ExprKind::This) {
                     if let Some(c) = self.class {
                         for callee in self.program.dispatch_implicit(c, name, usize::MAX) {
@@ -3060,7 +3136,10 @@ impl<'a> Frame<'a> {
                         }
                     }
                 }
-                Val::default()
+                Val {
+                    callable: target.map(Callable::Lambda),
+                    ..Val::default()
+                }
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let mut l = self.eval(lhs);
@@ -3290,7 +3369,20 @@ impl<'a> Frame<'a> {
     fn read_field_global(&mut self, owner: ClassId, field: &Field) -> Val {
         let key: FieldKey = (owner, field.name.as_str().into());
         self.g.read(Dep::Field(key.clone()), self.f);
+        // A property holding a block (`val inviter: (String) -> Unit = { .. }`) is that
+        // function value wherever it is read.
+        let block = match field.init.as_ref().map(|e| &e.kind) {
+            Some(ExprKind::Lambda(l)) => Some(Callable::Lambda(FnId {
+                module: owner.module,
+                func: *l,
+            })),
+            _ => None,
+        };
         match self.g.fields.get(&key) {
+            Some(v) if block.is_some() => Val {
+                callable: block,
+                ..v.clone()
+            },
             Some(v) => v.clone(),
             None => {
                 let is_constant = field.is_final
@@ -3559,6 +3651,24 @@ impl<'a> Frame<'a> {
         }
         let q = self.key_param(key)?;
         Some(entries_by_param(container.to_vec(), q))
+    }
+
+    /// The parameter of this function a name is, also inside the blocks run here
+    /// (`cursor.use { block(it.getString(0)) }`) unless one of them has its own.
+    fn own_param(&self, e: &Expr) -> Option<u16> {
+        let ExprKind::Name(n) = &e.kind else {
+            return None;
+        };
+        let shadowed = self.inlining.iter().any(|&l| {
+            self.program
+                .function(l)
+                .params
+                .iter()
+                .any(|p| p.name == n.as_str())
+        });
+        (!shadowed)
+            .then(|| self.params.get(n.as_str()).copied())
+            .flatten()
     }
 
     /// The parameter a key expression is, if it is one of this function's.
@@ -4380,7 +4490,7 @@ impl<'a> Frame<'a> {
                 .receiver
                 .as_deref()
                 .filter(|_| call.name == "invoke")
-                .and_then(|r| self.key_param(r))
+                .and_then(|r| self.own_param(r))
             {
                 self.summary.runs.insert(p);
                 for t in args.iter().flat_map(|a| a.taint.iter()) {
