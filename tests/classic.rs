@@ -3097,3 +3097,47 @@ fn an_intents_extras_bundle_holds_its_entries_under_their_keys() {
         "{found:?}"
     );
 }
+
+const CARRIER_SETUP: &str = r#"package app;
+
+import android.net.ConnectivityManager;
+import android.net.NetworkInfo;
+import android.util.Log;
+
+class Headers {
+    static final int VERSION_1_2 = ((1 << 4) | 2);
+    static final int CURRENT_MMS_VERSION = VERSION_1_2;
+
+    int version() {
+        int value = CURRENT_MMS_VERSION;
+        return value;
+    }
+}
+
+public class Mms {
+    void setUp(ConnectivityManager cm, Headers h, String smsBody) {
+        NetworkInfo mmsNetworkInfo = cm.getNetworkInfo(ConnectivityManager.TYPE_MOBILE_MMS);
+        Log.d("M", "apn " + mmsNetworkInfo.getExtraInfo()); // network
+        Log.d("M", "version " + h.version()); // constant
+        Log.d("M", "body " + smsBody); // content
+    }
+}
+"#;
+
+#[test]
+fn constants_and_the_carriers_set_up_are_no_messages() {
+    // A constant made of other constants is no collected data, and `mms` in the name
+    // of a network or a version is the carrier's set-up, not a message.
+    let found = scan(&[("app/Mms.java", CARRIER_SETUP)]);
+    let at = |marker: &str| line_of(CARRIER_SETUP, marker);
+    let f = "app/Mms.java";
+    assert!(
+        rules_at(&found, f, at("// network")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, f, at("// constant")).is_empty(),
+        "{found:?}"
+    );
+    assert!(reports(&found, f, at("// content"), "PI001"), "{found:?}");
+}

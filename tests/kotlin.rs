@@ -1603,3 +1603,27 @@ fn function_values_run_where_they_are_handed() {
         "{found:?}"
     );
 }
+
+const MAP_SUBCLASS: &str = r#"package app
+
+import android.util.Log
+
+class ContactCache : HashMap<String, String?>() {
+    fun remember(key: String, phoneNumber: String) {
+        set(key, phoneNumber) // own map
+        Log.i("C", "cached $phoneNumber") // logged
+    }
+}
+"#;
+
+#[test]
+fn a_call_in_a_subclass_of_an_unknown_library_class_is_no_sdk_call() {
+    // `set(..)` in a `HashMap` subclass is the map's, not an analytics SDK's `set`.
+    let found = scan(MAP_SUBCLASS);
+    let at = |m| line_of(MAP_SUBCLASS, m);
+    assert!(!found.iter().any(|f| f.1 == at("// own map")), "{found:?}");
+    assert!(
+        has(&found, "PI001", at("// logged"), "phone_number"),
+        "{found:?}"
+    );
+}

@@ -3353,6 +3353,44 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// A `static final` field initialised with literals and the app's other constants
+    /// only (`CURRENT_VERSION = VERSION_1_2`, `(1 << 4) | 2`): a compile-time constant,
+    /// never collected data. (A library's field, `Build.SERIAL`, is no constant here.)
+    fn is_constant_field(&self, owner: ClassId, field: &Field, depth: u8) -> bool {
+        fn constant(frame: &Frame, owner: ClassId, e: &Expr, depth: u8) -> bool {
+            let named = |c: ClassId, n: &str| {
+                frame
+                    .program
+                    .field(c, n)
+                    .is_some_and(|(o, f)| frame.is_constant_field(o, f, depth + 1))
+            };
+            match &e.kind {
+                ExprKind::Literal(_) => true,
+                ExprKind::Name(n) => named(owner, n),
+                ExprKind::Field { receiver, name } => match &receiver.kind {
+                    ExprKind::Name(t) => frame
+                        .program
+                        .resolve_class(owner.module, t)
+                        .is_some_and(|c| named(c, name)),
+                    _ => false,
+                },
+                ExprKind::Binary { lhs, rhs, .. } => {
+                    constant(frame, owner, lhs, depth) && constant(frame, owner, rhs, depth)
+                }
+                ExprKind::Unary { operand, .. } => constant(frame, owner, operand, depth),
+                ExprKind::Cast { expr, .. } => constant(frame, owner, expr, depth),
+                _ => false,
+            }
+        }
+        depth < 4
+            && field.is_final
+            && field.is_static
+            && field
+                .init
+                .as_ref()
+                .is_some_and(|e| constant(self, owner, e, depth))
+    }
+
     fn owner_of(&self, c: ClassId, field: &str) -> ClassId {
         self.program.field(c, field).map(|(o, _)| o).unwrap_or(c)
     }
@@ -3385,12 +3423,7 @@ impl<'a> Frame<'a> {
             },
             Some(v) => v.clone(),
             None => {
-                let is_constant = field.is_final
-                    && field.is_static
-                    && field
-                        .init
-                        .as_ref()
-                        .is_some_and(|e| matches!(e.kind, ExprKind::Literal(_)));
+                let is_constant = self.is_constant_field(owner, field, 0);
                 if is_constant {
                     let mut v = Val::constant();
                     if let Some(Expr {
@@ -5189,8 +5222,13 @@ impl<'a> Frame<'a> {
             // A call written without a receiver may be a free function the language
             // imports by default (Kotlin's `println`), even inside a class.
             let free_function = implicit && call.receiver.is_none() && !is_type;
+            // (Open to the platform's classes only: an unknown supertype is no library's
+            // class, `set(key, v)` in a `HashMap` subclass no Mixpanel call.)
+            let platform = ["android.", "androidx.", "java.", "javax.", "kotlin."]
+                .iter()
+                .any(|p| class.starts_with(p));
             candidates.iter().any(|t| k.type_is(t, class))
-                || (open && is_type)
+                || (open && is_type && platform)
                 || (without_type && (candidates.is_empty() || free_function))
         };
         let project_class = rty_project;
