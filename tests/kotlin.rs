@@ -1627,3 +1627,56 @@ fn a_call_in_a_subclass_of_an_unknown_library_class_is_no_sdk_call() {
         "{found:?}"
     );
 }
+
+const LEVELS: &str = r#"package app
+
+import android.telephony.TelephonyManager
+import android.util.Log
+
+object L {
+    private val LEVEL_V: Level = object : Level() {
+        override fun write(msg: String) {
+            Log.v("app", msg) // verbose
+        }
+    }
+    private val LEVEL_D: Level = object : Level() {
+        override fun write(msg: String) {
+            Log.d("app", msg) // debug
+        }
+    }
+
+    fun v(msg: String) { LEVEL_V.log(msg) }
+    fun d(msg: String) { LEVEL_D.log(msg) }
+
+    private abstract class Level {
+        abstract fun write(msg: String)
+        fun log(msg: String) {
+            write("[app] $msg")
+        }
+    }
+}
+
+class Screen(private val tm: TelephonyManager) {
+    fun show() {
+        L.d("imei " + tm.imei)
+    }
+}
+"#;
+
+#[test]
+fn an_inherited_method_runs_the_overrides_of_the_object_it_runs_on() {
+    // `LEVEL_D.log(..)` is `Level.log` on the debug level: the `write` it calls on
+    // `this` is the debug level's, not every level's.
+    let found = scan(LEVELS);
+    let at = |m| line_of(LEVELS, m);
+    assert!(
+        has(&found, "PI001", at("// debug"), "device.id"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.0 == "PI001" && f.1 == at("// verbose")),
+        "{found:?}"
+    );
+}

@@ -483,6 +483,11 @@ impl Program {
         self.super_closure.get(&c).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether `sub` extends or implements `sup`, directly or not (not itself).
+    pub fn is_subclass_of(&self, sub: ClassId, sup: ClassId) -> bool {
+        self.supers_of(sub).contains(&sup)
+    }
+
     pub fn all_subclasses(&self, c: ClassId) -> &[ClassId] {
         self.sub_closure.get(&c).map_or(&[], Vec::as_slice)
     }

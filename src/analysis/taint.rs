@@ -340,12 +340,19 @@ impl Env {
 
 type FieldKey = (ClassId, Rc<str>);
 
+/// A sink a summary reaches: the trace inside the function, the sink, the guesses the
+/// way rests on, and the class `this` must be for the way to run (see
+/// [`Summary::sinks`]).
+type SinkEntry = (TraceId, SinkSite, u8, Option<ClassId>);
+
 #[derive(Default, Clone)]
 struct Summary {
     ret: Val,
-    /// (symbolic origin, sink location) → trace inside the callee, sink, and the
-    /// guesses the way inside the callee rests on (see [`MAX_GUESSES`]).
-    sinks: HashMap<(Origin, Span), (TraceId, SinkSite, u8)>,
+    /// (symbolic origin, sink location) → trace inside the callee, sink, the
+    /// guesses the way inside the callee rests on (see [`MAX_GUESSES`]), and the
+    /// class `this` must be for the way to run: it goes through an override in that
+    /// subclass (`log()` calling the `logLevel()` of each anonymous level object).
+    sinks: HashMap<(Origin, Span), SinkEntry>,
     /// (symbolic origin, field) → trace: stored into a class-wide field.
     field_writes: HashMap<(Origin, FieldKey), TraceId>,
     /// What the function stores into the fields of its receiver, for classes whose
@@ -620,7 +627,7 @@ impl Global {
             let s = Rc::make_mut(s);
             val(&mut s.ret, f);
             val(&mut s.thrown, f);
-            s.sinks.values_mut().for_each(|(t, _, _)| f(t));
+            s.sinks.values_mut().for_each(|(t, _, _, _)| f(t));
             s.field_writes.values_mut().for_each(&mut *f);
             s.receiver_gets.values_mut().for_each(&mut *f);
             s.param_gets.values_mut().for_each(&mut *f);
@@ -1376,6 +1383,9 @@ struct Frame<'a> {
     /// Locals that name the same object (`Box b = a;`): what is stored into one is
     /// in the other. Flow-insensitive within the function.
     aliases: HashMap<Rc<str>, Vec<Rc<str>>>,
+    /// While a callee's sinks are taken over: the class `this` must be for them to
+    /// run (see [`Summary::sinks`]).
+    via: Option<ClassId>,
 }
 
 /// What binding a variable for a block run in place hid.
@@ -1413,6 +1423,7 @@ impl<'a> Frame<'a> {
             typing_fields: std::cell::RefCell::new(Vec::new()),
             typing_captures: std::cell::RefCell::new(Vec::new()),
             aliases: HashMap::default(),
+            via: None,
         }
     }
 
@@ -2210,6 +2221,10 @@ impl<'a> Frame<'a> {
                     old.1 = v.1;
                     if v.2 < old.2 {
                         old.2 = v.2;
+                        changed = true;
+                    }
+                    if old.3.is_some() && old.3 != v.3 {
+                        old.3 = None;
                         changed = true;
                     }
                 }
@@ -3073,8 +3088,13 @@ impl<'a> Frame<'a> {
         let dep = Dep::Field(key.clone());
         self.g.wrote(self.f, || dep.clone());
         // A field only ever assigned constants holds no personal data, whatever its name.
+        let fresh = !self.g.fields.contains_key(&key);
         let slot = self.g.fields.entry(key).or_insert_with(Val::constant);
         let was_const = slot.is_const;
+        // The class the field's first object was made as, until another is stored.
+        if fresh {
+            slot.exact = global.exact;
+        }
         if slot.join(&global) || slot.is_const != was_const {
             self.g.touch(&dep);
         }
@@ -3416,9 +3436,23 @@ impl<'a> Frame<'a> {
             })),
             _ => None,
         };
+        // A final field made once as an object of one class (`val level = object :
+        // Level() { .. }`, `final Formatter f = new Redactor()`) holds that class's
+        // object, known before any analysis has stored it.
+        let made_as = match field.init.as_ref().map(|e| &e.kind) {
+            Some(ExprKind::New { ty, body, .. }) if field.is_final => match body {
+                Some(b) => Some(ClassId {
+                    module: owner.module,
+                    class: *b,
+                }),
+                None => self.program.resolve_class(owner.module, ty),
+            },
+            _ => None,
+        };
         match self.g.fields.get(&key) {
-            Some(v) if block.is_some() => Val {
-                callable: block,
+            Some(v) if block.is_some() || made_as.is_some() => Val {
+                callable: block.or(v.callable),
+                exact: made_as.or(v.exact),
                 ..v.clone()
             },
             Some(v) => v.clone(),
@@ -3437,7 +3471,11 @@ impl<'a> Frame<'a> {
                     }
                     v
                 } else {
-                    Val::default()
+                    Val {
+                        callable: block,
+                        exact: made_as,
+                        ..Val::default()
+                    }
                 }
             }
         }
@@ -4691,7 +4729,34 @@ impl<'a> Frame<'a> {
             result.explicit_intent |= summary.ret.explicit_intent;
             result.intent_target = result.intent_target.or(summary.ret.intent_target);
             // Sinks the callee reaches with what it was given.
-            for ((origin, _), (trace, sink, guesses)) in &summary.sinks {
+            // A call on `this` that runs an override of a subclass: the callee's ways
+            // run only when `this` is one of that subclass.
+            let this_call = call
+                .receiver
+                .as_deref()
+                .is_none_or(|r| matches!(r.kind, ExprKind::This));
+            let dispatched = self.program.class_of(callee).filter(|&cc| {
+                this_call
+                    && self
+                        .class
+                        .is_some_and(|k| cc != k && self.program.is_subclass_of(cc, k))
+            });
+            for ((origin, _), (trace, sink, guesses, via)) in &summary.sinks {
+                let via = match *via {
+                    None => dispatched,
+                    // Our own `this` is some `k`: the way needs one of `s`.
+                    Some(s) if this_call => match self.class {
+                        Some(k) if k == s || self.program.is_subclass_of(k, s) => dispatched,
+                        Some(k) if self.program.is_subclass_of(s, k) => Some(s),
+                        Some(_) => continue,
+                        None => None,
+                    },
+                    // An object made as one class runs that class's overrides only.
+                    Some(s) => match recv.exact {
+                        Some(c) if c != s && !self.program.is_subclass_of(c, s) => continue,
+                        _ => None,
+                    },
+                };
                 let explicit = sink
                     .intent_param
                     .and_then(|p| args.get(p as usize))
@@ -4705,6 +4770,7 @@ impl<'a> Frame<'a> {
                     .intent_param
                     .and_then(|p| args.get(p as usize))
                     .and_then(param_itself);
+                let outer = std::mem::replace(&mut self.via, via);
                 for x in self.instantiate(*origin, *trace, None, None, &site, "collected in") {
                     // The guesses on both sides of the call add up.
                     let guesses = x.guesses.saturating_add(*guesses);
@@ -4712,6 +4778,7 @@ impl<'a> Frame<'a> {
                         self.emit(x.origin, x.trace, sink.clone(), guesses);
                     }
                 }
+                self.via = outer;
             }
             // What the callee stored into its object's fields (classes tracked per object).
             let mut held = Val::default();
@@ -5142,12 +5209,16 @@ impl<'a> Frame<'a> {
                 }
             }
             symbolic => {
+                let via = self.via;
                 let entry = self
                     .summary
                     .sinks
                     .entry((symbolic, site.span))
-                    .or_insert((trace, site, guesses));
+                    .or_insert((trace, site, guesses, via));
                 entry.2 = entry.2.min(guesses);
+                if entry.3 != via {
+                    entry.3 = None;
+                }
             }
         }
     }
