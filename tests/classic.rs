@@ -3141,3 +3141,29 @@ fn constants_and_the_carriers_set_up_are_no_messages() {
     );
     assert!(reports(&found, f, at("// content"), "PI001"), "{found:?}");
 }
+
+const LOCATION_HEADER: &str = r#"package app;
+
+import android.location.Location;
+import android.util.Log;
+import java.net.HttpURLConnection;
+
+public class Redirects {
+    void follow(HttpURLConnection conn, Location fix, String location) {
+        Log.d("R", "redirected to " + location); // a header
+        Log.d("R", "at " + fix.getLatitude()); // a place
+    }
+}
+"#;
+
+#[test]
+fn a_string_named_location_is_no_place() {
+    let found = scan(&[("app/Redirects.java", LOCATION_HEADER)]);
+    let at = |marker: &str| line_of(LOCATION_HEADER, marker);
+    let f = "app/Redirects.java";
+    assert!(
+        rules_at(&found, f, at("// a header")).is_empty(),
+        "{found:?}"
+    );
+    assert!(reports(&found, f, at("// a place"), "PI001"), "{found:?}");
+}

@@ -38,8 +38,9 @@ pub struct NameSpec {
     /// something else (`long lng` is a long value).
     #[serde(default)]
     pub no_integers: bool,
-    /// These names stand for the data only where the value's type is known: untyped,
-    /// the word too often means something else (`location` of a URL or a file).
+    /// These names stand for the data only where the value's type is known, and is
+    /// not text: untyped, or a string, the word too often means something else
+    /// (`location` of a URL or a file).
     #[serde(default)]
     pub typed: bool,
 }
@@ -117,7 +118,15 @@ impl NameMatch {
                     | "u32"
             )
         });
-        let untyped = self.typed && ty.is_none();
+        // Text is no type that says: a `String location` is as often a URL or a
+        // header (an MMS content location) as a place.
+        let text = ty.is_some_and(|t| {
+            matches!(
+                t,
+                "String" | "java.lang.String" | "CharSequence" | "str" | "&str"
+            )
+        });
+        let untyped = self.typed && (ty.is_none() || text);
         !(self.text_only && (small_integer || fraction)
             || self.no_integers && (small_integer || large_integer)
             || untyped)
