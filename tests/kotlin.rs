@@ -1680,3 +1680,53 @@ fn an_inherited_method_runs_the_overrides_of_the_object_it_runs_on() {
         "{found:?}"
     );
 }
+
+const RETROFIT_BASES: &str = r#"package app
+
+import android.telephony.TelephonyManager
+import retrofit2.Retrofit
+import retrofit2.http.Body
+import retrofit2.http.HTTP
+import retrofit2.http.POST
+
+interface Api {
+    @POST("/v4/register")
+    suspend fun register(@Body phone: String)
+
+    @HTTP(method = "DELETE", path = "user/phone", hasBody = true)
+    suspend fun forget(@Body phone: String)
+}
+
+class Client(private val tm: TelephonyManager) {
+    private val api = Retrofit.Builder().baseUrl("https://api.example.com/v3/").build().create(Api::class.java)
+
+    suspend fun go() {
+        api.register(tm.line1Number) // register
+        api.forget(tm.line1Number) // forget
+    }
+}
+"#;
+
+#[test]
+fn retrofit_paths_resolve_against_the_base_url_as_retrofit_does() {
+    let report = common::scan_files(&[("app/src/main/java/app/Main.kt", RETROFIT_BASES)]);
+    let at = |m| line_of(RETROFIT_BASES, m);
+    let message = |line: u64| -> String {
+        report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["rule"] == "PI001" && f["line"].as_u64() == Some(line))
+            .map(|f| f["message"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    // A leading `/` replaces the base's path; `@HTTP` names its method, then its path.
+    assert!(
+        message(at("// register")).contains("https://api.example.com/v4/register"),
+        "{report}"
+    );
+    assert!(
+        message(at("// forget")).contains("https://api.example.com/v3/user/phone"),
+        "{report}"
+    );
+}

@@ -185,6 +185,24 @@ struct Val {
     exact: Option<ClassId>,
 }
 
+/// A Retrofit base URL computed at run time.
+const UNKNOWN_BASE_URL: &str = "?";
+
+/// An endpoint's path resolved against a base URL as Retrofit does: a path with a
+/// leading `/` replaces the base's path (`https://h.io/v3/` + `/user` is
+/// `https://h.io/user`); another is appended to it.
+fn join_url(base: &str, path: &str) -> String {
+    if let Some(rest) = path.strip_prefix('/') {
+        let host_end = base
+            .find("://")
+            .map(|s| s + 3)
+            .and_then(|s| base[s..].find('/').map(|i| s + i))
+            .unwrap_or(base.len());
+        return format!("{}/{rest}", &base[..host_end]);
+    }
+    format!("{base}{path}")
+}
+
 /// The action of an Intent or IntentFilter that may name any.
 const ANY_ACTION: &str = "*";
 
@@ -4467,14 +4485,18 @@ impl<'a> Frame<'a> {
             Receiver::Type(_) => Val::default(),
         };
         let args: Vec<Val> = call.args.iter().map(|a| self.eval(a)).collect();
-        if call.name == "baseUrl" {
-            if let Some(url) = call.args.first().and_then(|a| a.string_literal()) {
-                let url: Rc<str> = url.into();
-                self.g.wrote(self.f, || Dep::BaseUrl);
-                if !self.g.base_urls.contains(&url) {
-                    self.g.base_urls.push(url);
-                    self.g.touch(&Dep::BaseUrl);
-                }
+        if call.name == "baseUrl" && call.args.len() == 1 {
+            // A base URL computed at run time is one more, unknown: with it, which
+            // base an endpoint has is not known.
+            let url: Rc<str> = call
+                .args
+                .first()
+                .and_then(|a| a.string_literal())
+                .map_or_else(|| UNKNOWN_BASE_URL.into(), Into::into);
+            self.g.wrote(self.f, || Dep::BaseUrl);
+            if !self.g.base_urls.contains(&url) {
+                self.g.base_urls.push(url);
+                self.g.touch(&Dep::BaseUrl);
             }
         }
         // `x.hashCode()`, an override of the app's included: a digest, not the data.
@@ -5043,14 +5065,20 @@ impl<'a> Frame<'a> {
             .iter()
             .find(|a| ROOM.contains(&a.name.as_str()));
         let (kind, url) = if let Some(a) = http {
-            let path = a.values.first().cloned().unwrap_or_default();
+            // `@HTTP(method = "DELETE", path = "user")` names its method first.
+            let path = match (a.name.as_str(), &a.values[..]) {
+                ("HTTP", [method, path, ..]) if HTTP.contains(&method.as_str()) => path.clone(),
+                ("HTTP", [method]) if HTTP.contains(&method.as_str()) => String::new(),
+                (_, values) => values.first().cloned().unwrap_or_default(),
+            };
             self.g.read(Dep::BaseUrl, self.f);
             let url = if path.starts_with("http://") || path.starts_with("https://") {
                 Some(path)
-            } else if self.g.base_urls.len() == 1 {
-                Some(format!("{}{}", self.g.base_urls[0], path))
             } else {
-                None
+                match &self.g.base_urls[..] {
+                    [base] if &**base != UNKNOWN_BASE_URL => Some(join_url(base, &path)),
+                    _ => None,
+                }
             };
             (SinkKind::Network, url)
         } else if let Some(a) = room {
