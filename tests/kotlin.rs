@@ -1730,3 +1730,48 @@ fn retrofit_paths_resolve_against_the_base_url_as_retrofit_does() {
         "{report}"
     );
 }
+
+const CUSTOM_SETTER: &str = r#"package app
+
+import android.telephony.TelephonyManager
+import android.util.Log
+
+class Session {
+    var phone: String = ""
+        set(value) {
+            field = value.trim()
+            Log.i("S", "phone bound: $value") // setter
+        }
+
+    var screen: String = "home"
+        set(value) {
+            field = value
+            Log.d("S", "screen $value") // other setter
+        }
+}
+
+class Binder(private val tm: TelephonyManager) {
+    val session = Session()
+
+    fun bind() {
+        session.phone = tm.line1Number.orEmpty()
+        session.screen = "verify"
+    }
+}
+"#;
+
+#[test]
+fn assigning_a_property_runs_its_custom_setter() {
+    let found = scan(CUSTOM_SETTER);
+    let at = |m| line_of(CUSTOM_SETTER, m);
+    assert!(
+        has(&found, "PI001", at("// setter"), "phone_number"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.0 == "PI001" && f.1 == at("// other setter")),
+        "{found:?}"
+    );
+}

@@ -3524,13 +3524,14 @@ impl<'a> Frame<'a> {
             .and_then(|t| self.k.names.category_of_type(&t).map(String::from));
         if let Some(category) = typed {
             let simple = ty.unwrap_or_default();
-            let t = self.new_source(
-                category,
-                SourceKind::Name,
-                decl,
-                format!("`{name}` ({simple})"),
-                name,
-            );
+            // A temporary of the lowering (`$value3`, an `if` used as a value) has no
+            // name to show.
+            let description = if name.starts_with('$') {
+                format!("a `{simple}` value")
+            } else {
+                format!("`{name}` ({simple})")
+            };
+            let t = self.new_source(category, SourceKind::Name, decl, description, name);
             v.add_taint(t);
             return v;
         }
@@ -3978,6 +3979,33 @@ impl<'a> Frame<'a> {
                     .static_type(receiver)
                     .or_else(|| self.type_name_of(receiver))
                     .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+                // A Kotlin property with a custom setter (`set(value) { .. }`): the
+                // assignment runs it.
+                if let Some(c) = owner.filter(|_| self.accessor_properties()) {
+                    let setter = accessor_name("set", name);
+                    let setters: Vec<FnId> = self
+                        .program
+                        .dispatch(c, &setter, 1)
+                        .into_iter()
+                        .filter(|&f| self.program.function(f).has_body)
+                        .collect();
+                    if !setters.is_empty() && self.inlined < MAX_INLINE_DEPTH {
+                        let call = Call {
+                            receiver: Some(receiver.clone()),
+                            name: setter,
+                            args: Vec::new(),
+                            name_span: target.span,
+                        };
+                        let recv = self.eval(receiver);
+                        self.call_project(
+                            &call,
+                            target.span,
+                            &setters,
+                            &recv,
+                            std::slice::from_ref(&v),
+                        );
+                    }
+                }
                 let field = owner.and_then(|c| self.program.field(c, name));
                 match (owner, field) {
                     (Some(_), Some((o, f))) if self.per_object(o, f) => {
