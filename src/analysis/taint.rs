@@ -1531,31 +1531,23 @@ impl<'a> Frame<'a> {
             return None;
         }
         let mut out = Val::default();
+        let mut whole = false;
+        let mut params = vec![Val::default(); element_at + 1];
+        params[element_at] = Val {
+            callable: None,
+            ..recv.clone()
+        };
         // The first block receives the elements; later ones are for errors and
         // completion (`subscribe(onNext, onError)`).
-        let mut whole = false;
-        if let Some(f) = function {
-            let mut element = recv.clone();
-            element.callable = None;
-            let mut params = vec![Val::default(); element_at + 1];
-            params[element_at] = element;
-            let ret = self.run_function_value(f, call.name_span, params);
-            if mapping {
-                out.join(&ret);
-                whole = p.block_results_only.contains(name) || scope;
-            }
-            return mapping.then_some((out, whole));
-        }
-        if let Some(l) = first.filter(|&l| self.written_here(l)) {
-            let mut element = recv.clone();
-            element.callable = None;
-            let mut params = vec![Val::default(); element_at + 1];
-            params[element_at] = element;
-            let ret = self.inline_lambda(l, &[], params);
-            if mapping {
-                out.join(&ret);
-                whole = p.block_results_only.contains(name);
-            }
+        let ret = match function {
+            Some(f) => Some(self.run_function_value(f, call.name_span, params)),
+            None => first
+                .filter(|&l| self.written_here(l))
+                .map(|l| self.inline_lambda(l, &[], params)),
+        };
+        if let (Some(ret), true) = (ret, mapping) {
+            out.join(&ret);
+            whole = p.block_results_only.contains(name) || scope;
         }
         mapping.then_some((out, whole))
     }
@@ -1564,22 +1556,22 @@ impl<'a> Frame<'a> {
     /// consumer's or a mapping's, as most are) or none (a `Runnable`'s).
     fn method_ref_target(&self, receiver: &Expr, name: &str) -> Option<FnId> {
         let m = self.module_id();
+        // `Type::method`, or a value's `value::method`.
+        let typed = || {
+            self.static_type(receiver)
+                .and_then(|t| self.program.resolve_class(m, &t))
+        };
+        let class = match &receiver.kind {
+            ExprKind::This => None,
+            ExprKind::Name(t) => self.program.resolve_class(m, t).or_else(typed),
+            _ => typed(),
+        };
         let found = |arity: usize| -> Vec<FnId> {
-            match &receiver.kind {
-                ExprKind::This => match self.class {
-                    Some(c) => self.program.dispatch_implicit(c, name, arity),
-                    None => self.program.top_level_functions(m, name, arity),
-                },
-                ExprKind::Name(t) if self.program.resolve_class(m, t).is_some() => self
-                    .program
-                    .resolve_class(m, t)
-                    .map(|c| self.program.dispatch(c, name, arity))
-                    .unwrap_or_default(),
-                _ => self
-                    .static_type(receiver)
-                    .and_then(|t| self.program.resolve_class(m, &t))
-                    .map(|c| self.program.dispatch(c, name, arity))
-                    .unwrap_or_default(),
+            match (&receiver.kind, self.class, class) {
+                (ExprKind::This, Some(c), _) => self.program.dispatch_implicit(c, name, arity),
+                (ExprKind::This, None, _) => self.program.top_level_functions(m, name, arity),
+                (_, _, Some(c)) => self.program.dispatch(c, name, arity),
+                _ => Vec::new(),
             }
         };
         // (An extension function's receiver is its first parameter: `Location::toLatLng`
@@ -3106,13 +3098,8 @@ impl<'a> Frame<'a> {
         let dep = Dep::Field(key.clone());
         self.g.wrote(self.f, || dep.clone());
         // A field only ever assigned constants holds no personal data, whatever its name.
-        let fresh = !self.g.fields.contains_key(&key);
         let slot = self.g.fields.entry(key).or_insert_with(Val::constant);
         let was_const = slot.is_const;
-        // The class the field's first object was made as, until another is stored.
-        if fresh {
-            slot.exact = global.exact;
-        }
         if slot.join(&global) || slot.is_const != was_const {
             self.g.touch(&dep);
         }
@@ -3761,12 +3748,10 @@ impl<'a> Frame<'a> {
             .flatten()
     }
 
-    /// The parameter a key expression is, if it is one of this function's.
+    /// The parameter a key expression is, if it is one of this function's (not
+    /// inside a block run here).
     fn key_param(&self, key: &Expr) -> Option<u16> {
-        match &key.kind {
-            ExprKind::Name(n) if self.inlined == 0 => self.params.get(n.as_str()).copied(),
-            _ => None,
-        }
+        self.own_param(key).filter(|_| self.inlined == 0)
     }
 
     /// The keys a call's arguments name, by the callee's parameter (`args` may
@@ -5351,11 +5336,13 @@ impl<'a> Frame<'a> {
             let free_function = implicit && call.receiver.is_none() && !is_type;
             // (Open to the platform's classes only: an unknown supertype is no library's
             // class, `set(key, v)` in a `HashMap` subclass no Mixpanel call.)
-            let platform = ["android.", "androidx.", "java.", "javax.", "kotlin."]
-                .iter()
-                .any(|p| class.starts_with(p));
+            let platform = || {
+                ["android.", "androidx.", "java.", "javax.", "kotlin."]
+                    .iter()
+                    .any(|p| class.starts_with(p))
+            };
             candidates.iter().any(|t| k.type_is(t, class))
-                || (open && is_type && platform)
+                || (open && is_type && platform())
                 || (without_type && (candidates.is_empty() || free_function))
         };
         let project_class = rty_project;

@@ -79,18 +79,30 @@ pub struct NameMatch {
     pub category: String,
     /// The name marks a child's data.
     pub minor: bool,
-    /// Only patterns whose data cannot be a small integer matched (see
-    /// [`NameSpec::text_only`]).
-    pub text_only: bool,
-    /// Only patterns whose data is no integer matched (see [`NameSpec::no_integers`]).
-    pub no_integers: bool,
-    /// Only patterns that need a known type matched (see [`NameSpec::typed`]).
-    pub typed: bool,
+    /// What the patterns that matched need of the value's type.
+    needs: Needs,
 }
 
 impl NameMatch {
     /// Whether a variable declared with type `ty` under this name can hold the data.
     pub fn fits(&self, ty: Option<&str>) -> bool {
+        self.needs.fits(ty)
+    }
+}
+
+/// What a pattern needs of a value's type to name the data (see [`NameSpec`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Needs {
+    /// The data cannot be a small integer nor have a fraction ([`NameSpec::text_only`]).
+    text_only: bool,
+    /// The data is no integer ([`NameSpec::no_integers`]).
+    no_integers: bool,
+    /// The type must be known, and not text ([`NameSpec::typed`]).
+    typed: bool,
+}
+
+impl Needs {
+    fn fits(&self, ty: Option<&str>) -> bool {
         let ty = ty.map(|t| t.trim_end_matches('?'));
         let large_integer = ty.is_some_and(|t| {
             matches!(
@@ -131,17 +143,7 @@ impl NameMatch {
             || self.no_integers && (small_integer || large_integer)
             || untyped)
     }
-}
 
-/// What a pattern needs of a value's type to name the data (see [`NameSpec`]).
-#[derive(Debug, Clone, Copy)]
-struct Needs {
-    text_only: bool,
-    no_integers: bool,
-    typed: bool,
-}
-
-impl Needs {
     /// Two patterns of a category matched: the name needs only what both need.
     fn both(self, other: Needs) -> Needs {
         Needs {
@@ -368,9 +370,7 @@ impl NameMatcher {
             Some((c, needs)) => Some(NameMatch {
                 category: self.categories[c].0.clone(),
                 minor: any_run_in(&tokens, &self.minors, self.longest),
-                text_only: needs.text_only,
-                no_integers: needs.no_integers,
-                typed: needs.typed,
+                needs,
             }),
             None => self.minor_attribute(&tokens),
         }
@@ -402,9 +402,7 @@ impl NameMatcher {
                         return Some(NameMatch {
                             category: category.clone(),
                             minor: true,
-                            text_only: false,
-                            no_integers: false,
-                            typed: false,
+                            needs: Needs::default(),
                         });
                     }
                 }
