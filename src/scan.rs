@@ -166,6 +166,9 @@ pub struct Project {
     /// What the passes after the taint analysis worked out per module, kept while
     /// no file comes or goes.
     memos: Memos,
+    /// The worker threads (`--jobs` of them, with deep stacks) the files are lowered
+    /// and the program is analysed on.
+    pool: Arc<rayon::ThreadPool>,
 }
 
 /// An analysis kept for the next: the program it ran on and the taint facts.
@@ -280,6 +283,7 @@ impl Project {
 
         loaded.sort_by_key(|(i, _)| *i);
         let mut project = Project {
+            pool: Arc::new(pool),
             root,
             knowledge,
             declaration,
@@ -567,8 +571,12 @@ impl Project {
         resume: Option<&mut Option<Resume>>,
         memos: &mut Memos,
     ) -> Analysed {
-        // The analyses recurse over the IR, which nests up to frontend::MAX_NESTING.
-        frontend::with_deep_stack(|| self.run_analysis_on_this_stack(started, resume, memos))
+        // The analyses recurse over the IR, which nests up to frontend::MAX_NESTING:
+        // the pool's threads have the stack for it.
+        let pool = Arc::clone(&self.pool);
+        pool.install(|| {
+            frontend::with_deep_stack(|| self.run_analysis_on_this_stack(started, resume, memos))
+        })
     }
 
     /// The program index, and what the manifests say of the app's components.

@@ -8,14 +8,19 @@
 //! arguments. Fields are global per class (field-based), lambdas and anonymous
 //! classes see the variables they capture, and callbacks registered on a value that
 //! carries personal data receive it in their parameters. The whole program is
-//! iterated until summaries, fields and captures stop growing.
+//! iterated until summaries, fields and captures stop growing: each round level by
+//! level of the call graph, a level's functions side by side (see [`local`]).
 
-use std::rc::Rc;
+use std::sync::Arc;
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+mod local;
+use local::{Delta, Local};
+
 use crate::analysis::program::{ClassId, FnId, Program};
-use crate::analysis::{Analysis, Flow, SinkSite, SourceId, SourceInfo, SourceKind, Step};
+use crate::analysis::{Analysis, Flow, SinkSite, SourceId, SourceInfo, SourceKind};
 use crate::ir::*;
 use crate::knowledge::{Knowledge, ResourceKind, ReturnsSpec, SinkKind, SourceKind as SpecKind};
 
@@ -160,7 +165,7 @@ enum Callable {
 struct Val {
     taint: Vec<Taint>,
     /// A literal URL this value is or is bound for.
-    url: Option<Rc<str>>,
+    url: Option<Arc<str>>,
     resource: Option<ResourceKind>,
     /// Made only of literals: never personal data, whatever its name.
     is_const: bool,
@@ -169,7 +174,7 @@ struct Val {
     /// The app's own component an explicit Intent is addressed to.
     intent_target: Option<ClassId>,
     /// The resource id a view was looked up with (`R.id.et_phone` → `et_phone`).
-    hint: Option<Rc<str>>,
+    hint: Option<Arc<str>>,
     callable: Option<Callable>,
     /// The result of a source API itself (a `Task<Location>`), not something
     /// computed from it: callbacks registered on it receive the data.
@@ -179,7 +184,7 @@ struct Val {
     pending: bool,
     /// The action an Intent or IntentFilter names (`new Intent(ACTION_X)`), as an
     /// entry key; [`ANY_ACTION`] when it may be several.
-    action: Option<Rc<str>>,
+    action: Option<Arc<str>>,
     /// The app's class this object was created as (`new Redactor()`), when every
     /// way here agrees: its methods are that class's, not every override's.
     exact: Option<ClassId>,
@@ -326,7 +331,7 @@ impl Val {
 
 #[derive(Clone, Debug, Default)]
 struct Env {
-    vars: HashMap<Rc<str>, Val>,
+    vars: HashMap<Arc<str>, Val>,
     live: bool,
 }
 
@@ -356,7 +361,7 @@ impl Env {
     }
 }
 
-type FieldKey = (ClassId, Rc<str>);
+type FieldKey = (ClassId, Arc<str>);
 
 /// A sink a summary reaches: the trace inside the function, the sink, the guesses the
 /// way rests on, and the class `this` must be for the way to run (see
@@ -385,7 +390,7 @@ struct Summary {
     thrown: Val,
     /// What the function broadcasts of what it was given: (action, symbolic origin,
     /// extra) → trace. The caller's data is broadcast.
-    broadcasts: HashMap<(Rc<str>, Origin, Option<FieldSym>), TraceId>,
+    broadcasts: HashMap<(Arc<str>, Origin, Option<FieldSym>), TraceId>,
     /// What the function hands to the function values its parameters name
     /// (`cb(tm.imei)`): (parameter, origin) → trace. The caller's block receives it.
     invokes: HashMap<(u16, Origin), TraceId>,
@@ -402,16 +407,16 @@ struct Summary {
 struct TraceNode {
     parent: Option<TraceId>,
     span: Span,
-    message: Rc<str>,
+    message: Arc<str>,
     depth: u16,
 }
 
 #[derive(Default)]
 struct Global {
     /// Shared: a call site reads its callee's summary while the caller's own grows.
-    summaries: HashMap<FnId, Rc<Summary>>,
+    summaries: HashMap<FnId, Arc<Summary>>,
     fields: HashMap<FieldKey, Val>,
-    captures: HashMap<Callable, HashMap<Rc<str>, Val>>,
+    captures: HashMap<Callable, HashMap<Arc<str>, Val>>,
     callback_taint: HashMap<FnId, Vec<Taint>>,
     sources: Vec<SourceInfo>,
     source_index: HashMap<(Span, String), SourceId>,
@@ -419,19 +424,19 @@ struct Global {
     /// (source, sink, emitting function) → flow
     flows: HashMap<(SourceId, Span, FnId), Flow>,
     calls: HashMap<FnId, HashSet<FnId>>,
-    base_urls: Vec<Rc<str>>,
-    field_syms: HashMap<Rc<str>, FieldSym>,
+    base_urls: Vec<Arc<str>>,
+    field_syms: HashMap<Arc<str>, FieldSym>,
     /// The names of the field symbols, by symbol.
-    field_names: Vec<Rc<str>>,
+    field_names: Vec<Arc<str>>,
     /// The `@Provides` functions, by qualifier annotation (name and arguments); made
     /// when first needed.
-    providers: Option<Providers>,
+    providers: std::sync::OnceLock<Providers>,
     /// Who read what: a change re-queues its readers.
     readers: HashMap<Dep, HashSet<FnId>>,
     /// Functions to analyse again in the next round.
     dirty: HashSet<FnId>,
     per_object: HashMap<ClassId, bool>,
-    supertypes: HashMap<ClassId, Rc<[String]>>,
+    supertypes: HashMap<ClassId, Arc<[String]>>,
     /// What explicit Intents addressed to each of the app's components carry (and
     /// the arguments a fragment of the app is given).
     intents: HashMap<ClassId, Val>,
@@ -441,18 +446,18 @@ struct Global {
     /// Callbacks registered with `registerForActivityResult`.
     result_callbacks: HashSet<FnId>,
     /// The app's receivers registered in code, with the action they listen for.
-    receivers: HashSet<(ClassId, Rc<str>)>,
+    receivers: HashSet<(ClassId, Arc<str>)>,
     /// The app's components with an intent filter in a manifest, by action (as an
     /// entry key of its literal).
-    filters: Vec<(ClassId, Rc<str>)>,
+    filters: Vec<(ClassId, Arc<str>)>,
     /// The app's activities no other app can start (see [`Components`]).
     private_activities: HashSet<ClassId>,
     /// The app's disabled components (see [`Components`]).
     disabled: HashSet<ClassId>,
     /// What implicit broadcasts carry, by action.
-    broadcasts: HashMap<Rc<str>, Val>,
+    broadcasts: HashMap<Arc<str>, Val>,
     /// What the app stored in its preferences, by constant key (as an entry key).
-    stored: HashMap<Rc<str>, Val>,
+    stored: HashMap<Arc<str>, Val>,
     /// Source–sink pairs seen only by ways longer than [`MAX_TRACE`] steps.
     too_long: HashSet<(SourceId, Span, FnId)>,
     /// Every call of a project function: (caller, name span, callee).
@@ -488,99 +493,10 @@ enum Dep {
     Broadcasts,
     BaseUrl,
     /// What the app stored in its preferences under a constant key.
-    Stored(Rc<str>),
+    Stored(Arc<str>),
 }
 
 impl Global {
-    fn trace(
-        &mut self,
-        parent: Option<TraceId>,
-        span: Span,
-        message: impl Into<Rc<str>>,
-    ) -> TraceId {
-        let depth = parent.map_or(0, |p| self.traces[p as usize].depth + 1);
-        if depth as usize > MAX_TRACE {
-            if let Some(p) = parent {
-                return p;
-            }
-        }
-        self.push_trace(parent, span, message.into(), depth)
-    }
-
-    fn push_trace(
-        &mut self,
-        parent: Option<TraceId>,
-        span: Span,
-        message: Rc<str>,
-        depth: u16,
-    ) -> TraceId {
-        self.traces.push(TraceNode {
-            parent,
-            span,
-            message,
-            depth,
-        });
-        (self.traces.len() - 1) as TraceId
-    }
-
-    fn extend_trace(&mut self, parent: TraceId, span: Span, message: &str) -> TraceId {
-        if self.traces[parent as usize].span == span {
-            return parent;
-        }
-        self.trace(Some(parent), span, message)
-    }
-
-    /// A step through a library call: worth showing only where the value moves to
-    /// another line (`a.trim().toString()` is one step, not three).
-    fn through(&mut self, parent: TraceId, span: Span, message: &str) -> TraceId {
-        let p = &self.traces[parent as usize];
-        // One step per line, and one per chain of library calls (`b.add(..).add(..).build()`).
-        if (p.span.file == span.file && p.span.start.line == span.start.line)
-            || p.message.starts_with("through ")
-        {
-            return parent;
-        }
-        self.trace(Some(parent), span, message)
-    }
-
-    /// Appends the callee's steps (after its parameter root) to the caller's trace.
-    fn splice(&mut self, caller: TraceId, callee: TraceId) -> TraceId {
-        let mut chain = Vec::new();
-        let mut cur = Some(callee);
-        while let Some(c) = cur {
-            let node = &self.traces[c as usize];
-            if node.parent.is_none() {
-                break; // the parameter root, replaced by the caller's trace
-            }
-            chain.push(c);
-            cur = node.parent;
-        }
-        let mut t = caller;
-        for c in chain.into_iter().rev() {
-            let (span, message) = {
-                let n = &self.traces[c as usize];
-                (n.span, n.message.clone())
-            };
-            t = self.trace(Some(t), span, message);
-        }
-        t
-    }
-
-    fn steps(&self, trace: TraceId) -> Vec<Step> {
-        let mut out = Vec::new();
-        let mut cur = Some(trace);
-        while let Some(c) = cur {
-            let n = &self.traces[c as usize];
-            out.push(Step {
-                span: n.span,
-                message: n.message.to_string(),
-            });
-            cur = n.parent;
-        }
-        out.reverse();
-        out
-    }
-
     /// `writer` wrote to (joined something into) `dep`: remembered when the analysis
     /// is to be resumed after an edit, so that what an edited function wrote can be
     /// taken back.
@@ -642,7 +558,7 @@ impl Global {
             }
         }
         for s in self.summaries.values_mut() {
-            let s = Rc::make_mut(s);
+            let s = Arc::make_mut(s);
             val(&mut s.ret, f);
             val(&mut s.thrown, f);
             s.sinks.values_mut().for_each(|(t, _, _, _)| f(t));
@@ -701,7 +617,7 @@ impl Global {
             return sym;
         }
         let sym = self.field_syms.len() as FieldSym;
-        let name: Rc<str> = name.into();
+        let name: Arc<str> = name.into();
         self.field_syms.insert(name.clone(), sym);
         self.field_names.push(name);
         sym
@@ -766,8 +682,14 @@ fn run(
 ) -> (Analysis, Global, Vec<FnId>) {
     let mut global = new_global(components);
     global.tracking = tracking;
-    let mut functions = first_order(program, &mut global);
-    fixpoint(program, knowledge, &mut global, &mut functions);
+    let (mut functions, guessed) = first_order(program, &mut global);
+    fixpoint(
+        program,
+        knowledge,
+        &mut global,
+        &mut functions,
+        Some(&guessed),
+    );
     (report(program, knowledge, &global), global, functions)
 }
 
@@ -929,7 +851,7 @@ impl Resumable {
             .extend(program.all_functions().filter(|f| !known.contains(f)));
         self.functions
             .retain(|f| (f.func as usize) < program.module(f.module).functions.len());
-        fixpoint(program, knowledge, g, &mut self.functions);
+        fixpoint(program, knowledge, g, &mut self.functions, None);
         report(program, knowledge, g)
     }
 }
@@ -953,20 +875,26 @@ fn new_global(components: &Components) -> Global {
         filters: components
             .filters
             .iter()
-            .flat_map(|(c, actions)| actions.iter().map(move |a| (*c, Rc::from(format!("#{a}")))))
+            .flat_map(|(c, actions)| {
+                actions
+                    .iter()
+                    .map(move |a| (*c, Arc::from(format!("#{a}"))))
+            })
             .collect(),
         ..Global::default()
     }
 }
 
-/// Every function, callees before callers as far as a first guess goes, all queued.
-fn first_order(program: &Program, global: &mut Global) -> Vec<FnId> {
+/// Every function, callees before callers as far as a first guess goes, all queued;
+/// and the call graph guessed.
+fn first_order(program: &Program, global: &mut Global) -> (Vec<FnId>, CallGraph) {
     let functions: Vec<FnId> = program.all_functions().collect();
     let started = std::time::Instant::now();
     // Callees before callers from the start, by a call graph guessed from names
     // (the real one is known after the first round): fewer functions see a callee's
     // summary change after they ran.
-    let functions = bottom_up(&functions, &calls_by_name(program, &functions));
+    let guessed = calls_by_name(program, &functions);
+    let functions = bottom_up(&functions, &guessed);
     global.dirty = functions.iter().copied().collect();
     global.summaries.reserve(functions.len());
     if std::env::var_os("PIITRACE_PROFILE").is_some() {
@@ -975,7 +903,41 @@ fn first_order(program: &Program, global: &mut Global) -> Vec<FnId> {
             started.elapsed().as_secs_f64()
         );
     }
-    functions
+    (functions, guessed)
+}
+
+/// Calls between project functions: caller → callees.
+type CallGraph = HashMap<FnId, HashSet<FnId>>;
+
+/// `functions` (in their order) by level: a function comes one level after the
+/// latest of what it needs that comes before it: its callees (their summaries) and
+/// the function it is written in (the variables it captures). What comes after it,
+/// as in recursion, is left out. No function needs another of its own level, so a
+/// level's functions can be analysed side by side.
+fn levels(program: &Program, functions: &[FnId], calls: &CallGraph) -> Vec<Vec<FnId>> {
+    let position: HashMap<FnId, usize> =
+        functions.iter().enumerate().map(|(i, &f)| (f, i)).collect();
+    let mut level = vec![0usize; functions.len()];
+    let mut out: Vec<Vec<FnId>> = Vec::new();
+    for (i, f) in functions.iter().enumerate() {
+        let callees = calls.get(f).into_iter().flatten();
+        let enclosing = program.enclosing_function(*f);
+        let needs = callees.chain(enclosing.as_ref());
+        let before = needs.filter_map(|c| position.get(c)).filter(|&&p| p < i);
+        level[i] = before.map(|&p| level[p] + 1).max().unwrap_or(0);
+        if out.len() <= level[i] {
+            out.resize_with(level[i] + 1, Vec::new);
+        }
+        out[level[i]].push(*f);
+    }
+    out
+}
+
+/// One function analysed against the committed facts: what it adds to them.
+fn analyse_one(program: &Program, knowledge: &Knowledge, global: &Global, f: FnId) -> Delta {
+    let mut frame = Frame::new(program, knowledge, global, f);
+    frame.run();
+    std::mem::take(&mut frame.g.d)
 }
 
 /// Analyses the dirty functions, and those whose inputs they change, until nothing
@@ -986,6 +948,7 @@ fn fixpoint(
     knowledge: &Knowledge,
     global: &mut Global,
     functions: &mut Vec<FnId>,
+    guessed: Option<&CallGraph>,
 ) {
     let profile = std::env::var_os("PIITRACE_PROFILE").is_some();
     let started = std::time::Instant::now();
@@ -995,28 +958,53 @@ fn fixpoint(
             // Callees before callers: summaries are ready when their callers need them.
             *functions = bottom_up(functions, &global.calls);
         }
-        // Each round analyses the functions whose inputs changed, in that order.
+        let levels = match guessed {
+            Some(guessed) if round == 0 => levels(program, functions, guessed),
+            _ => levels(program, functions, &global.calls),
+        };
+        // Each round analyses the functions whose inputs changed, level by level.
         let todo = std::mem::take(&mut global.dirty);
         let mut analysed = 0;
-        for &f in functions.iter() {
-            // Inputs changed before this round, or earlier in it: analysed now, with
-            // what they depend on as it stands (a change after this reruns it next
-            // round).
-            let queued = todo.contains(&f) | global.dirty.remove(&f);
-            if !queued {
-                continue;
+        let mut par_time = std::time::Duration::ZERO;
+        let mut commit_time = std::time::Duration::ZERO;
+        for level in levels {
+            // Inputs changed before this round, or at an earlier level of it: analysed
+            // now, with what they depend on as it stands (a change after this reruns
+            // it next round).
+            let batch: Vec<FnId> = level
+                .into_iter()
+                .filter(|f| todo.contains(f) | global.dirty.remove(f))
+                .filter(|&f| {
+                    let func = program.function(f);
+                    func.has_body && !func.runs_in_place
+                })
+                .collect();
+            analysed += batch.len();
+            let t0 = std::time::Instant::now();
+            let shared: &Global = global;
+            let mut deltas: Vec<Delta> = batch
+                .par_iter()
+                .with_min_len(8)
+                .map(|&f| analyse_one(program, knowledge, shared, f))
+                .collect();
+            // What the whole level read first: a function that read a fact another
+            // of its level changes runs again.
+            for (&f, d) in batch.iter().zip(&mut deltas) {
+                global.note_reads(f, &mut d.reads);
             }
-            let func = program.function(f);
-            if func.has_body && !func.runs_in_place {
-                analysed += 1;
-                let mut frame = Frame::new(program, knowledge, global, f);
-                frame.run();
+            let t1 = std::time::Instant::now();
+            for (f, d) in batch.into_iter().zip(deltas) {
+                global.commit(f, d);
             }
+            par_time += t1 - t0;
+            commit_time += t1.elapsed();
         }
         if profile {
             eprintln!(
-                "piitrace: round {round}: {analysed} functions, {:.3}s, {} trace steps, {} flows",
+                "piitrace: round {round}: {analysed} functions, {:.3}s (analyse {:.3}s, commit {:.3}s), {} trace steps, {} flows",
                 started.elapsed().as_secs_f64(),
+                par_time.as_secs_f64(),
+                commit_time.as_secs_f64(),
                 global.traces.len(),
                 global.flows.len()
             );
@@ -1370,12 +1358,13 @@ enum Receiver<'e> {
 struct Frame<'a> {
     program: &'a Program,
     k: &'a Knowledge,
-    g: &'a mut Global,
+    /// The committed facts, and what this analysis adds to them.
+    g: Local<'a>,
     f: FnId,
     class: Option<ClassId>,
     env: Env,
-    local_types: HashMap<Rc<str>, String>,
-    params: HashMap<Rc<str>, u16>,
+    local_types: HashMap<Arc<str>, String>,
+    params: HashMap<Arc<str>, u16>,
     summary: Summary,
     loop_exits: Vec<Env>,
     this_root: Option<TraceId>,
@@ -1400,7 +1389,7 @@ struct Frame<'a> {
     typing_captures: std::cell::RefCell<Vec<(FnId, String)>>,
     /// Locals that name the same object (`Box b = a;`): what is stored into one is
     /// in the other. Flow-insensitive within the function.
-    aliases: HashMap<Rc<str>, Vec<Rc<str>>>,
+    aliases: HashMap<Arc<str>, Vec<Arc<str>>>,
     /// While a callee's sinks are taken over: the class `this` must be for them to
     /// run (see [`Summary::sinks`]).
     via: Option<ClassId>,
@@ -1408,20 +1397,29 @@ struct Frame<'a> {
 
 /// What binding a variable for a block run in place hid.
 struct Shadowed {
-    name: Rc<str>,
+    name: Arc<str>,
     old: Option<Val>,
     old_ty: Option<String>,
+}
+
+/// What a source API's entry says of the data besides its category.
+#[derive(Default)]
+struct Described {
+    /// The name it is stored under refines its category.
+    refinable: bool,
+    /// The permissions the API itself needs, where they are not its category's.
+    permissions: Option<Vec<String>>,
 }
 
 /// Lambdas run in place inside lambdas run in place, at most this deep.
 const MAX_INLINE_DEPTH: u32 = 8;
 
 impl<'a> Frame<'a> {
-    fn new(program: &'a Program, k: &'a Knowledge, g: &'a mut Global, f: FnId) -> Frame<'a> {
+    fn new(program: &'a Program, k: &'a Knowledge, g: &'a Global, f: FnId) -> Frame<'a> {
         Frame {
             program,
             k,
-            g,
+            g: Local::new(g),
             f,
             class: program.class_of(f),
             env: Env {
@@ -1812,9 +1810,9 @@ impl<'a> Frame<'a> {
         let mut fields: Vec<FieldSym> = Vec::new();
         let mut whole = false;
         for &f in to_string {
-            self.g.read(Dep::Summary(f), self.f);
+            self.g.read(Dep::Summary(f));
             // Not analysed yet: nothing so far (its summary wakes this function).
-            let Some(s) = self.g.summaries.get(&f) else {
+            let Some(s) = self.g.summary(f) else {
                 continue;
             };
             for t in &s.ret.taint {
@@ -2028,14 +2026,14 @@ impl<'a> Frame<'a> {
         self.returned = outer_returned;
         // What the block stored into the object it was handed (`x.apply { putExtra(..) }`,
         // `x.also { it.add(..) }`) is in the caller's variable too: the same object.
-        let handed: Vec<(Rc<str>, Val)> = func
+        let handed: Vec<(Arc<str>, Val)> = func
             .params
             .iter()
             .zip(arg_exprs)
             .filter_map(|(p, a)| match &a.kind {
                 ExprKind::Name(n) => {
                     let v = self.env.vars.get(p.name.as_str())?;
-                    (!v.taint.is_empty()).then(|| (Rc::from(n.as_str()), v.clone()))
+                    (!v.taint.is_empty()).then(|| (Arc::from(n.as_str()), v.clone()))
                 }
                 _ => None,
             })
@@ -2090,7 +2088,7 @@ impl<'a> Frame<'a> {
     }
 
     /// Binds a variable for a block run in place; `unbind` puts back what it hid.
-    fn bind(&mut self, name: Rc<str>, v: Val, ty: Option<String>) -> Shadowed {
+    fn bind(&mut self, name: Arc<str>, v: Val, ty: Option<String>) -> Shadowed {
         let old_ty = match ty {
             Some(t) => self.local_types.insert(name.clone(), t),
             None => self.local_types.remove(&name),
@@ -2128,26 +2126,21 @@ impl<'a> Frame<'a> {
         // Variables captured by a lambda or an anonymous/local class.
         let captured = match func.kind {
             FunctionKind::Lambda => {
-                self.g.read(Dep::Capture(Callable::Lambda(self.f)), self.f);
-                self.g.captures.get(&Callable::Lambda(self.f)).cloned()
+                self.g.read(Dep::Capture(Callable::Lambda(self.f)));
+                self.g.captures(&Callable::Lambda(self.f)).cloned()
             }
             _ => self.class.and_then(|c| {
-                self.g.read(Dep::Capture(Callable::Class(c)), self.f);
-                self.g.captures.get(&Callable::Class(c)).cloned()
+                self.g.read(Dep::Capture(Callable::Class(c)));
+                self.g.captures(&Callable::Class(c)).cloned()
             }),
         };
         if let Some(vars) = captured {
             self.env.vars.extend(vars);
         }
-        self.g.read(Dep::Callback(self.f), self.f);
-        let callback = self
-            .g
-            .callback_taint
-            .get(&self.f)
-            .cloned()
-            .unwrap_or_default();
+        self.g.read(Dep::Callback(self.f));
+        let callback = self.g.callback_taint(self.f).cloned().unwrap_or_default();
         for (i, p) in func.params.iter().enumerate() {
-            let name: Rc<str> = p.name.as_str().into();
+            let name: Arc<str> = p.name.as_str().into();
             // Failures delivered to a callback are not the data it was registered for.
             let is_failure = p.ty.as_deref().is_some_and(is_failure_type);
             // Nor are the numbers and flags beside the object that carries it
@@ -2188,8 +2181,7 @@ impl<'a> Frame<'a> {
             }
             let ty = p.ty.clone().or_else(|| {
                 self.g
-                    .lambda_arg_types
-                    .get(&self.f)
+                    .lambda_arg_types(self.f)
                     .and_then(|types| types.get(i).cloned().flatten())
             });
             if let Some(ty) = ty {
@@ -2204,55 +2196,7 @@ impl<'a> Frame<'a> {
         self.publish_param_writes();
         self.summary.thrown = std::mem::take(&mut self.thrown);
         self.save_instance_state();
-        let f = self.f;
-        let summary = std::mem::take(&mut self.summary);
-        let first = !self.g.summaries.contains_key(&f);
-        let stored = Rc::make_mut(self.g.summaries.entry(f).or_default());
-        // The first summary is taken as is: joining it into an empty one would lose
-        // facts every return must share (an explicit Intent).
-        // Callers that ran before read no summary, which is an empty one: only a
-        // first summary that says something is news to them.
-        let mut changed = if first {
-            stored.ret = summary.ret;
-            !stored.ret.is_nothing()
-        } else {
-            stored.ret.join(&summary.ret)
-        };
-        for (k, v) in summary.sinks {
-            match stored.sinks.entry(k) {
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(v);
-                    changed = true;
-                }
-                // Keep the first trace, but the latest (best informed) sink facts,
-                // and the fewest guesses seen.
-                std::collections::hash_map::Entry::Occupied(mut o) => {
-                    let old = o.get_mut();
-                    old.1 = v.1;
-                    if v.2 < old.2 {
-                        old.2 = v.2;
-                        changed = true;
-                    }
-                    if old.3.is_some() && old.3 != v.3 {
-                        old.3 = None;
-                        changed = true;
-                    }
-                }
-            }
-        }
-        changed |= stored.thrown.join(&summary.thrown);
-        changed |= insert_new(&mut stored.param_gets, summary.param_gets);
-        changed |= insert_new(&mut stored.receiver_gets, summary.receiver_gets);
-        changed |= insert_new(&mut stored.field_writes, summary.field_writes);
-        changed |= insert_new(&mut stored.broadcasts, summary.broadcasts);
-        changed |= insert_new(&mut stored.invokes, summary.invokes);
-        for p in summary.runs {
-            changed |= stored.runs.insert(p);
-        }
-        changed |= insert_new(&mut stored.delivers, summary.delivers);
-        if changed {
-            self.g.touch(&Dep::Summary(f));
-        }
+        self.g.d.summary = Some(std::mem::take(&mut self.summary));
     }
 
     /// Whether the registrations of a callback in this file may deliver personal
@@ -2354,10 +2298,8 @@ impl<'a> Frame<'a> {
             return;
         };
         let action = args[1].action.clone().unwrap_or_else(|| ANY_ACTION.into());
-        self.g.wrote(self.f, || Dep::Broadcasts);
-        if self.g.receivers.insert((class, action)) {
-            self.g.touch(&Dep::Broadcasts);
-        }
+        self.g.wrote(|| Dep::Broadcasts);
+        self.g.add_receiver((class, action));
     }
 
     /// An implicit broadcast: what it carries reaches the app's receivers registered
@@ -2387,14 +2329,12 @@ impl<'a> Frame<'a> {
             .partition(|t| matches!(t.origin, Origin::Source(_)))
     }
 
-    fn broadcast_taints(&mut self, action: Rc<str>, taints: Vec<Taint>) {
+    fn broadcast_taints(&mut self, action: Arc<str>, taints: Vec<Taint>) {
         let Some(sent) = source_data(taints) else {
             return;
         };
-        self.g.wrote(self.f, || Dep::Broadcasts);
-        if self.g.broadcasts.entry(action).or_default().join(&sent) {
-            self.g.touch(&Dep::Broadcasts);
-        }
+        self.g.wrote(|| Dep::Broadcasts);
+        self.g.write_broadcast(action, &sent);
     }
 
     /// What the implicit broadcasts this receiver class is registered for carry, for
@@ -2407,16 +2347,15 @@ impl<'a> Frame<'a> {
         if func.name != "onReceive" || func.params.len() != 2 || index != 1 {
             return Vec::new();
         }
-        self.g.read(Dep::Broadcasts, self.f);
-        let listens: Vec<Rc<str>> = self
+        self.g.read(Dep::Broadcasts);
+        let listens: Vec<Arc<str>> = self
             .g
-            .receivers
-            .iter()
+            .receivers()
             .filter(|(c, _)| *c == class)
             .map(|(_, a)| a.clone())
             .collect();
         let mut taints = Vec::new();
-        for (action, v) in &self.g.broadcasts {
+        for (action, v) in &self.g.broadcasts() {
             let heard = listens
                 .iter()
                 .any(|l| &**l == ANY_ACTION || &**action == ANY_ACTION || l == action);
@@ -2508,7 +2447,7 @@ impl<'a> Frame<'a> {
     /// Whether a field of `class`'s objects may hold what its object holds as a
     /// whole: not a number or flag whose name says nothing (`long id`, `int count`).
     fn guessable_field(&self, class: Option<ClassId>, f: FieldSym) -> bool {
-        let (Some(class), Some(name)) = (class, self.g.field_names.get(f as usize)) else {
+        let (Some(class), Some(name)) = (class, self.g.field_name(f)) else {
             return true;
         };
         let Some((owner, field)) = self.program.field(class, name) else {
@@ -2537,11 +2476,9 @@ impl<'a> Frame<'a> {
 
     /// A start of one of the app's components by an explicit Intent, from here.
     fn start_component(&mut self, at: Span, target: ClassId) {
-        self.g.wrote(self.f, || Dep::Results);
-        if self.g.component_starts.insert((self.f, at, target)) {
-            // What the started activity hands back now reaches this class.
-            self.g.touch(&Dep::Results);
-        }
+        self.g.wrote(|| Dep::Results);
+        // What the started activity hands back reaches this class.
+        self.g.add_component_start((self.f, at, target));
     }
 
     /// The result an activity of the app handed back (`setResult(RESULT_OK, data)`),
@@ -2553,11 +2490,11 @@ impl<'a> Frame<'a> {
             && func.name == "onActivityResult"
             && func.params.len() == 3
             && index == 2)
-            || (index == 0 && self.g.result_callbacks.contains(&self.f));
+            || (index == 0 && self.g.is_result_callback(self.f));
         if !delivered {
             return Vec::new();
         }
-        self.g.read(Dep::Results, self.f);
+        self.g.read(Dep::Results);
         // From the activities this class (or the class it is written in) starts.
         let program = self.program;
         let mine: Vec<ClassId> = self
@@ -2567,8 +2504,7 @@ impl<'a> Frame<'a> {
             .collect();
         let started: HashSet<ClassId> = self
             .g
-            .component_starts
-            .iter()
+            .component_starts()
             .filter(|(caller, _, _)| {
                 program
                     .class_of(*caller)
@@ -2578,7 +2514,7 @@ impl<'a> Frame<'a> {
             .collect();
         let mut taints = Vec::new();
         for target in started {
-            if let Some(v) = self.g.results.get(&target) {
+            if let Some(v) = self.g.result(target) {
                 taints.extend(v.taint.iter().copied());
             }
         }
@@ -2636,13 +2572,18 @@ impl<'a> Frame<'a> {
         let refinable = spec.refine_by_name;
         let permissions = spec.permissions.clone();
         let description = format!("`{}` passed to `{}`", p.name, func.name);
-        let t = self.new_source(category, SourceKind::Api, p.span, description, &p.name);
-        if let Origin::Source(id) = t.origin {
-            let source = &mut self.g.sources[id as usize];
-            source.refinable = refinable;
-            source.permissions = permissions;
-        }
-        Some(t)
+        let about = Described {
+            refinable,
+            permissions,
+        };
+        Some(self.new_described_source(
+            category,
+            SourceKind::Api,
+            p.span,
+            description,
+            &p.name,
+            about,
+        ))
     }
 
     /// What an injector hands a parameter with a qualifier (`@NamedDeviceId deviceId:
@@ -2652,20 +2593,20 @@ impl<'a> Frame<'a> {
         if p.annotations.is_empty() {
             return Vec::new();
         }
-        if self.g.providers.is_none() {
-            self.g.providers = Some(providers(self.program));
-        }
+        let by_qualifier = self
+            .g
+            .base
+            .providers
+            .get_or_init(|| providers(self.program));
         let mut found: Vec<FnId> = Vec::new();
-        if let Some(by_qualifier) = &self.g.providers {
-            for a in &p.annotations {
-                let key = (a.name.clone(), a.values.clone());
-                found.extend(by_qualifier.get(&key).into_iter().flatten().copied());
-            }
+        for a in &p.annotations {
+            let key = (a.name.clone(), a.values.clone());
+            found.extend(by_qualifier.get(&key).into_iter().flatten().copied());
         }
         let mut out = Vec::new();
         for provider in found {
-            self.g.read(Dep::Summary(provider), self.f);
-            let Some(summary) = self.g.summaries.get(&provider).cloned() else {
+            self.g.read(Dep::Summary(provider));
+            let Some(summary) = self.g.summary(provider) else {
                 continue;
             };
             let name = &self.program.function(provider).name;
@@ -2690,7 +2631,7 @@ impl<'a> Frame<'a> {
             let Origin::Source(id) = t.origin else {
                 continue;
             };
-            let src = &self.g.sources[id as usize];
+            let src = self.g.source_info(id);
             if !src.refinable {
                 continue;
             }
@@ -2704,7 +2645,7 @@ impl<'a> Frame<'a> {
             refined.category = m.category;
             refined.refinable = false;
             refined.minor |= m.minor;
-            let new_id = self.g.source(refined, self.f);
+            let new_id = self.g.source(refined);
             t.origin = Origin::Source(new_id);
         }
     }
@@ -2717,25 +2658,36 @@ impl<'a> Frame<'a> {
         description: String,
         name_for_minor: &str,
     ) -> Taint {
+        let about = Described::default();
+        self.new_described_source(category, kind, span, description, name_for_minor, about)
+    }
+
+    /// A source, with what its API's entry says besides its category.
+    fn new_described_source(
+        &mut self,
+        category: String,
+        kind: SourceKind,
+        span: Span,
+        description: String,
+        name_for_minor: &str,
+        about: Described,
+    ) -> Taint {
         let minor = self
             .k
             .names
             .classify(name_for_minor)
             .is_some_and(|m| m.minor);
         let message = format!("source: {description} ({category})");
-        let id = self.g.source(
-            SourceInfo {
-                category,
-                kind,
-                span,
-                description,
-                minor,
-                refinable: false,
-                function: self.f,
-                permissions: None,
-            },
-            self.f,
-        );
+        let id = self.g.source(SourceInfo {
+            category,
+            kind,
+            span,
+            description,
+            minor,
+            refinable: about.refinable,
+            function: self.f,
+            permissions: about.permissions,
+        });
         let trace = self.g.trace(None, span, message);
         Taint::new(Origin::Source(id), trace)
     }
@@ -2759,7 +2711,7 @@ impl<'a> Frame<'a> {
                 init,
                 span,
             } => {
-                let name_rc: Rc<str> = name.as_str().into();
+                let name_rc: Arc<str> = name.as_str().into();
                 let declared = ty
                     .clone()
                     .or_else(|| init.as_ref().and_then(|e| self.static_type(e)));
@@ -2939,7 +2891,7 @@ impl<'a> Frame<'a> {
             return None;
         };
         let sym = self.g.field_sym(&format!("[{n}]"));
-        self.g.index_syms.insert(sym);
+        self.g.add_index_sym(sym);
         Some(sym)
     }
 
@@ -2954,18 +2906,18 @@ impl<'a> Frame<'a> {
     /// Forgets taints whose way is already too long to ever be reported.
     fn prune(&self, v: &mut Val) {
         v.taint
-            .retain(|t| (self.g.traces[t.trace as usize].depth as usize) < MAX_TRACE);
+            .retain(|t| (self.g.node(t.trace).depth as usize) < MAX_TRACE);
     }
 
     /// Publishes the current values of `this` fields to the global field table (and
     /// to the summary, for parameters stored into fields).
     fn publish_this_fields(&mut self) {
         let Some(class) = self.class else { return };
-        let entries: Vec<(Rc<str>, Val)> = self
+        let entries: Vec<(Arc<str>, Val)> = self
             .env
             .vars
             .iter()
-            .filter_map(|(k, v)| k.strip_prefix("this.").map(|f| (Rc::from(f), v.clone())))
+            .filter_map(|(k, v)| k.strip_prefix("this.").map(|f| (Arc::from(f), v.clone())))
             .collect();
         for (field, v) in entries {
             let found = self.program.field(class, &field);
@@ -2986,12 +2938,12 @@ impl<'a> Frame<'a> {
     }
 
     /// The library classes a project class extends (cached: asked at every call).
-    fn external_supertypes(&mut self, c: ClassId) -> Rc<[String]> {
-        if let Some(v) = self.g.supertypes.get(&c) {
-            return v.clone();
+    fn external_supertypes(&mut self, c: ClassId) -> Arc<[String]> {
+        if let Some(v) = self.g.supertypes(c) {
+            return v;
         }
-        let v: Rc<[String]> = self.program.external_supertypes(c).into();
-        self.g.supertypes.insert(c, v.clone());
+        let v: Arc<[String]> = self.program.external_supertypes(c).into();
+        self.g.set_supertypes(c, v.clone());
         v
     }
 
@@ -3000,7 +2952,7 @@ impl<'a> Frame<'a> {
     /// the same instance, keep their fields class-wide so one lifecycle method sees
     /// what another stored.
     fn is_per_object(&mut self, c: ClassId) -> bool {
-        if let Some(&known) = self.g.per_object.get(&c) {
+        if let Some(known) = self.g.per_object(c) {
             return known;
         }
         let component = self.program.external_supertypes(c).iter().any(|t| {
@@ -3013,7 +2965,7 @@ impl<'a> Frame<'a> {
         });
         let per_object =
             !component && self.program.is_allocated(c) && !self.program.is_singleton(c);
-        self.g.per_object.insert(c, per_object);
+        self.g.set_per_object(c, per_object);
         per_object
     }
 
@@ -3095,14 +3047,8 @@ impl<'a> Frame<'a> {
             }
         }
         let global = v.global_part();
-        let dep = Dep::Field(key.clone());
-        self.g.wrote(self.f, || dep.clone());
-        // A field only ever assigned constants holds no personal data, whatever its name.
-        let slot = self.g.fields.entry(key).or_insert_with(Val::constant);
-        let was_const = slot.is_const;
-        if slot.join(&global) || slot.is_const != was_const {
-            self.g.touch(&dep);
-        }
+        self.g.wrote(|| Dep::Field(key.clone()));
+        self.g.write_field(key, &global);
     }
 
     // ----- expressions ------------------------------------------------------
@@ -3218,7 +3164,7 @@ impl<'a> Frame<'a> {
                 // `arr[0]` is not what was stored in `arr[1]`; `arr[i]` may be any.
                 let slot = self.index_slot(index);
                 v.taint.retain_mut(|t| match t.field {
-                    Some(f) if self.g.index_syms.contains(&f) => {
+                    Some(f) if self.g.is_index_sym(f) => {
                         let keep = slot.is_none_or(|s| s == f);
                         t.field = None;
                         keep
@@ -3273,7 +3219,7 @@ impl<'a> Frame<'a> {
                 let v = self.eval(value);
                 if let (ExprKind::Name(n), false) = (&target.kind, *compound) {
                     if self.env.vars.contains_key(n.as_str()) {
-                        let n: Rc<str> = n.as_str().into();
+                        let n: Arc<str> = n.as_str().into();
                         self.note_alias(&n, value);
                     }
                 }
@@ -3295,28 +3241,14 @@ impl<'a> Frame<'a> {
     }
 
     fn capture(&mut self, key: Callable) {
-        let vars: Vec<(Rc<str>, Val)> = self
+        let vars: Vec<(Arc<str>, Val)> = self
             .env
             .vars
             .iter()
             .map(|(k, v)| (k.clone(), v.global_part()))
             .collect();
-        let dep = Dep::Capture(key);
-        self.g.wrote(self.f, || dep.clone());
-        let slot = self.g.captures.entry(key).or_default();
-        let mut changed = false;
-        for (k, v) in vars {
-            match slot.get_mut(&k) {
-                Some(old) => changed |= old.join(&v),
-                None => {
-                    changed |= !v.taint.is_empty();
-                    slot.insert(k, v);
-                }
-            }
-        }
-        if changed {
-            self.g.touch(&dep);
-        }
+        self.g.wrote(|| Dep::Capture(key));
+        self.g.write_captures(key, vars);
     }
 
     /// The class and field an unqualified name denotes, when it is a field.
@@ -3346,7 +3278,7 @@ impl<'a> Frame<'a> {
             let is_this_field =
                 !field.is_static && Some(owner) == self.class.map(|c| self.owner_of(c, name));
             if is_this_field {
-                let key: Rc<str> = format!("this.{name}").into();
+                let key: Arc<str> = format!("this.{name}").into();
                 if let Some(v) = self.env.vars.get(&key) {
                     let v = v.clone();
                     return self.with_field_name_source(v, field);
@@ -3431,7 +3363,7 @@ impl<'a> Frame<'a> {
 
     fn read_field_global(&mut self, owner: ClassId, field: &Field) -> Val {
         let key: FieldKey = (owner, field.name.as_str().into());
-        self.g.read(Dep::Field(key.clone()), self.f);
+        self.g.read(Dep::Field(key.clone()));
         // A property holding a block (`val inviter: (String) -> Unit = { .. }`) is that
         // function value wherever it is read.
         let block = match field.init.as_ref().map(|e| &e.kind) {
@@ -3454,7 +3386,7 @@ impl<'a> Frame<'a> {
             },
             _ => None,
         };
-        match self.g.fields.get(&key) {
+        match self.g.field(&key) {
             Some(v) if block.is_some() || made_as.is_some() => Val {
                 callable: block.or(v.callable),
                 exact: made_as.or(v.exact),
@@ -3845,10 +3777,7 @@ impl<'a> Frame<'a> {
             Some(f) if f == sym => true,
             // An entry under a key (a Bundle's, a map's) rather than a field: the
             // property may be the container holding it (`result.data`).
-            Some(f) => !g
-                .field_names
-                .get(f as usize)
-                .is_some_and(|n| program.declares_field(n)),
+            Some(f) => !g.field_name(f).is_some_and(|n| program.declares_field(n)),
         });
         for t in &mut v.taint {
             if t.field == Some(sym) {
@@ -3910,7 +3839,7 @@ impl<'a> Frame<'a> {
     }
 
     fn read_name_this_field(&mut self, name: &str) -> Val {
-        let key: Rc<str> = format!("this.{name}").into();
+        let key: Arc<str> = format!("this.{name}").into();
         if let Some(v) = self.env.vars.get(&key).cloned() {
             if let Some((_, field)) = self.field_for_name(name) {
                 return self.with_field_name_source(v, field);
@@ -4057,7 +3986,7 @@ impl<'a> Frame<'a> {
     }
 
     fn absorb_this_field(&mut self, name: &str, stored: &Val) {
-        let key: Rc<str> = format!("this.{name}").into();
+        let key: Arc<str> = format!("this.{name}").into();
         if !self.env.vars.contains_key(&key) {
             let current = self.read_name_this_field(name);
             self.env.vars.insert(key.clone(), current);
@@ -4068,7 +3997,7 @@ impl<'a> Frame<'a> {
     }
 
     fn set_this_field(&mut self, name: &str, v: Val, compound: bool) {
-        let key: Rc<str> = format!("this.{name}").into();
+        let key: Arc<str> = format!("this.{name}").into();
         if compound {
             self.env.vars.entry(key).or_default().join(&v);
         } else {
@@ -4484,8 +4413,7 @@ impl<'a> Frame<'a> {
     }
 
     fn record_call(&mut self, callee: FnId, at: Span) {
-        self.g.calls.entry(self.f).or_default().insert(callee);
-        self.g.call_sites.insert((self.f, at, callee));
+        self.g.record_call(self.f, at, callee);
     }
 
     // ----- calls ------------------------------------------------------------
@@ -4501,16 +4429,13 @@ impl<'a> Frame<'a> {
         if call.name == "baseUrl" && call.args.len() == 1 {
             // A base URL computed at run time is one more, unknown: with it, which
             // base an endpoint has is not known.
-            let url: Rc<str> = call
+            let url: Arc<str> = call
                 .args
                 .first()
                 .and_then(|a| a.string_literal())
                 .map_or_else(|| UNKNOWN_BASE_URL.into(), Into::into);
-            self.g.wrote(self.f, || Dep::BaseUrl);
-            if !self.g.base_urls.contains(&url) {
-                self.g.base_urls.push(url);
-                self.g.touch(&Dep::BaseUrl);
-            }
+            self.g.wrote(|| Dep::BaseUrl);
+            self.g.add_base_url(url);
         }
         // `x.hashCode()`, an override of the app's included: a digest, not the data.
         if call.args.is_empty()
@@ -4580,13 +4505,10 @@ impl<'a> Frame<'a> {
                 let types: Vec<Option<String>> =
                     call.args.iter().map(|a| self.static_type(a)).collect();
                 if types.iter().any(Option::is_some) {
-                    self.g.wrote(self.f, || Dep::Callback(l));
+                    self.g.wrote(|| Dep::Callback(l));
                 }
-                if types.iter().any(Option::is_some)
-                    && self.g.lambda_arg_types.get(&l) != Some(&types)
-                {
-                    self.g.lambda_arg_types.insert(l, types);
-                    self.g.touch(&Dep::Callback(l));
+                if types.iter().any(Option::is_some) {
+                    self.g.set_lambda_arg_types(l, types);
                 }
                 return self.call_project(call, span, &[l], &Val::default(), &args);
             }
@@ -4739,8 +4661,10 @@ impl<'a> Frame<'a> {
                 }
                 continue;
             }
-            self.g.read(Dep::Summary(callee), self.f);
-            let summary = self.g.summaries.get(&callee).cloned().unwrap_or_default();
+            self.g.read(Dep::Summary(callee));
+            static NOTHING: std::sync::LazyLock<Summary> =
+                std::sync::LazyLock::new(Summary::default);
+            let summary = self.g.summary(callee).unwrap_or(&NOTHING);
             let site = Instantiation {
                 at: call.name_span,
                 passed: &passed,
@@ -5047,7 +4971,7 @@ impl<'a> Frame<'a> {
             .filter_map(|at| {
                 let into = self.g.extend_trace(at.trace, site.at, site.passed);
                 let spliced = self.g.splice(into, trace);
-                ((self.g.traces[spliced as usize].depth as usize) < MAX_TRACE).then(|| Taint {
+                ((self.g.node(spliced).depth as usize) < MAX_TRACE).then(|| Taint {
                     field: field.or(if keeps_fields { at.field } else { None }),
                     ..at.moved(spliced)
                 })
@@ -5084,11 +5008,11 @@ impl<'a> Frame<'a> {
                 ("HTTP", [method]) if HTTP.contains(&method.as_str()) => String::new(),
                 (_, values) => values.first().cloned().unwrap_or_default(),
             };
-            self.g.read(Dep::BaseUrl, self.f);
+            self.g.read(Dep::BaseUrl);
             let url = if path.starts_with("http://") || path.starts_with("https://") {
                 Some(path)
             } else {
-                match &self.g.base_urls[..] {
+                match &self.g.base_urls()[..] {
                     [base] if &**base != UNKNOWN_BASE_URL => Some(join_url(base, &path)),
                     _ => None,
                 }
@@ -5109,7 +5033,7 @@ impl<'a> Frame<'a> {
             let rows: Option<FieldKey> = self
                 .program
                 .class_of(callee)
-                .map(|c| (c, Rc::from(DAO_ROWS)));
+                .map(|c| (c, Arc::from(DAO_ROWS)));
             if !writes {
                 // A count, a sum or a flag (`SELECT COUNT(*) ..` into an `Int`, or a
                 // `Flow<Int>`) is no row.
@@ -5182,11 +5106,10 @@ impl<'a> Frame<'a> {
 
     /// What a DAO's `SELECT` hands back: what the app stored through that DAO.
     fn rows_read(&mut self, key: FieldKey, call: &Call) -> Val {
-        self.g.read(Dep::Field(key.clone()), self.f);
+        self.g.read(Dep::Field(key.clone()));
         let stored = self
             .g
-            .fields
-            .get(&key)
+            .field(&key)
             .map(|v| v.taint.clone())
             .unwrap_or_default();
         let message = format!("read back from the database by `{}`", call.name);
@@ -5211,7 +5134,7 @@ impl<'a> Frame<'a> {
     fn emit_all(&mut self, taints: &[Taint], site: &SinkSite) {
         for t in taints {
             // The sink step is always recorded, however long the way to it was.
-            let depth = self.g.traces[t.trace as usize].depth;
+            let depth = self.g.node(t.trace).depth;
             let tr = self.g.push_trace(
                 Some(t.trace),
                 site.span,
@@ -5223,32 +5146,14 @@ impl<'a> Frame<'a> {
     }
 
     fn emit(&mut self, origin: Origin, trace: TraceId, site: SinkSite, guesses: u8) {
-        if self.g.traces[trace as usize].depth as usize > MAX_TRACE {
+        if self.g.node(trace).depth as usize > MAX_TRACE {
             if let Origin::Source(s) = origin {
-                self.g.too_long.insert((s, site.span, self.f));
+                self.g.too_long((s, site.span, self.f));
             }
             return;
         }
         match origin {
-            Origin::Source(s) => {
-                let key = (s, site.span, self.f);
-                match self.g.flows.get_mut(&key) {
-                    // What is known of a sink (its URL, whether it encrypts) only
-                    // grows over the rounds: the latest sight of it is the best.
-                    Some(flow) => flow.sink = site,
-                    None => {
-                        let steps = self.g.steps(trace);
-                        self.g.flows.insert(
-                            key,
-                            Flow {
-                                source: s,
-                                sink: site,
-                                steps,
-                            },
-                        );
-                    }
-                }
-            }
+            Origin::Source(s) => self.g.flow((s, site.span, self.f), site, trace),
             symbolic => {
                 let via = self.via;
                 let entry = self
@@ -5361,19 +5266,17 @@ impl<'a> Frame<'a> {
             .iter()
             .any(|t| k.propagation.keyed_stores.iter().any(|s| k.type_is(t, s)));
         if let (true, Some(key)) = (keyed_store, &literal_key) {
-            let key: Rc<str> = key.as_str().into();
+            let key: Arc<str> = key.as_str().into();
             if name.starts_with("put") && args.len() >= 2 {
                 let message = format!("stored under its key by `{name}`");
                 let stored = self.stepped(args[1].taint.iter(), call.name_span, &message);
                 if let Some(stored) = source_data(stored.taint) {
-                    self.g.wrote(self.f, || Dep::Stored(key.clone()));
-                    if self.g.stored.entry(key.clone()).or_default().join(&stored) {
-                        self.g.touch(&Dep::Stored(key));
-                    }
+                    self.g.wrote(|| Dep::Stored(key.clone()));
+                    self.g.write_stored(key, &stored);
                 }
             } else if name.starts_with("get") {
-                self.g.read(Dep::Stored(key.clone()), self.f);
-                let held = self.g.stored.get(&key).cloned().unwrap_or_default();
+                self.g.read(Dep::Stored(key.clone()));
+                let held = self.g.stored(&key).cloned().unwrap_or_default();
                 let message = format!("read back by `{name}`");
                 result.join(&self.stepped(held.taint.iter(), call.name_span, &message));
             }
@@ -5392,16 +5295,14 @@ impl<'a> Frame<'a> {
             .collect();
         for (category, class, permissions) in specs {
             let simple = class.rsplit('.').next().unwrap_or(&class).to_string();
-            let t = self.new_source(
-                category,
-                SourceKind::Api,
-                call.name_span,
-                format!("{simple}.{name}()"),
-                name,
-            );
-            if let (Origin::Source(id), Some(p)) = (t.origin, permissions) {
-                self.g.sources[id as usize].permissions = Some(p);
-            }
+            let about = Described {
+                refinable: false,
+                permissions,
+            };
+            let description = format!("{simple}.{name}()");
+            let at = call.name_span;
+            let t =
+                self.new_described_source(category, SourceKind::Api, at, description, name, about);
             result.add_taint(t);
         }
         if matches!(name, "query" | "managedQuery" | "rawQuery") || (name == "<init>") {
@@ -5508,7 +5409,7 @@ impl<'a> Frame<'a> {
         let private_activity = self.class.is_some_and(|c| {
             self.program
                 .enclosing(c)
-                .any(|x| self.g.private_activities.contains(&x))
+                .any(|x| self.g.base.private_activities.contains(&x))
         });
         let sinks: Vec<_> = k
             .sinks_named(name)
@@ -5553,6 +5454,7 @@ impl<'a> Frame<'a> {
                 for a in &args {
                     let targets: Vec<ClassId> = self
                         .g
+                        .base
                         .filters
                         .iter()
                         .filter(|(_, act)| a.action.as_ref() == Some(act))
@@ -5712,10 +5614,8 @@ impl<'a> Frame<'a> {
             }
             let program = self.program;
             for c in self.class.into_iter().flat_map(|c| program.enclosing(c)) {
-                self.g.wrote(self.f, || Dep::Results);
-                if self.g.results.entry(c).or_default().join(&back) {
-                    self.g.touch(&Dep::Results);
-                }
+                self.g.wrote(|| Dep::Results);
+                self.g.write_result(c, &back);
             }
         }
         // `launcher.launch(intent)` of a `registerForActivityResult` launcher starts an
@@ -5735,10 +5635,8 @@ impl<'a> Frame<'a> {
                     None => Vec::new(),
                 };
                 for f in callbacks {
-                    self.g.wrote(self.f, || Dep::Callback(f));
-                    if self.g.result_callbacks.insert(f) {
-                        self.g.touch(&Dep::Callback(f));
-                    }
+                    self.g.wrote(|| Dep::Callback(f));
+                    self.g.add_result_callback(f);
                 }
             }
         }
@@ -5818,7 +5716,7 @@ impl<'a> Frame<'a> {
             .taint
             .iter()
             .filter_map(|t| match t.origin {
-                Origin::Source(id) => Some(self.g.sources[id as usize].category.clone()),
+                Origin::Source(id) => Some(self.g.source_info(id).category.clone()),
                 _ => None,
             })
             .collect();
@@ -5866,7 +5764,7 @@ impl<'a> Frame<'a> {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
                 // same category is the one collected.
                 if let Origin::Source(id) = t.origin {
-                    if fresh_categories.contains(&self.g.sources[id as usize].category) {
+                    if fresh_categories.contains(&self.g.source_info(id).category) {
                         continue;
                     }
                 }
@@ -5969,8 +5867,8 @@ impl<'a> Frame<'a> {
         if delivered && call.args.is_empty() && implicit {
             let program = self.program;
             for c in self.class.into_iter().flat_map(|c| program.enclosing(c)) {
-                self.g.read(Dep::Intent(c), self.f);
-                if let Some(v) = self.g.intents.get(&c) {
+                self.g.read(Dep::Intent(c));
+                if let Some(v) = self.g.intent(c) {
                     for t in &v.taint {
                         result.add_taint(*t);
                     }
@@ -5979,11 +5877,11 @@ impl<'a> Frame<'a> {
         }
         // View lookups carry the resource id as a hint of what the view holds.
         if k.propagation.view_lookup.contains(name) {
-            result.hint = call.args.first().and_then(|a| a.last_name()).map(Rc::from);
+            result.hint = call.args.first().and_then(|a| a.last_name()).map(Arc::from);
         }
         if matches!(name, "setAction" | "addAction") {
             if let Some(action) = call.args.first().and_then(|a| self.action_key(a)) {
-                let action: Rc<str> = action.into();
+                let action: Arc<str> = action.into();
                 // A filter's second action: it hears either.
                 let add = |v: &mut Val| {
                     v.action = match v.action.take() {
@@ -6200,11 +6098,8 @@ impl<'a> Frame<'a> {
             return;
         }
         let types = vec![Some(ty.to_string())];
-        self.g.wrote(self.f, || Dep::Callback(l));
-        if self.g.lambda_arg_types.get(&l) != Some(&types) {
-            self.g.lambda_arg_types.insert(l, types);
-            self.g.touch(&Dep::Callback(l));
-        }
+        self.g.wrote(|| Dep::Callback(l));
+        self.g.set_lambda_arg_types(l, types);
     }
 
     fn taint_callback(&mut self, c: Callable, data: &Val) {
@@ -6263,7 +6158,7 @@ impl<'a> Frame<'a> {
     /// `b = a` (or `(Box) a`) between locals naming an object: both name it now.
     /// So do a stream and a stream or writer built around it
     /// (`out = new ObjectOutputStream(buffer)`): what is written to one is in the other.
-    fn note_alias(&mut self, name: &Rc<str>, value: &Expr) {
+    fn note_alias(&mut self, name: &Arc<str>, value: &Expr) {
         let mut e = value;
         loop {
             match &e.kind {
@@ -6284,7 +6179,7 @@ impl<'a> Frame<'a> {
         if !self.holds_objects(ty.as_deref()) {
             return;
         }
-        let other: Rc<str> = other.as_str().into();
+        let other: Arc<str> = other.as_str().into();
         let mine = self.aliases.entry(name.clone()).or_default();
         if !mine.contains(&other) {
             mine.push(other.clone());
@@ -6402,12 +6297,8 @@ impl<'a> Frame<'a> {
     }
 
     fn add_callback_taint(&mut self, f: FnId, t: Taint) {
-        self.g.wrote(self.f, || Dep::Callback(f));
-        let slot = self.g.callback_taint.entry(f).or_default();
-        if !slot.iter().any(|x| x.origin == t.origin) {
-            slot.push(t);
-            self.g.touch(&Dep::Callback(f));
-        }
+        self.g.wrote(|| Dep::Callback(f));
+        self.g.add_callback_taint(f, t);
     }
 
     fn eval_new(&mut self, ty: &str, args: &[Expr], body: Option<ClassIdx>, span: Span) -> Val {
@@ -6523,7 +6414,7 @@ impl<'a> Frame<'a> {
         }
         // `new Intent(ACTION_GPS_UPDATED)`, `new IntentFilter("app.ACTION")`.
         if matches!(ty.rsplit('.').next(), Some("Intent" | "IntentFilter")) {
-            v.action = args.first().and_then(|a| self.action_key(a)).map(Rc::from);
+            v.action = args.first().and_then(|a| self.action_key(a)).map(Arc::from);
         }
         // A framework object built around a block it runs when dispatched
         // (`new Handler(looper, msg -> ..)`): the block stands for its methods.
@@ -6719,11 +6610,8 @@ impl<'a> Frame<'a> {
         let Some(delivered) = source_data(taints) else {
             return;
         };
-        self.g.wrote(self.f, || Dep::Intent(target));
-        let slot = self.g.intents.entry(target).or_default();
-        if slot.join(&delivered) {
-            self.g.touch(&Dep::Intent(target));
-        }
+        self.g.wrote(|| Dep::Intent(target));
+        self.g.write_intent(target, &delivered);
         let receivers: Vec<FnId> = [
             "onStartCommand",
             "onHandleIntent",
