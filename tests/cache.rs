@@ -90,6 +90,7 @@ fn output_is_identical_whatever_the_threads_and_the_cache() {
     let c = cache_arg(cache.path());
     for extra in [
         vec!["--no-cache", "--jobs", "2"],
+        vec!["--no-cache", "--jobs", "7"],
         vec![c[0], c[1], "--jobs", "2"],
         vec![c[0], c[1], "--jobs", "1"],
         vec![c[0], c[1], "--jobs", "2"],

@@ -65,7 +65,7 @@ pub(super) struct Delta {
     supertypes: HashMap<ClassId, Arc<[String]>>,
     /// What the analysis read (a change to it runs the function again) and, when
     /// the analysis is kept to be resumed, what it wrote.
-    pub(super) reads: Vec<Dep>,
+    pub(super) reads: HashSet<Dep>,
     wrote: Vec<Dep>,
 }
 
@@ -241,7 +241,7 @@ impl<'a> Local<'a> {
     // ----- what was read and written ------------------------------------------
 
     pub(super) fn read(&mut self, dep: Dep) {
-        self.d.reads.push(dep);
+        self.d.reads.insert(dep);
     }
 
     /// Remembered when the analysis is kept to be resumed (see [`Global::wrote`]).
@@ -618,8 +618,8 @@ impl Remap {
 impl Global {
     /// Registers what a function's analysis read: a change committed after this
     /// (by a function of the same level, too) runs it again.
-    pub(super) fn note_reads(&mut self, f: FnId, reads: &mut Vec<Dep>) {
-        for dep in reads.drain(..) {
+    pub(super) fn note_reads(&mut self, f: FnId, reads: &mut HashSet<Dep>) {
+        for dep in reads.drain() {
             self.read(dep, f);
         }
     }
