@@ -318,6 +318,7 @@ impl Project {
                         rel: c.rel.clone(),
                         kind: FileKind::Source(lang),
                         text,
+                        line_starts: Default::default(),
                     };
                     project.push_source(file, lowered);
                 }
@@ -453,6 +454,7 @@ impl Project {
             rel,
             kind: FileKind::Source(lang),
             text,
+            line_starts: Default::default(),
         };
         let module = Arc::new(lowered.module);
         match existing {
@@ -903,6 +905,7 @@ fn read_manifests(
             rel: c.rel.clone(),
             kind: FileKind::Manifest,
             text,
+            line_starts: Default::default(),
         });
     }
     out

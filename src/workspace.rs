@@ -65,6 +65,8 @@ pub struct SourceFile {
     /// A source file, or a manifest that results are located in (PI204).
     pub kind: FileKind,
     pub text: String,
+    /// Where each line starts in `text`, worked out when first asked.
+    pub line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -75,7 +77,24 @@ impl SourceFile {
 
     /// The text of a 0-based line, without its line break.
     pub fn line(&self, line: u32) -> &str {
-        self.text.lines().nth(line as usize).unwrap_or("")
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = line as usize;
+        let Some(&start) = starts.get(line) else {
+            return "";
+        };
+        // As `str::lines` has it: a line ends at `\n` or `\r\n`; the last may end at
+        // the end of the text.
+        match starts.get(line + 1) {
+            Some(&next) => {
+                let text = &self.text[start..next - 1];
+                text.strip_suffix('\r').unwrap_or(text)
+            }
+            None => &self.text[start..],
+        }
     }
 
     pub fn line_count(&self) -> usize {
