@@ -1775,3 +1775,59 @@ fn assigning_a_property_runs_its_custom_setter() {
         "{found:?}"
     );
 }
+
+const RECEIVER_BLOCKS: &str = r#"package app
+
+import android.app.Activity
+import android.content.Intent
+import android.content.SharedPreferences
+import android.telephony.TelephonyManager
+import androidx.core.content.edit
+
+class Store(private val prefs: SharedPreferences) {
+    fun remember(email: String) {
+        // The block's `putString` is the Editor's, not this class's own below.
+        prefs.edit { putString("remembered", email) } // editor
+    }
+
+    protected fun putString(key: String, value: String?) {
+        prefs.edit { putString(key, value) }
+    }
+}
+
+fun Activity.shareNumber(tm: TelephonyManager) {
+    Intent().apply {
+        putExtra("phone", tm.line1Number)
+        // `startActivity` is the extension's Activity's: an Intent has none.
+        startActivity(this) // outer receiver
+    }
+}
+
+class Dialer : Activity() {
+    fun call(tm: TelephonyManager) {
+        Intent().apply {
+            putExtra("phone", tm.line1Number)
+            startActivity(this) // class receiver
+        }
+    }
+
+    fun edit(tm: TelephonyManager) {
+        val i = Intent(Intent.ACTION_VIEW)
+        i.apply { putExtra("phone", tm.line1Number) }
+        startActivity(i) // same object
+    }
+}
+"#;
+
+#[test]
+fn an_unqualified_call_in_a_block_goes_to_the_receiver_that_has_it() {
+    let found = scan(RECEIVER_BLOCKS);
+    let at = |m| line_of(RECEIVER_BLOCKS, m);
+    assert!(has(&found, "PI001", at("// editor"), "email"), "{found:?}");
+    for m in ["// outer receiver", "// class receiver", "// same object"] {
+        assert!(
+            has(&found, "PI001", at(m), "phone_number"),
+            "{m}: {found:?}"
+        );
+    }
+}

@@ -1397,6 +1397,9 @@ struct Frame<'a> {
     /// While a callee's sinks are taken over: the class `this` must be for them to
     /// run (see [`Summary::sinks`]).
     via: Option<ClassId>,
+    /// The receivers of the lambdas with receiver (and the extension function) that
+    /// the innermost one hides, innermost last, with their types.
+    outer_receivers: Vec<(Val, Option<String>)>,
 }
 
 /// What binding a variable for a block run in place hid.
@@ -1414,6 +1417,10 @@ struct Described {
     /// The permissions the API itself needs, where they are not its category's.
     permissions: Option<Vec<String>>,
 }
+
+/// The name an outer lambda's receiver is read under, for a call that is its
+/// rather than the innermost receiver's.
+const OUTER_RECEIVER: &str = "$outer";
 
 /// Lambdas run in place inside lambdas run in place, at most this deep.
 const MAX_INLINE_DEPTH: u32 = 8;
@@ -1444,6 +1451,7 @@ impl<'a> Frame<'a> {
             typing_captures: std::cell::RefCell::new(Vec::new()),
             aliases: HashMap::default(),
             via: None,
+            outer_receivers: Vec::new(),
         }
     }
 
@@ -2045,9 +2053,11 @@ impl<'a> Frame<'a> {
         for b in shadowed.into_iter().rev() {
             self.unbind(b);
         }
+        // (And under the object's other names: `i.apply { .. }` runs on a copy of `i`.)
         for (name, v) in handed {
-            if let Some(var) = self.env.vars.get_mut(&name) {
-                var.absorb(&v);
+            if self.env.vars.contains_key(&name) {
+                let target = Expr::new(ExprKind::Name(name.to_string()), func.span);
+                self.weak_update(&target, &v);
             }
         }
         ret
@@ -2098,10 +2108,16 @@ impl<'a> Frame<'a> {
             None => self.local_types.remove(&name),
         };
         let old = self.env.vars.insert(name.clone(), v);
+        if let (RECEIVER_PARAM, Some(outer)) = (&*name, &old) {
+            self.outer_receivers.push((outer.clone(), old_ty.clone()));
+        }
         Shadowed { name, old, old_ty }
     }
 
     fn unbind(&mut self, b: Shadowed) {
+        if &*b.name == RECEIVER_PARAM && b.old.is_some() {
+            self.outer_receivers.pop();
+        }
         match b.old {
             Some(v) => self.env.vars.insert(b.name.clone(), v),
             None => self.env.vars.remove(&b.name),
@@ -3835,6 +3851,43 @@ impl<'a> Frame<'a> {
         })
     }
 
+    /// The receiver of the innermost lambda with receiver this code runs in, when
+    /// its type has the method `call` names: one of the app's classes that declares
+    /// it, or a library class the knowledge base lists it for.
+    fn receiver_declaring(&self, call: &Call) -> Option<Expr> {
+        let r = self.implicit_receiver()?;
+        let ty = self.static_type(&r)?;
+        self.type_has_method(&ty, call).then_some(r)
+    }
+
+    /// Whether objects of type `ty` have the method `call` names, as far as is known:
+    /// one of the app's classes declares it, or the knowledge base lists it for a
+    /// library class.
+    fn type_has_method(&self, ty: &str, call: &Call) -> bool {
+        let name = call.name.as_str();
+        if let Some(c) = self.program.resolve_class(self.module_id(), ty) {
+            return self.class_has_method(c, call);
+        }
+        let q = self.program.qualify_external(self.module_id(), ty);
+        self.library_type_has_method(&q, name)
+    }
+
+    fn class_has_method(&self, c: ClassId, call: &Call) -> bool {
+        let name = call.name.as_str();
+        if !self.program.dispatch(c, name, call.args.len()).is_empty() {
+            return true;
+        }
+        let supers = self.program.external_supertypes(c);
+        supers.iter().any(|t| self.library_type_has_method(t, name))
+    }
+
+    fn library_type_has_method(&self, ty: &str, name: &str) -> bool {
+        let k = self.k;
+        k.sinks_named(name).any(|s| k.type_is(ty, &s.class))
+            || k.returns_named(name).any(|s| k.type_is(ty, &s.class))
+            || k.sources_named(name).any(|s| k.type_is(ty, &s.class))
+    }
+
     /// The receiver of the innermost lambda with receiver (or extension function)
     /// this code runs in, as a name to read.
     fn implicit_receiver(&self) -> Option<Expr> {
@@ -4423,6 +4476,22 @@ impl<'a> Frame<'a> {
     // ----- calls ------------------------------------------------------------
 
     fn eval_call(&mut self, call: &Call, span: Span) -> Val {
+        // Inside a lambda with receiver, an unqualified call goes to the receiver when
+        // the receiver has that method, even where the enclosing class declares one of
+        // the same name: Kotlin looks at the innermost receiver first
+        // (`prefs.edit { putString(k, v) }` in a class with a `putString` of its own).
+        if let Some(r) = call
+            .receiver
+            .is_none()
+            .then(|| self.receiver_declaring(call))
+            .flatten()
+        {
+            let on_receiver = Call {
+                receiver: Some(Box::new(r)),
+                ..call.clone()
+            };
+            return self.eval_call(&on_receiver, span);
+        }
         let recv_kind = self.receiver_kind(call);
         let recv_val = match &recv_kind {
             Receiver::Value(r, _) => self.eval(r),
@@ -4605,9 +4674,35 @@ impl<'a> Frame<'a> {
             return v;
         }
         let handed = self.run_blocks(call, span, &args);
-        // Inside a lambda with receiver: an unqualified call is the receiver's.
+        // Inside a lambda with receiver: an unqualified call is the receiver's, unless
+        // the receiver's type is known not to have it and an outer receiver's, or the
+        // object the method runs on, has it (`Intent().apply { startActivity(this) }`).
+        let mut on_this = false;
         if matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none() {
-            if let Some(r) = self.implicit_receiver() {
+            let lacks = |s: &Self, r: &Expr| {
+                s.filling == 0
+                    && s.static_type(r)
+                        .is_some_and(|t| !s.type_has_method(&t, call))
+            };
+            if let Some(r) = self.implicit_receiver().filter(|r| lacks(self, r)) {
+                let outer = self.outer_receivers.iter().rposition(|(_, ty)| {
+                    ty.as_deref().is_some_and(|t| self.type_has_method(t, call))
+                });
+                if let Some(i) = outer {
+                    let (v, ty) = self.outer_receivers[i].clone();
+                    let shadowed = self.bind(OUTER_RECEIVER.into(), v, ty);
+                    let name = Expr::new(ExprKind::Name(OUTER_RECEIVER.into()), r.span);
+                    let on_outer = Call {
+                        receiver: Some(Box::new(name)),
+                        ..call.clone()
+                    };
+                    let out = self.eval_call(&on_outer, span);
+                    self.unbind(shadowed);
+                    return out;
+                }
+                on_this = self.class.is_some_and(|c| self.class_has_method(c, call));
+            }
+            if let Some(r) = self.implicit_receiver().filter(|_| !on_this) {
                 // In a block filling in an SDK's parameters (`logEvent(..) { param(k, v) }`),
                 // what each call is given goes into them.
                 if self.filling > 0 {

@@ -168,8 +168,11 @@ pub struct NameMatcher {
     longest: usize,
     typed: Vec<TypedSpec>,
     /// Identifiers already classified: a program repeats its names many times.
-    cache: Mutex<HashMap<Box<str>, Option<NameMatch>>>,
+    /// Sharded by the identifier's hash: the analysis asks from several threads.
+    cache: [Mutex<HashMap<Box<str>, Option<NameMatch>>>; CACHE_SHARDS],
 }
+
+const CACHE_SHARDS: usize = 16;
 
 /// Beyond this many distinct identifiers the cache starts over (a long-running
 /// language server sees unbounded names).
@@ -333,12 +336,15 @@ impl NameMatcher {
     pub fn classify(&self, ident: &str) -> Option<NameMatch> {
         // A poisoned lock only means another thread panicked mid-insert: the map is
         // still a valid cache.
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(hit) = cache.get(ident) {
+        use std::hash::BuildHasher;
+        let shard = rustc_hash::FxBuildHasher.hash_one(ident) as usize % CACHE_SHARDS;
+        let lock = || self.cache[shard].lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(hit) = lock().get(ident) {
             return hit.clone();
         }
         let found = self.classify_uncached(ident);
-        if cache.len() >= CACHE_LIMIT {
+        let mut cache = lock();
+        if cache.len() >= CACHE_LIMIT / CACHE_SHARDS {
             cache.clear();
         }
         cache.insert(ident.into(), found.clone());
