@@ -3,7 +3,10 @@
 //! whole scans against it. Also prints, per language, the share of files whose tree
 //! has syntax errors and the share of bytes inside them.
 //!
-//! cargo run --release --example parse_only -- DIR [--jobs N]
+//! With `--query`, also runs one tree-sitter query over each whole tree (every call
+//! site): issue 9's floor, "walking, parsing and one tree-sitter query".
+//!
+//! cargo run --release --example parse_only -- DIR [--jobs N] [--query]
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -38,15 +41,18 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut dir = None;
     let mut jobs = 0usize;
+    let mut query = false;
     while let Some(a) = args.next() {
-        if a == "--jobs" {
+        if a == "--query" {
+            query = true;
+        } else if a == "--jobs" {
             jobs = args.next().and_then(|n| n.parse().ok()).unwrap_or(0);
         } else {
             dir = Some(PathBuf::from(a));
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: parse_only DIR [--jobs N]");
+        eprintln!("usage: parse_only DIR [--jobs N] [--query]");
         std::process::exit(2);
     };
     let started = Instant::now();
@@ -66,22 +72,25 @@ fn main() {
                 FileKind::Source(lang) => Some((c, lang)),
                 FileKind::BuildFile | FileKind::Manifest => None,
             })
-            .map_init(Parsers::new, |parsers, (c, lang)| {
-                let mut out = [Tally::default(); 3];
-                let Ok(text) = std::fs::read_to_string(&c.path) else {
-                    return out;
-                };
-                let slot = LANGUAGES.iter().position(|l| *l == lang).unwrap_or(0);
-                let error_bytes = parsers.error_bytes(lang, &text);
-                out[slot] = Tally {
-                    files: 1,
-                    lines: text.lines().count(),
-                    bytes: text.len(),
-                    files_with_errors: usize::from(error_bytes > 0),
-                    error_bytes,
-                };
-                out
-            })
+            .map_init(
+                || Parsers::new(query),
+                |parsers, (c, lang)| {
+                    let mut out = [Tally::default(); 3];
+                    let Ok(text) = std::fs::read_to_string(&c.path) else {
+                        return out;
+                    };
+                    let slot = LANGUAGES.iter().position(|l| *l == lang).unwrap_or(0);
+                    let error_bytes = parsers.error_bytes(lang, &text);
+                    out[slot] = Tally {
+                        files: 1,
+                        lines: text.lines().count(),
+                        bytes: text.len(),
+                        files_with_errors: usize::from(error_bytes > 0),
+                        error_bytes,
+                    };
+                    out
+                },
+            )
             .reduce(
                 || [Tally::default(); 3],
                 |a, b| [a[0].add(b[0]), a[1].add(b[1]), a[2].add(b[2])],
@@ -113,17 +122,32 @@ fn main() {
 struct Parsers {
     java: Option<tree_sitter::Parser>,
     kotlin: Option<tree_sitter::Parser>,
+    /// The call-site queries, when one is to run over each tree.
+    queries: Option<(tree_sitter::Query, tree_sitter::Query)>,
+    matched: usize,
 }
 
 impl Parsers {
-    fn new() -> Parsers {
+    fn new(query: bool) -> Parsers {
         let make = |lang: tree_sitter::Language| {
             let mut p = tree_sitter::Parser::new();
             p.set_language(&lang).ok().map(|_| p)
         };
+        let java = piitrace::frontend::java::language();
+        let kotlin = piitrace::frontend::kotlin::language();
+        let queries = query.then(|| {
+            let j = tree_sitter::Query::new(
+                &java,
+                "(method_invocation) @c (object_creation_expression) @c",
+            );
+            let k = tree_sitter::Query::new(&kotlin, "(call_expression) @c");
+            j.ok().zip(k.ok())
+        });
         Parsers {
-            java: make(piitrace::frontend::java::language()),
-            kotlin: make(piitrace::frontend::kotlin::language()),
+            java: make(java),
+            kotlin: make(kotlin),
+            queries: queries.flatten(),
+            matched: 0,
         }
     }
 
@@ -144,6 +168,15 @@ impl Parsers {
             return text.len();
         };
         let root = tree.root_node();
+        if let Some((java, kotlin)) = &self.queries {
+            use tree_sitter::StreamingIterator;
+            let q = if lang == Language::Java { java } else { kotlin };
+            let mut cursor = tree_sitter::QueryCursor::new();
+            let mut matches = cursor.matches(q, root, text.as_bytes());
+            while matches.next().is_some() {
+                self.matched += 1;
+            }
+        }
         if !root.has_error() {
             return 0;
         }

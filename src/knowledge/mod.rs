@@ -1335,6 +1335,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_plural_head_noun_names_a_collection_of_the_data() {
+        let k = Knowledge::builtin().expect("built-in knowledge must load");
+        let category = |n: &str| k.names.classify(n).map(|m| m.category);
+        assert_eq!(category("recipientEmails").as_deref(), Some("email"));
+        assert_eq!(category("phones").as_deref(), Some("phone_number"));
+        assert_eq!(category("emailsSent"), None);
+        assert_eq!(category("templateTilesFromPhone"), None);
+    }
+
+    #[test]
     fn builtin_knowledge_loads_and_is_consistent() {
         let k = Knowledge::builtin().expect("built-in knowledge must load");
         assert!(

@@ -353,15 +353,30 @@ impl NameMatcher {
 
     fn classify_uncached(&self, ident: &str) -> Option<NameMatch> {
         let tokens = normalise(ident);
-        if tokens.is_empty() || any_run_in(&tokens, &self.global_exclude, self.longest) {
+        self.classify_tokens(&tokens).or_else(|| {
+            // A plural head noun names a collection of the data (`recipientEmails`,
+            // `phones`); a plural elsewhere does not (`emailsSent` is a count).
+            let last = tokens.last()?;
+            let singular = last
+                .strip_suffix('s')
+                .filter(|s| s.len() >= 4 && !s.ends_with('s'))?;
+            let mut tokens = tokens.clone();
+            let n = tokens.len();
+            tokens[n - 1] = singular.to_string();
+            self.classify_tokens(&tokens)
+        })
+    }
+
+    fn classify_tokens(&self, tokens: &[String]) -> Option<NameMatch> {
+        if tokens.is_empty() || any_run_in(tokens, &self.global_exclude, self.longest) {
             return None;
         }
         // The first category, and what every pattern of it that matched needs.
         let mut found: Option<(usize, Needs)> = None;
-        for run in runs(&tokens, self.longest) {
+        for run in runs(tokens, self.longest) {
             if let Some(cats) = self.patterns.get(&run) {
                 for &(c, needs) in cats {
-                    if any_run_in(&tokens, &self.categories[c].1, self.longest) {
+                    if any_run_in(tokens, &self.categories[c].1, self.longest) {
                         continue;
                     }
                     found = Some(match found {
@@ -375,10 +390,10 @@ impl NameMatcher {
         match found {
             Some((c, needs)) => Some(NameMatch {
                 category: self.categories[c].0.clone(),
-                minor: any_run_in(&tokens, &self.minors, self.longest),
+                minor: any_run_in(tokens, &self.minors, self.longest),
                 needs,
             }),
-            None => self.minor_attribute(&tokens),
+            None => self.minor_attribute(tokens),
         }
     }
 
