@@ -1831,3 +1831,34 @@ fn an_unqualified_call_in_a_block_goes_to_the_receiver_that_has_it() {
         );
     }
 }
+
+const LIBRARY_CHAINS: &str = r#"package app
+
+import android.util.Log
+import com.vendor.vault.CipherView
+
+class Copier {
+    fun copy(cv: CipherView) {
+        Log.d("vault", cv.login?.password ?: "") // chain
+    }
+
+    fun state(flow: kotlinx.coroutines.flow.StateFlow<Any>) {
+        // Not AccountManager.getAccounts(): a property of an unknown object.
+        Log.d("vault", "${flow.value.accounts}") // no api
+    }
+}
+"#;
+
+#[test]
+fn a_property_read_out_of_a_library_object_is_named_data() {
+    let found = scan(LIBRARY_CHAINS);
+    let at = |m| line_of(LIBRARY_CHAINS, m);
+    assert!(
+        has(&found, "PI001", at("// chain"), "credentials"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.0 == "PI101"),
+        "no platform API by a property's name: {found:?}"
+    );
+}

@@ -3775,9 +3775,33 @@ impl<'a> Frame<'a> {
             if !is_constant {
                 self.keep_property(&mut v, name);
             }
+            // Read out of a library object (`cv.login.password` of an SDK's `cv`): a
+            // property named like personal data is that data, as a library getter's is.
+            let chained = receiver.is_some_and(|r| untyped && self.library_rooted(r));
+            if chained && !v.has_source() {
+                if let Some(m) = self.k.names.classify(name) {
+                    let description = format!("`{}()`", call.name);
+                    let t = self.new_source(m.category, SourceKind::Name, span, description, name);
+                    v.add_taint(t);
+                }
+            }
             return v;
         }
         self.eval_call(&call, span)
+    }
+
+    /// Whether a value is a library object: of a type the app does not declare, or,
+    /// its type unknown, a property read out of one (`cv.login` of an SDK's `cv`).
+    fn library_rooted(&self, e: &Expr) -> bool {
+        if let Some(t) = self.static_type(e) {
+            return self.program.resolve_class(self.module_id(), &t).is_none();
+        }
+        match &e.kind {
+            ExprKind::Field { receiver, .. } if !matches!(receiver.kind, ExprKind::This) => {
+                self.type_name_of(receiver).is_none() && self.library_rooted(receiver)
+            }
+            _ => false,
+        }
     }
 
     /// A property read out of an object whose type is unknown (a block's parameter)
