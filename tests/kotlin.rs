@@ -1862,3 +1862,48 @@ fn a_property_read_out_of_a_library_object_is_named_data() {
         "no platform API by a property's name: {found:?}"
     );
 }
+
+const EXTENSION_RECEIVER: &str = r#"package app
+
+import android.content.ContentValues
+import android.content.Context
+import android.content.SharedPreferences
+import android.provider.Telephony.Sms
+import android.telephony.TelephonyManager
+import androidx.documentfile.provider.DocumentFile
+
+fun Context.storeNumber(tm: TelephonyManager) {
+    val v = ContentValues().apply { put(Sms.ADDRESS, tm.line1Number) }
+    // `contentResolver` is the receiver's: a ContentResolver.
+    contentResolver.insert(Sms.CONTENT_URI, v) // implicit property
+}
+
+fun Context.storeNumberAgain(tm: TelephonyManager) {
+    val v = ContentValues().apply { put(Sms.ADDRESS, tm.line1Number) }
+    this.contentResolver.insert(Sms.CONTENT_URI, v) // this property
+}
+
+class Backups(private val prefs: SharedPreferences) {
+    fun where(): String? = prefs.getString("pref_backups_location", null)
+
+    fun save(itemLocation: DocumentFile, log: (String) -> Unit) {
+        android.util.Log.i("B", "backup in ${where()} and ${itemLocation.uri}") // folders
+    }
+}
+"#;
+
+#[test]
+fn an_extension_function_reads_its_receiver_s_properties() {
+    let found = scan(EXTENSION_RECEIVER);
+    let at = |m| line_of(EXTENSION_RECEIVER, m);
+    for m in ["// implicit property", "// this property"] {
+        assert!(
+            has(&found, "PI001", at(m), "phone_number"),
+            "{m}: {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|f| f.1 == at("// folders")),
+        "a folder is no location: {found:?}"
+    );
+}

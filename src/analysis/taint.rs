@@ -3912,6 +3912,16 @@ impl<'a> Frame<'a> {
             || k.sources_named(name).any(|s| k.type_is(ty, &s.class))
     }
 
+    /// The type of a property of the implicit receiver named without one
+    /// (`contentResolver` in `fun Context.save()`), by its getter.
+    fn receiver_property_type(&self, name: &str, span: Span) -> Option<String> {
+        if !self.accessor_properties() || !name.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let r = self.implicit_receiver()?;
+        self.call_return_type(&getter_call(Some(&r), name, span))
+    }
+
     /// The receiver of the innermost lambda with receiver (or extension function)
     /// this code runs in, as a name to read.
     fn implicit_receiver(&self) -> Option<Expr> {
@@ -4190,15 +4200,21 @@ impl<'a> Frame<'a> {
                     return self.field_type(owner, f);
                 }
                 self.captured_type(n)
+                    .or_else(|| self.receiver_property_type(n, e.span))
             }
-            ExprKind::This => self.class.map(|c| self.program.class(c).name.clone()),
+            // In an extension function or a block with receiver, `this` is the receiver.
+            ExprKind::This => match self.local_types.get(RECEIVER_PARAM) {
+                Some(t) if self.env.vars.contains_key(RECEIVER_PARAM) => Some(t.clone()),
+                _ => self.class.map(|c| self.program.class(c).name.clone()),
+            },
             // Android resource ids (`R.string.app_name`) are ints.
             ExprKind::Field { receiver, .. } if is_resource_class(receiver) => Some("int".into()),
             ExprKind::Field { receiver, name } => {
                 if matches!(receiver.kind, ExprKind::This) {
                     return self
                         .field_for_name(name)
-                        .and_then(|(owner, f)| self.field_type(owner, f));
+                        .and_then(|(owner, f)| self.field_type(owner, f))
+                        .or_else(|| self.receiver_property_type(name, e.span));
                 }
                 let c = self
                     .static_type(receiver)
@@ -5513,8 +5529,15 @@ impl<'a> Frame<'a> {
                     .or_else(|| self.constant_string(a))
                     .or_else(|| entry_key(a).and_then(|k| k.strip_prefix("#@").map(String::from)))
             });
+            // What a text getter reads is text: a name that needs another type (a
+            // `location`) names something else (`getString("pref_backups_location")`).
+            let text = name.contains("String").then_some("String");
             if let Some(key) = key {
-                if let Some(m) = k.names.classify(&key) {
+                if let Some(m) = k
+                    .names
+                    .classify(&key)
+                    .filter(|m| text.is_none() || m.fits(text))
+                {
                     let t = self.new_source(
                         m.category,
                         SourceKind::Name,

@@ -262,11 +262,8 @@ impl<'a> Local<'a> {
 
     /// Joins what a function stores into a class-wide field.
     pub(super) fn write_field(&mut self, key: FieldKey, v: &Val) {
-        let base = self.base;
-        let slot = self.d.fields.entry(key).or_insert_with_key(|k| {
-            // A field only ever assigned constants holds no personal data, whatever its name.
-            base.fields.get(k).cloned().unwrap_or_else(Val::constant)
-        });
+        // A field only ever assigned constants holds no personal data, whatever its name.
+        let slot = own_copy(&mut self.d.fields, &self.base.fields, key, Val::constant);
         join_field(slot, v);
     }
 
@@ -275,12 +272,12 @@ impl<'a> Local<'a> {
     }
 
     pub(super) fn write_captures(&mut self, c: Callable, vars: Vec<(Arc<str>, Val)>) {
-        let base = self.base;
-        let slot = self
-            .d
-            .captures
-            .entry(c)
-            .or_insert_with_key(|c| base.captures.get(c).cloned().unwrap_or_default());
+        let slot = own_copy(
+            &mut self.d.captures,
+            &self.base.captures,
+            c,
+            HashMap::default,
+        );
         join_captures(slot, vars);
     }
 
@@ -292,12 +289,12 @@ impl<'a> Local<'a> {
     }
 
     pub(super) fn add_callback_taint(&mut self, f: FnId, t: Taint) {
-        let base = self.base;
-        let slot = self
-            .d
-            .callback_taint
-            .entry(f)
-            .or_insert_with_key(|f| base.callback_taint.get(f).cloned().unwrap_or_default());
+        let slot = own_copy(
+            &mut self.d.callback_taint,
+            &self.base.callback_taint,
+            f,
+            Vec::new,
+        );
         join_callback(slot, t);
     }
 
@@ -360,10 +357,6 @@ impl<'a> Local<'a> {
         }
     }
 
-    pub(super) fn has_receiver(&self, r: &(ClassId, Arc<str>)) -> bool {
-        self.base.receivers.contains(r) || self.d.receivers.contains(r)
-    }
-
     pub(super) fn receivers(&self) -> impl Iterator<Item = &(ClassId, Arc<str>)> {
         self.base.receivers.iter().chain(&self.d.receivers)
     }
@@ -376,9 +369,7 @@ impl<'a> Local<'a> {
     }
 
     pub(super) fn add_receiver(&mut self, r: (ClassId, Arc<str>)) {
-        if !self.has_receiver(&r) {
-            self.d.receivers.push(r);
-        }
+        add_new(&self.base.receivers, &mut self.d.receivers, r);
     }
 
     pub(super) fn is_result_callback(&self, f: FnId) -> bool {
@@ -386,9 +377,7 @@ impl<'a> Local<'a> {
     }
 
     pub(super) fn add_result_callback(&mut self, f: FnId) {
-        if !self.is_result_callback(f) {
-            self.d.result_callbacks.push(f);
-        }
+        add_new(&self.base.result_callbacks, &mut self.d.result_callbacks, f);
     }
 
     pub(super) fn base_urls(&self) -> Vec<Arc<str>> {
@@ -408,16 +397,15 @@ impl<'a> Local<'a> {
     }
 
     pub(super) fn add_index_sym(&mut self, f: FieldSym) {
-        if !self.is_index_sym(f) {
-            self.d.index_syms.push(f);
-        }
+        add_new(&self.base.index_syms, &mut self.d.index_syms, f);
     }
 
     pub(super) fn add_component_start(&mut self, start: (FnId, Span, ClassId)) {
-        if !self.base.component_starts.contains(&start) && !self.d.component_starts.contains(&start)
-        {
-            self.d.component_starts.push(start);
-        }
+        add_new(
+            &self.base.component_starts,
+            &mut self.d.component_starts,
+            start,
+        );
     }
 
     pub(super) fn record_call(&mut self, caller: FnId, at: Span, callee: FnId) {
@@ -475,6 +463,14 @@ impl<'a> Local<'a> {
     }
 }
 
+/// Adds a member to this analysis's additions to a committed set, unless either
+/// holds it already.
+fn add_new<T: Eq + std::hash::Hash>(base: &HashSet<T>, own: &mut Vec<T>, v: T) {
+    if !base.contains(&v) && !own.contains(&v) {
+        own.push(v);
+    }
+}
+
 /// Joins into a class-wide field; whether it changed (a field that was only ever
 /// assigned constants and no longer is has changed too).
 fn join_field(slot: &mut Val, v: &Val) -> bool {
@@ -505,15 +501,24 @@ fn join_callback(slot: &mut Vec<Taint>, t: Taint) -> bool {
 }
 
 /// Joins `v` into this analysis's copy of a committed value.
-fn join_into<K: Clone + Eq + std::hash::Hash>(
+fn join_into<K: Eq + std::hash::Hash>(
     own: &mut HashMap<K, Val>,
     base: &HashMap<K, Val>,
     key: K,
     v: &Val,
 ) {
+    own_copy(own, base, key, Val::default).join(v);
+}
+
+/// This analysis's copy of a committed fact, made when it first writes to it.
+fn own_copy<'m, K: Eq + std::hash::Hash, V: Clone>(
+    own: &'m mut HashMap<K, V>,
+    base: &HashMap<K, V>,
+    key: K,
+    default: impl FnOnce() -> V,
+) -> &'m mut V {
     own.entry(key)
-        .or_insert_with_key(|k| base.get(k).cloned().unwrap_or_default())
-        .join(v);
+        .or_insert_with_key(|k| base.get(k).cloned().unwrap_or_else(default))
 }
 
 /// Where this analysis's own ids go once committed.
