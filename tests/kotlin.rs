@@ -1907,3 +1907,30 @@ fn an_extension_function_reads_its_receiver_s_properties() {
         "a folder is no location: {found:?}"
     );
 }
+
+const STREAM_HANDED: &str = r#"package app
+
+import android.content.Context
+import android.net.Uri
+import android.provider.Telephony.Sms
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.encodeToStream
+
+class Export(private val context: Context) {
+    fun export(uri: Uri) {
+        val c = context.contentResolver.query(Sms.CONTENT_URI, arrayOf(Sms.BODY), null, null, null) ?: return
+        val bodies = mutableListOf<String>()
+        while (c.moveToNext()) bodies.add(c.getString(0))
+        context.contentResolver.openOutputStream(uri)?.use { os ->
+            Json.encodeToStream(bodies, os) // serialised into the stream
+        }
+    }
+}
+"#;
+
+#[test]
+fn data_handed_to_a_call_beside_a_stream_is_written_there() {
+    let found = scan(STREAM_HANDED);
+    let at = line_of(STREAM_HANDED, "// serialised into the stream");
+    assert!(has(&found, "PI001", at, "sms"), "{found:?}");
+}

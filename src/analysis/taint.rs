@@ -5714,6 +5714,28 @@ impl<'a> Frame<'a> {
                 self.write_to_resource(res, &recv, &taints, at, callee);
             }
         }
+        // Data handed to a library call beside a stream that stands for a destination
+        // (`Json.encodeToStream(messages, out)`, `gson.toJson(user, writer)`,
+        // `bitmap.compress(format, 90, out)`) is written there.
+        let handed_stream = args.iter().position(|a| a.resource.is_some());
+        if let Some(i) = handed_stream.filter(|_| recv.resource.is_none() && name != "<init>") {
+            let taints: Vec<Taint> = args
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .flat_map(|(_, a)| a.taint.iter().copied())
+                .collect();
+            if !taints.is_empty() && !k.propagation.non_propagating.contains(name) {
+                let dest = args[i].clone();
+                let simple = rty
+                    .as_deref()
+                    .map_or("stream", |t| t.rsplit('.').next().unwrap_or(t));
+                let callee = format!("{simple}.{name}");
+                if let Some(res) = dest.resource {
+                    self.write_to_resource(res, &dest, &taints, (call.name_span, span), callee);
+                }
+            }
+        }
         // Copies between arguments (`System.arraycopy(src, 0, dst, 0, n)`): the target
         // object holds what was copied into it.
         let copies: Vec<(Vec<usize>, bool, bool, usize)> = k
