@@ -150,6 +150,9 @@ pub struct Project {
     private_activities: Vec<(String, String)>,
     /// Components the manifests disable: (directory, component as written).
     disabled: Vec<(String, String)>,
+    /// (directory of the manifest, component as written, permission) of every
+    /// receiver or service only the holders of a permission may reach.
+    protected: Vec<(String, String, String)>,
     permissions: Vec<rules::ManifestPermissions>,
     max_size: u64,
     /// `[scan] exclude` of the configuration, matched against new files too.
@@ -298,6 +301,7 @@ impl Project {
             filters: Vec::new(),
             private_activities: Vec::new(),
             disabled: Vec::new(),
+            protected: Vec::new(),
             permissions: Vec::new(),
             max_size,
             excluded,
@@ -355,6 +359,7 @@ impl Project {
         project.filters = manifests.filters;
         project.private_activities = manifests.private_activities;
         project.disabled = manifests.disabled;
+        project.protected = manifests.protected;
         project.permissions = manifests.permissions;
         if let Some(p) = progress {
             p.finish_and_clear();
@@ -680,6 +685,21 @@ impl Project {
         };
         phase("analysis");
         let launcher_classes = resolve_classes(program, files, &self.launchers);
+        // Components only the system reaches once the user gave the app a role.
+        let role_gated: Vec<(crate::analysis::program::ClassId, &[String])> = self
+            .protected
+            .iter()
+            .filter_map(|(dir, name, permission)| {
+                let granted = knowledge.prompts.role_gated.get(permission)?;
+                let place = [(dir.clone(), name.clone())];
+                Some(
+                    resolve_classes(program, files, &place)
+                        .into_iter()
+                        .map(move |c| (c, granted.as_slice())),
+                )
+            })
+            .flatten()
+            .collect();
         // Prompts and rights read the analysis and nothing of each other. Both walk
         // the IR recursively, so each gets the deep stack wherever rayon runs it.
         let (prompts, rights) = rayon::join(
@@ -690,6 +710,7 @@ impl Project {
                         knowledge,
                         &analysis,
                         &launcher_classes,
+                        &role_gated,
                         &mut memos.prompts,
                     )
                 })
@@ -840,6 +861,9 @@ struct Manifests {
     private_activities: Vec<(String, String)>,
     /// (directory of the manifest, component as written) of every disabled component.
     disabled: Vec<(String, String)>,
+    /// (directory of the manifest, component as written, permission) of every
+    /// receiver or service a permission protects.
+    protected: Vec<(String, String, String)>,
 }
 
 /// Reads every manifest, giving them the ids from `first_id` on; one that cannot be
@@ -858,6 +882,7 @@ fn read_manifests(
         filters: Vec::new(),
         private_activities: Vec::new(),
         disabled: Vec::new(),
+        protected: Vec::new(),
     };
     let manifests = candidates.iter().filter(|c| c.kind == FileKind::Manifest);
     for (j, c) in manifests.enumerate() {
@@ -894,6 +919,12 @@ fn read_manifests(
         );
         out.disabled
             .extend(manifest.disabled.into_iter().map(|n| (dir.clone(), n)));
+        out.protected.extend(
+            manifest
+                .protected
+                .into_iter()
+                .map(|(n, p)| (dir.clone(), n, p)),
+        );
         out.permissions.push(rules::ManifestPermissions {
             file: id,
             project: gradle_project(&c.path, root),

@@ -673,3 +673,58 @@ fn a_function_that_returns_a_permission_check_is_that_check() {
         "{found:?}"
     );
 }
+
+const SMS_APP: &str = r#"package app
+
+import android.content.BroadcastReceiver
+import android.content.Context
+import android.content.Intent
+import android.provider.Telephony
+
+// Declared with android:permission="android.permission.BROADCAST_SMS": only the
+// system delivers SMS_DELIVER to it, and only once the user made this the default
+// SMS app.
+class DeliverReceiver : BroadcastReceiver() {
+    override fun onReceive(context: Context, intent: Intent) {
+        val parts = Telephony.Sms.Intents.getMessagesFromIntent(intent) // role granted
+        context.getSharedPreferences("last", 0).edit().putString("body", parts[0].messageBody).apply()
+    }
+}
+
+// Any app may send to it.
+class SnoopReceiver : BroadcastReceiver() {
+    override fun onReceive(context: Context, intent: Intent) {
+        val parts = Telephony.Sms.Intents.getMessagesFromIntent(intent) // unprotected
+        context.getSharedPreferences("last", 0).edit().putString("body", parts[0].messageBody).apply()
+    }
+}
+"#;
+
+const SMS_MANIFEST: &str = r#"<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="app">
+  <application>
+    <receiver android:name=".DeliverReceiver" android:exported="true"
+        android:permission="android.permission.BROADCAST_SMS">
+      <intent-filter><action android:name="android.provider.Telephony.SMS_DELIVER" /></intent-filter>
+    </receiver>
+    <receiver android:name=".SnoopReceiver" android:exported="true">
+      <intent-filter><action android:name="android.provider.Telephony.SMS_RECEIVED" /></intent-filter>
+    </receiver>
+  </application>
+</manifest>
+"#;
+
+#[test]
+fn a_receiver_only_the_system_reaches_after_a_role_request_is_prompted() {
+    let found = prompts(&[
+        ("app/src/main/java/app/Sms.kt", SMS_APP),
+        ("app/src/main/AndroidManifest.xml", SMS_MANIFEST),
+    ]);
+    let line = |m: &str| {
+        SMS_APP
+            .lines()
+            .position(|l| l.contains(m))
+            .map_or(0, |i| i as u64 + 1)
+    };
+    assert!(!at(&found, "PI101", line("// role granted")), "{found:?}");
+    assert!(at(&found, "PI101", line("// unprotected")), "{found:?}");
+}

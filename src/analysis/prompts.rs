@@ -116,6 +116,7 @@ impl Prompts {
         k: &Knowledge,
         analysis: &Analysis,
         launchers: &[ClassId],
+        role_gated: &[(ClassId, &[String])],
         memo: &mut PerModule<ModuleWalk>,
     ) -> Prompts {
         let permissions = permission_categories(k);
@@ -145,10 +146,25 @@ impl Prompts {
         // callers, and narrow to what every caller asked.
         let mut entry: HashMap<FnId, Grant> = HashMap::default();
         let functions: Vec<FnId> = program.all_functions().collect();
-        let own: HashMap<FnId, Grant> = functions
+        let mut own: HashMap<FnId, Grant> = functions
             .iter()
             .map(|&f| (f, own_grant(program, k, &permissions, f)))
             .collect();
+        // What the system delivers only to a role the user granted (the default SMS
+        // app's SMS_DELIVER receiver) comes with that role's permissions.
+        for &(c, granted) in role_gated {
+            let grant = granted.iter().fold(Grant::default(), |g, p| {
+                g.union(&permission_grant(&permissions, p))
+            });
+            for &func in &program.class(c).methods {
+                let f = FnId {
+                    module: c.module,
+                    func,
+                };
+                let g = own.entry(f).or_default();
+                *g = g.union(&grant);
+            }
+        }
         for &f in &functions {
             let start = if callers.contains_key(&f) || written_in.contains_key(&f) {
                 Grant::all()

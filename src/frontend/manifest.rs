@@ -1,5 +1,7 @@
 //! Android manifests: which activities the launcher starts (their `onCreate` is
-//! startup, shared/RULES.md) and which permissions the app requests (PI204).
+//! startup, shared/RULES.md), which permissions the app requests (PI204), and which
+//! components a permission protects (those only the system reaches after the user
+//! gave the app a role are prompted, PI101).
 
 use crate::ir::{FileId, Pos, Span};
 
@@ -21,6 +23,9 @@ pub struct Manifest {
     /// Components declared `android:enabled="false"` (as written): they never run
     /// unless the app enables them.
     pub disabled: Vec<String>,
+    /// Receivers and services only the holders of a permission may start or send
+    /// to: (component as written, the permission).
+    pub protected: Vec<(String, String)>,
 }
 
 /// A `<uses-permission>` (or `<uses-permission-sdk-23>`) element.
@@ -53,6 +58,11 @@ pub fn parse(file: FileId, text: &str) -> Result<Manifest, String> {
                 ) && android(*n, "enabled").as_deref() == Some("false")
             })
             .filter_map(|n| android(n, "name"))
+            .collect(),
+        protected: doc
+            .descendants()
+            .filter(|n| matches!(n.tag_name().name(), "service" | "receiver"))
+            .filter_map(|n| Some((android(n, "name")?, android(n, "permission")?)))
             .collect(),
     })
 }

@@ -808,6 +808,11 @@ pub struct Prompts {
     /// to sign in): the typing is the prompt.
     #[serde(default)]
     pub typing_is_consent: Vec<String>,
+    /// Components the manifest protects with a permission only the system holds, by
+    /// that permission: the system delivers to them only once the user has given the
+    /// app a role (the default SMS app), and the role grants these permissions.
+    #[serde(default)]
+    pub role_gated: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl KnowledgeTables {
@@ -1036,6 +1041,7 @@ impl Knowledge {
             q.consent_names.extend(p.consent_names);
             q.granted_names.extend(p.granted_names);
             q.typing_is_consent.extend(p.typing_is_consent);
+            q.role_gated.extend(p.role_gated);
         }
         for s in t.subtype {
             self.subtypes
