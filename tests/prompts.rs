@@ -728,3 +728,43 @@ fn a_receiver_only_the_system_reaches_after_a_role_request_is_prompted() {
     assert!(!at(&found, "PI101", line("// role granted")), "{found:?}");
     assert!(at(&found, "PI101", line("// unprotected")), "{found:?}");
 }
+
+#[test]
+fn a_function_named_as_a_value_at_startup_runs_later() {
+    let report = common::scan_files(&[(
+        "app/App.java",
+        r#"package app;
+
+import android.app.Application;
+import android.content.ClipboardManager;
+import android.content.Context;
+import java.util.ArrayList;
+import java.util.List;
+
+public class App extends Application {
+    private final List<Runnable> actions = new ArrayList<>();
+
+    @Override
+    public void onCreate() {
+        super.onCreate();
+        actions.add(this::paste);
+        readNow();
+    }
+
+    private void paste() {
+        ClipboardManager cm = (ClipboardManager) getSystemService(Context.CLIPBOARD_SERVICE);
+        setTitle(cm.getPrimaryClip());
+    }
+
+    private void readNow() {
+        ClipboardManager cm = (ClipboardManager) getSystemService(Context.CLIPBOARD_SERVICE);
+        setTitle(cm.getPrimaryClip());
+    }
+
+    private void setTitle(Object o) {}
+}
+"#,
+    )]);
+    // `paste` runs when an action is taken, not at startup; `readNow` is called.
+    assert_eq!(pi102_lines(&report), vec![26], "{report}");
+}

@@ -103,6 +103,9 @@ pub struct Analysis {
     pub unreported_long_flows: usize,
     /// Every call of one of the app's functions: (caller, the called name's span, callee).
     pub call_sites: Vec<(FnId, Span, FnId)>,
+    /// The call sites that are references to a function (`this::onSave`), not calls:
+    /// the function runs when what it was handed to calls it, not where it is named.
+    pub references: rustc_hash::FxHashSet<(FnId, Span, FnId)>,
     /// Every start of one of the app's own components by an explicit Intent
     /// (`startService(new Intent(this, Tracker.class))`): (caller, span, component).
     pub component_starts: Vec<(FnId, Span, crate::analysis::program::ClassId)>,

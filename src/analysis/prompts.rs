@@ -429,9 +429,13 @@ fn startup_functions(
             roots.push(f);
         }
     }
+    // A function named as a value (`setOnClickListener(this::onSave)`) runs when it
+    // is called back, not at startup.
     let mut calls: HashMap<FnId, Vec<(Span, FnId)>> = HashMap::default();
     for &(caller, span, callee) in &analysis.call_sites {
-        calls.entry(caller).or_default().push((span, callee));
+        if !analysis.references.contains(&(caller, span, callee)) {
+            calls.entry(caller).or_default().push((span, callee));
+        }
     }
     let mut seen: HashSet<FnId> = HashSet::default();
     while let Some(f) = roots.pop() {

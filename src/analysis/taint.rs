@@ -462,6 +462,8 @@ struct Global {
     too_long: HashSet<(SourceId, Span, FnId)>,
     /// Every call of a project function: (caller, name span, callee).
     call_sites: HashSet<(FnId, Span, FnId)>,
+    /// The call sites that are references to a function (`this::onSave`), not calls.
+    references: HashSet<(FnId, Span, FnId)>,
     /// Every start of one of the app's components by an explicit Intent:
     /// (caller, the start call's name span, the component).
     component_starts: HashSet<(FnId, Span, ClassId)>,
@@ -829,6 +831,8 @@ impl Resumable {
             .retain(|(_, _, emitter)| !affected.contains(emitter));
         g.call_sites
             .retain(|(caller, _, _)| !affected.contains(caller));
+        g.references
+            .retain(|(caller, _, _)| !affected.contains(caller));
         g.component_starts
             .retain(|(caller, _, _)| !affected.contains(caller));
         // A source an affected function found is found again by whoever still
@@ -1081,6 +1085,7 @@ fn report(program: &Program, knowledge: &Knowledge, global: &Global) -> Analysis
         flows,
         unreported_long_flows: too_long.len(),
         call_sites,
+        references: global.references.clone(),
         component_starts,
         reachable,
     }
@@ -3109,7 +3114,7 @@ impl<'a> Frame<'a> {
                 if matches!(receiver.kind, ExprKind::This) {
                     if let Some(c) = self.class {
                         for callee in self.program.dispatch_implicit(c, name, usize::MAX) {
-                            self.record_call(callee, e.span);
+                            self.record_reference(callee, e.span);
                         }
                         let targets: Vec<FnId> = self
                             .program
@@ -3123,7 +3128,7 @@ impl<'a> Frame<'a> {
                             .filter(|&f| self.program.function(f).name == *name)
                             .collect();
                         for t in targets {
-                            self.record_call(t, e.span);
+                            self.record_reference(t, e.span);
                         }
                     }
                 }
@@ -4511,6 +4516,13 @@ impl<'a> Frame<'a> {
 
     fn record_call(&mut self, callee: FnId, at: Span) {
         self.g.record_call(self.f, at, callee);
+    }
+
+    /// A function named as a value (`this::onSave`): a call site for what can run and
+    /// who may call it, but no call where it is named.
+    fn record_reference(&mut self, callee: FnId, at: Span) {
+        self.g.record_call(self.f, at, callee);
+        self.g.record_reference(self.f, at, callee);
     }
 
     // ----- calls ------------------------------------------------------------

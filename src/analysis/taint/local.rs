@@ -60,6 +60,7 @@ pub(super) struct Delta {
     too_long: HashSet<(SourceId, Span, FnId)>,
     calls: HashSet<FnId>,
     call_sites: HashSet<(FnId, Span, FnId)>,
+    references: HashSet<(FnId, Span, FnId)>,
     /// Caches of what the program says (the same whoever asks).
     per_object: HashMap<ClassId, bool>,
     supertypes: HashMap<ClassId, Arc<[String]>>,
@@ -413,6 +414,10 @@ impl<'a> Local<'a> {
         self.d.call_sites.insert((caller, at, callee));
     }
 
+    pub(super) fn record_reference(&mut self, caller: FnId, at: Span, callee: FnId) {
+        self.d.references.insert((caller, at, callee));
+    }
+
     /// A flow found: the first way seen keeps its steps; what is known of a sink
     /// (its URL, whether it encrypts) only grows over the rounds, so the latest
     /// sight of it is the best.
@@ -760,6 +765,7 @@ impl Global {
             self.calls.entry(f).or_default().extend(d.calls);
         }
         self.call_sites.extend(d.call_sites);
+        self.references.extend(d.references);
         for (c, v) in d.per_object {
             self.per_object.entry(c).or_insert(v);
         }
