@@ -3167,3 +3167,32 @@ fn a_string_named_location_is_no_place() {
     );
     assert!(reports(&found, f, at("// a place"), "PI001"), "{found:?}");
 }
+
+#[test]
+fn an_image_s_format_and_size_are_not_its_pixels() {
+    let file = "app/src/main/java/app/Scanner.java";
+    let found = scan(&[(
+        file,
+        r#"package app;
+
+import android.hardware.camera2.CameraManager;
+import android.media.Image;
+import android.media.ImageReader;
+import android.util.Log;
+
+public class Scanner implements ImageReader.OnImageAvailableListener {
+    @Override
+    public void onImageAvailable(ImageReader reader) {
+        Image image = reader.acquireLatestImage();
+        Log.e("Scan", "format " + image.getFormat() + " " + image.getWidth());
+        Log.e("Scan", "image " + image);
+    }
+}
+"#,
+    )]);
+    assert!(rules_at(&found, file, 12).is_empty(), "{found:?}");
+    assert!(
+        reports(&found, file, 13, "PI301"),
+        "the image itself: {found:?}"
+    );
+}
