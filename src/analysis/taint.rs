@@ -3796,15 +3796,27 @@ impl<'a> Frame<'a> {
     }
 
     /// Whether a value is a library object: of a type the app does not declare, or,
-    /// its type unknown, a property read out of one (`cv.login` of an SDK's `cv`).
+    /// its type unknown, a property read out of one (`cv.login` of an SDK's `cv`, or a
+    /// local holding it).
     fn library_rooted(&self, e: &Expr) -> bool {
+        self.library_rooted_within(e, 8)
+    }
+
+    fn library_rooted_within(&self, e: &Expr, depth: u32) -> bool {
         if let Some(t) = self.static_type(e) {
             return self.program.resolve_class(self.module_id(), &t).is_none();
         }
+        if depth == 0 {
+            return false;
+        }
         match &e.kind {
             ExprKind::Field { receiver, .. } if !matches!(receiver.kind, ExprKind::This) => {
-                self.type_name_of(receiver).is_none() && self.library_rooted(receiver)
+                self.type_name_of(receiver).is_none()
+                    && self.library_rooted_within(receiver, depth - 1)
             }
+            ExprKind::Name(n) if self.env.vars.contains_key(n.as_str()) => self
+                .local_initialiser(n)
+                .is_some_and(|init| self.library_rooted_within(init, depth - 1)),
             _ => false,
         }
     }
