@@ -3196,3 +3196,33 @@ public class Scanner implements ImageReader.OnImageAvailableListener {
         "the image itself: {found:?}"
     );
 }
+
+#[test]
+fn a_library_object_s_property_is_no_platform_service_by_its_name() {
+    let file = "app/src/main/java/app/Cast.java";
+    let found = scan(&[(
+        file,
+        r#"package app;
+
+import android.content.Context;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import com.google.android.gms.cast.framework.CastSession;
+
+public class Cast {
+    void receiver(CastSession session) {
+        Log.i("cast", session.getCastDevice().getDeviceId());
+    }
+
+    void phone(Context ctx) {
+        Log.i("phone", ((TelephonyManager) ctx.getSystemService(Context.TELEPHONY_SERVICE)).getDeviceId());
+    }
+}
+"#,
+    )]);
+    assert!(
+        rules_at(&found, file, 10).is_empty(),
+        "a Cast device's id: {found:?}"
+    );
+    assert!(reports(&found, file, 14, "PI001"), "the phone's: {found:?}");
+}

@@ -3795,6 +3795,34 @@ impl<'a> Frame<'a> {
         self.eval_call(&call, span)
     }
 
+    /// Whether `e` is a named property (`getCastDevice()`, `.castDevice`) of a library
+    /// object whose type is known. (What a container hands back, `lazy.get()`,
+    /// `flow.value`, is of the type it holds, which the IR does not keep.)
+    fn member_of_typed_library(&self, e: &Expr) -> bool {
+        const UNWRAP: [&str; 6] = [
+            "value",
+            "Value",
+            "Instance",
+            "OrNull",
+            "OrDefault",
+            "OrThrow",
+        ];
+        let property = |name: &str| {
+            let name = name.strip_prefix("get").unwrap_or(name);
+            name.starts_with(|c: char| c.is_alphabetic())
+                && !UNWRAP.iter().any(|u| name.starts_with(u))
+        };
+        let owner = match &e.kind {
+            ExprKind::Call(c) if c.args.is_empty() && property(&c.name) => c.receiver.as_deref(),
+            ExprKind::Field { receiver, name } if property(name) => Some(&**receiver),
+            _ => None,
+        };
+        owner
+            .filter(|o| !matches!(o.kind, ExprKind::This))
+            .and_then(|o| self.static_type(o))
+            .is_some_and(|t| self.program.resolve_class(self.module_id(), &t).is_none())
+    }
+
     /// Whether a value is a library object: of a type the app does not declare, or,
     /// its type unknown, a property read out of one (`cv.login` of an SDK's `cv`, or a
     /// local holding it).
@@ -5389,9 +5417,14 @@ impl<'a> Frame<'a> {
             && candidates.iter().any(|t| {
                 !t.contains('.') && !k.subtypes.keys().any(|s| s.ends_with(&format!(".{t}")))
             });
+        // A member of a library object of a known type, whose own type is not known
+        // (`session.getCastDevice().getDeviceId()`), is that library's, not a platform
+        // service matched by its name alone: those come from typed getters.
+        let off_library = !typed
+            && matches!(recv_kind, Receiver::Value(r, None) if self.member_of_typed_library(r));
         let type_ok = |class: &str, without_type: bool| -> bool {
             if !typed {
-                return without_type;
+                return without_type && !off_library;
             }
             // An open implicit call may be any class's method, not a module's free
             // function (`machine_uid::get` is not `self.get(..)`).
