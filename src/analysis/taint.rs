@@ -9,7 +9,7 @@
 //! classes see the variables they capture, and callbacks registered on a value that
 //! carries personal data receive it in their parameters. The whole program is
 //! iterated until summaries, fields and captures stop growing: each round level by
-//! level of the call graph, a level's functions side by side (see [`local`]).
+//! level of the call graph, a level's functions side by side (see `taint::local`).
 
 use std::sync::Arc;
 
@@ -950,7 +950,9 @@ fn analyse_one(program: &Program, knowledge: &Knowledge, global: &Global, f: FnI
 
 /// Analyses the dirty functions, and those whose inputs they change, until nothing
 /// changes; `functions` is every function in the order to analyse them, which the
-/// call graph found refines.
+/// call graph found refines. Each round goes by [`levels`], of the `guessed` call
+/// graph in the first round when there is one (an analysis from scratch), of the one
+/// found after that.
 fn fixpoint(
     program: &Program,
     knowledge: &Knowledge,
