@@ -635,13 +635,8 @@ impl Global {
                     creators.push(creator);
                 }
             }
-            // Found by several functions, or several ways, a source is described
-            // as the first of them in the program's order (and of the descriptions)
-            // says, whichever ran first.
             let held = &mut self.sources[id as usize];
-            if self.dead_sources.remove(&id)
-                || (info.function, &info.description) < (held.function, &held.description)
-            {
+            if self.dead_sources.remove(&id) || describes_first(&info, held) {
                 *held = info;
             }
             return id;
@@ -668,6 +663,13 @@ pub struct Components {
     /// The components the manifests disable: they run only if the app enables one
     /// (`setComponentEnabledSetting`).
     pub disabled: Vec<ClassId>,
+}
+
+/// Found by several functions, or several ways, a source is described as the first
+/// of them in the program's order (and of the descriptions) says, whichever ran first:
+/// whether `info` comes before what `held` says.
+fn describes_first(info: &SourceInfo, held: &SourceInfo) -> bool {
+    (info.function, &info.description) < (held.function, &held.description)
 }
 
 /// Runs the taint analysis over the whole program.
@@ -3786,15 +3788,22 @@ impl<'a> Frame<'a> {
             // property named like personal data is that data, as a library getter's is.
             let chained = receiver.is_some_and(|r| untyped && self.library_rooted(r));
             if chained && !v.has_source() {
-                if let Some(m) = self.k.names.classify(name) {
-                    let description = format!("`{}()`", call.name);
-                    let t = self.new_source(m.category, SourceKind::Name, span, description, name);
+                if let Some(t) = self.library_getter_source(&call.name, span) {
                     v.add_taint(t);
                 }
             }
             return v;
         }
         self.eval_call(&call, span)
+    }
+
+    /// What a library object's getter named like personal data (`getEmail()`) yields:
+    /// that data, found at `at`.
+    fn library_getter_source(&mut self, getter: &str, at: Span) -> Option<Taint> {
+        let property = getter.strip_prefix("get").filter(|p| !p.is_empty())?;
+        let m = self.k.names.classify(property)?;
+        let description = format!("`{getter}()`");
+        Some(self.new_source(m.category, SourceKind::Name, at, description, getter))
     }
 
     /// Whether `e` is a named property (`getCastDevice()`, `.castDevice`) of a library
@@ -3922,13 +3931,16 @@ impl<'a> Frame<'a> {
         })
     }
 
-    /// The receiver of the innermost lambda with receiver this code runs in, when
-    /// its type has the method `call` names: one of the app's classes that declares
-    /// it, or a library class the knowledge base lists it for.
-    fn receiver_declaring(&self, call: &Call) -> Option<Expr> {
+    /// For an unqualified call, the receiver of the innermost lambda with receiver
+    /// this code runs in, and, when its type is known, whether that type has the
+    /// method called (see [`Frame::type_has_method`]).
+    fn innermost_receiver(&self, call: &Call) -> Option<(Expr, Option<bool>)> {
+        if call.receiver.is_some() {
+            return None;
+        }
         let r = self.implicit_receiver()?;
-        let ty = self.static_type(&r)?;
-        self.type_has_method(&ty, call).then_some(r)
+        let has = self.static_type(&r).map(|t| self.type_has_method(&t, call));
+        Some((r, has))
     }
 
     /// Whether objects of type `ty` have the method `call` names, as far as is known:
@@ -4574,14 +4586,10 @@ impl<'a> Frame<'a> {
         // the receiver has that method, even where the enclosing class declares one of
         // the same name: Kotlin looks at the innermost receiver first
         // (`prefs.edit { putString(k, v) }` in a class with a `putString` of its own).
-        if let Some(r) = call
-            .receiver
-            .is_none()
-            .then(|| self.receiver_declaring(call))
-            .flatten()
-        {
+        let innermost = self.innermost_receiver(call);
+        if let Some((r, Some(true))) = &innermost {
             let on_receiver = Call {
-                receiver: Some(Box::new(r)),
+                receiver: Some(Box::new(r.clone())),
                 ..call.clone()
             };
             return self.eval_call(&on_receiver, span);
@@ -4772,13 +4780,8 @@ impl<'a> Frame<'a> {
         // the receiver's type is known not to have it and an outer receiver's, or the
         // object the method runs on, has it (`Intent().apply { startActivity(this) }`).
         let mut on_this = false;
-        if matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none() {
-            let lacks = |s: &Self, r: &Expr| {
-                s.filling == 0
-                    && s.static_type(r)
-                        .is_some_and(|t| !s.type_has_method(&t, call))
-            };
-            if let Some(r) = self.implicit_receiver().filter(|r| lacks(self, r)) {
+        if let Some((r, has)) = innermost {
+            if has == Some(false) && self.filling == 0 {
                 let outer = self.outer_receivers.iter().rposition(|(_, ty)| {
                     ty.as_deref().is_some_and(|t| self.type_has_method(t, call))
                 });
@@ -4796,7 +4799,7 @@ impl<'a> Frame<'a> {
                 }
                 on_this = self.class.is_some_and(|c| self.class_has_method(c, call));
             }
-            if let Some(r) = self.implicit_receiver().filter(|_| !on_this) {
+            if !on_this {
                 // In a block filling in an SDK's parameters (`logEvent(..) { param(k, v) }`),
                 // what each call is given goes into them.
                 if self.filling > 0 {
@@ -6072,20 +6075,8 @@ impl<'a> Frame<'a> {
             result.resource = Some(kind);
         }
         // A getter named like personal data on a library object (`account.getEmail()`).
-        if !result.has_source()
-            && call.args.is_empty()
-            && name.len() > 3
-            && name.starts_with("get")
-            && !rty_project
-        {
-            if let Some(m) = k.names.classify(&name[3..]) {
-                let t = self.new_source(
-                    m.category,
-                    SourceKind::Name,
-                    call.name_span,
-                    format!("`{name}()`"),
-                    name,
-                );
+        if !result.has_source() && call.args.is_empty() && !rty_project {
+            if let Some(t) = self.library_getter_source(name, call.name_span) {
                 result.add_taint(t);
             }
         }

@@ -14,8 +14,8 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{
-    Callable, Dep, FieldKey, FieldSym, Global, Origin, Summary, Taint, TraceId, TraceNode, Val,
-    ANY_KEY, MAX_TRACE,
+    describes_first, Callable, Dep, FieldKey, FieldSym, Global, Origin, Summary, Taint, TraceId,
+    TraceNode, Val, ANY_KEY, MAX_TRACE,
 };
 use crate::analysis::program::{ClassId, FnId};
 use crate::analysis::{Flow, SinkSite, SourceId, SourceInfo, Step};
@@ -215,7 +215,7 @@ impl<'a> Local<'a> {
             None => match self.d.source_index.get(&key) {
                 Some(&id) => {
                     let held = &mut self.d.sources[(id - self.d.base_sources) as usize];
-                    if (info.function, &info.description) < (held.function, &held.description) {
+                    if describes_first(&info, held) {
                         *held = info.clone();
                     }
                     id
