@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::line_of;
+
 /// Scans the given files and returns (rule, file, line, category) of each finding.
 fn scan(files: &[(&str, &str)]) -> Vec<(String, String, u64, String)> {
     common::scan_files(files)["findings"]
@@ -1511,14 +1513,6 @@ public class Main extends Activity {
     assert!(rules_at(&found, file, 15).is_empty(), "{found:?}");
     assert!(!reports(&found, file, 17, "PI001"), "{found:?}");
     assert!(reports(&found, file, 18, "PI001"), "{found:?}");
-}
-
-/// The 1-based line of the first line of `text` containing `marker`.
-fn line_of(text: &str, marker: &str) -> u64 {
-    text.lines()
-        .position(|l| l.contains(marker))
-        .map(|i| i as u64 + 1)
-        .unwrap_or_else(|| panic!("no line with {marker:?}"))
 }
 
 const COPIES: &str = r#"package app;

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::line_of;
+
 /// Scans one Kotlin file; (rule, line, category) of each finding.
 fn scan(text: &str) -> Vec<(String, u64, String)> {
     let report = common::scan_files(&[("app/src/main/java/app/Main.kt", text)]);
@@ -557,14 +559,6 @@ class Main(private val tm: TelephonyManager) {
     assert!(has(&found, "PI301", 13, "phone_number"), "{found:?}");
     assert!(has(&found, "PI301", 14, "device.id"), "{found:?}");
     assert!(!found.iter().any(|f| f.1 == 15), "{found:?}");
-}
-
-/// The 1-based line of the first line of `text` containing `marker`.
-fn line_of(text: &str, marker: &str) -> u64 {
-    text.lines()
-        .position(|l| l.contains(marker))
-        .map(|i| i as u64 + 1)
-        .unwrap_or_else(|| panic!("no line with {marker:?}"))
 }
 
 const DEFERRED_AND_ARGUMENTS: &str = r#"package app

@@ -660,12 +660,7 @@ public class Contacts extends Activity {
 #[test]
 fn a_function_that_returns_a_permission_check_is_that_check() {
     let found = prompts(&[("app/Contacts.java", WRAPPED)]);
-    let line = |marker: &str| {
-        WRAPPED
-            .lines()
-            .position(|l| l.contains(marker))
-            .map_or(0, |i| i as u64 + 1)
-    };
+    let line = |marker: &str| common::line_of(WRAPPED, marker);
     assert!(!at(&found, "PI101", line("// early return")), "{found:?}");
     assert!(!at(&found, "PI101", line("// enclosing if")), "{found:?}");
     assert!(
@@ -719,12 +714,7 @@ fn a_receiver_only_the_system_reaches_after_a_role_request_is_prompted() {
         ("app/src/main/java/app/Sms.kt", SMS_APP),
         ("app/src/main/AndroidManifest.xml", SMS_MANIFEST),
     ]);
-    let line = |m: &str| {
-        SMS_APP
-            .lines()
-            .position(|l| l.contains(m))
-            .map_or(0, |i| i as u64 + 1)
-    };
+    let line = |m: &str| common::line_of(SMS_APP, m);
     assert!(!at(&found, "PI101", line("// role granted")), "{found:?}");
     assert!(at(&found, "PI101", line("// unprotected")), "{found:?}");
 }

@@ -135,3 +135,11 @@ class Device {
     }
 }
 "#;
+
+/// The 1-based line of the first line of `text` containing `marker`.
+pub fn line_of(text: &str, marker: &str) -> u64 {
+    text.lines()
+        .position(|l| l.contains(marker))
+        .map(|i| i as u64 + 1)
+        .unwrap_or_else(|| panic!("no line with {marker:?}"))
+}
