@@ -37,6 +37,10 @@ impl Tally {
 
 const LANGUAGES: [Language; 3] = [Language::Java, Language::Kotlin, Language::Rust];
 
+/// The allocator the scan uses, so that the floor is measured like the scan.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut dir = None;
@@ -57,7 +61,7 @@ fn main() {
     };
     let started = Instant::now();
     let root = piitrace::workspace::scan_root(std::slice::from_ref(&dir));
-    let files = piitrace::workspace::discover(&[dir], &root).candidates;
+    let files = piitrace::workspace::discover(&[dir], &root, jobs).candidates;
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(p) => p,
         Err(e) => {

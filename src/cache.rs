@@ -12,6 +12,10 @@
 //! lowered again and the entry rewritten. Entries are written to a temporary file
 //! renamed into place, so scans sharing the directory see whole entries or none.
 //! Deleting the directory at any time is safe.
+//!
+//! Beside it, the results cache ([`ResultCache`]) keeps the last result of a scan
+//! of each root, so that a scan of nothing changed (a CI re-run, a batch resumed)
+//! analyses nothing.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -111,20 +115,166 @@ impl IrCache {
     }
 
     fn path(&self, key: &CacheKey) -> PathBuf {
-        let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+        let hex = hex(key);
         self.entries.join(&hex[..2]).join(&hex[2..])
     }
 
     fn write(&self, key: &CacheKey, lowered: &Lowered) -> std::io::Result<()> {
         let bytes = encode(lowered).ok_or(std::io::ErrorKind::InvalidData)?;
-        let path = self.path(key);
-        let dir = path.parent().ok_or(std::io::ErrorKind::NotFound)?;
-        std::fs::create_dir_all(dir)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        tmp.write_all(&bytes)?;
-        tmp.persist(&path).map_err(|e| e.error)?;
-        Ok(())
+        write_entry(&self.path(key), &bytes)
     }
+}
+
+/// The last result of a scan of each root, with the key of its inputs: this build,
+/// the configuration's text, and every file the scan read (its path, kind and text,
+/// or why it could not be read). A scan whose key matches returns the stored result;
+/// any other scan of the root replaces it, so the cache holds one result per root
+/// and configuration, however many times it is scanned.
+///
+/// A result is a function of those inputs alone: discovery, reading and analysis
+/// are deterministic (the same SARIF at any `--jobs`), and files skipped for taking
+/// too long, the one thing that is not, keep a result out of the cache.
+pub struct ResultCache {
+    entries: PathBuf,
+    build: [u8; 32],
+}
+
+impl ResultCache {
+    pub fn new(dir: &Path) -> ResultCache {
+        ResultCache {
+            entries: dir.join("results"),
+            build: build_identity(),
+        }
+    }
+
+    /// The key of a scan of `root` with configuration `config` that read `inputs`;
+    /// the files are hashed in parallel (on the current rayon pool).
+    pub fn key(&self, root: &Path, config: &str, inputs: &crate::scan::Inputs) -> CacheKey {
+        use rayon::prelude::*;
+        let digests: Vec<[u8; 32]> = inputs
+            .files
+            .par_iter()
+            .map(|(c, text)| {
+                let mut h = Sha256::new();
+                h.update(c.rel.as_bytes());
+                h.update([0]);
+                h.update(format!("{:?}", c.kind).as_bytes());
+                h.update([0]);
+                match text {
+                    Ok(text) => {
+                        h.update([1]);
+                        h.update(text.as_bytes());
+                    }
+                    Err(reason) => {
+                        h.update([2]);
+                        h.update(reason.to_string().as_bytes());
+                    }
+                }
+                if c.kind == crate::workspace::FileKind::Manifest {
+                    // A manifest's Gradle project (where a `settings.gradle` is) says
+                    // which build files' permissions it merges with.
+                    h.update(crate::scan::gradle_project(&c.path, root).as_bytes());
+                }
+                h.finalize().into()
+            })
+            .collect();
+        let mut h = Sha256::new();
+        h.update(self.build);
+        h.update(RESULT_FORMAT.to_le_bytes());
+        h.update(root.as_os_str().as_encoded_bytes());
+        h.update([0]);
+        h.update(config.as_bytes());
+        h.update([0]);
+        for d in &digests {
+            h.update(d);
+        }
+        h.finalize().into()
+    }
+
+    /// The result stored for `root` if its key is `key`.
+    pub fn get<T: serde::de::DeserializeOwned>(&self, root: &Path, key: &CacheKey) -> Option<T> {
+        let bytes = std::fs::read(self.slot(root)).ok()?;
+        let payload = unframe(&bytes)?;
+        let stored = payload.strip_prefix(key.as_slice())?;
+        postcard::from_bytes(stored).ok()
+    }
+
+    /// Stores `result` as the last of `root`, under `key`. A result that cannot be
+    /// written only costs the next scan time.
+    pub fn put<T: serde::Serialize>(&self, root: &Path, key: &CacheKey, result: &T) {
+        let Ok(encoded) = postcard::to_allocvec(result) else {
+            return;
+        };
+        let mut payload = Vec::with_capacity(key.len() + encoded.len());
+        payload.extend_from_slice(key);
+        payload.extend_from_slice(&encoded);
+        if write_entry(&self.slot(root), &frame(&payload)).is_ok() {
+            self.prune();
+        }
+    }
+
+    /// Keeps the [`MAX_RESULTS`] most recently written results, deleting the rest
+    /// (a batch over many repositories, scans of temporary checkouts).
+    fn prune(&self) {
+        let Ok(dir) = std::fs::read_dir(&self.entries) else {
+            return;
+        };
+        let mut slots: Vec<(std::time::SystemTime, PathBuf)> = dir
+            .flatten()
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .collect();
+        if slots.len() <= MAX_RESULTS {
+            return;
+        }
+        slots.sort();
+        for (_, path) in &slots[..slots.len() - MAX_RESULTS] {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    /// Where the result of a scan of `root` is kept: one file per root.
+    fn slot(&self, root: &Path) -> PathBuf {
+        let id = Sha256::digest(root.as_os_str().as_encoded_bytes());
+        self.entries.join(hex(&id))
+    }
+}
+
+/// Changes whenever what the results cache stores changes.
+const RESULT_FORMAT: u32 = 1;
+/// How many roots' results the cache keeps.
+const MAX_RESULTS: usize = 64;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed into place.
+fn write_entry(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().ok_or(std::io::ErrorKind::NotFound)?;
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// `MAGIC | sha256(payload) | payload`.
+fn frame(payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(MAGIC.len() + CHECKSUM_LEN + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&Sha256::digest(payload));
+    out.extend_from_slice(payload);
+    out
+}
+
+/// The payload of a [`frame`]d entry, if it is whole.
+fn unframe(bytes: &[u8]) -> Option<&[u8]> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    if rest.len() < CHECKSUM_LEN {
+        return None;
+    }
+    let (checksum, payload) = rest.split_at(CHECKSUM_LEN);
+    (Sha256::digest(payload).as_slice() == checksum).then_some(payload)
 }
 
 /// What changes the lowering of a text other than the text: this build.
@@ -151,14 +301,10 @@ fn build_identity() -> [u8; 32] {
     h.finalize().into()
 }
 
-/// `MAGIC | sha256(payload) | payload`, the payload postcard of (error share, module).
+/// A [`frame`] of the postcard of (error share, module).
 fn encode(lowered: &Lowered) -> Option<Vec<u8>> {
     let payload = postcard::to_allocvec(&(lowered.error_share, &lowered.module)).ok()?;
-    let mut out = Vec::with_capacity(MAGIC.len() + CHECKSUM_LEN + payload.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&Sha256::digest(&payload));
-    out.extend_from_slice(&payload);
-    Some(out)
+    Some(frame(&payload))
 }
 
 /// Whether `lowered` comes back from the cache's encoding as it went in (for the
@@ -174,14 +320,7 @@ pub fn round_trips(lowered: &Lowered) -> bool {
 }
 
 fn decode(bytes: &[u8], file: FileId) -> Option<Lowered> {
-    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
-    if rest.len() < CHECKSUM_LEN {
-        return None;
-    }
-    let (checksum, payload) = rest.split_at(CHECKSUM_LEN);
-    if Sha256::digest(payload).as_slice() != checksum {
-        return None;
-    }
+    let payload = unframe(bytes)?;
     let (error_share, module): (u32, Module) =
         ir::with_file_id(file, || postcard::from_bytes(payload)).ok()?;
     Some(Lowered {

@@ -74,6 +74,10 @@ pub struct Config {
     /// their line numbers for errors).
     #[serde(skip)]
     pub declaration: Declaration,
+    /// What the configuration was read from, for the results cache's key: whatever
+    /// changes a configuration after reading it must change this too.
+    #[serde(skip)]
+    source: String,
 }
 
 impl Config {
@@ -114,7 +118,20 @@ impl Config {
         }
         let mut config: Config = toml::from_str(text)?;
         config.declaration = Declaration::parse(text)?;
+        config.source = text.to_string();
         Ok(config)
+    }
+
+    /// Drops the declaration (`[purposes]`, `[hosts]`, ...), keeping the knowledge
+    /// extensions and scan settings.
+    pub fn forget_declaration(&mut self) {
+        self.declaration = Declaration::default();
+        self.source.push_str("\n# (declaration dropped)\n");
+    }
+
+    /// Everything the configuration says, as one text: equal texts, equal configurations.
+    pub fn source(&self) -> &str {
+        &self.source
     }
 }
 

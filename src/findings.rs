@@ -1,5 +1,6 @@
 //! Findings: what a scan reports, independent of the output format.
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::analysis::Step;
@@ -7,14 +8,17 @@ use crate::ir::Span;
 use crate::knowledge::SinkKind;
 use crate::rules::{Level, Rule};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Finding {
+    #[serde(with = "rule_by_id")]
     pub rule: &'static Rule,
     pub level: Level,
     pub message: String,
     /// Where the result is located: the called method's (or property's) name.
+    #[serde(with = "crate::ir::span_in_file")]
     pub span: Span,
     /// Where the region ends: the end of the call.
+    #[serde(with = "crate::ir::span_in_file")]
     pub end: Span,
     pub category: Option<String>,
     pub sensitive: bool,
@@ -39,8 +43,24 @@ pub struct Finding {
     pub permission: Option<String>,
 }
 
+/// A rule serialized as its id (the results cache).
+mod rule_by_id {
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    use crate::rules::Rule;
+
+    pub fn serialize<S: Serializer>(rule: &&'static Rule, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&rule.id)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static Rule, D::Error> {
+        let id = String::deserialize(d)?;
+        crate::rules::rule(&id).ok_or_else(|| D::Error::custom(format!("no rule {id}")))
+    }
+}
+
 /// A finding the team accepted, with the reason an auditor reads later.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suppression {
     pub kind: SuppressionKind,
     pub reason: String,
@@ -49,7 +69,7 @@ pub struct Suppression {
     pub accepted_on: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SuppressionKind {
     /// A `piitrace:ignore RULE reason` comment beside the finding.
     InSource,

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::{SourceInfo, SourceKind};
 use crate::declaration::{url_host, Declaration};
@@ -13,7 +13,7 @@ use crate::ir::Span;
 use crate::knowledge::{Knowledge, SinkKind};
 
 /// A place in the code, for the tables.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Place {
     pub file: String,
     pub line: usize,
@@ -22,7 +22,7 @@ pub struct Place {
 }
 
 /// One category the app collects.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Collected {
     pub category: String,
     pub label: String,
@@ -40,12 +40,12 @@ pub struct Collected {
 }
 
 /// One third party personal data reaches.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Shared {
     /// The SDK's name, or the host.
     pub recipient: String,
     /// "sdk" or "host".
-    pub kind: &'static str,
+    pub kind: String,
     /// The SDK's id in the knowledge base.
     pub id: Option<String>,
     pub vendor: Option<String>,
@@ -58,7 +58,7 @@ pub struct Shared {
 }
 
 /// One consent the app records: where, and where the user can withdraw it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ConsentRow {
     /// `privacy agreed`, or a vendor switch (`UMConfigure`).
     pub consent: String,
@@ -68,7 +68,7 @@ pub struct ConsentRow {
 }
 
 /// The individual's rights in code (PIPL Art. 15, 47): what an auditor checks by hand.
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct YourRights {
     pub consents: Vec<ConsentRow>,
     pub account_created_at: Vec<Place>,
@@ -129,7 +129,7 @@ impl YourRights {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Inventory {
     pub app: String,
     /// Whether a declaration (`[purposes]`) exists.
@@ -233,7 +233,7 @@ pub fn build(
             .entry((recipient.clone(), kind))
             .or_insert_with(|| Shared {
                 recipient,
-                kind,
+                kind: kind.to_string(),
                 id,
                 vendor,
                 purpose,

@@ -46,6 +46,23 @@ pub fn with_file_id<T>(file: FileId, f: impl FnOnce() -> T) -> T {
     result
 }
 
+/// A [`Span`] serialized with its file id, for results kept whole (the results
+/// cache), where ids are those of the scan that stored them:
+/// `#[serde(with = "crate::ir::span_in_file")]`.
+pub mod span_in_file {
+    use super::{FileId, Span};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Error> {
+        (span.file, span).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Span, D::Error> {
+        let (file, span): (FileId, Span) = Deserialize::deserialize(d)?;
+        Ok(Span { file, ..span })
+    }
+}
+
 /// A region of a source file: byte offsets plus line/column (0-based, byte columns).
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,

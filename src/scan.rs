@@ -12,7 +12,7 @@ use crate::analysis::memo::Memos;
 use crate::analysis::prompts::Prompts;
 use crate::analysis::rights::Rights;
 use crate::analysis::{taint, Program};
-use crate::cache::IrCache;
+use crate::cache::{IrCache, ResultCache};
 use crate::config::Config;
 use crate::declaration::Declaration;
 use crate::findings::{assign_fingerprints, Finding};
@@ -41,7 +41,7 @@ pub struct ScanOptions {
 pub const DEFAULT_FILE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A third-party SDK a build file declares.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DeclaredSdk {
     pub id: String,
     pub name: String,
@@ -53,7 +53,7 @@ pub struct DeclaredSdk {
 }
 
 /// A file analysed despite syntax errors (the parser recovered).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PartialParse {
     pub rel: String,
     pub error_share: u32,
@@ -98,16 +98,16 @@ impl ScanResult {
     }
 }
 
-/// Reads one source file and lowers it, or takes its IR from the cache.
-fn load_and_lower(
+/// Lowers one source file's text, or takes its IR from the cache.
+fn lower_text(
     id: FileId,
     candidate: &workspace::Candidate,
     language: crate::ir::Language,
-    max_size: u64,
+    text: Result<String, SkipReason>,
     time_limit: Duration,
     cache: Option<&IrCache>,
 ) -> LoadResult {
-    let text = workspace::load_text(&candidate.path, max_size)?;
+    let text = text?;
     let key = cache.map(|c| c.key(language, &candidate.rel, &text));
     if let (Some(cache), Some(key)) = (cache, &key) {
         if let Some(lowered) = cache.get(key, id) {
@@ -122,8 +122,220 @@ fn load_and_lower(
 }
 
 /// Scans the paths of `opts`: loads the project, then analyses it.
-pub fn scan(opts: ScanOptions) -> Result<ScanResult> {
-    Ok(Project::load(opts)?.into_result())
+///
+/// With a cache directory, a scan of the same files with the same configuration as
+/// the last scan of this root returns that scan's result without analysing: see
+/// [`crate::cache::ResultCache`].
+pub fn scan(mut opts: ScanOptions) -> Result<ScanResult> {
+    let setup = Setup::new(&mut opts)?;
+    let results = opts.cache.as_deref().map(ResultCache::new);
+    let key = results.as_ref().map(|r| {
+        setup
+            .pool
+            .install(|| r.key(&setup.root, opts.config.source(), &setup.inputs))
+    });
+    if let (Some(results), Some(key)) = (&results, &key) {
+        if let Some(stored) = results.get::<StoredResult>(&setup.root, key) {
+            if stored.fits(&setup.inputs) {
+                let result = stored.restore(setup.inputs, setup.started);
+                profile_phase(setup.started, "results cache hit");
+                return Ok(result);
+            }
+        }
+    }
+    let result = Project::from_setup(opts, setup).into_result();
+    if let (Some(results), Some(key)) = (&results, &key) {
+        // A file skipped for time could be read on another run: not a result to keep.
+        let timed_out = result
+            .skipped
+            .iter()
+            .any(|s| matches!(s.reason, SkipReason::TimedOut { .. }));
+        if !timed_out {
+            results.put(&result.root, key, &StoredResult::of(&result));
+        }
+    }
+    Ok(result)
+}
+
+/// What a scan keeps of its result in the results cache: everything but what the
+/// next scan reads again anyway (the files' texts, the walk's errors).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredResult {
+    /// The files analysed, then the manifests read: (id, path relative to the root).
+    files: Vec<(FileId, String)>,
+    skipped: Vec<Skipped>,
+    partial: Vec<PartialParse>,
+    unreported_long_flows: usize,
+    findings: Vec<Finding>,
+    sdks: Vec<DeclaredSdk>,
+    lines: usize,
+    inventory: Inventory,
+    stale_suppressions: Vec<suppress::Stale>,
+}
+
+impl StoredResult {
+    fn of(r: &ScanResult) -> StoredResult {
+        StoredResult {
+            files: r.files.iter().map(|f| (f.id, f.rel.clone())).collect(),
+            skipped: r.skipped.clone(),
+            partial: r.partial.clone(),
+            unreported_long_flows: r.unreported_long_flows,
+            findings: r.findings.clone(),
+            sdks: r.sdks.clone(),
+            lines: r.lines,
+            inventory: r.inventory.clone(),
+            stale_suppressions: r.stale_suppressions.clone(),
+        }
+    }
+
+    /// Whether every file of the result is among `inputs`, with its text (which the
+    /// cache's key says is the one the result was made from).
+    fn fits(&self, inputs: &Inputs) -> bool {
+        self.files.iter().all(|(_, rel)| {
+            inputs
+                .files
+                .binary_search_by(|(c, _)| c.rel.as_str().cmp(rel))
+                .is_ok_and(|i| inputs.files[i].1.is_ok())
+        })
+    }
+
+    /// The result again, its files' texts taken from `inputs` (see [`Self::fits`]).
+    fn restore(self, inputs: Inputs, started: Instant) -> ScanResult {
+        let mut read: std::collections::HashMap<String, (workspace::Candidate, String)> = inputs
+            .files
+            .into_iter()
+            .filter_map(|(c, text)| Some((c.rel.clone(), (c, text.ok()?))))
+            .collect();
+        let files = self
+            .files
+            .into_iter()
+            .filter_map(|(id, rel)| {
+                let (c, text) = read.remove(&rel)?;
+                Some(SourceFile {
+                    id,
+                    path: c.path,
+                    rel: c.rel,
+                    kind: c.kind,
+                    text,
+                    line_starts: Default::default(),
+                })
+            })
+            .collect();
+        ScanResult {
+            root: inputs.root,
+            files,
+            skipped: self.skipped,
+            partial: self.partial,
+            walk_errors: inputs.walk_errors,
+            unsupported: inputs.unsupported,
+            unreported_long_flows: self.unreported_long_flows,
+            findings: self.findings,
+            sdks: self.sdks,
+            lines: self.lines,
+            duration: started.elapsed(),
+            inventory: self.inventory,
+            stale_suppressions: self.stale_suppressions,
+            unmatched_baseline: Vec::new(),
+        }
+    }
+}
+
+/// The files a scan reads, found and read: everything its result depends on besides
+/// the configuration.
+pub struct Inputs {
+    pub root: PathBuf,
+    /// Every file found, in a stable order, with its text or why it has none.
+    pub files: Vec<(workspace::Candidate, Result<String, SkipReason>)>,
+    walk_errors: Vec<String>,
+    unsupported: std::collections::BTreeMap<&'static str, usize>,
+    excluded: Option<ignore::gitignore::Gitignore>,
+}
+
+/// What [`Project::load`] prepares before lowering: the knowledge, the workers and
+/// the inputs.
+struct Setup {
+    started: Instant,
+    root: PathBuf,
+    knowledge: Knowledge,
+    declaration: Declaration,
+    pool: rayon::ThreadPool,
+    inputs: Inputs,
+    max_size: u64,
+}
+
+impl Setup {
+    /// Takes the knowledge extensions and the declaration out of `opts.config`.
+    fn new(opts: &mut ScanOptions) -> Result<Setup> {
+        let started = Instant::now();
+        let phase = |name: &str| profile_phase(started, name);
+        let knowledge = Knowledge::with_extension(std::mem::take(&mut opts.config.knowledge))
+            .context("invalid knowledge tables in the configuration")?;
+        let declaration = std::mem::take(&mut opts.config.declaration);
+        declaration
+            .validate(&knowledge)
+            .context("invalid declaration in the configuration")?;
+        let root = workspace::scan_root(&opts.paths);
+        for p in &opts.paths {
+            if !p.exists() {
+                anyhow::bail!("{}: no such file or directory", p.display());
+            }
+        }
+        phase("knowledge");
+        let discovery = workspace::discover(&opts.paths, &root, opts.jobs.unwrap_or(0));
+        phase("discover");
+        let mut candidates = discovery.candidates;
+        let excluded = if opts.config.scan.exclude.is_empty() {
+            None
+        } else {
+            let mut b = ignore::gitignore::GitignoreBuilder::new(&root);
+            for pattern in &opts.config.scan.exclude {
+                b.add_line(None, pattern)
+                    .with_context(|| format!("invalid exclude pattern `{pattern}`"))?;
+            }
+            let matcher = b.build().context("invalid exclude patterns")?;
+            candidates.retain(|c| {
+                !matcher
+                    .matched_path_or_any_parents(&c.path, false)
+                    .is_ignore()
+            });
+            Some(matcher)
+        };
+        let max_size = opts
+            .config
+            .scan
+            .max_file_size
+            .unwrap_or(workspace::DEFAULT_MAX_FILE_SIZE);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(opts.jobs.unwrap_or(0))
+            .stack_size(frontend::STACK_GROWN)
+            .build()
+            .context("cannot start worker threads")?;
+        let files = pool.install(|| {
+            candidates
+                .into_par_iter()
+                .map(|c| {
+                    let text = workspace::load_text(&c.path, max_size);
+                    (c, text)
+                })
+                .collect()
+        });
+        phase("read");
+        Ok(Setup {
+            started,
+            inputs: Inputs {
+                root: root.clone(),
+                files,
+                walk_errors: discovery.errors,
+                unsupported: discovery.unsupported,
+                excluded,
+            },
+            root,
+            knowledge,
+            declaration,
+            pool,
+            max_size,
+        })
+    }
 }
 
 /// A project read from disk and lowered to IR: everything a scan needs before the
@@ -207,84 +419,56 @@ fn profile_phase(started: Instant, name: &str) {
 
 impl Project {
     /// Discovers the files under `opts.paths`, then reads and lowers them in parallel.
-    pub fn load(opts: ScanOptions) -> Result<Project> {
-        let started = Instant::now();
-        let phase = |name: &str| profile_phase(started, name);
-        let knowledge = Knowledge::with_extension(opts.config.knowledge)
-            .context("invalid knowledge tables in the configuration")?;
-        let declaration = opts.config.declaration;
-        declaration
-            .validate(&knowledge)
-            .context("invalid declaration in the configuration")?;
-        let root = workspace::scan_root(&opts.paths);
-        for p in &opts.paths {
-            if !p.exists() {
-                anyhow::bail!("{}: no such file or directory", p.display());
-            }
-        }
-        phase("knowledge");
-        let discovery = workspace::discover(&opts.paths, &root);
-        phase("discover");
-        let mut candidates = discovery.candidates;
-        let excluded = if opts.config.scan.exclude.is_empty() {
-            None
-        } else {
-            let mut b = ignore::gitignore::GitignoreBuilder::new(&root);
-            for pattern in &opts.config.scan.exclude {
-                b.add_line(None, pattern)
-                    .with_context(|| format!("invalid exclude pattern `{pattern}`"))?;
-            }
-            let matcher = b.build().context("invalid exclude patterns")?;
-            candidates.retain(|c| {
-                !matcher
-                    .matched_path_or_any_parents(&c.path, false)
-                    .is_ignore()
-            });
-            Some(matcher)
-        };
-        let max_size = opts
-            .config
-            .scan
-            .max_file_size
-            .unwrap_or(workspace::DEFAULT_MAX_FILE_SIZE);
+    pub fn load(mut opts: ScanOptions) -> Result<Project> {
+        let setup = Setup::new(&mut opts)?;
+        Ok(Project::from_setup(opts, setup))
+    }
 
+    fn from_setup(opts: ScanOptions, setup: Setup) -> Project {
+        let Setup {
+            started,
+            root,
+            knowledge,
+            declaration,
+            pool,
+            inputs,
+            max_size,
+        } = setup;
+        let phase = |name: &str| profile_phase(started, name);
         let time_limit = opts
             .config
             .scan
             .file_timeout_ms
             .map_or(DEFAULT_FILE_TIMEOUT, Duration::from_millis);
         let cache = opts.cache.as_deref().map(IrCache::new);
-
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(opts.jobs.unwrap_or(0))
-            .stack_size(frontend::STACK_GROWN)
-            .build()
-            .context("cannot start worker threads")?;
-        let progress = progress_bar(opts.progress, candidates.len());
-        let sources: Vec<_> = candidates
-            .iter()
-            .filter_map(|c| match c.kind {
-                FileKind::Source(lang) => Some((c, lang)),
-                FileKind::BuildFile | FileKind::Manifest => None,
-            })
-            .collect();
-        let mut loaded: Vec<(usize, LoadResult)> = pool.install(|| {
+        let mut sources = Vec::new();
+        let mut build_files = Vec::new();
+        let mut manifests = Vec::new();
+        for (c, text) in inputs.files {
+            match c.kind {
+                FileKind::Source(lang) => sources.push((c, lang, text)),
+                FileKind::BuildFile => build_files.push((c, text)),
+                FileKind::Manifest => manifests.push((c, text)),
+            }
+        }
+        let progress = progress_bar(opts.progress, sources.len());
+        let mut loaded: Vec<(usize, workspace::Candidate, LoadResult)> = pool.install(|| {
             sources
-                .par_iter()
+                .into_par_iter()
                 .enumerate()
-                .map(|(i, (c, lang))| {
+                .map(|(i, (c, lang, text))| {
                     let r = frontend::with_deep_stack(|| {
-                        load_and_lower(i as FileId, c, *lang, max_size, time_limit, cache.as_ref())
+                        lower_text(i as FileId, &c, lang, text, time_limit, cache.as_ref())
                     });
                     if let Some(p) = &progress {
                         p.inc(1);
                     }
-                    (i, r)
+                    (i, c, r)
                 })
                 .collect()
         });
-
-        loaded.sort_by_key(|(i, _)| *i);
+        let source_count = loaded.len();
+        loaded.sort_by_key(|(i, _, _)| *i);
         let mut project = Project {
             pool: Arc::new(pool),
             root,
@@ -294,8 +478,8 @@ impl Project {
             modules: Vec::new(),
             skipped: Vec::new(),
             partial: Vec::new(),
-            walk_errors: discovery.errors,
-            unsupported: discovery.unsupported,
+            walk_errors: inputs.walk_errors,
+            unsupported: inputs.unsupported,
             sdks: Vec::new(),
             launchers: Vec::new(),
             filters: Vec::new(),
@@ -304,7 +488,7 @@ impl Project {
             protected: Vec::new(),
             permissions: Vec::new(),
             max_size,
-            excluded,
+            excluded: inputs.excluded,
             started,
             resume: None,
             edited: Default::default(),
@@ -312,24 +496,20 @@ impl Project {
             former_ids: Default::default(),
             memos: Memos::default(),
         };
-        for (i, result) in loaded {
-            let (c, lang) = sources[i];
+        for (i, c, result) in loaded {
             match result {
                 Ok((text, lowered)) => {
                     let file = SourceFile {
                         id: i as FileId,
-                        path: c.path.clone(),
-                        rel: c.rel.clone(),
-                        kind: FileKind::Source(lang),
+                        path: c.path,
+                        rel: c.rel,
+                        kind: c.kind,
                         text,
                         line_starts: Default::default(),
                     };
                     project.push_source(file, lowered);
                 }
-                Err(reason) => project.skipped.push(Skipped {
-                    rel: c.rel.clone(),
-                    reason,
-                }),
+                Err(reason) => project.skipped.push(Skipped { rel: c.rel, reason }),
             }
         }
         phase("parse+lower");
@@ -340,18 +520,12 @@ impl Project {
                 stats.hits, stats.misses, stats.failed_writes
             );
         }
-        project.sdks = declared_sdks(
-            &candidates,
-            &project.knowledge,
-            max_size,
-            &mut project.skipped,
-        );
+        project.sdks = declared_sdks(build_files, &project.knowledge, &mut project.skipped);
         // Manifests take the ids after the source files': results are located in them.
         let manifests = read_manifests(
-            &candidates,
-            sources.len() as FileId,
+            manifests,
+            source_count as FileId,
             &project.root,
-            max_size,
             &mut project.skipped,
         );
         project.files.extend(manifests.files);
@@ -365,7 +539,7 @@ impl Project {
             p.finish_and_clear();
         }
         phase("build files");
-        Ok(project)
+        project
     }
 
     /// The knowledge base the project is analysed with (built-in tables and the
@@ -811,14 +985,13 @@ pub fn file_by_id(files: &[SourceFile], id: FileId) -> Option<&SourceFile> {
 }
 
 fn declared_sdks(
-    candidates: &[workspace::Candidate],
+    build_files: Vec<(workspace::Candidate, Result<String, SkipReason>)>,
     knowledge: &Knowledge,
-    max_size: u64,
     skipped: &mut Vec<Skipped>,
 ) -> Vec<DeclaredSdk> {
     let mut out = Vec::new();
-    for c in candidates.iter().filter(|c| c.kind == FileKind::BuildFile) {
-        let text = match workspace::load_text(&c.path, max_size) {
+    for (c, text) in build_files {
+        let text = match text {
             Ok(t) => t,
             Err(reason) => {
                 skipped.push(Skipped {
@@ -869,10 +1042,9 @@ struct Manifests {
 /// Reads every manifest, giving them the ids from `first_id` on; one that cannot be
 /// read or does not parse is skipped, with the reason.
 fn read_manifests(
-    candidates: &[workspace::Candidate],
+    manifests: Vec<(workspace::Candidate, Result<String, SkipReason>)>,
     first_id: FileId,
     root: &Path,
-    max_size: u64,
     skipped: &mut Vec<Skipped>,
 ) -> Manifests {
     let mut out = Manifests {
@@ -884,10 +1056,9 @@ fn read_manifests(
         disabled: Vec::new(),
         protected: Vec::new(),
     };
-    let manifests = candidates.iter().filter(|c| c.kind == FileKind::Manifest);
-    for (j, c) in manifests.enumerate() {
+    for (j, (c, text)) in manifests.into_iter().enumerate() {
         let id = first_id + j as FileId;
-        let parsed = workspace::load_text(&c.path, max_size).and_then(|text| {
+        let parsed = text.and_then(|text| {
             frontend::manifest::parse(id, &text)
                 .map(|m| (text, m))
                 .map_err(SkipReason::Unreadable)
@@ -945,7 +1116,7 @@ fn read_manifests(
 /// The Gradle project a file belongs to: the nearest directory above it, inside the
 /// scan root, with a `settings.gradle` or `settings.gradle.kts`, relative to the
 /// root; the root itself (empty) when there is none.
-fn gradle_project(path: &Path, root: &Path) -> String {
+pub(crate) fn gradle_project(path: &Path, root: &Path) -> String {
     path.ancestors()
         .skip(1)
         .take_while(|dir| dir.starts_with(root))

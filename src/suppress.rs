@@ -58,13 +58,13 @@ fn is_rule_id(s: &str) -> bool {
 /// A suppression comment that does not do its job: it gives no reason, or there is
 /// nothing on its line or the next for it to silence. People forget them; they are
 /// reported (a note), never ignored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stale {
     /// The file, relative to the scan root.
     pub file: String,
     /// 1-based.
     pub line: usize,
-    pub problem: &'static str,
+    pub problem: String,
 }
 
 /// Marks every finding that a suppression comment with a reason covers, and returns
@@ -106,7 +106,7 @@ pub fn apply(findings: &mut [Finding], files: &[SourceFile]) -> Vec<Stale> {
             stale.push(Stale {
                 file: file.rel.clone(),
                 line: i + 1,
-                problem,
+                problem: problem.to_string(),
             });
         }
     }

@@ -103,7 +103,7 @@ impl SourceFile {
 }
 
 /// Why a file was not analysed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SkipReason {
     TooLarge {
         size: u64,
@@ -161,7 +161,7 @@ impl std::fmt::Display for SkipReason {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Skipped {
     pub rel: String,
     pub reason: SkipReason,
@@ -237,11 +237,15 @@ fn unsupported_language(path: &Path) -> Option<&'static str> {
     }
 }
 
-/// Lists the files a scan of `paths` reads, in a stable order.
-pub fn discover(paths: &[PathBuf], root: &Path) -> Discovery {
-    let mut out = Vec::new();
-    let mut errors = Vec::new();
-    let mut unsupported = std::collections::BTreeMap::new();
+/// Lists the files a scan of `paths` reads, in a stable order, walking directories
+/// on `threads` threads (0: as many as the machine has).
+pub fn discover(paths: &[PathBuf], root: &Path, threads: usize) -> Discovery {
+    // Walked from their canonical forms, the paths found are canonical too (links
+    // are not followed), which spares resolving each of thousands of files.
+    let paths: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .collect();
     let Some((first, rest)) = paths.split_first() else {
         return Discovery::default();
     };
@@ -253,6 +257,7 @@ pub fn discover(paths: &[PathBuf], root: &Path) -> Discovery {
         .hidden(false)
         .require_git(false)
         .follow_links(false)
+        .threads(threads)
         .filter_entry(|e| {
             let is_dir = e.file_type().is_some_and(|t| t.is_dir());
             if !is_dir || e.depth() == 0 {
@@ -267,28 +272,44 @@ pub fn discover(paths: &[PathBuf], root: &Path) -> Discovery {
                 .is_some_and(|p| p == "src");
             !(SKIPPED_DIRS.contains(&name) || (in_src && is_test_source_set(name)))
         });
-    for entry in builder.build() {
-        match entry {
-            Ok(e) => {
-                if !e.file_type().is_some_and(|t| t.is_file()) {
-                    continue;
+    let found = std::sync::Mutex::new(Discovery::default());
+    builder.build_parallel().run(|| {
+        let found = &found;
+        Box::new(move |entry| {
+            let lock = || {
+                found
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            };
+            match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                    let path = e.path();
+                    if let Some(lang) = unsupported_language(path) {
+                        *lock().unsupported.entry(lang).or_insert(0) += 1;
+                    }
+                    if let Some(kind) = classify(path) {
+                        let candidate = Candidate {
+                            rel: relative(path, root),
+                            path: path.to_path_buf(),
+                            kind,
+                        };
+                        lock().candidates.push(candidate);
+                    }
                 }
-                let path = e.path();
-                if let Some(lang) = unsupported_language(path) {
-                    *unsupported.entry(lang).or_insert(0) += 1;
-                }
-                if let Some(kind) = classify(path) {
-                    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-                    out.push(Candidate {
-                        rel: relative(&abs, root),
-                        path: abs,
-                        kind,
-                    });
-                }
+                Ok(_) => {}
+                Err(err) => lock().errors.push(err.to_string()),
             }
-            Err(err) => errors.push(err.to_string()),
-        }
-    }
+            ignore::WalkState::Continue
+        })
+    });
+    let Discovery {
+        candidates: mut out,
+        mut errors,
+        unsupported,
+    } = found
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    errors.sort();
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
     out.dedup_by(|a, b| a.rel == b.rel);
     Discovery {

@@ -200,3 +200,142 @@ fn the_cache_directory_comes_from_the_environment() {
     assert!(out.status.success());
     assert!(entries(none.path()).is_empty(), "--no-cache wrote entries");
 }
+
+/// `piitrace scan` with the profile on, as SARIF unless `extra` says otherwise:
+/// (stdout, stderr, exit code).
+fn profiled(path: &Path, extra: &[&str]) -> (String, String, Option<i32>) {
+    let mut cmd = common::command();
+    cmd.arg("scan").arg("--no-progress").args(extra);
+    if !extra.contains(&"--format") {
+        cmd.args(["--format", "sarif", "--fail-on", "never"]);
+    }
+    let out = cmd
+        .arg(path)
+        .env("PIITRACE_PROFILE", "1")
+        .output()
+        .expect("run piitrace");
+    (
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
+}
+
+const HIT: &str = "results cache hit";
+
+/// A report without the scan's duration (`... in 0.12s` closes the text summary).
+fn timeless(report: &str) -> String {
+    report
+        .lines()
+        .map(|line| match line.rsplit_once(" in ") {
+            Some((head, tail))
+                if tail.ends_with('s') && tail[..tail.len() - 1].parse::<f64>().is_ok() =>
+            {
+                head
+            }
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_scan_of_nothing_changed_returns_the_stored_result_in_every_format() {
+    let project = copy_of_corpus();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let c = cache_arg(cache.path());
+    for format in ["sarif", "text", "json"] {
+        let fresh = profiled(
+            project.path(),
+            &["--no-cache", "--format", format, "--fail-on", "error"],
+        );
+        let first = profiled(
+            project.path(),
+            &[c[0], c[1], "--format", format, "--fail-on", "error"],
+        );
+        let again = profiled(
+            project.path(),
+            &[c[0], c[1], "--format", format, "--fail-on", "error"],
+        );
+        if format == "sarif" {
+            assert!(!first.1.contains(HIT), "a first scan hit");
+        }
+        assert!(again.1.contains(HIT), "{format}: {}", again.1);
+        assert_eq!(fresh.2, Some(1), "{format}: the corpus has errors");
+        for (what, run) in [("first", &first), ("again", &again)] {
+            assert!(
+                timeless(&run.0) == timeless(&fresh.0),
+                "{format}: {what} differs from a scan without cache"
+            );
+            assert_eq!(run.2, fresh.2, "{format}: {what} exit code");
+        }
+    }
+    let slots = std::fs::read_dir(cache.path().join("results"))
+        .expect("results")
+        .count();
+    assert_eq!(slots, 1, "one result per root");
+}
+
+#[test]
+fn a_changed_file_or_configuration_is_analysed_again() {
+    let project = copy_of_corpus();
+    let cache = tempfile::tempdir().expect("tempdir");
+    let c = cache_arg(cache.path());
+    let (_, stderr, _) = profiled(project.path(), &c);
+    assert!(!stderr.contains(HIT));
+    assert!(profiled(project.path(), &c).1.contains(HIT));
+
+    // A new file, an edited file, a removed file, a configuration: each misses, and
+    // the result is that of a scan without the cache.
+    type Change = Box<dyn Fn(&Path)>;
+    let changes: Vec<(&str, Change)> = vec![
+        (
+            "new file",
+            Box::new(|root: &Path| {
+                std::fs::write(
+                    root.join("Leak.java"),
+                    "class Leak { void f(android.location.Location l) { android.util.Log.d(\"t\", \"\" + l.getLatitude()); } }\n",
+                )
+                .expect("write")
+            }),
+        ),
+        (
+            "edited file",
+            Box::new(|root: &Path| {
+                let p = root.join("Leak.java");
+                let text = std::fs::read_to_string(&p).expect("read");
+                std::fs::write(
+                    &p,
+                    text.replace("android.util.Log.d", "System.out.println")
+                        .replace("\"t\", ", ""),
+                )
+                .expect("write")
+            }),
+        ),
+        (
+            "configuration",
+            Box::new(|root: &Path| {
+                std::fs::write(
+                    root.join("piitrace.toml"),
+                    "[scan]\nmax_file_size = 4000000\n",
+                )
+                .expect("write")
+            }),
+        ),
+        (
+            "removed file",
+            Box::new(|root: &Path| std::fs::remove_file(root.join("Leak.java")).expect("remove")),
+        ),
+    ];
+    for (what, change) in changes {
+        change(project.path());
+        let (cached, stderr, _) = profiled(project.path(), &c);
+        assert!(!stderr.contains(HIT), "{what}: hit");
+        let (fresh, _, _) = profiled(project.path(), &["--no-cache"]);
+        assert!(cached == fresh, "{what}: differs from a scan without cache");
+        assert!(
+            profiled(project.path(), &c).1.contains(HIT),
+            "{what}: not kept"
+        );
+    }
+}

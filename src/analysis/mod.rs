@@ -78,8 +78,9 @@ pub struct SinkSite {
     pub intent_param: Option<u16>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Step {
+    #[serde(with = "crate::ir::span_in_file")]
     pub span: Span,
     pub message: String,
 }

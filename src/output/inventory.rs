@@ -33,7 +33,7 @@ fn prompted(c: &Collected) -> String {
 
 /// "Umeng+ …", "api.x.cn (host)".
 fn recipient(s: &Shared) -> String {
-    match s.kind {
+    match s.kind.as_str() {
         "host" => format!("{} (host)", s.recipient),
         _ => s.recipient.clone(),
     }
