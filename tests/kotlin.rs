@@ -1932,3 +1932,74 @@ fn data_handed_to_a_call_beside_a_stream_is_written_there() {
     let at = line_of(STREAM_HANDED, "// serialised into the stream");
     assert!(has(&found, "PI001", at, "sms"), "{found:?}");
 }
+
+const UNTYPED_OBJECTS: &str = r#"package app
+
+import android.util.Log
+
+class Members(private val api: MembersApi) {
+    suspend fun sync(group: String) {
+        val members = api.all(group)
+        val owner = members.first { it.isAdmin }
+        Log.i("M", "owner at ${owner.phoneNumber}") // element
+        val all = members.map { it.email }
+        api.invite(all.joinToString(",")) // in a block
+        members.firstOrNull()?.phoneNumber?.let { Log.w("M", "first $it") } // safe call
+        Log.i("M", "admins=${members.count { it.isAdmin }} of ${members.size}") // counts
+    }
+
+    fun debug(card: Card) {
+        val cleared = card.copy(msisdn = "")
+        Log.d("M", "card ${cleared.msisdn}") // cleared by copy
+    }
+
+    fun join(state: JoinState, states: List<JoinState>) {
+        api.invite(state.fromEmailInvite?.token ?: "") // a typed object's chain
+        states.forEach { api.invite(it.fromEmailInvite?.token ?: "") } // in a block, a chain
+        api.invite(state.fromEmailInvite?.email ?: "") // a chain's end
+    }
+}
+
+data class Card(val label: String, val msisdn: String)
+
+interface MembersApi {
+    @retrofit2.http.GET("members")
+    suspend fun all(@retrofit2.http.Query("g") group: String): List<Member>
+
+    @retrofit2.http.POST("invite")
+    suspend fun invite(@retrofit2.http.Query("emails") emails: String)
+}
+"#;
+
+#[test]
+fn a_property_named_like_data_of_an_object_of_unknown_type_is_that_data() {
+    // `owner.phoneNumber` as Java's `owner.getPhoneNumber()`: an element of a list of
+    // a type the IR does not keep is an object like any library one.
+    let found = scan(UNTYPED_OBJECTS);
+    let at = |m| line_of(UNTYPED_OBJECTS, m);
+    assert!(
+        has(&found, "PI001", at("// element"), "phone_number"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// in a block"), "email"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// safe call"), "phone_number"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// a chain's end"), "email"),
+        "{found:?}"
+    );
+    // An object a chain passes through is not what its name says it holds.
+    for m in [
+        "// counts",
+        "// cleared by copy",
+        "// a typed object's chain",
+        "// in a block, a chain",
+    ] {
+        assert!(!found.iter().any(|f| f.1 == at(m)), "{m}: {found:?}");
+    }
+}

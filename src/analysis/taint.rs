@@ -1386,6 +1386,9 @@ struct Frame<'a> {
     /// How many blocks filling in an SDK's parameters are running (see
     /// `fill_sdk_blocks`).
     filling: u32,
+    /// The object a chain of property reads is passing through, while it is read
+    /// (see `chain_receiver`).
+    chain_receiver: Option<Span>,
     /// The lambdas being run in place, innermost last: a block written in one of
     /// them (`run { run { .. } }`) is written here too.
     inlining: Vec<FnId>,
@@ -1453,6 +1456,7 @@ impl<'a> Frame<'a> {
             this_root: None,
             inlined: 0,
             filling: 0,
+            chain_receiver: None,
             inlining: Vec::new(),
             returned: false,
             thrown: Val::default(),
@@ -3777,18 +3781,22 @@ impl<'a> Frame<'a> {
                 return Val::default();
             }
             let mut v = match receiver {
-                Some(r) if !is_constant => self.eval(r),
+                Some(r) if !is_constant => self.chain_receiver(r),
                 _ => Val::constant(),
             };
             v.callable = None;
+            // An object of the app's own classes is known by its fields' names.
+            let own_object = v.exact.is_some();
             if !is_constant {
                 self.keep_property(&mut v, name);
             }
-            // Read out of a library object (`cv.login.password` of an SDK's `cv`): a
-            // property named like personal data is that data, as a library getter's is.
-            let chained = receiver.is_some_and(|r| untyped && self.library_rooted(r));
-            if chained && !v.has_source() {
-                if let Some(t) = self.library_getter_source(&call.name, span) {
+            // Read out of an object of a type not known here (a block's `it`, an
+            // element of a list, an SDK's object): a property named like personal data
+            // is that data, as a library getter's is (`users[0].email` as
+            // `users.get(0).getEmail()`).
+            let guessed = receiver.is_some() && untyped && !is_constant && !own_object;
+            if guessed && !v.has_source() {
+                if let Some(t) = self.library_getter_source(&call.name, span, span) {
                     v.add_taint(t);
                 }
             }
@@ -3797,9 +3805,32 @@ impl<'a> Frame<'a> {
         self.eval_call(&call, span)
     }
 
+    /// The receiver of a property read, evaluated. When it is itself a property read
+    /// (`state.fromEmailInvite` in `state.fromEmailInvite?.token`), its name does not
+    /// say what it holds: the chain reads a token, not the e-mail address an invite's
+    /// name suggests.
+    fn chain_receiver(&mut self, r: &Expr) -> Val {
+        let passing = match &r.kind {
+            ExprKind::Field { .. } => true,
+            ExprKind::Call(c) => c.args.is_empty() && bean_property(&c.name, "get").is_some(),
+            _ => false,
+        };
+        if !passing {
+            return self.eval(r);
+        }
+        let outer = self.chain_receiver.replace(r.span);
+        let v = self.eval(r);
+        self.chain_receiver = outer;
+        v
+    }
+
     /// What a library object's getter named like personal data (`getEmail()`) yields:
-    /// that data, found at `at`.
-    fn library_getter_source(&mut self, getter: &str, at: Span) -> Option<Taint> {
+    /// that data, found at `at`; nothing for an object a chain passes through (see
+    /// [`Self::chain_receiver`]), whose read spans `whole`.
+    fn library_getter_source(&mut self, getter: &str, at: Span, whole: Span) -> Option<Taint> {
+        if self.chain_receiver == Some(whole) {
+            return None;
+        }
         let property = getter.strip_prefix("get").filter(|p| !p.is_empty())?;
         let m = self.k.names.classify(property)?;
         let description = format!("`{getter}()`");
@@ -3832,32 +3863,6 @@ impl<'a> Frame<'a> {
             .filter(|o| !matches!(o.kind, ExprKind::This))
             .and_then(|o| self.static_type(o))
             .is_some_and(|t| self.program.resolve_class(self.module_id(), &t).is_none())
-    }
-
-    /// Whether a value is a library object: of a type the app does not declare, or,
-    /// its type unknown, a property read out of one (`cv.login` of an SDK's `cv`, or a
-    /// local holding it).
-    fn library_rooted(&self, e: &Expr) -> bool {
-        self.library_rooted_within(e, 8)
-    }
-
-    fn library_rooted_within(&self, e: &Expr, depth: u32) -> bool {
-        if let Some(t) = self.static_type(e) {
-            return self.program.resolve_class(self.module_id(), &t).is_none();
-        }
-        if depth == 0 {
-            return false;
-        }
-        match &e.kind {
-            ExprKind::Field { receiver, .. } if !matches!(receiver.kind, ExprKind::This) => {
-                self.type_name_of(receiver).is_none()
-                    && self.library_rooted_within(receiver, depth - 1)
-            }
-            ExprKind::Name(n) if self.env.vars.contains_key(n.as_str()) => self
-                .local_initialiser(n)
-                .is_some_and(|init| self.library_rooted_within(init, depth - 1)),
-            _ => false,
-        }
     }
 
     /// A property read out of an object whose type is unknown (a block's parameter)
@@ -4596,6 +4601,11 @@ impl<'a> Frame<'a> {
         }
         let recv_kind = self.receiver_kind(call);
         let recv_val = match &recv_kind {
+            Receiver::Value(r, _)
+                if call.args.is_empty() && bean_property(&call.name, "get").is_some() =>
+            {
+                self.chain_receiver(r)
+            }
             Receiver::Value(r, _) => self.eval(r),
             Receiver::Implicit | Receiver::Super => self.this_value(),
             Receiver::Type(_) => Val::default(),
@@ -6076,7 +6086,7 @@ impl<'a> Frame<'a> {
         }
         // A getter named like personal data on a library object (`account.getEmail()`).
         if !result.has_source() && call.args.is_empty() && !rty_project {
-            if let Some(t) = self.library_getter_source(name, call.name_span) {
+            if let Some(t) = self.library_getter_source(name, call.name_span, span) {
                 result.add_taint(t);
             }
         }
@@ -6732,13 +6742,16 @@ impl<'a> Frame<'a> {
         recv: &Val,
         args: &[Val],
     ) -> Option<Val> {
+        let mut class = None;
         match recv_kind {
             Receiver::Value(_, Some(t)) => {
                 let c = self.program.resolve_class(self.module_id(), t)?;
-                // (A declared `copy` was called as the project's own method already.)
-                if !self.is_per_object(c) {
+                // (A declared `copy` was called as the project's own method already;
+                // one a library supertype declares is that type's.)
+                if !self.program.external_supertypes(c).is_empty() && !self.is_per_object(c) {
                     return None;
                 }
+                class = Some(c);
             }
             // An object of a type not known here (`forEach { it.copy(state = x) }`):
             // copied with its properties named, it is a data class's copy too.
@@ -6752,6 +6765,8 @@ impl<'a> Frame<'a> {
         }
         let mut v = recv.clone();
         v.callable = None;
+        // A data class is final: the copy is of exactly its class.
+        v.exact = class.or(v.exact);
         for (e, a) in call.args.iter().zip(args) {
             let ExprKind::Named { name, .. } = &e.kind else {
                 continue;
