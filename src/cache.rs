@@ -27,7 +27,7 @@ use crate::frontend::Lowered;
 use crate::ir::{self, FileId, Language, Module};
 
 /// Changes whenever the IR's types or their meaning change.
-const IR_FORMAT: u32 = 3;
+const IR_FORMAT: u32 = 4;
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"PIIRv001";
 const CHECKSUM_LEN: usize = 32;

@@ -2003,3 +2003,61 @@ fn a_property_named_like_data_of_an_object_of_unknown_type_is_that_data() {
         assert!(!found.iter().any(|f| f.1 == at(m)), "{m}: {found:?}");
     }
 }
+
+const EXTENSION_PROPERTY: &str = r#"package app
+
+import android.content.Context
+import android.provider.Settings
+import android.util.Log
+
+val Context.deviceId: String
+    get() = Settings.Secure.getString(contentResolver, Settings.Secure.ANDROID_ID)
+
+fun String.asBearer(): String = "Device $this"
+
+class Sync(private val context: Context) {
+    fun auth() {
+        Log.i("S", context.deviceId.asBearer()) // read through the getter
+    }
+}
+"#;
+
+#[test]
+fn reading_an_extension_property_runs_its_getter() {
+    let found = scan(EXTENSION_PROPERTY);
+    let at = line_of(EXTENSION_PROPERTY, "// read through the getter");
+    assert!(has(&found, "PI301", at, "device.id"), "{found:?}");
+}
+
+const BLOCK_RECEIVER_ASSIGNMENT: &str = r#"package app
+
+import io.sentry.Sentry
+import io.sentry.protocol.User
+
+class Login {
+    fun signedIn(email: String, res: Session) {
+        Sentry.setUser(User().apply { this.email = email }) // this.property
+        Sentry.setUser(User().apply { id = res.userId; username = res.phoneNumber }) // property
+        Sentry.setUser(User().apply { id = "anonymous" }) // constant
+    }
+}
+
+class Session(val userId: String, val phoneNumber: String)
+"#;
+
+#[test]
+fn an_assignment_in_a_block_with_a_receiver_sets_the_receiver_s_property() {
+    let found = scan(BLOCK_RECEIVER_ASSIGNMENT);
+    let at = |m| line_of(BLOCK_RECEIVER_ASSIGNMENT, m);
+    assert!(
+        has(&found, "PI001", at("// this.property"), "email"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "PI001" && f.1 == at("// property")),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.1 == at("// constant")), "{found:?}");
+}

@@ -4035,15 +4035,25 @@ impl<'a> Frame<'a> {
                     }
                     return;
                 }
+                // In a block with a receiver, a property of the receiver
+                // (`User().apply { email = e }`).
+                if let Some(on_receiver) = self.on_block_receiver(n, target.span, false) {
+                    return self.assign(&on_receiver, v, compound);
+                }
                 // An undeclared name (e.g. a Kotlin property of a library class).
                 self.env.vars.insert(n.as_str().into(), v);
             }
+            ExprKind::Field { receiver, name } if matches!(receiver.kind, ExprKind::This) => {
+                // In a block with a receiver, `this` is the receiver
+                // (`User().apply { this.email = e }`).
+                if let Some(on_receiver) = self.on_block_receiver(name, target.span, true) {
+                    return self.assign(&on_receiver, v, compound);
+                }
+                let v = self.flow_into(v, target.span, &format!("stored in field `{name}`"));
+                self.set_this_field(name, v, compound);
+            }
             ExprKind::Field { receiver, name } => {
                 let v = self.flow_into(v, target.span, &format!("stored in field `{name}`"));
-                if matches!(receiver.kind, ExprKind::This) {
-                    self.set_this_field(name, v, compound);
-                    return;
-                }
                 let owner = self
                     .static_type(receiver)
                     .or_else(|| self.type_name_of(receiver))
@@ -4149,6 +4159,24 @@ impl<'a> Frame<'a> {
         if let Some(slot) = self.env.vars.get_mut(&key) {
             slot.absorb(stored);
         }
+    }
+
+    /// `$receiver.name` when this is a block with a receiver (or an extension
+    /// function): where an assignment to `this.name` goes, or to `name` when that
+    /// is none of this function's variables.
+    fn on_block_receiver(&self, name: &str, span: Span, explicit_this: bool) -> Option<Expr> {
+        if !self.env.vars.contains_key(RECEIVER_PARAM)
+            || (!explicit_this && self.env.vars.contains_key(name))
+        {
+            return None;
+        }
+        Some(Expr::new(
+            ExprKind::Field {
+                receiver: Box::new(Expr::new(ExprKind::Name(RECEIVER_PARAM.into()), span)),
+                name: name.to_string(),
+            },
+            span,
+        ))
     }
 
     fn set_this_field(&mut self, name: &str, v: Val, compound: bool) {

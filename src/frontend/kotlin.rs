@@ -150,6 +150,13 @@ struct Lowerer<'a> {
     temp_counter: u32,
 }
 
+/// The receiver of an extension property (`val Context.deviceId`), for its accessors.
+struct Extension {
+    receiver: TypeRef,
+    /// Declared at the top level of a file (rather than in a class).
+    top_level: bool,
+}
+
 /// Members of a class body, sorted by what they become.
 #[derive(Default)]
 struct Members {
@@ -536,7 +543,9 @@ impl<'a> Lowerer<'a> {
         let class_kind = self.module.classes[class as usize].kind;
         let is_static_context = top_level || class_kind == ClassKind::Object;
         match member.kind() {
-            "property_declaration" => self.property(class, member, init, is_static_context),
+            "property_declaration" => {
+                self.property(class, member, init, is_static_context, top_level)
+            }
             "function_declaration" => {
                 let f = self.function(member, top_level, is_static_context);
                 self.module.classes[class as usize].methods.push(f);
@@ -624,7 +633,14 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn property(&mut self, class: ClassIdx, node: Node, init: &mut Members, is_static: bool) {
+    fn property(
+        &mut self,
+        class: ClassIdx,
+        node: Node,
+        init: &mut Members,
+        is_static: bool,
+        top_level: bool,
+    ) {
         let mut names: Vec<(String, Option<TypeRef>, Span)> = Vec::new();
         let mut value = None;
         let mut delegate = None;
@@ -668,6 +684,12 @@ impl<'a> Lowerer<'a> {
         // Extension properties have no backing field: only their accessors exist.
         let has_field =
             receiver_type.is_none() && (value.is_some() || delegate.is_some() || getter.is_none());
+        // Their accessors are extension functions: `val Context.deviceId get() = ..` is
+        // `fun Context.getDeviceId()`, which `context.deviceId` calls.
+        let extension = receiver_type.map(|r| Extension {
+            receiver: self.type_text(r),
+            top_level,
+        });
         let span = self.span(node);
         for (name, ty, name_span) in &names {
             if has_field {
@@ -683,12 +705,14 @@ impl<'a> Lowerer<'a> {
                 });
             }
             if let Some(g) = getter {
-                let f = self.accessor(g, &accessor_name("get", name), ty.clone(), is_static);
+                let name = accessor_name("get", name);
+                let f = self.accessor(g, &name, ty.clone(), is_static, extension.as_ref());
                 self.module.classes[class as usize].methods.push(f);
             }
             if let Some(s) = setter {
                 // `set(value) = ..`: the value is of the property's type.
-                let f = self.accessor(s, &accessor_name("set", name), ty.clone(), is_static);
+                let name = accessor_name("set", name);
+                let f = self.accessor(s, &name, ty.clone(), is_static, extension.as_ref());
                 self.module.classes[class as usize].methods.push(f);
             }
         }
@@ -761,14 +785,31 @@ impl<'a> Lowerer<'a> {
         name: &str,
         ty: Option<TypeRef>,
         is_static: bool,
+        extension: Option<&Extension>,
     ) -> FuncIdx {
         let span = self.span(node);
-        let f = self.new_function(name, FunctionKind::Method, span, span);
+        let kind = match extension {
+            Some(Extension {
+                top_level: true, ..
+            }) => FunctionKind::TopLevel,
+            _ => FunctionKind::Method,
+        };
+        let f = self.new_function(name, kind, span, span);
         let mut params = Vec::new();
+        if let Some(e) = extension {
+            params.push(Param {
+                name: RECEIVER_PARAM.into(),
+                ty: Some(e.receiver.clone()),
+                annotations: Vec::new(),
+                span,
+            });
+        }
         let mut body = Vec::new();
         let mut has_body = false;
         self.func_stack.push(f);
-        self.scopes.push(vec!["field".into(), "value".into()]);
+        let mut scope = vec!["field".to_string(), "value".to_string()];
+        scope.extend(params.iter().map(|p| p.name.clone()));
+        self.scopes.push(scope);
         let mut cursor = node.walk();
         for c in node.named_children(&mut cursor) {
             match c.kind() {
@@ -792,7 +833,8 @@ impl<'a> Lowerer<'a> {
         self.func_stack.pop();
         let func = &mut self.module.functions[f as usize];
         // A getter returns the property's type; a setter returns nothing.
-        let is_setter = !params.is_empty();
+        let is_setter = params.len() > usize::from(extension.is_some());
+        func.implicit_receiver = extension.is_some();
         func.params = params;
         func.body = body;
         func.has_body = has_body;

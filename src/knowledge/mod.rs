@@ -1351,6 +1351,17 @@ mod tests {
     }
 
     #[test]
+    fn flags_counters_and_place_names_are_not_the_data() {
+        let k = Knowledge::builtin().expect("built-in knowledge must load");
+        let category = |n: &str| k.names.classify(n).map(|m| m.category);
+        assert_eq!(category("street").as_deref(), Some("address"));
+        assert_eq!(category("idNum").as_deref(), Some("national_id"));
+        assert_eq!(category("openStreetMapAccessToken"), None);
+        assert_eq!(category("currentIdNum"), None);
+        assert_eq!(category("ignoreInaccurateLocations"), None);
+    }
+
+    #[test]
     fn builtin_knowledge_loads_and_is_consistent() {
         let k = Knowledge::builtin().expect("built-in knowledge must load");
         assert!(
