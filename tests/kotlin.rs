@@ -2061,3 +2061,48 @@ fn an_assignment_in_a_block_with_a_receiver_sets_the_receiver_s_property() {
     );
     assert!(!found.iter().any(|f| f.1 == at("// constant")), "{found:?}");
 }
+
+const SENSOR_THROUGH_LET: &str = r#"package app
+
+import android.content.Context
+import android.hardware.Sensor
+import android.hardware.SensorEvent
+import android.hardware.SensorEventListener
+import android.hardware.SensorManager
+import android.util.Log
+
+class AmbientLight(context: Context) : SensorEventListener {
+    private val sm = context.getSystemService(Context.SENSOR_SERVICE) as SensorManager
+
+    fun start() {
+        sm.getDefaultSensor(Sensor.TYPE_LIGHT)?.let { light ->
+            sm.registerListener(this, light, SensorManager.SENSOR_DELAY_NORMAL)
+        }
+    }
+
+    override fun onSensorChanged(event: SensorEvent) {
+        Log.v("AmbientLight", "lux=${event.values[0]}") // light
+    }
+
+    override fun onAccuracyChanged(sensor: Sensor?, accuracy: Int) = Unit
+}
+"#;
+
+#[test]
+fn a_sensor_registered_through_a_block_parameter_is_known_by_its_type() {
+    let found = scan(SENSOR_THROUGH_LET);
+    let at = |m| line_of(SENSOR_THROUGH_LET, m);
+    assert!(!found.iter().any(|f| f.1 == at("// light")), "{found:?}");
+    // The same listener registered for a heart-rate sensor reads health data.
+    let pulse = SENSOR_THROUGH_LET
+        .replace("TYPE_LIGHT", "TYPE_HEART_RATE")
+        .replace("{ light ->", "{")
+        .replace("this, light,", "this, it,");
+    let found = scan(&pulse);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "PI301" && f.1 == at("// light")),
+        "{found:?}"
+    );
+}
