@@ -35,10 +35,10 @@ fn sensor_type_within(module: &Module, arg: &Expr, depth: u32) -> Option<String>
     for func in &module.functions {
         walk_exprs(&func.body, &mut |x| {
             match &x.kind {
-                ExprKind::Assign { target, value, .. } => {
-                    if target.last_name() == Some(name) && found.is_none() {
-                        found = named_type(value);
-                    }
+                ExprKind::Assign { target, value, .. }
+                    if target.last_name() == Some(name) && found.is_none() =>
+                {
+                    found = named_type(value);
                 }
                 // The parameter of a block run on the sensor:
                 // `getDefaultSensor(TYPE_LIGHT)?.let { light -> register(.., light, ..) }`,
