@@ -2106,3 +2106,51 @@ fn a_sensor_registered_through_a_block_parameter_is_known_by_its_type() {
         "{found:?}"
     );
 }
+
+const CALLBACKS: &str = r#"package app
+
+import android.content.Context
+import android.provider.CallLog.Calls
+import android.util.Log
+import org.example.commons.ensureBackgroundThread
+
+class Row(val number: String)
+
+class CallLogRepo(private val context: Context) {
+    private fun read(): List<Row> {
+        val out = ArrayList<Row>()
+        val c = context.contentResolver.query(Calls.CONTENT_URI, null, null, null, null) ?: return out
+        while (c.moveToNext()) out.add(Row(c.getString(c.getColumnIndexOrThrow(Calls.NUMBER))))
+        return out
+    }
+
+    fun load(previous: List<Row> = ArrayList(), limit: Int = 100, callback: (List<Row>) -> Unit) {
+        callback(read())
+    }
+
+    fun loadLater(callback: (List<Row>) -> Unit) {
+        ensureBackgroundThread { callback(read()) }
+    }
+}
+
+class Screen(private val context: Context) {
+    fun show() {
+        CallLogRepo(context).load { rows -> Log.d("A", rows.first().number) } // defaults left
+        CallLogRepo(context).load(limit = 5) { rows -> Log.d("B", rows.first().number) } // named
+        CallLogRepo(context).load(limit = 5) { rows -> Log.d("D", "n=${rows.size}") } // size
+        CallLogRepo(context).loadLater { rows -> Log.d("C", rows.first().number) } // relayed
+    }
+}
+"#;
+
+#[test]
+fn a_trailing_block_is_the_last_parameter_and_a_library_runs_what_it_is_handed() {
+    // `load { }` with the parameters before the block left to their defaults hands the
+    // block to `callback`; `execute { callback(..) }` runs the block, which calls it.
+    let found = scan(CALLBACKS);
+    let at = |m| line_of(CALLBACKS, m);
+    for m in ["// defaults left", "// named", "// relayed"] {
+        assert!(has(&found, "PI301", at(m), "call_log"), "{m}: {found:?}");
+    }
+    assert!(!found.iter().any(|f| f.1 == at("// size")), "{found:?}");
+}

@@ -1389,6 +1389,8 @@ struct Frame<'a> {
     /// The object a chain of property reads is passing through, while it is read
     /// (see `chain_receiver`).
     chain_receiver: Option<Span>,
+    /// The lambdas run in place so far, in order (see `run_relaying_blocks`).
+    inlined_log: Vec<FnId>,
     /// The lambdas being run in place, innermost last: a block written in one of
     /// them (`run { run { .. } }`) is written here too.
     inlining: Vec<FnId>,
@@ -1457,6 +1459,7 @@ impl<'a> Frame<'a> {
             inlined: 0,
             filling: 0,
             chain_receiver: None,
+            inlined_log: Vec::new(),
             inlining: Vec::new(),
             returned: false,
             thrown: Val::default(),
@@ -1525,6 +1528,42 @@ impl<'a> Frame<'a> {
             value.pending = true;
             value
         })
+    }
+
+    /// A block handed to a library function no runner above ran, which calls a
+    /// function value this function was given (`ensureBackgroundThread {
+    /// callback(read()) }`): the library runs it, sooner or later, so the data reaches
+    /// the caller's block. Run here, its call of the function value is this function's.
+    fn run_relaying_blocks(&mut self, args: &[Val], ran_before: usize) {
+        if self.inlined >= MAX_INLINE_DEPTH {
+            self.inlined_log.truncate(ran_before);
+            return;
+        }
+        for a in args {
+            let Some(Callable::Lambda(l)) = a.callable else {
+                continue;
+            };
+            let ran = self.inlined_log.get(ran_before..).unwrap_or_default();
+            if !self.written_here(l) || ran.contains(&l) {
+                continue;
+            }
+            let block = self.program.function(l);
+            let mut relays = false;
+            walk_exprs(&block.body, &mut |e| {
+                if let ExprKind::Call(c) = &e.kind {
+                    if let (Some(ExprKind::Name(n)), "invoke") =
+                        (c.receiver.as_deref().map(|r| &r.kind), c.name.as_str())
+                    {
+                        relays |= self.params.contains_key(n.as_str())
+                            && !block.params.iter().any(|p| p.name == *n);
+                    }
+                }
+            });
+            if relays {
+                self.inline_lambda(l, &[], Vec::new());
+            }
+        }
+        self.inlined_log.truncate(ran_before);
     }
 
     /// `items.forEach { upload(it) }`, `list.stream().map(x -> ..)`: the block runs
@@ -2037,6 +2076,7 @@ impl<'a> Frame<'a> {
             let v = args.get(i).cloned().unwrap_or_default();
             shadowed.push(self.bind(p.name.as_str().into(), v, ty));
         }
+        self.inlined_log.push(l);
         let outer_ret = std::mem::take(&mut self.summary.ret);
         let outer_returned = std::mem::replace(&mut self.returned, false);
         let live = self.env.live;
@@ -4813,6 +4853,7 @@ impl<'a> Frame<'a> {
         if let Some(v) = self.builder_block(call, &args) {
             return v;
         }
+        let ran_before = self.inlined_log.len();
         let handed = self.run_blocks(call, span, &args);
         // Inside a lambda with receiver: an unqualified call is the receiver's, unless
         // the receiver's type is known not to have it and an outer receiver's, or the
@@ -4858,6 +4899,7 @@ impl<'a> Frame<'a> {
         self.run_on_resource(call, &recv_kind, &args);
         let from_blocks = self.run_element_blocks(call, &recv_val, &args);
         let args = self.fill_sdk_blocks(call, &recv_kind, args);
+        self.run_relaying_blocks(&args, ran_before);
         let mut result = self.call_library(call, span, &recv_kind, recv_val, args);
         if let Some((v, whole)) = from_blocks {
             if whole {
@@ -7004,20 +7046,36 @@ fn param_itself(v: &Val) -> Option<u16> {
     })
 }
 
-/// Arguments in parameter order when some are named (`f(b = y, a = x)`); `None`
-/// when they are all positional.
+/// Arguments in parameter order when some are named (`f(b = y, a = x)`) or a
+/// trailing block follows parameters left to their defaults (`load(limit = 5) { .. }`
+/// and `load { .. }` hand the block to `load`'s last parameter); `None` when they
+/// are all positional, in order. `vals` may start with an extension function's
+/// receiver, which `exprs` (the call's arguments) do not have.
 fn bind_named(callee: &Function, exprs: &[Expr], vals: &[Val]) -> Option<Vec<Val>> {
-    if !exprs
+    let named = exprs
         .iter()
-        .any(|e| matches!(e.kind, ExprKind::Named { .. }))
-    {
+        .any(|e| matches!(e.kind, ExprKind::Named { .. }));
+    let receiver = usize::from(vals.len() == exprs.len() + 1);
+    let params = callee.params.len();
+    let trailing_block = matches!(exprs.last().map(|e| &e.kind), Some(ExprKind::Lambda(_)))
+        && receiver + exprs.len() < params
+        && callee.params.last().is_none_or(|p| {
+            // (The Kotlin front-end writes a function type `(T) -> R` as `Function`.)
+            p.ty.as_deref()
+                .is_none_or(|t| t.contains("->") || base_type(t).starts_with("Function"))
+        });
+    if !named && !trailing_block {
         return None;
     }
-    let mut out = vec![Val::default(); callee.params.len().max(vals.len())];
-    let mut next = 0;
-    for (e, v) in exprs.iter().zip(vals) {
+    let mut out = vec![Val::default(); params.max(vals.len())];
+    if receiver == 1 {
+        out[0] = vals[0].clone();
+    }
+    let mut next = receiver;
+    for (i, (e, v)) in exprs.iter().zip(&vals[receiver..]).enumerate() {
         let slot = match &e.kind {
             ExprKind::Named { name, .. } => callee.params.iter().position(|p| p.name == *name),
+            _ if trailing_block && i + 1 == exprs.len() => Some(params - 1),
             _ => {
                 next += 1;
                 Some(next - 1)
