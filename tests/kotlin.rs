@@ -2154,3 +2154,42 @@ fn a_trailing_block_is_the_last_parameter_and_a_library_runs_what_it_is_handed()
     }
     assert!(!found.iter().any(|f| f.1 == at("// size")), "{found:?}");
 }
+
+const SEALED_ACTIONS: &str = r#"package app
+
+import android.util.Log
+
+sealed class Action {
+    data class ResetPassword(val email: String, val newPassword: String) : Action()
+    data class UpdateDisplayName(val displayName: String) : Action()
+}
+
+class Vm {
+    fun handle(action: Action) {
+        when (action) {
+            is Action.ResetPassword -> reset(action.email)
+            is Action.UpdateDisplayName -> rename(action.displayName)
+        }
+    }
+
+    private fun reset(address: String) { Log.i("Vm", "reset for $address") } // reset
+    private fun rename(label: String) { Log.i("Vm", "renamed to $label") } // rename
+}
+
+class Screen(private val vm: Vm) {
+    fun submit(email: String, pw: String) = vm.handle(Action.ResetPassword(email, pw))
+    fun other(label: String) = vm.handle(Action.UpdateDisplayName(label))
+}
+"#;
+
+#[test]
+fn a_case_of_a_sealed_class_hands_on_the_property_read_not_the_whole_object() {
+    let found = scan(SEALED_ACTIONS);
+    let at = |m| line_of(SEALED_ACTIONS, m);
+    assert!(has(&found, "PI301", at("// reset"), "email"), "{found:?}");
+    assert!(
+        !has(&found, "PI301", at("// reset"), "credentials"),
+        "the new password is another property: {found:?}"
+    );
+    assert!(!found.iter().any(|f| f.1 == at("// rename")), "{found:?}");
+}

@@ -3830,6 +3830,20 @@ impl<'a> Frame<'a> {
             if !is_constant {
                 self.keep_property(&mut v, name);
             }
+            // A property of an object of the app's own classes that its static type
+            // does not declare (a sealed class's case, read after `is`): what the
+            // object given for the parameter holds under that name, not all of it
+            // (`is ResetPassword -> reset(action.email)` is not the new password).
+            if opaque_own && !is_constant {
+                let sym = self.g.field_sym(name);
+                for t in &mut v.taint {
+                    if let (None, Origin::Param(p)) = (t.field, t.origin) {
+                        if p != RECEIVER {
+                            t.origin = Origin::ParamField(p, sym);
+                        }
+                    }
+                }
+            }
             // Read out of an object of a type not known here (a block's `it`, an
             // element of a list, an SDK's object): a property named like personal data
             // is that data, as a library getter's is (`users[0].email` as
