@@ -2193,3 +2193,40 @@ fn a_case_of_a_sealed_class_hands_on_the_property_read_not_the_whole_object() {
     );
     assert!(!found.iter().any(|f| f.1 == at("// rename")), "{found:?}");
 }
+
+const LIBRARY_BASE_ACTIVITY: &str = r#"package app
+
+import android.content.Intent
+import android.net.Uri
+import android.provider.ContactsContract
+import org.example.commons.activities.BaseSimpleActivity
+
+class ExportActivity : BaseSimpleActivity() {
+    fun export(phoneNumber: String, uri: Uri) {
+        val out = contentResolver.openOutputStream(uri)!!
+        out.use { it.write(phoneNumber.toByteArray()) } // inherited property
+    }
+
+    fun add(email: String) {
+        val i = Intent(Intent.ACTION_INSERT, ContactsContract.Contacts.CONTENT_URI)
+        i.putExtra(ContactsContract.Intents.Insert.EMAIL, email)
+        startActivity(i) // inherited method
+    }
+}
+"#;
+
+#[test]
+fn an_activity_extending_a_library_base_activity_is_an_activity() {
+    // A shared library's `BaseSimpleActivity` is named as Android names activities:
+    // what its subclasses call on themselves are Activity's methods.
+    let found = scan(LIBRARY_BASE_ACTIVITY);
+    let at = |m| line_of(LIBRARY_BASE_ACTIVITY, m);
+    assert!(
+        has(&found, "PI001", at("// inherited property"), "phone_number"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// inherited method"), "email"),
+        "{found:?}"
+    );
+}

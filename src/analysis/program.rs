@@ -494,6 +494,19 @@ impl Program {
 
     /// Supertype names as written, including those outside the project, over the
     /// project hierarchy (for matching framework callbacks and receivers).
+    /// Whether a class or one of its superclasses extends a class the app does not
+    /// declare ([`Self::external_supertypes`] is not empty).
+    pub fn supers_of_library(&self, c: ClassId) -> bool {
+        std::iter::once(c)
+            .chain(self.supers_of(c).iter().copied())
+            .any(|x| {
+                self.class(x)
+                    .supertypes
+                    .iter()
+                    .any(|st| self.resolve_class(x.module, st).is_none())
+            })
+    }
+
     pub fn external_supertypes(&self, c: ClassId) -> Vec<String> {
         let mut out = Vec::new();
         for x in std::iter::once(c).chain(self.supers_of(c).iter().copied()) {

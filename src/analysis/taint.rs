@@ -4036,8 +4036,22 @@ impl<'a> Frame<'a> {
         if !self.accessor_properties() || !name.starts_with(|c: char| c.is_lowercase()) {
             return None;
         }
-        let r = self.implicit_receiver()?;
-        self.call_return_type(&getter_call(Some(&r), name, span))
+        match self.implicit_receiver() {
+            Some(r) => self.call_return_type(&getter_call(Some(&r), name, span)),
+            // In a class that extends a library one (an Activity), a property it
+            // inherits (`contentResolver`): what its getter on `this` returns.
+            None => {
+                let class = self.class?;
+                let extends_library = match self.g.supertypes(class) {
+                    Some(known) => !known.is_empty(),
+                    None => self.program.supers_of_library(class),
+                };
+                if !extends_library {
+                    return None;
+                }
+                self.call_return_type(&getter_call(None, name, span))
+            }
+        }
     }
 
     /// The receiver of the innermost lambda with receiver (or extension function)

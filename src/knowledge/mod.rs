@@ -403,6 +403,15 @@ pub struct SubtypeSpec {
     pub supertypes: Vec<String>,
 }
 
+/// Library classes no table lists, known by the ending of their name as Android
+/// names its components (`BaseSimpleActivity` of a shared library is an Activity).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubtypeByNameSpec {
+    pub suffix: String,
+    pub supertypes: Vec<String>,
+}
+
 /// A set of method names, written as a list in the TOML files.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(from = "Vec<String>")]
@@ -583,6 +592,8 @@ pub struct KnowledgeTables {
     pub copy: Vec<CopySpec>,
     #[serde(default)]
     pub subtype: Vec<SubtypeSpec>,
+    #[serde(default)]
+    pub subtype_by_name: Vec<SubtypeByNameSpec>,
     #[serde(default)]
     pub dispatch: Vec<DispatchSpec>,
     #[serde(default)]
@@ -851,6 +862,7 @@ pub struct Knowledge {
     pub resources: Vec<ResourceSpec>,
     pub copies: Vec<CopySpec>,
     pub subtypes: HashMap<String, Vec<String>>,
+    pub subtypes_by_name: Vec<SubtypeByNameSpec>,
     pub dispatch: Vec<DispatchSpec>,
     pub block_receivers: Vec<BlockReceiverSpec>,
     pub block_params: Vec<BlockParamSpec>,
@@ -1049,6 +1061,7 @@ impl Knowledge {
                 .or_default()
                 .extend(s.supertypes);
         }
+        self.subtypes_by_name.extend(t.subtype_by_name);
         if let Some(p) = t.propagation {
             let q = &mut self.propagation;
             q.mutator_prefixes.extend(p.mutator_prefixes);
@@ -1288,16 +1301,19 @@ impl Knowledge {
             return true;
         }
         let simple = ty.rsplit('.').next().unwrap_or(ty);
-        self.subtypes_by_simple
-            .get(simple)
-            .into_iter()
-            .flatten()
-            .any(|sub| {
+        if let Some(subs) = self.subtypes_by_simple.get(simple) {
+            return subs.iter().any(|sub| {
                 type_names_match(ty, sub)
                     && self.subtypes[sub]
                         .iter()
                         .any(|s| type_names_match(s, class))
-            })
+            });
+        }
+        self.subtypes_by_name.iter().any(|s| {
+            simple.len() > s.suffix.len()
+                && simple.ends_with(&s.suffix)
+                && s.supertypes.iter().any(|x| type_names_match(x, class))
+        })
     }
 }
 
