@@ -1375,6 +1375,8 @@ mod tests {
         assert_eq!(category("openStreetMapAccessToken"), None);
         assert_eq!(category("currentIdNum"), None);
         assert_eq!(category("ignoreInaccurateLocations"), None);
+        assert_eq!(category("callerName").as_deref(), Some("name"));
+        assert_eq!(category("contactNameTextView"), None);
     }
 
     #[test]
