@@ -496,7 +496,7 @@ impl Program {
     /// project hierarchy (for matching framework callbacks and receivers).
     /// Whether a class or one of its superclasses extends a class the app does not
     /// declare ([`Self::external_supertypes`] is not empty).
-    pub fn supers_of_library(&self, c: ClassId) -> bool {
+    pub fn extends_library(&self, c: ClassId) -> bool {
         std::iter::once(c)
             .chain(self.supers_of(c).iter().copied())
             .any(|x| {

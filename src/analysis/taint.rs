@@ -1388,7 +1388,7 @@ struct Frame<'a> {
     filling: u32,
     /// The object a chain of property reads is passing through, while it is read
     /// (see `chain_receiver`).
-    chain_receiver: Option<Span>,
+    passing_through: Option<Span>,
     /// The lambdas run in place so far, in order (see `run_relaying_blocks`).
     inlined_log: Vec<FnId>,
     /// The lambdas being run in place, innermost last: a block written in one of
@@ -1458,7 +1458,7 @@ impl<'a> Frame<'a> {
             this_root: None,
             inlined: 0,
             filling: 0,
-            chain_receiver: None,
+            passing_through: None,
             inlined_log: Vec::new(),
             inlining: Vec::new(),
             returned: false,
@@ -3866,15 +3866,15 @@ impl<'a> Frame<'a> {
     fn chain_receiver(&mut self, r: &Expr) -> Val {
         let passing = match &r.kind {
             ExprKind::Field { .. } => true,
-            ExprKind::Call(c) => c.args.is_empty() && bean_property(&c.name, "get").is_some(),
+            ExprKind::Call(c) => is_getter(c),
             _ => false,
         };
         if !passing {
             return self.eval(r);
         }
-        let outer = self.chain_receiver.replace(r.span);
+        let outer = self.passing_through.replace(r.span);
         let v = self.eval(r);
-        self.chain_receiver = outer;
+        self.passing_through = outer;
         v
     }
 
@@ -3882,7 +3882,7 @@ impl<'a> Frame<'a> {
     /// that data, found at `at`; nothing for an object a chain passes through (see
     /// [`Self::chain_receiver`]), whose read spans `whole`.
     fn library_getter_source(&mut self, getter: &str, at: Span, whole: Span) -> Option<Taint> {
-        if self.chain_receiver == Some(whole) {
+        if self.passing_through == Some(whole) {
             return None;
         }
         let property = getter.strip_prefix("get").filter(|p| !p.is_empty())?;
@@ -4031,7 +4031,8 @@ impl<'a> Frame<'a> {
     }
 
     /// The type of a property of the implicit receiver named without one
-    /// (`contentResolver` in `fun Context.save()`), by its getter.
+    /// (`contentResolver` in `fun Context.save()`, or in an Activity's method), by its
+    /// getter.
     fn receiver_property_type(&self, name: &str, span: Span) -> Option<String> {
         if !self.accessor_properties() || !name.starts_with(|c: char| c.is_lowercase()) {
             return None;
@@ -4044,7 +4045,7 @@ impl<'a> Frame<'a> {
                 let class = self.class?;
                 let extends_library = match self.g.supertypes(class) {
                     Some(known) => !known.is_empty(),
-                    None => self.program.supers_of_library(class),
+                    None => self.program.extends_library(class),
                 };
                 if !extends_library {
                     return None;
@@ -4697,11 +4698,7 @@ impl<'a> Frame<'a> {
         }
         let recv_kind = self.receiver_kind(call);
         let recv_val = match &recv_kind {
-            Receiver::Value(r, _)
-                if call.args.is_empty() && bean_property(&call.name, "get").is_some() =>
-            {
-                self.chain_receiver(r)
-            }
+            Receiver::Value(r, _) if is_getter(call) => self.chain_receiver(r),
             Receiver::Value(r, _) => self.eval(r),
             Receiver::Implicit | Receiver::Super => self.this_value(),
             Receiver::Type(_) => Val::default(),
@@ -7165,6 +7162,11 @@ fn getter_call(receiver: Option<&Expr>, name: &str, span: Span) -> Call {
 }
 
 /// The property a bean accessor names: `setLatitude` → `latitude`.
+/// `x.getName()`: a call of a bean getter, without arguments.
+fn is_getter(call: &Call) -> bool {
+    call.args.is_empty() && bean_property(&call.name, "get").is_some()
+}
+
 fn bean_property(method: &str, prefix: &str) -> Option<String> {
     let rest = method.strip_prefix(prefix)?;
     let mut chars = rest.chars();
