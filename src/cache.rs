@@ -25,6 +25,7 @@ use sha2::{Digest, Sha256};
 
 use crate::frontend::Lowered;
 use crate::ir::{self, FileId, Language, Module};
+use crate::workspace::{FileKind, SkipReason};
 
 /// Changes whenever the IR's types or their meaning change.
 const IR_FORMAT: u32 = 4;
@@ -74,13 +75,14 @@ impl IrCache {
     }
 
     pub fn key(&self, language: Language, rel: &str, text: &str) -> CacheKey {
+        self.key_of(&file_digest(rel, FileKind::Source(language), Ok(text)))
+    }
+
+    /// The key of a source file whose [`file_digest`] is `digest`.
+    pub fn key_of(&self, digest: &CacheKey) -> CacheKey {
         let mut h = Sha256::new();
         h.update(self.build);
-        h.update(language.to_string().as_bytes());
-        h.update([0]);
-        h.update(rel.as_bytes());
-        h.update([0]);
-        h.update(text.as_bytes());
+        h.update(digest);
         h.finalize().into()
     }
 
@@ -147,34 +149,26 @@ impl ResultCache {
         }
     }
 
-    /// The key of a scan of `root` with configuration `config` that read `inputs`;
-    /// the files are hashed in parallel (on the current rayon pool).
-    pub fn key(&self, root: &Path, config: &str, inputs: &crate::scan::Inputs) -> CacheKey {
+    /// The key of a scan with configuration `config` that read `inputs`; the files
+    /// are hashed in parallel (on the current rayon pool).
+    pub fn key(&self, config: &str, inputs: &crate::scan::Inputs) -> CacheKey {
         use rayon::prelude::*;
-        let digests: Vec<[u8; 32]> = inputs
+        let root = inputs.root.as_path();
+        let digests: Vec<CacheKey> = inputs
             .files
             .par_iter()
-            .map(|(c, text)| {
+            .map(|f| {
+                let digest = f
+                    .digest
+                    .unwrap_or_else(|| file_digest(&f.found.rel, f.found.kind, f.text.as_deref()));
+                if f.found.kind != FileKind::Manifest {
+                    return digest;
+                }
+                // A manifest's Gradle project (where a `settings.gradle` is) says which
+                // build files' permissions it merges with.
                 let mut h = Sha256::new();
-                h.update(c.rel.as_bytes());
-                h.update([0]);
-                h.update(format!("{:?}", c.kind).as_bytes());
-                h.update([0]);
-                match text {
-                    Ok(text) => {
-                        h.update([1]);
-                        h.update(text.as_bytes());
-                    }
-                    Err(reason) => {
-                        h.update([2]);
-                        h.update(reason.to_string().as_bytes());
-                    }
-                }
-                if c.kind == crate::workspace::FileKind::Manifest {
-                    // A manifest's Gradle project (where a `settings.gradle` is) says
-                    // which build files' permissions it merges with.
-                    h.update(crate::scan::gradle_project(&c.path, root).as_bytes());
-                }
+                h.update(digest);
+                h.update(crate::scan::gradle_project(&f.found.path, root).as_bytes());
                 h.finalize().into()
             })
             .collect();
@@ -237,6 +231,28 @@ impl ResultCache {
         let id = Sha256::digest(root.as_os_str().as_encoded_bytes());
         self.entries.join(hex(&id))
     }
+}
+
+/// What identifies a file a scan read: its path relative to the scan root, its kind
+/// (a source's language) and its text, or why it could not be read. The IR cache's
+/// and the results cache's keys are both made of it, so a scan hashes each text once.
+pub fn file_digest(rel: &str, kind: FileKind, text: Result<&str, &SkipReason>) -> CacheKey {
+    let mut h = Sha256::new();
+    h.update(rel.as_bytes());
+    h.update([0]);
+    h.update(format!("{kind:?}").as_bytes());
+    h.update([0]);
+    match text {
+        Ok(text) => {
+            h.update([1]);
+            h.update(text.as_bytes());
+        }
+        Err(reason) => {
+            h.update([2]);
+            h.update(reason.to_string().as_bytes());
+        }
+    }
+    h.finalize().into()
 }
 
 /// Changes whenever what the results cache stores changes.

@@ -104,11 +104,15 @@ fn lower_text(
     candidate: &workspace::Candidate,
     language: crate::ir::Language,
     text: Result<String, SkipReason>,
+    digest: Option<crate::cache::CacheKey>,
     time_limit: Duration,
     cache: Option<&IrCache>,
 ) -> LoadResult {
     let text = text?;
-    let key = cache.map(|c| c.key(language, &candidate.rel, &text));
+    let key = cache.map(|c| match &digest {
+        Some(digest) => c.key_of(digest),
+        None => c.key(language, &candidate.rel, &text),
+    });
     if let (Some(cache), Some(key)) = (cache, &key) {
         if let Some(lowered) = cache.get(key, id) {
             return Ok((text, lowered));
@@ -132,10 +136,10 @@ pub fn scan(mut opts: ScanOptions) -> Result<ScanResult> {
     let key = results.as_ref().map(|r| {
         setup
             .pool
-            .install(|| r.key(&setup.root, opts.config.source(), &setup.inputs))
+            .install(|| r.key(opts.config.source(), &setup.inputs))
     });
     if let (Some(results), Some(key)) = (&results, &key) {
-        if let Some(stored) = results.get::<StoredResult>(&setup.root, key) {
+        if let Some(stored) = results.get::<StoredResult>(&setup.inputs.root, key) {
             if stored.fits(&setup.inputs) {
                 let result = stored.restore(setup.inputs, setup.started);
                 profile_phase(setup.started, "results cache hit");
@@ -194,8 +198,8 @@ impl StoredResult {
         self.files.iter().all(|(_, rel)| {
             inputs
                 .files
-                .binary_search_by(|(c, _)| c.rel.as_str().cmp(rel))
-                .is_ok_and(|i| inputs.files[i].1.is_ok())
+                .binary_search_by(|f| f.found.rel.as_str().cmp(rel))
+                .is_ok_and(|i| inputs.files[i].text.is_ok())
         })
     }
 
@@ -204,21 +208,14 @@ impl StoredResult {
         let mut read: std::collections::HashMap<String, (workspace::Candidate, String)> = inputs
             .files
             .into_iter()
-            .filter_map(|(c, text)| Some((c.rel.clone(), (c, text.ok()?))))
+            .filter_map(|f| Some((f.found.rel.clone(), (f.found, f.text.ok()?))))
             .collect();
         let files = self
             .files
             .into_iter()
             .filter_map(|(id, rel)| {
                 let (c, text) = read.remove(&rel)?;
-                Some(SourceFile {
-                    id,
-                    path: c.path,
-                    rel: c.rel,
-                    kind: c.kind,
-                    text,
-                    line_starts: Default::default(),
-                })
+                Some(SourceFile::of(id, c, text))
             })
             .collect();
         ScanResult {
@@ -244,18 +241,27 @@ impl StoredResult {
 /// the configuration.
 pub struct Inputs {
     pub root: PathBuf,
-    /// Every file found, in a stable order, with its text or why it has none.
-    pub files: Vec<(workspace::Candidate, Result<String, SkipReason>)>,
+    /// Every file found, in a stable order.
+    pub files: Vec<InputFile>,
     walk_errors: Vec<String>,
     unsupported: std::collections::BTreeMap<&'static str, usize>,
     excluded: Option<ignore::gitignore::Gitignore>,
+}
+
+/// A file discovery found, read.
+pub struct InputFile {
+    pub found: workspace::Candidate,
+    /// Its text, or why it has none.
+    pub text: Result<String, SkipReason>,
+    /// Its [`crate::cache::file_digest`], when the scan uses the caches (their keys
+    /// are made of it).
+    pub digest: Option<crate::cache::CacheKey>,
 }
 
 /// What [`Project::load`] prepares before lowering: the knowledge, the workers and
 /// the inputs.
 struct Setup {
     started: Instant,
-    root: PathBuf,
     knowledge: Knowledge,
     declaration: Declaration,
     pool: rayon::ThreadPool,
@@ -310,12 +316,20 @@ impl Setup {
             .stack_size(frontend::STACK_GROWN)
             .build()
             .context("cannot start worker threads")?;
+        let hashed = opts.cache.is_some();
         let files = pool.install(|| {
             candidates
                 .into_par_iter()
-                .map(|c| {
-                    let text = workspace::load_text(&c.path, max_size);
-                    (c, text)
+                .map(|found| {
+                    let text = workspace::load_text(&found.path, max_size);
+                    let digest = hashed.then(|| {
+                        crate::cache::file_digest(&found.rel, found.kind, text.as_deref())
+                    });
+                    InputFile {
+                        found,
+                        text,
+                        digest,
+                    }
                 })
                 .collect()
         });
@@ -323,13 +337,12 @@ impl Setup {
         Ok(Setup {
             started,
             inputs: Inputs {
-                root: root.clone(),
+                root,
                 files,
                 walk_errors: discovery.errors,
                 unsupported: discovery.unsupported,
                 excluded,
             },
-            root,
             knowledge,
             declaration,
             pool,
@@ -427,7 +440,6 @@ impl Project {
     fn from_setup(opts: ScanOptions, setup: Setup) -> Project {
         let Setup {
             started,
-            root,
             knowledge,
             declaration,
             pool,
@@ -444,11 +456,11 @@ impl Project {
         let mut sources = Vec::new();
         let mut build_files = Vec::new();
         let mut manifests = Vec::new();
-        for (c, text) in inputs.files {
-            match c.kind {
-                FileKind::Source(lang) => sources.push((c, lang, text)),
-                FileKind::BuildFile => build_files.push((c, text)),
-                FileKind::Manifest => manifests.push((c, text)),
+        for f in inputs.files {
+            match f.found.kind {
+                FileKind::Source(lang) => sources.push((f, lang)),
+                FileKind::BuildFile => build_files.push((f.found, f.text)),
+                FileKind::Manifest => manifests.push((f.found, f.text)),
             }
         }
         let progress = progress_bar(opts.progress, sources.len());
@@ -456,9 +468,22 @@ impl Project {
             sources
                 .into_par_iter()
                 .enumerate()
-                .map(|(i, (c, lang, text))| {
+                .map(|(i, (f, lang))| {
+                    let InputFile {
+                        found: c,
+                        text,
+                        digest,
+                    } = f;
                     let r = frontend::with_deep_stack(|| {
-                        lower_text(i as FileId, &c, lang, text, time_limit, cache.as_ref())
+                        lower_text(
+                            i as FileId,
+                            &c,
+                            lang,
+                            text,
+                            digest,
+                            time_limit,
+                            cache.as_ref(),
+                        )
                     });
                     if let Some(p) = &progress {
                         p.inc(1);
@@ -471,7 +496,7 @@ impl Project {
         loaded.sort_by_key(|(i, _, _)| *i);
         let mut project = Project {
             pool: Arc::new(pool),
-            root,
+            root: inputs.root,
             knowledge,
             declaration,
             files: Vec::new(),
@@ -499,15 +524,7 @@ impl Project {
         for (i, c, result) in loaded {
             match result {
                 Ok((text, lowered)) => {
-                    let file = SourceFile {
-                        id: i as FileId,
-                        path: c.path,
-                        rel: c.rel,
-                        kind: c.kind,
-                        text,
-                        line_starts: Default::default(),
-                    };
-                    project.push_source(file, lowered);
+                    project.push_source(SourceFile::of(i as FileId, c, text), lowered)
                 }
                 Err(reason) => project.skipped.push(Skipped { rel: c.rel, reason }),
             }
@@ -1101,14 +1118,7 @@ fn read_manifests(
             project: gradle_project(&c.path, root),
             permissions: manifest.permissions,
         });
-        out.files.push(SourceFile {
-            id,
-            path: c.path.clone(),
-            rel: c.rel.clone(),
-            kind: FileKind::Manifest,
-            text,
-            line_starts: Default::default(),
-        });
+        out.files.push(SourceFile::of(id, c, text));
     }
     out
 }

@@ -70,6 +70,18 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A file found by discovery, read as `text`, under the scan's id `id`.
+    pub fn of(id: FileId, found: Candidate, text: String) -> SourceFile {
+        SourceFile {
+            id,
+            path: found.path,
+            rel: found.rel,
+            kind: found.kind,
+            text,
+            line_starts: Default::default(),
+        }
+    }
+
     /// Source code, as opposed to a manifest: what the scan's file and line counts count.
     pub fn is_source(&self) -> bool {
         matches!(self.kind, FileKind::Source(_))

@@ -4234,14 +4234,13 @@ impl<'a> Frame<'a> {
     /// function): where an assignment to `this.name` goes, or to `name` when that
     /// is none of this function's variables.
     fn on_block_receiver(&self, name: &str, span: Span, explicit_this: bool) -> Option<Expr> {
-        if !self.env.vars.contains_key(RECEIVER_PARAM)
-            || (!explicit_this && self.env.vars.contains_key(name))
-        {
+        if !explicit_this && self.env.vars.contains_key(name) {
             return None;
         }
+        let receiver = self.implicit_receiver()?;
         Some(Expr::new(
             ExprKind::Field {
-                receiver: Box::new(Expr::new(ExprKind::Name(RECEIVER_PARAM.into()), span)),
+                receiver: Box::new(receiver),
                 name: name.to_string(),
             },
             span,
