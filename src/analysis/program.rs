@@ -497,26 +497,27 @@ impl Program {
     /// Whether a class or one of its superclasses extends a class the app does not
     /// declare ([`Self::external_supertypes`] is not empty).
     pub fn extends_library(&self, c: ClassId) -> bool {
-        std::iter::once(c)
-            .chain(self.supers_of(c).iter().copied())
-            .any(|x| {
-                self.class(x)
-                    .supertypes
-                    .iter()
-                    .any(|st| self.resolve_class(x.module, st).is_none())
-            })
+        self.library_supertypes(c).next().is_some()
     }
 
     pub fn external_supertypes(&self, c: ClassId) -> Vec<String> {
-        let mut out = Vec::new();
-        for x in std::iter::once(c).chain(self.supers_of(c).iter().copied()) {
-            for st in &self.class(x).supertypes {
-                if self.resolve_class(x.module, st).is_none() {
-                    out.push(self.qualify_external(x.module, st));
-                }
-            }
-        }
-        out
+        self.library_supertypes(c)
+            .map(|(x, st)| self.qualify_external(x.module, st))
+            .collect()
+    }
+
+    /// The supertypes, as written, that a class and its project superclasses name
+    /// but the app does not declare, each with the class naming it.
+    fn library_supertypes(&self, c: ClassId) -> impl Iterator<Item = (ClassId, &str)> + '_ {
+        std::iter::once(c)
+            .chain(self.supers_of(c).iter().copied())
+            .flat_map(move |x| {
+                self.class(x)
+                    .supertypes
+                    .iter()
+                    .filter(move |st| self.resolve_class(x.module, st).is_none())
+                    .map(move |st| (x, st.as_str()))
+            })
     }
 
     fn methods_named(&self, c: ClassId, name: &str, arity: usize) -> Vec<FnId> {
