@@ -3220,3 +3220,127 @@ public class Cast {
     );
     assert!(reports(&found, file, 14, "PI001"), "the phone's: {found:?}");
 }
+
+#[test]
+fn objects_inside_objects_and_containers_keep_their_fields_apart() {
+    // Access paths two fields deep: an object stored in another object, in a list or
+    // in a map keeps each of its fields apart (`account.server` is not the e-mail
+    // in `account.profile`).
+    let files = [
+        ("src/main/java/com/example/nest/Nested.java", NESTED_JAVA),
+        ("src/main/java/com/example/nest/Nest.kt", NESTED_KOTLIN),
+    ];
+    let found = scan(&files);
+    for (file, text) in files {
+        for (i, line) in text.lines().enumerate() {
+            let n = i as u64 + 1;
+            if line.contains("// leaks") {
+                assert!(
+                    reports(&found, file, n, "PI001"),
+                    "{file}:{n} {line}\n{found:?}"
+                );
+            } else if line.contains("// not data") {
+                assert!(
+                    rules_at(&found, file, n).is_empty(),
+                    "{file}:{n} {line}\n{found:?}"
+                );
+            }
+        }
+    }
+}
+
+const NESTED_JAVA: &str = r#"package com.example.nest;
+
+import android.content.SharedPreferences;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import android.widget.EditText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+class Profile { String email; String theme; }
+
+class Account {
+    Profile profile;
+    String server;
+    Account(Profile profile, String server) { this.profile = profile; this.server = server; }
+    Profile getProfile() { return profile; }
+    String describe() { return server + "/" + profile.theme; }
+    String contact() { return profile.email; }
+}
+
+class Holder { Account account; int count; }
+
+public class Nested {
+    EditText emailField;
+    TelephonyManager tm;
+    SharedPreferences prefs;
+    final Map<String, Account> accounts = new HashMap<>();
+
+    void store() {
+        Profile p = new Profile();
+        p.email = emailField.getText().toString();
+        p.theme = "dark";
+        Account a = new Account(p, "example.org");
+        Log.i("n", a.describe()); // not data
+        Log.i("n", a.contact()); // leaks
+        Log.i("n", a.getProfile().theme); // not data
+        Log.i("n", a.getProfile().email); // leaks
+        Log.i("n", a.server); // not data
+        Holder h = new Holder();
+        h.account = a;
+        Log.i("n", h.account.server); // not data
+        Log.i("n", h.account.profile.email); // leaks
+        List<Account> list = new ArrayList<>();
+        list.add(a);
+        Log.i("n", list.get(0).server); // not data
+        Log.i("n", list.get(0).profile.email); // leaks
+        accounts.put("main", a);
+        Log.i("n", accounts.get("main").server); // not data
+    }
+
+    void later() {
+        Account a = accounts.get("main");
+        Log.i("n", a.contact()); // leaks
+        Log.i("n", a.describe()); // not data
+    }
+
+    void device() {
+        Profile p = new Profile();
+        p.theme = tm.getDeviceId();
+        Account a = new Account(p, "x");
+        prefs.edit().putString("d", a.describe()).apply(); // leaks
+    }
+}
+"#;
+
+const NESTED_KOTLIN: &str = r#"package com.example.nest
+
+import android.util.Log
+import android.widget.EditText
+
+data class Contact(val email: String, val label: String)
+data class Card(val contact: Contact, val color: String)
+
+class Cards(private val emailField: EditText) {
+    private val cards = mutableListOf<Card>()
+
+    fun add() {
+        val c = Card(Contact(emailField.text.toString(), "home"), "red")
+        cards.add(c)
+        Log.d("c", c.color) // not data
+        Log.d("c", c.contact.label) // not data
+        Log.d("c", c.contact.email) // leaks
+        val m = mapOf("card" to c)
+        Log.d("c", m["card"]!!.color) // not data
+    }
+
+    fun show() {
+        for (card in cards) {
+            Log.d("c", "card " + card.contact.email) // leaks
+        }
+    }
+}
+"#;

@@ -2230,3 +2230,47 @@ fn an_activity_extending_a_library_base_activity_is_an_activity() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_class_of_a_value_is_not_its_data() {
+    // An error naming the type of a location (`value.javaClass.canonicalName`)
+    // carries none of its content to the handler that logs it.
+    let text = r#"package app
+
+import android.database.sqlite.SQLiteStatement
+import android.location.Location
+import android.util.Log
+
+class RowWriter(private val stmt: SQLiteStatement) {
+    private fun bind(i: Int, value: Any?) {
+        when (value) {
+            null -> stmt.bindNull(i)
+            is Long -> stmt.bindLong(i, value)
+            else -> {
+                val valueType = value.javaClass.canonicalName
+                throw IllegalArgumentException("Illegal value type $valueType at column $i")
+            }
+        }
+    }
+
+    fun onLocationChanged(location: Location) {
+        try {
+            bind(1, location)
+        } catch (e: IllegalArgumentException) {
+            Log.e("RowWriter", "Unable to save", e)
+        }
+        Log.e("RowWriter", "at $location")
+    }
+}
+"#;
+    let found = scan(text);
+    let line = |marker: &str| common::line_of(text, marker);
+    assert!(
+        !found.iter().any(|f| f.1 == line("Unable to save")),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", line("at $location"), "location.precise"),
+        "{found:?}"
+    );
+}

@@ -38,8 +38,9 @@ enum Origin {
     /// A parameter (or, as [`RECEIVER`], the whole receiver) of the function being
     /// summarised.
     Param(u16),
-    /// One field of the receiver of the function being summarised.
-    ReceiverField(FieldSym),
+    /// One field of the receiver of the function being summarised, or one field of
+    /// the object in that field (`this.self.id`).
+    ReceiverField(FieldSym, Option<FieldSym>),
     /// One field of a parameter (not the receiver) of the function being summarised:
     /// `config.host` in `save(Config config)`. A caller that passes an object whose
     /// fields it knows gives the callee only that field's data, not the object's.
@@ -56,6 +57,10 @@ struct Taint {
     /// For objects tracked per object: the field that holds this data (None: the
     /// value itself, or a part of the object we cannot name).
     field: Option<FieldSym>,
+    /// Within `field`, the field of the object held there (`session.self.username`;
+    /// None: all of what `field` holds). Access paths are two fields long: what is
+    /// stored deeper is known from its second field on only as a whole.
+    sub: Option<FieldSym>,
     /// How many times this taint was read out of an object field it was not known
     /// to be in (the object as a whole was tainted). Each such read is a guess; a
     /// flow resting on more than [`MAX_GUESSES`] of them is not reported.
@@ -85,6 +90,7 @@ impl Taint {
             origin,
             trace,
             field: None,
+            sub: None,
             guesses: 0,
             entry_of: None,
         }
@@ -115,10 +121,55 @@ impl Taint {
         Taint {
             trace,
             field: None,
+            sub: None,
+            ..self
+        }
+    }
+
+    /// This data put into field (or entry, or element) `f` of an object: one step
+    /// deeper in its access path, the path cut at two fields (see [`Taint::within`]).
+    fn stored_in(self, f: FieldSym) -> Taint {
+        self.within((Some(f), None))
+    }
+
+    /// This data as read out of the field it is in: one step shallower.
+    fn read_out(self) -> Taint {
+        Taint {
+            field: self.sub,
+            sub: None,
+            ..self
+        }
+    }
+
+    /// Where in its value this data is.
+    fn path(&self) -> Path {
+        (self.field, self.sub)
+    }
+
+    /// This data put at `path` in an object: `path` followed by its own path, cut
+    /// at two fields. What the cut loses makes it a part of the data only: reading
+    /// any part of it back is a guess.
+    fn within(self, path: Path) -> Taint {
+        let (field, sub, lost) = match path {
+            (None, _) => return self,
+            (Some(f), None) => (f, self.field, self.sub.is_some()),
+            (Some(f), Some(g)) => (f, Some(g), self.field.is_some()),
+        };
+        Taint {
+            field: Some(field),
+            sub,
+            guesses: self.guesses.saturating_add(u8::from(lost)),
             ..self
         }
     }
 }
+
+/// No place within: the value itself.
+const NO_PATH: Path = (None, None);
+
+/// Where data is in a value: its field, and the field within that (see
+/// [`Taint::sub`]).
+type Path = (Option<FieldSym>, Option<FieldSym>);
 
 /// Reads of a field out of an object that is tainted only as a whole, allowed in
 /// one flow (an access-path bound: beyond it, flows are mostly artefacts).
@@ -131,11 +182,27 @@ fn field_taints(taints: &[Taint], f: FieldSym) -> Vec<Taint> {
     taints
         .iter()
         .filter_map(|t| match t.field {
-            Some(x) if x == f => Some(Taint { field: None, ..*t }),
+            Some(x) if x == f => Some(t.read_out()),
             Some(_) => None,
-            // A field of a parameter's field: beyond the one-field access paths the
-            // summaries name, as a read out of a whole object already guessed once.
-            None if matches!(t.origin, Origin::ParamField(..)) => None,
+            // A field of a parameter's field: beyond the access paths the summaries
+            // name, as a read out of a whole object already guessed once.
+            None if matches!(
+                t.origin,
+                Origin::ParamField(..) | Origin::ReceiverField(_, Some(_))
+            ) =>
+            {
+                None
+            }
+            // A field of the receiver's field (`this.self.id`): the caller knows it.
+            None if matches!(t.origin, Origin::ReceiverField(_, None)) => {
+                let Origin::ReceiverField(g, None) = t.origin else {
+                    return None;
+                };
+                Some(Taint {
+                    origin: Origin::ReceiverField(g, Some(f)),
+                    ..*t
+                })
+            }
             None if matches!(t.origin, Origin::Param(p) if p != RECEIVER) => {
                 let Origin::Param(p) = t.origin else {
                     return None;
@@ -253,11 +320,9 @@ impl Val {
     }
 
     fn add_taint(&mut self, t: Taint) -> bool {
-        if self
-            .taint
-            .iter()
-            .any(|x| x.origin == t.origin && x.field == t.field && x.entry_of == t.entry_of)
-        {
+        if self.taint.iter().any(|x| {
+            x.origin == t.origin && x.field == t.field && x.sub == t.sub && x.entry_of == t.entry_of
+        }) {
             return false;
         }
         self.taint.push(t);
@@ -380,11 +445,11 @@ struct Summary {
     field_writes: HashMap<(Origin, FieldKey), TraceId>,
     /// What the function stores into the fields of its receiver, for classes whose
     /// fields are tracked per object: the caller's receiver (or new object) holds it.
-    receiver_gets: HashMap<(FieldSym, Origin), TraceId>,
+    receiver_gets: HashMap<(FieldSym, Option<FieldSym>, Origin), TraceId>,
     /// What the function stores into an object a parameter names (`box.v = x`,
-    /// `list.add(x)` on a parameter): (parameter, field or none, symbolic origin) →
+    /// `list.add(x)` on a parameter): (parameter, where in it, symbolic origin) →
     /// trace. The caller's argument holds it afterwards: the same object.
-    param_gets: HashMap<(u16, Option<FieldSym>, Origin), TraceId>,
+    param_gets: HashMap<(u16, Path, Origin), TraceId>,
     /// What an exception the function lets escape carries (`throw new E("bad " + id)`):
     /// the caller's handler catches it.
     thrown: Val,
@@ -1881,7 +1946,7 @@ impl<'a> Frame<'a> {
             };
             for t in &s.ret.taint {
                 match t.origin {
-                    Origin::ReceiverField(x) => fields.push(x),
+                    Origin::ReceiverField(x, _) => fields.push(x),
                     Origin::Param(RECEIVER) => whole = true,
                     _ => {}
                 }
@@ -1894,6 +1959,7 @@ impl<'a> Frame<'a> {
         });
         for t in &mut v.taint {
             t.field = None;
+            t.sub = None;
         }
         v.callable = None;
         v.exact = None;
@@ -3084,13 +3150,11 @@ impl<'a> Frame<'a> {
     fn store_in_this_object(&mut self, field: FieldSym, v: &Val) {
         for t in &v.taint {
             let own = matches!(t.origin, Origin::Param(RECEIVER))
-                || t.origin == Origin::ReceiverField(field);
-            // An object stored in a field is known only as a whole from then on
-            // (access paths are one field long).
+                || matches!(t.origin, Origin::ReceiverField(f, _) if f == field);
             if !own {
                 self.summary
                     .receiver_gets
-                    .entry((field, t.origin))
+                    .entry((field, t.field, t.origin))
                     .or_insert(t.trace);
             }
         }
@@ -3105,7 +3169,7 @@ impl<'a> Frame<'a> {
             format!("field `{}` of this object", field.name),
         );
         Val {
-            taint: vec![Taint::new(Origin::ReceiverField(sym), root)],
+            taint: vec![Taint::new(Origin::ReceiverField(sym, None), root)],
             ..Val::default()
         }
     }
@@ -3234,12 +3298,17 @@ impl<'a> Frame<'a> {
                 self.eval(index);
                 let mut v = self.eval(array);
                 v.callable = None;
+                // `map["id"]` as `map.get("id")`.
+                if let Some(key) = entry_key(index) {
+                    v.taint = field_taints(&v.taint, self.g.field_sym(&key));
+                    return v;
+                }
                 // `arr[0]` is not what was stored in `arr[1]`; `arr[i]` may be any.
                 let slot = self.index_slot(index);
                 v.taint.retain_mut(|t| match t.field {
                     Some(f) if self.g.is_index_sym(f) => {
                         let keep = slot.is_none_or(|s| s == f);
-                        t.field = None;
+                        *t = t.read_out();
                         keep
                     }
                     _ => true,
@@ -3267,7 +3336,7 @@ impl<'a> Frame<'a> {
                         {
                             let sym = self.g.field_sym(&key);
                             for t in &mut x.taint {
-                                t.field = Some(sym);
+                                *t = t.stored_in(sym);
                             }
                         }
                     }
@@ -3608,7 +3677,10 @@ impl<'a> Frame<'a> {
         if self.k.propagation.non_propagating.contains(name) {
             return Val::default();
         }
+        // An object of a type not known here (an element of a list) whose fields
+        // are known (`list.get(0).server` after `list.add(account)`): that field.
         let mut v = recv;
+        self.keep_property(&mut v, name);
         v.callable = None;
         v
     }
@@ -3940,7 +4012,7 @@ impl<'a> Frame<'a> {
         });
         for t in &mut v.taint {
             if t.field == Some(sym) {
-                t.field = None;
+                *t = t.read_out();
             }
         }
     }
@@ -4160,7 +4232,7 @@ impl<'a> Frame<'a> {
                         let sym = self.g.field_sym(name);
                         let mut v = v;
                         for t in &mut v.taint {
-                            t.field = Some(sym);
+                            *t = t.stored_in(sym);
                         }
                         if !compound {
                             self.overwrite_part(receiver, sym);
@@ -4191,9 +4263,13 @@ impl<'a> Frame<'a> {
                 // One index deep: an element of a nested array (`grid[1][0] = x`) is
                 // somewhere in the outer one.
                 let nested = matches!(array.kind, ExprKind::Index { .. });
-                if let Some(slot) = self.index_slot(index).filter(|_| !nested) {
-                    for t in v.taint.iter_mut().filter(|t| t.field.is_none()) {
-                        t.field = Some(slot);
+                // `map["id"] = v` as `map.put("id", v)`.
+                let slot = self
+                    .index_slot(index)
+                    .or_else(|| entry_key(index).map(|k| self.g.field_sym(&k)));
+                if let Some(slot) = slot.filter(|_| !nested) {
+                    for t in &mut v.taint {
+                        *t = t.stored_in(slot);
                     }
                     if !compound {
                         self.overwrite_part(array, slot);
@@ -4975,9 +5051,14 @@ impl<'a> Frame<'a> {
             };
             // Return value.
             for t in &summary.ret.taint {
-                for x in
-                    self.instantiate(t.origin, t.trace, t.field, t.entry_of, &site, "returned by")
-                {
+                for x in self.instantiate(
+                    t.origin,
+                    t.trace,
+                    t.path(),
+                    t.entry_of,
+                    &site,
+                    "returned by",
+                ) {
                     result.add_taint(x);
                 }
             }
@@ -5030,7 +5111,7 @@ impl<'a> Frame<'a> {
                     .and_then(|p| args.get(p as usize))
                     .and_then(param_itself);
                 let outer = std::mem::replace(&mut self.via, via);
-                for x in self.instantiate(*origin, *trace, None, None, &site, "collected in") {
+                for x in self.instantiate(*origin, *trace, NO_PATH, None, &site, "collected in") {
                     // The guesses on both sides of the call add up.
                     let guesses = x.guesses.saturating_add(*guesses);
                     if guesses <= MAX_GUESSES {
@@ -5041,16 +5122,10 @@ impl<'a> Frame<'a> {
             }
             // What the callee stored into its object's fields (classes tracked per object).
             let mut held = Val::default();
-            for ((field, origin), trace) in &summary.receiver_gets {
-                for mut x in
-                    self.instantiate(*origin, *trace, None, None, &site, "kept in the object by")
+            for ((field, sub, origin), trace) in &summary.receiver_gets {
+                let at = (Some(*field), *sub);
+                for x in self.instantiate(*origin, *trace, at, None, &site, "kept in the object by")
                 {
-                    // Only a part of what is kept is the data (`Found(file)` with the
-                    // file's location): reading any part of it back is a guess.
-                    if x.field.is_some() {
-                        x.guesses = x.guesses.saturating_add(1);
-                    }
-                    x.field = Some(*field);
                     held.add_taint(x);
                 }
             }
@@ -5068,7 +5143,7 @@ impl<'a> Frame<'a> {
                 for t in &held.taint {
                     let field = t.field.unwrap_or_default();
                     let one = Val {
-                        taint: vec![*t],
+                        taint: vec![t.read_out()],
                         ..Val::default()
                     };
                     self.store_in_this_object(field, &one);
@@ -5078,22 +5153,26 @@ impl<'a> Frame<'a> {
             if !summary.thrown.taint.is_empty() {
                 let mut thrown = Val::default();
                 for t in &summary.thrown.taint {
-                    for x in
-                        self.instantiate(t.origin, t.trace, t.field, t.entry_of, &site, "thrown by")
-                    {
+                    for x in self.instantiate(
+                        t.origin,
+                        t.trace,
+                        t.path(),
+                        t.entry_of,
+                        &site,
+                        "thrown by",
+                    ) {
                         thrown.add_taint(x);
                     }
                 }
                 self.thrown.join(&thrown);
             }
             // What the callee stored into the objects its arguments name.
-            for ((p, field, origin), trace) in &summary.param_gets {
+            for ((p, path, origin), trace) in &summary.param_gets {
                 let Some(arg) = call.args.get(*p as usize) else {
                     continue;
                 };
                 let mut stored = Val::default();
-                for mut x in self.instantiate(*origin, *trace, None, None, &site, "stored by") {
-                    x.field = *field;
+                for x in self.instantiate(*origin, *trace, *path, None, &site, "stored by") {
                     stored.add_taint(x);
                 }
                 if !stored.taint.is_empty() {
@@ -5107,7 +5186,7 @@ impl<'a> Frame<'a> {
                     continue;
                 };
                 let mut handed = Val::default();
-                for t in self.instantiate(*origin, *trace, None, None, &site, "handed by") {
+                for t in self.instantiate(*origin, *trace, NO_PATH, None, &site, "handed by") {
                     handed.add_taint(t);
                 }
                 self.taint_callback(block, &handed);
@@ -5133,37 +5212,50 @@ impl<'a> Frame<'a> {
             // What the callee delivered of what it was given to the app's components.
             for ((target, origin, field), trace) in &summary.delivers {
                 let sent: Vec<Taint> = self
-                    .instantiate(*origin, *trace, *field, None, &site, "delivered by")
+                    .instantiate(*origin, *trace, (*field, None), None, &site, "delivered by")
                     .into_iter()
-                    .map(|t| Taint { field: *field, ..t })
+                    .map(|t| Taint {
+                        field: *field,
+                        sub: None,
+                        ..t
+                    })
                     .collect();
                 self.deliver_taints(*target, sent);
             }
             // What the callee broadcast of what it was given.
             for ((action, origin, field), trace) in &summary.broadcasts {
                 let sent: Vec<Taint> = self
-                    .instantiate(*origin, *trace, *field, None, &site, "broadcast by")
+                    .instantiate(*origin, *trace, (*field, None), None, &site, "broadcast by")
                     .into_iter()
-                    .map(|t| Taint { field: *field, ..t })
+                    .map(|t| Taint {
+                        field: *field,
+                        sub: None,
+                        ..t
+                    })
                     .collect();
                 self.broadcast_taints(action.clone(), sent);
             }
             // What the callee stored into class-wide fields.
             for ((origin, key), trace) in &summary.field_writes {
                 let mut stored = Val::default();
-                for x in
-                    self.instantiate(*origin, *trace, None, None, &site, "stored in a field by")
-                {
+                for x in self.instantiate(
+                    *origin,
+                    *trace,
+                    NO_PATH,
+                    None,
+                    &site,
+                    "stored in a field by",
+                ) {
                     stored.add_taint(x);
                 }
                 self.write_field_global(key.clone(), &stored);
-                if matches!(origin, Origin::Param(RECEIVER) | Origin::ReceiverField(_)) {
+                if matches!(origin, Origin::Param(RECEIVER) | Origin::ReceiverField(..)) {
                     continue;
                 }
                 // ... in that field, not in the object as a whole.
                 let sym = self.g.field_sym(&key.1);
                 for t in &mut stored.taint {
-                    t.field = Some(sym);
+                    *t = t.stored_in(sym);
                 }
                 self.object_holds(call, &mut result, &stored);
             }
@@ -5189,18 +5281,17 @@ impl<'a> Frame<'a> {
 
     /// The caller's taints that a callee's symbolic origin stands for, each with the
     /// caller's steps followed by the callee's.
-    /// `field`: the callee knows the value ends up in that field of what it returns.
+    /// `path`: where the callee knows the value ends up in what it returns (or
+    /// keeps): the caller's data is there, each at its own path within.
     fn instantiate(
         &mut self,
         origin: Origin,
         trace: TraceId,
-        field: Option<FieldSym>,
+        path: Path,
         entry_of: Option<(u16, FieldSym)>,
         site: &Instantiation,
         how: &str,
     ) -> Vec<Taint> {
-        // A whole value passed in keeps what is known of its fields.
-        let keeps_fields = matches!(origin, Origin::Param(_));
         // An entry read by a key the callee was handed: the one this call's key names.
         let key = entry_of.map(|(p, _)| {
             site.keys
@@ -5216,7 +5307,8 @@ impl<'a> Frame<'a> {
                     &format!("{how} `{}`", site.passed.trim_start_matches("passed to ")),
                 );
                 let t = Taint {
-                    field,
+                    field: path.0,
+                    sub: path.1,
                     entry_of,
                     ..Taint::new(origin, tr)
                 };
@@ -5240,15 +5332,16 @@ impl<'a> Frame<'a> {
             // a whole. Our own receiver passed on (`this.get(..)`) is that same field
             // of ours, not a guess; a number or flag not named like personal data
             // (`long id`) is no guess at what the whole object holds.
-            Origin::ReceiverField(f) => {
+            Origin::ReceiverField(f, sub) => {
                 let mut recv: Vec<Taint> = site
                     .recv
                     .taint
                     .iter()
                     .map(|t| match (t.origin, t.field) {
                         (Origin::Param(RECEIVER), None) => Taint {
-                            origin: Origin::ReceiverField(f),
+                            origin: Origin::ReceiverField(f, sub),
                             field: Some(f),
+                            sub,
                             ..*t
                         },
                         _ => *t,
@@ -5258,7 +5351,11 @@ impl<'a> Frame<'a> {
                 if guesses && !self.guessable_field(site.class, f) {
                     recv.retain(|t| t.field == Some(f));
                 }
-                field_taints(&recv, f)
+                let part = field_taints(&recv, f);
+                match sub {
+                    Some(g) => field_taints(&part, g),
+                    None => part,
+                }
             }
         };
         match key {
@@ -5271,9 +5368,14 @@ impl<'a> Frame<'a> {
             .filter_map(|at| {
                 let into = self.g.extend_trace(at.trace, site.at, site.passed);
                 let spliced = self.g.splice(into, trace);
-                ((self.g.node(spliced).depth as usize) < MAX_TRACE).then(|| Taint {
-                    field: field.or(if keeps_fields { at.field } else { None }),
-                    ..at.moved(spliced)
+                // What is known of where the caller's data is within what it
+                // passed, under where the callee put it.
+                ((self.g.node(spliced).depth as usize) < MAX_TRACE).then(|| {
+                    Taint {
+                        trace: spliced,
+                        ..at
+                    }
+                    .within(path)
                 })
             })
             .collect()
@@ -6106,10 +6208,10 @@ impl<'a> Frame<'a> {
                     .g
                     .through(t.trace, call.name_span, &format!("through `{name}`"));
                 // An element handed back as stored keeps what is known of its fields.
-                let field = if element || keyed_put { t.field } else { None };
-                result.add_taint(Taint {
-                    field,
-                    ..t.moved(tr)
+                result.add_taint(if element || keyed_put {
+                    t.carried(tr)
+                } else {
+                    t.moved(tr)
                 });
             }
             // Arguments make the result only where the call builds from them; an
@@ -6145,10 +6247,10 @@ impl<'a> Frame<'a> {
                     let tr = self
                         .g
                         .through(t.trace, call.name_span, &format!("through `{name}`"));
-                    let field = if elements { t.field } else { entry };
-                    result.add_taint(Taint {
-                        field,
-                        ..t.moved(tr)
+                    result.add_taint(match entry {
+                        _ if elements => t.carried(tr),
+                        Some(key) => t.carried(tr).stored_in(key),
+                        None => t.moved(tr),
                     });
                 }
             }
@@ -6280,10 +6382,7 @@ impl<'a> Frame<'a> {
                         );
                         // A setter stores into its property; `list.add(obj)` stores the
                         // object as it is.
-                        stored.add_taint(Taint {
-                            field: property.or(t.field),
-                            ..t.moved(tr)
-                        });
+                        stored.add_taint(t.carried(tr).within((property, None)));
                     }
                     if stored.url.is_none() {
                         stored.url = a.url.clone();
@@ -6471,7 +6570,7 @@ impl<'a> Frame<'a> {
                 }
                 self.summary
                     .param_gets
-                    .entry((i as u16, t.field, t.origin))
+                    .entry((i as u16, t.path(), t.origin))
                     .or_insert(t.trace);
             }
         }
@@ -6871,10 +6970,7 @@ impl<'a> Frame<'a> {
                 let tr =
                     self.g
                         .extend_trace(t.trace, call.name_span, &format!("copied into `{name}`"));
-                v.add_taint(Taint {
-                    field: Some(sym),
-                    ..t.moved(tr)
-                });
+                v.add_taint(t.carried(tr).stored_in(sym));
             }
         }
         Some(v)
@@ -7180,7 +7276,7 @@ fn entries_by_param(mut taints: Vec<Taint>, q: u16) -> Vec<Taint> {
     for t in &mut taints {
         match (t.field, t.origin) {
             (Some(k), _) => {
-                t.field = None;
+                *t = t.read_out();
                 t.entry_of = Some((q, k));
             }
             (None, Origin::Source(_)) => {}

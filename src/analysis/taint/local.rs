@@ -561,7 +561,9 @@ impl Remap {
     fn origin(&self, o: Origin) -> Origin {
         match o {
             Origin::Source(s) => Origin::Source(self.source(s)),
-            Origin::ReceiverField(f) => Origin::ReceiverField(self.sym(f)),
+            Origin::ReceiverField(f, g) => {
+                Origin::ReceiverField(self.sym(f), g.map(|g| self.sym(g)))
+            }
             Origin::ParamField(p, f) => Origin::ParamField(p, self.sym(f)),
             Origin::Param(_) => o,
         }
@@ -571,6 +573,7 @@ impl Remap {
         t.origin = self.origin(t.origin);
         t.trace = self.trace(t.trace);
         t.field = t.field.map(|f| self.sym(f));
+        t.sub = t.sub.map(|f| self.sym(f));
         t.entry_of = t.entry_of.map(|(p, f)| (p, self.sym(f)));
     }
 
@@ -603,10 +606,17 @@ impl Remap {
             thrown,
             sinks: self.map(s.sinks, |(o, at)| (self.origin(o), at), |e| t(&mut e.0)),
             field_writes: self.map(s.field_writes, |(o, k)| (self.origin(o), k), t),
-            receiver_gets: self.map(s.receiver_gets, |(f, o)| (self.sym(f), self.origin(o)), t),
+            receiver_gets: self.map(
+                s.receiver_gets,
+                |(f, sub, o)| (self.sym(f), sub.map(|f| self.sym(f)), self.origin(o)),
+                t,
+            ),
             param_gets: self.map(
                 s.param_gets,
-                |(p, f, o)| (p, f.map(|f| self.sym(f)), self.origin(o)),
+                |(p, (f, sub), o)| {
+                    let sym = |f: Option<FieldSym>| f.map(|f| self.sym(f));
+                    (p, (sym(f), sym(sub)), self.origin(o))
+                },
                 t,
             ),
             broadcasts: self.map(
