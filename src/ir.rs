@@ -250,6 +250,12 @@ pub struct Param {
     pub ty: Option<TypeRef>,
     pub annotations: Vec<Annotation>,
     pub span: Span,
+    /// For a parameter that holds a function value, the types of what calling it
+    /// passes, in order, as the declared type says: a Kotlin function type's
+    /// receiver and parameters (`(SQLiteDatabase) -> T`), a Java generic interface's
+    /// type arguments (`Consumer<SQLiteDatabase>`); an empty type where one is not
+    /// known.
+    pub block_params: Vec<TypeRef>,
 }
 
 /// An annotation, or a declaration modifier that changes generated code (Kotlin's

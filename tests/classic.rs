@@ -3344,3 +3344,126 @@ class Cards(private val emailField: EditText) {
     }
 }
 "#;
+
+#[test]
+fn a_lambda_parameter_is_typed_by_the_interface_it_is_given_for() {
+    // `runOnDbThread(db -> db.insert(..))`: `db` is what `Consumer<SQLiteDatabase>`
+    // says the callee passes.
+    let text = r#"package app;
+
+import android.content.ContentValues;
+import android.database.sqlite.SQLiteDatabase;
+import android.widget.EditText;
+import java.util.function.Consumer;
+
+public class AccountStore {
+    private SQLiteDatabase database;
+    EditText emailField;
+
+    private void runOnDbThread(Consumer<? super SQLiteDatabase> task) { task.accept(database); }
+
+    void save() {
+        String email = emailField.getText().toString();
+        runOnDbThread(db -> {
+            ContentValues values = new ContentValues();
+            values.put("email", email);
+            db.insert("accounts", null, values); // stored
+        });
+    }
+}
+"#;
+    let file = "src/main/java/app/AccountStore.java";
+    let found = scan(&[(file, text)]);
+    assert!(
+        reports(&found, file, line_of(text, "// stored"), "PI001"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn serialisers_and_copies_write_into_the_stream_they_are_given() {
+    // `gson.toJson(body, writer)` writes the object into the writer around `out`,
+    // whose bytes are posted; a cursor's photo read through its URI is the photo.
+    let text = r#"package app;
+
+import android.widget.EditText;
+import com.google.gson.Gson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+public class SignupClient {
+    static class Body { String username, email; Body(String u, String e) { username = u; email = e; } }
+
+    private final OkHttpClient http = new OkHttpClient();
+    private final Gson gson = new Gson();
+    EditText usernameField, emailField;
+
+    void register() throws IOException {
+        Body body = new Body(usernameField.getText().toString(), emailField.getText().toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OutputStreamWriter writer = new OutputStreamWriter(out);
+        gson.toJson(body, writer);
+        writer.flush();
+        Request req = new Request.Builder().url("https://social.example/api/v1/accounts")
+                .post(RequestBody.create(out.toByteArray(), MediaType.get("application/json"))).build();
+        http.newCall(req).execute(); // sent
+    }
+}
+"#;
+    let file = "src/main/java/app/SignupClient.java";
+    let found = scan(&[(file, text)]);
+    assert!(
+        reports(&found, file, line_of(text, "// sent"), "PI001"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_object_under_a_key_not_known_keeps_its_fields() {
+    // `sessions.put(session.getId(), session)`: read back by any key, the session's
+    // domain is not the e-mail its activation info holds.
+    let text = r#"package app;
+
+import android.util.Log;
+import android.widget.EditText;
+import java.util.HashMap;
+
+public class Sessions {
+    static class Info { String email; Info(String e) { email = e; } }
+    static class Session {
+        String id; String domain; Info info;
+        Session(String id, String domain, Info info) { this.id = id; this.domain = domain; this.info = info; }
+    }
+
+    EditText emailField;
+    final HashMap<String, Session> sessions = new HashMap<>();
+
+    void add(String id) {
+        Session s = new Session(id, "example.org", new Info(emailField.getText().toString()));
+        sessions.put(s.id, s);
+    }
+
+    Session get(String id) { return sessions.get(id); }
+
+    void open(String id) {
+        Log.d("S", "open https://" + get(id).domain); // not data
+        Log.d("S", "for " + get(id).info.email); // leaks
+    }
+}
+"#;
+    let file = "src/main/java/app/Sessions.java";
+    let found = scan(&[(file, text)]);
+    assert!(
+        rules_at(&found, file, line_of(text, "// not data")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, file, line_of(text, "// leaks"), "PI001"),
+        "{found:?}"
+    );
+}

@@ -2274,3 +2274,27 @@ class RowWriter(private val stmt: SQLiteStatement) {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_block_parameter_is_typed_by_the_function_type_it_is_given_for() {
+    // `transaction { it.insert(..) }`: `it` is the database the callee's
+    // `(SQLiteDatabase) -> T` says it passes.
+    let text = r#"package app
+
+import android.content.ContentValues
+import android.database.sqlite.SQLiteDatabase
+import android.widget.EditText
+
+class Tx(private val emailField: EditText, private val db: SQLiteDatabase) {
+    private fun <T> transaction(block: (SQLiteDatabase) -> T): T = block(db)
+
+    fun save() {
+        val values = ContentValues().apply { put("email", emailField.text.toString()) }
+        transaction { it.insert("accounts", null, values) } // stored
+    }
+}
+"#;
+    let found = scan(text);
+    let line = common::line_of(text, "// stored");
+    assert!(has(&found, "PI001", line, "email"), "{found:?}");
+}

@@ -221,6 +221,25 @@ fn field_taints(taints: &[Taint], f: FieldSym) -> Vec<Taint> {
         .collect()
 }
 
+/// The taints of a container that a read of its entry under key `k` yields: those
+/// stored under `k`, and, as for a field, those of the container as a whole. An
+/// object stored under a key not known here keeps its own fields (not entries:
+/// `is_entry` tells them apart) and may be the one read, as a guess.
+fn entry_taints(taints: &[Taint], k: FieldSym, is_entry: impl Fn(FieldSym) -> bool) -> Vec<Taint> {
+    taints
+        .iter()
+        .filter_map(|t| match t.field {
+            Some(x) if x == k || is_entry(x) => field_taints(std::slice::from_ref(t), k).pop(),
+            Some(_) if !matches!(t.origin, Origin::Source(_)) => Some(*t),
+            Some(_) => (t.guesses < MAX_GUESSES).then(|| Taint {
+                guesses: t.guesses + 1,
+                ..*t
+            }),
+            None => field_taints(std::slice::from_ref(t), k).pop(),
+        })
+        .collect()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Callable {
     Lambda(FnId),
@@ -2138,7 +2157,11 @@ impl<'a> Frame<'a> {
         for (i, p) in func.params.iter().enumerate() {
             let ty =
                 p.ty.clone()
-                    .or_else(|| arg_exprs.get(i).and_then(|a| self.static_type(a)));
+                    .or_else(|| arg_exprs.get(i).and_then(|a| self.static_type(a)))
+                    .or_else(|| {
+                        let typed = self.g.lambda_arg_types(l)?;
+                        typed.get(i).cloned().flatten()
+                    });
             let v = args.get(i).cloned().unwrap_or_default();
             shadowed.push(self.bind(p.name.as_str().into(), v, ty));
         }
@@ -3300,7 +3323,8 @@ impl<'a> Frame<'a> {
                 v.callable = None;
                 // `map["id"]` as `map.get("id")`.
                 if let Some(key) = entry_key(index) {
-                    v.taint = field_taints(&v.taint, self.g.field_sym(&key));
+                    let key = self.g.field_sym(&key);
+                    v.taint = entry_taints(&v.taint, key, |f| self.g.is_entry_sym(f));
                     return v;
                 }
                 // `arr[0]` is not what was stored in `arr[1]`; `arr[i]` may be any.
@@ -3801,10 +3825,13 @@ impl<'a> Frame<'a> {
     fn entry_read(&mut self, container: &[Taint], key: Option<&Expr>) -> Option<Vec<Taint>> {
         let key = key?;
         if let Some(k) = entry_key(key) {
-            return Some(field_taints(container, self.g.field_sym(&k)));
+            let key = self.g.field_sym(&k);
+            return Some(entry_taints(container, key, |f| self.g.is_entry_sym(f)));
         }
         let q = self.key_param(key)?;
-        Some(entries_by_param(container.to_vec(), q))
+        Some(entries_by_param(container.to_vec(), q, |f| {
+            self.g.is_entry_sym(f)
+        }))
     }
 
     /// The parameter of this function a name is, also inside the blocks run here
@@ -5031,6 +5058,27 @@ impl<'a> Frame<'a> {
             let func = self.program.function(callee);
             let bound = bind_named(func, &call.args, args).or_else(|| bind_varargs(func, args));
             let args = bound.as_deref().unwrap_or(args);
+            // A block handed where the callee declares what calling it passes
+            // (`Consumer<SQLiteDatabase>`, `(SQLiteDatabase) -> T`): its parameters
+            // are of those types, as the callee's file names them.
+            for (p, a) in func.params.iter().zip(args) {
+                if let (false, Some(Callable::Lambda(l))) = (p.block_params.is_empty(), a.callable)
+                {
+                    let m = callee.module;
+                    let types: Vec<String> = p
+                        .block_params
+                        .iter()
+                        .map(|t| {
+                            if t.is_empty() {
+                                String::new()
+                            } else {
+                                self.program.qualify_external(m, t)
+                            }
+                        })
+                        .collect();
+                    self.type_block_params(l, &types);
+                }
+            }
             if !func.has_body {
                 if let Some(v) = self.declared_endpoint(call, span, callee, args) {
                     result.join(&v);
@@ -5359,8 +5407,10 @@ impl<'a> Frame<'a> {
             }
         };
         match key {
-            Some(KeyArg::Key(k)) => actual = field_taints(&actual, k),
-            Some(KeyArg::Param(q)) => actual = entries_by_param(actual, q),
+            Some(KeyArg::Key(k)) => actual = entry_taints(&actual, k, |f| self.g.is_entry_sym(f)),
+            Some(KeyArg::Param(q)) => {
+                actual = entries_by_param(actual, q, |f| self.g.is_entry_sym(f))
+            }
             Some(KeyArg::Unknown) | None => {}
         }
         actual
@@ -6008,6 +6058,7 @@ impl<'a> Frame<'a> {
         // object holds what was copied into it.
         let copies: Vec<(Vec<usize>, bool, bool, usize)> = k
             .copies_named(name)
+            .filter(|c| c.args.is_none_or(|n| n == call.args.len()))
             .filter(|c| type_ok(&c.class, c.match_without_type))
             .map(|c| (c.from.clone(), c.varargs, c.from_receiver, c.to))
             .collect();
@@ -6030,6 +6081,14 @@ impl<'a> Frame<'a> {
                     self.g
                         .extend_trace(t.trace, call.name_span, &format!("copied by `{name}`"));
                 into.add_taint(t.moved(tr));
+            }
+            // Into a stream to a server or a file (`input.copyTo(connection.outputStream)`):
+            // sent there.
+            if let Some(dest) = args.get(to).filter(|d| d.resource.is_some()) {
+                if let Some(res) = dest.resource {
+                    let at = (call.name_span, span);
+                    self.write_to_resource(res, dest, &into.taint, at, name.to_string());
+                }
             }
             self.weak_update(target, &into);
         }
@@ -6089,7 +6148,7 @@ impl<'a> Frame<'a> {
         if let Some(ty) = typed_param {
             for a in &args {
                 if let Some(Callable::Lambda(l)) = a.callable {
-                    self.type_block_param(l, &ty);
+                    self.type_block_params(l, std::slice::from_ref(&ty));
                 }
             }
         }
@@ -6102,7 +6161,7 @@ impl<'a> Frame<'a> {
             for a in &args {
                 if let Some(c) = a.callable {
                     if let (Callable::Lambda(l), Some(ty)) = (c, &yields) {
-                        self.type_block_param(l, ty);
+                        self.type_block_params(l, std::slice::from_ref(ty));
                     }
                     self.taint_callback(c, &recv);
                 }
@@ -6512,13 +6571,19 @@ impl<'a> Frame<'a> {
         self.k.sources_named(&name).find_map(|s| s.yields.clone())
     }
 
-    /// Types a block's first parameter, written without one, by what it receives.
-    fn type_block_param(&mut self, l: FnId, ty: &str) {
+    /// Types a block's parameters written without one by what it receives, in
+    /// order (an empty type: not known).
+    fn type_block_params(&mut self, l: FnId, types: &[String]) {
         let func = self.program.function(l);
-        if func.params.first().is_none_or(|p| p.ty.is_some()) {
+        let types: Vec<Option<String>> = func
+            .params
+            .iter()
+            .zip(types)
+            .map(|(p, t)| (p.ty.is_none() && !t.is_empty()).then(|| t.clone()))
+            .collect();
+        if types.iter().all(Option::is_none) || self.g.lambda_arg_types(l) == Some(&types) {
             return;
         }
-        let types = vec![Some(ty.to_string())];
         self.g.wrote(|| Dep::Callback(l));
         self.g.set_lambda_arg_types(l, types);
     }
@@ -7271,16 +7336,21 @@ fn bean_property(method: &str, prefix: &str) -> Option<String> {
 
 /// A container's taints read by the key parameter `q`: each entry stored under a
 /// key, and each of a parameter's, marked for the caller's key to choose; what is
-/// in the container as a whole is in any entry.
-fn entries_by_param(mut taints: Vec<Taint>, q: u16) -> Vec<Taint> {
+/// in the container as a whole, or is an object's own field under a key not known
+/// here (not an entry: `is_entry` tells them apart), is in any entry.
+fn entries_by_param(
+    mut taints: Vec<Taint>,
+    q: u16,
+    is_entry: impl Fn(FieldSym) -> bool,
+) -> Vec<Taint> {
     for t in &mut taints {
         match (t.field, t.origin) {
-            (Some(k), _) => {
+            (Some(k), _) if is_entry(k) => {
                 *t = t.read_out();
                 t.entry_of = Some((q, k));
             }
-            (None, Origin::Source(_)) => {}
-            (None, _) => t.entry_of = Some((q, ANY_KEY)),
+            (_, Origin::Source(_)) => {}
+            (_, _) => t.entry_of = Some((q, ANY_KEY)),
         }
     }
     taints

@@ -225,6 +225,34 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// A generic type's type arguments, in order (`Consumer<SQLiteDatabase>` gives
+    /// `SQLiteDatabase`; a wildcard gives its bound). What a lambda given for a
+    /// parameter of that type receives, as far as the declaration tells.
+    fn type_arguments(&self, node: Node) -> Vec<TypeRef> {
+        let mut cursor = node.walk();
+        let Some(args) = node
+            .named_children(&mut cursor)
+            .find(|c| c.kind() == "type_arguments")
+        else {
+            return Vec::new();
+        };
+        let mut c2 = args.walk();
+        // (An unbounded wildcard is an unknown type: empty, in its place.)
+        args.named_children(&mut c2)
+            .map(|a| match a.kind() {
+                "wildcard" => {
+                    let mut c3 = a.walk();
+                    let bound = a.named_children(&mut c3).last();
+                    bound
+                        .filter(|b| b.kind() != "annotation")
+                        .map(|b| self.type_text(b))
+                        .unwrap_or_default()
+                }
+                _ => self.type_text(a),
+            })
+            .collect()
+    }
+
     /// The type as written, with generics, annotations and array brackets removed.
     fn type_text(&self, node: Node) -> TypeRef {
         match node.kind() {
@@ -512,9 +540,13 @@ impl<'a> Lowerer<'a> {
             match p.kind() {
                 "formal_parameter" => {
                     let (_, annotations) = self.modifiers_of(p);
-                    let ty = p.child_by_field_name("type").map(|t| self.type_text(t));
+                    let declared = p.child_by_field_name("type");
+                    let ty = declared.map(|t| self.type_text(t));
                     if let Some(n) = p.child_by_field_name("name") {
                         out.push(Param {
+                            block_params: declared
+                                .map(|t| self.type_arguments(t))
+                                .unwrap_or_default(),
                             name: self.text(n).to_string(),
                             ty,
                             annotations,
@@ -537,6 +569,7 @@ impl<'a> Lowerer<'a> {
                     }
                     if let Some(n) = name {
                         out.push(Param {
+                            block_params: Vec::new(),
                             name: self.text(n).to_string(),
                             ty,
                             annotations,
@@ -545,6 +578,7 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 "identifier" => out.push(Param {
+                    block_params: Vec::new(),
                     name: self.text(p).to_string(),
                     ty: None,
                     annotations: Vec::new(),
@@ -717,6 +751,7 @@ impl<'a> Lowerer<'a> {
                                 if p.kind() == "catch_formal_parameter" {
                                     if let Some(n) = p.child_by_field_name("name") {
                                         param = Some(Param {
+                                            block_params: Vec::new(),
                                             name: self.text(n).to_string(),
                                             ty: Some("Exception".into()),
                                             annotations: Vec::new(),
@@ -1135,6 +1170,7 @@ impl<'a> Lowerer<'a> {
         let idx = self.new_function("<lambda>", FunctionKind::Lambda, span, span);
         let params = match node.child_by_field_name("parameters") {
             Some(p) if p.kind() == "identifier" => vec![Param {
+                block_params: Vec::new(),
                 name: self.text(p).to_string(),
                 ty: None,
                 annotations: Vec::new(),

@@ -452,6 +452,7 @@ impl<'a> Lowerer<'a> {
                     )));
                 }
                 ctor_params.push(Param {
+                    block_params: Vec::new(),
                     name,
                     ty,
                     annotations,
@@ -798,6 +799,7 @@ impl<'a> Lowerer<'a> {
         let mut params = Vec::new();
         if let Some(e) = extension {
             params.push(Param {
+                block_params: Vec::new(),
                 name: RECEIVER_PARAM.into(),
                 ty: Some(e.receiver.clone()),
                 annotations: Vec::new(),
@@ -816,6 +818,7 @@ impl<'a> Lowerer<'a> {
                 "parameter_with_optional_type" => {
                     let (n, t, s) = self.variable(c);
                     params.push(Param {
+                        block_params: Vec::new(),
                         name: n,
                         ty: t.or_else(|| ty.clone()),
                         annotations: Vec::new(),
@@ -905,6 +908,7 @@ impl<'a> Lowerer<'a> {
             params.insert(
                 0,
                 Param {
+                    block_params: Vec::new(),
                     name: RECEIVER_PARAM.into(),
                     ty: Some(rt),
                     annotations: Vec::new(),
@@ -1003,7 +1007,12 @@ impl<'a> Lowerer<'a> {
                         // `vararg parts: String`: marked, a call may pass any number.
                         ty = ty.map(|t| format!("{t}..."));
                     }
+                    let mut c2 = p.walk();
+                    let declared = p.named_children(&mut c2).find(|c| is_type_node(c.kind()));
                     out.push(Param {
+                        block_params: declared
+                            .map(|t| self.function_type_params(t))
+                            .unwrap_or_default(),
                         name,
                         ty,
                         annotations: std::mem::take(&mut pending_annotations),
@@ -1454,6 +1463,7 @@ impl<'a> Lowerer<'a> {
                                         let name = self.text(part).to_string();
                                         self.declare(&name);
                                         param = Some(Param {
+                                            block_params: Vec::new(),
                                             name,
                                             ty: Some("Exception".into()),
                                             annotations: Vec::new(),
@@ -2253,6 +2263,7 @@ impl<'a> Lowerer<'a> {
                             "variable_declaration" => {
                                 let (name, ty, span) = self.variable(p);
                                 params.push(Param {
+                                    block_params: Vec::new(),
                                     name,
                                     ty,
                                     annotations: Vec::new(),
@@ -2268,6 +2279,7 @@ impl<'a> Lowerer<'a> {
                                     .collect();
                                 if let Some((_, _, span)) = vars.first() {
                                     params.push(Param {
+                                        block_params: Vec::new(),
                                         name: format!("$destructured{}", params.len()),
                                         ty: None,
                                         annotations: Vec::new(),
@@ -2288,6 +2300,7 @@ impl<'a> Lowerer<'a> {
             params.insert(
                 0,
                 Param {
+                    block_params: Vec::new(),
                     name: RECEIVER_PARAM.into(),
                     ty: None,
                     annotations: Vec::new(),
@@ -2297,6 +2310,7 @@ impl<'a> Lowerer<'a> {
             self.module.functions[idx as usize].implicit_receiver = true;
         } else if params.is_empty() {
             params.push(Param {
+                block_params: Vec::new(),
                 name: "it".into(),
                 ty: None,
                 annotations: Vec::new(),
@@ -2449,6 +2463,45 @@ impl<'a> Lowerer<'a> {
     }
 
     // ----- types, modifiers, annotations -----------------------------------
+
+    /// What calling a value of a function type passes, in order: its receiver and
+    /// its parameters (`SQLiteDatabase.(Int) -> T` gives `SQLiteDatabase`, `Int`).
+    /// Empty for any other type.
+    fn function_type_params(&self, node: Node) -> Vec<TypeRef> {
+        let mut cursor = node.walk();
+        match node.kind() {
+            "nullable_type" | "parenthesized_type" => node
+                .named_children(&mut cursor)
+                .find(|c| is_type_node(c.kind()))
+                .map(|t| self.function_type_params(t))
+                .unwrap_or_default(),
+            "function_type" => {
+                let mut out = Vec::new();
+                for c in node.named_children(&mut cursor) {
+                    match c.kind() {
+                        "receiver_type" => {
+                            let mut c2 = c.walk();
+                            let inner = c.named_children(&mut c2).find(|t| is_type_node(t.kind()));
+                            out.extend(inner.map(|t| self.type_text(t)));
+                        }
+                        "function_type_parameters" => {
+                            let mut c2 = c.walk();
+                            for p in c.named_children(&mut c2) {
+                                match p.kind() {
+                                    "parameter" => out.extend(self.variable(p).1),
+                                    k if is_type_node(k) => out.push(self.type_text(p)),
+                                    _ => {}
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
 
     /// The type as written, without generics, nullability or annotations.
     fn type_text(&self, node: Node) -> TypeRef {

@@ -554,6 +554,7 @@ impl<'a> Lowerer<'a> {
                 at,
             )));
             func.params.push(Param {
+                block_params: Vec::new(),
                 name,
                 ty,
                 annotations: Vec::new(),
@@ -867,6 +868,7 @@ impl<'a> Lowerer<'a> {
             _ => span,
         };
         Param {
+            block_params: Vec::new(),
             name,
             ty: ty_ref,
             annotations: Vec::new(),

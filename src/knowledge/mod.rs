@@ -307,6 +307,10 @@ pub struct CopySpec {
     pub from_receiver: bool,
     /// The argument copied into.
     pub to: usize,
+    /// Only calls with this many arguments (an overload: `gson.toJson(obj, writer)`
+    /// and `gson.toJson(obj, type, writer)` write into different ones).
+    #[serde(default)]
+    pub args: Option<usize>,
     /// Matches by name where the receiver's type is unknown (Kotlin's `copyInto`).
     #[serde(default)]
     pub match_without_type: bool,

@@ -397,6 +397,13 @@ impl<'a> Local<'a> {
         self.base.index_syms.contains(&f) || self.d.index_syms.contains(&f)
     }
 
+    /// A map's, Bundle's or Intent's key (`#email`) or an array's index (`[0]`),
+    /// rather than an object's field.
+    pub(super) fn is_entry_sym(&self, f: FieldSym) -> bool {
+        self.field_name(f)
+            .is_some_and(|n| n.starts_with('#') || self.is_index_sym(f))
+    }
+
     pub(super) fn add_index_sym(&mut self, f: FieldSym) {
         add_new(&self.base.index_syms, &mut self.d.index_syms, f);
     }
