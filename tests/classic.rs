@@ -3230,7 +3230,13 @@ fn objects_inside_objects_and_containers_keep_their_fields_apart() {
         ("src/main/java/com/example/nest/Nested.java", NESTED_JAVA),
         ("src/main/java/com/example/nest/Nest.kt", NESTED_KOTLIN),
     ];
-    let found = scan(&files);
+    assert_marked(&files);
+}
+
+/// Scans the files and checks each line marked `// leaks` has a flow (PI001) and
+/// each marked `// not data` has no finding at all.
+fn assert_marked(files: &[(&str, &str)]) {
+    let found = scan(files);
     for (file, text) in files {
         for (i, line) in text.lines().enumerate() {
             let n = i as u64 + 1;
@@ -3248,6 +3254,133 @@ fn objects_inside_objects_and_containers_keep_their_fields_apart() {
         }
     }
 }
+
+#[test]
+fn aliases_nested_stores_literals_dispatch_and_dead_code() {
+    assert_marked(&[("src/main/java/com/example/cases/Cases.java", CASES_JAVA)]);
+}
+
+const CASES_JAVA: &str = r#"package com.example.cases;
+
+import android.app.Activity;
+import android.content.Context;
+import android.os.Bundle;
+import android.telephony.SmsManager;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import android.view.View;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+
+class Datum { String value; Datum next; }
+
+interface Sender { void send(String s); }
+
+class LogSender implements Sender { public void send(String s) { Log.i("x", s); } }
+class NullSender implements Sender { public void send(String s) { } }
+
+public class Cases extends Activity {
+    static String staticImei;
+    String imei;
+
+    @Override
+    protected void onCreate(Bundle b) {
+        super.onCreate(b);
+        TelephonyManager tm = (TelephonyManager) getSystemService(Context.TELEPHONY_SERVICE);
+        imei = tm.getDeviceId();
+        staticImei = imei;
+    }
+
+    // referenced from the layout: android:onClick="sendMessage"
+    public void sendMessage(View v) {
+        SmsManager.getDefault().sendTextMessage("+49", null, imei, null, null); // leaks
+    }
+
+    void aliasing() {
+        Datum a = new Datum();
+        Datum b = a;
+        b.value = imei;
+        Log.i("x", a.value); // leaks
+    }
+
+    void linked() {
+        Datum a = new Datum();
+        a.next = new Datum();
+        a.next.value = imei;
+        Log.i("x", a.next.value); // leaks
+        Log.i("x", a.value); // not data
+    }
+
+    void dispatch(boolean quiet) {
+        Sender s = new NullSender();
+        s.send(imei); // not data
+        Sender t = new LogSender();
+        t.send(imei);
+    }
+
+    void lists() {
+        List<String> l = new LinkedList<>();
+        l.add("clean");
+        l.add(imei);
+        Log.i("x", l.get(1)); // leaks
+        Map<String, String> m = new HashMap<>();
+        m.put("tainted", imei);
+        m.put("clean", "x");
+        Log.i("x", m.get("clean")); // not data
+        Log.i("x", m.get("tainted")); // leaks
+    }
+
+    void arrays() {
+        String[] arr = new String[] {"a", imei};
+        Log.i("x", arr[0]); // not data
+        Log.i("x", arr[1]); // leaks
+    }
+
+    void statics() {
+        Log.i("x", staticImei); // leaks
+    }
+
+    void overwrite() {
+        String s = imei;
+        s = "nothing";
+        Log.i("x", s); // not data
+    }
+
+    void builder() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("id=").append(imei);
+        Log.i("x", sb.toString()); // leaks
+    }
+
+    void threads() {
+        new Thread(new Runnable() {
+            public void run() { Log.i("x", imei); } // leaks
+        }).start();
+    }
+
+    void inner() {
+        class Local { String get() { return imei; } }
+        Log.i("x", new Local().get()); // leaks
+    }
+
+    void exceptions() {
+        try {
+            throw new RuntimeException(imei);
+        } catch (RuntimeException e) {
+            Log.i("x", e.getMessage()); // leaks
+        }
+    }
+
+    void unreachable() {
+        if (false) {
+            Log.i("x", imei); // not data
+        }
+    }
+}
+"#;
 
 const NESTED_JAVA: &str = r#"package com.example.nest;
 
@@ -3466,4 +3599,26 @@ public class Sessions {
         reports(&found, file, line_of(text, "// leaks"), "PI001"),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_library_method_called_by_reflection_is_that_call() {
+    // `Log.class.getMethod("i", ..).invoke(null, tag, data)` logs the data.
+    let text = r#"package app;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import java.lang.reflect.Method;
+
+public class Reflect extends Activity {
+    void go(TelephonyManager tm) throws Exception {
+        Method m = Log.class.getMethod("i", String.class, String.class);
+        m.invoke(null, "x", tm.getDeviceId()); // leaks
+        Method n = Class.forName("android.util.Log").getMethod("d", String.class, String.class);
+        n.invoke(null, "x", "nothing"); // not data
+    }
+}
+"#;
+    assert_marked(&[("src/main/java/app/Reflect.java", text)]);
 }

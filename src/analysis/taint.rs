@@ -171,6 +171,9 @@ const NO_PATH: Path = (None, None);
 /// [`Taint::sub`]).
 type Path = (Option<FieldSym>, Option<FieldSym>);
 
+/// The elements of an array or collection literal kept apart by index.
+const MAX_INDEXED_ELEMENTS: usize = 16;
+
 /// Reads of a field out of an object that is tainted only as a whole, allowed in
 /// one flow (an access-path bound: beyond it, flows are mostly artefacts).
 const MAX_GUESSES: u8 = 1;
@@ -1464,6 +1467,9 @@ struct Frame<'a> {
     params: HashMap<Arc<str>, u16>,
     summary: Summary,
     loop_exits: Vec<Env>,
+    /// The iterables of the for-each loops being run: the variable declared from
+    /// one takes its elements.
+    element_lets: Vec<Span>,
     this_root: Option<TraceId>,
     /// How many lambdas written here are being run in place (see `inline_lambda`).
     inlined: u32,
@@ -1539,6 +1545,7 @@ impl<'a> Frame<'a> {
             params: HashMap::default(),
             summary: Summary::default(),
             loop_exits: Vec::new(),
+            element_lets: Vec::new(),
             this_root: None,
             inlined: 0,
             filling: 0,
@@ -1679,10 +1686,12 @@ impl<'a> Frame<'a> {
         let mut out = Val::default();
         let mut whole = false;
         let mut params = vec![Val::default(); element_at + 1];
-        params[element_at] = Val {
+        let mut element = Val {
             callable: None,
             ..recv.clone()
         };
+        self.elements_of(&mut element, None);
+        params[element_at] = element;
         // The first block receives the elements; later ones are for errors and
         // completion (`subscribe(onNext, onError)`).
         let ret = match function {
@@ -1841,6 +1850,37 @@ impl<'a> Frame<'a> {
             })
             .collect();
         Some(found)
+    }
+
+    /// The library class and method a `Method` value names, looked up by literal
+    /// name on a class the app does not declare (`Log.class.getMethod("i", ..)`,
+    /// `Class.forName("android.util.Log").getMethod(..)`), the class qualified.
+    fn reflected_library(&self, e: &Expr) -> Option<(String, String)> {
+        let e = self.initialiser(e);
+        let ExprKind::Call(c) = &e.kind else {
+            return None;
+        };
+        if !matches!(c.name.as_str(), "getMethod" | "getDeclaredMethod") {
+            return None;
+        }
+        let name = c.args.first()?.string_literal()?;
+        let class = self.initialiser(c.receiver.as_deref()?);
+        let class = match &class.kind {
+            ExprKind::Literal(Literal::Class(t)) => t.clone(),
+            ExprKind::Call(c) if c.name == "forName" => {
+                c.args.first()?.string_literal()?.to_string()
+            }
+            _ => return None,
+        };
+        if self
+            .program
+            .resolve_class(self.module_id(), &class)
+            .is_some()
+        {
+            return None;
+        }
+        let qualified = self.program.qualify_external(self.module_id(), &class);
+        Some((qualified, name.to_string()))
     }
 
     /// The app's class a `Class` value names (see [`Frame::reflected`]).
@@ -2883,6 +2923,9 @@ impl<'a> Frame<'a> {
                 let v = match init {
                     Some(e) => {
                         let mut v = self.eval(e);
+                        if self.element_lets.contains(&e.span) {
+                            self.elements_of(&mut v, None);
+                        }
                         self.refine_by_name(&mut v, name);
                         self.assigned_to(v, *span, name)
                     }
@@ -2919,6 +2962,15 @@ impl<'a> Frame<'a> {
                 body,
                 update,
             } => {
+                // `for (x : items)`: the loop variable, declared first from the
+                // iterable, takes its elements.
+                let for_each = match (cond, body.first()) {
+                    (Some(c), Some(Stmt::Let { init: Some(e), .. })) => c.span == e.span,
+                    _ => false,
+                };
+                if let Some(c) = cond.as_ref().filter(|_| for_each) {
+                    self.element_lets.push(c.span);
+                }
                 self.block(init);
                 self.loop_exits.push(Env::default());
                 let mut last = usize::MAX;
@@ -2942,6 +2994,9 @@ impl<'a> Frame<'a> {
                 }
                 if let Some(exits) = self.loop_exits.pop() {
                     self.env.join(&exits);
+                }
+                if for_each {
+                    self.element_lets.pop();
                 }
                 self.env.live = true;
             }
@@ -3048,6 +3103,20 @@ impl<'a> Frame<'a> {
     }
 
     /// The element a constant index names (`[1]`), as a field of the array.
+    /// A container's value as one of its elements: the element at `slot` when an
+    /// index is known, any of them otherwise (what is kept by index stays apart:
+    /// `{"a", imei}[0]` is not the IMEI).
+    fn elements_of(&self, v: &mut Val, slot: Option<FieldSym>) {
+        v.taint.retain_mut(|t| match t.field {
+            Some(f) if self.g.is_index_sym(f) => {
+                let keep = slot.is_none_or(|s| s == f);
+                *t = t.read_out();
+                keep
+            }
+            _ => true,
+        });
+    }
+
     fn index_slot(&mut self, index: &Expr) -> Option<FieldSym> {
         let ExprKind::Literal(Literal::Int(n)) = index.kind else {
             return None;
@@ -3329,14 +3398,7 @@ impl<'a> Frame<'a> {
                 }
                 // `arr[0]` is not what was stored in `arr[1]`; `arr[i]` may be any.
                 let slot = self.index_slot(index);
-                v.taint.retain_mut(|t| match t.field {
-                    Some(f) if self.g.is_index_sym(f) => {
-                        let keep = slot.is_none_or(|s| s == f);
-                        *t = t.read_out();
-                        keep
-                    }
-                    _ => true,
-                });
+                self.elements_of(&mut v, slot);
                 v
             }
             ExprKind::Cast { expr, .. } | ExprKind::Named { value: expr, .. } => self.eval(expr),
@@ -3350,20 +3412,38 @@ impl<'a> Frame<'a> {
             }
             ExprKind::ArrayInit(items) => {
                 let mut v = Val::constant();
-                for i in items {
-                    let mut x = self.eval(i);
+                for (n, i) in items.iter().enumerate() {
                     // A `key to value` pair (`bundleOf("id" to imei)`, `mapOf(..)`):
                     // the value stays under its key.
-                    if let ExprKind::ArrayInit(pair) = &i.kind {
-                        if let Some(key) =
-                            pair.first().filter(|_| pair.len() == 2).and_then(entry_key)
-                        {
+                    let key = match &i.kind {
+                        ExprKind::ArrayInit(pair) if pair.len() == 2 => {
+                            pair.first().and_then(entry_key)
+                        }
+                        _ => None,
+                    };
+                    let x = match key {
+                        Some(key) => {
+                            // (The pair's value is its element `[1]`.)
+                            let mut x = self.eval(i);
                             let sym = self.g.field_sym(&key);
                             for t in &mut x.taint {
-                                *t = t.stored_in(sym);
+                                *t = t.read_out().stored_in(sym);
                             }
+                            x
                         }
-                    }
+                        // An element at its index (`{"a", imei}`: `[1]`, not `[0]`).
+                        None if n < MAX_INDEXED_ELEMENTS => {
+                            let mut x = self.eval(i);
+                            let at = Expr::new(ExprKind::Literal(Literal::Int(n as i64)), i.span);
+                            if let Some(slot) = self.index_slot(&at) {
+                                for t in &mut x.taint {
+                                    *t = t.stored_in(slot);
+                                }
+                            }
+                            x
+                        }
+                        None => self.eval(i),
+                    };
                     v.join(&x);
                 }
                 v
@@ -4396,10 +4476,21 @@ impl<'a> Frame<'a> {
                 let owner = self
                     .static_type(receiver)
                     .and_then(|t| self.program.resolve_class(self.module_id(), &t));
-                if let Some(c) = owner {
-                    let o = self.owner_of(c, name);
-                    self.write_field_global((o, name.as_str().into()), &added);
+                let Some(c) = owner else { return };
+                // A field of an object tracked per object (`a.next.value = x`): that
+                // object holds it, in that field.
+                if let Some((o, f)) = self.program.field(c, name) {
+                    if self.per_object(o, f) {
+                        let sym = self.g.field_sym(name);
+                        let mut part = added;
+                        for t in &mut part.taint {
+                            *t = t.stored_in(sym);
+                        }
+                        return self.weak_update(receiver, &part);
+                    }
                 }
+                let o = self.owner_of(c, name);
+                self.write_field_global((o, name.as_str().into()), &added);
             }
             // `a.b().add(x)`: the builder chain's root object holds it.
             ExprKind::Call(call) => {
@@ -4852,6 +4943,31 @@ impl<'a> Frame<'a> {
                     };
                     return self.call_project(&rest, span, &callees, &args[0], &args[1..]);
                 }
+            }
+            // ... or on a library class (`Log.class.getMethod("i", ..)`): that call, on
+            // the type when the target is null, on the target otherwise.
+            let library = call
+                .receiver
+                .as_deref()
+                .and_then(|r| self.reflected_library(r));
+            if let Some((class, method)) = library {
+                let target = &call.args[0];
+                let on_type = matches!(target.kind, ExprKind::Literal(Literal::Null));
+                let receiver = match on_type {
+                    true => Expr::new(ExprKind::Path(class.clone()), target.span),
+                    false => target.clone(),
+                };
+                let rest = Call {
+                    receiver: Some(Box::new(receiver)),
+                    name: method,
+                    args: call.args[1..].to_vec(),
+                    name_span: call.name_span,
+                };
+                let (recv, kind) = match (on_type, rest.receiver.as_deref()) {
+                    (false, Some(r)) => (args[0].clone(), Receiver::Value(r, Some(class))),
+                    _ => (Val::default(), Receiver::Type(class)),
+                };
+                return self.call_library(&rest, span, &kind, recv, args[1..].to_vec());
             }
         }
         // A property holding a function value, called like a function (`onFix(loc)`
@@ -6255,6 +6371,18 @@ impl<'a> Frame<'a> {
             // `intent.putExtra("a", x).putExtra("b", y)`: the Intent handed back keeps
             // its other entries under their keys.
             let keyed_put = name.starts_with("put") && args.len() >= 2 && literal_key.is_some();
+            // An element of a literal collection: the one at that index
+            // (`listOf(a, b).get(1)`), or any.
+            let slot = match call.args.first() {
+                Some(i) if element => self.index_slot(i),
+                _ => None,
+            };
+            let mut recv_taint = recv_taint;
+            if element {
+                let mut v = Val::of_taints(&recv_taint);
+                self.elements_of(&mut v, slot);
+                recv_taint = v.taint;
+            }
             for t in recv_taint.iter().filter(|_| !on_handle) {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
                 // same category is the one collected.
