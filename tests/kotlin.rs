@@ -2298,3 +2298,107 @@ class Tx(private val emailField: EditText, private val db: SQLiteDatabase) {
     let line = common::line_of(text, "// stored");
     assert!(has(&found, "PI001", line, "email"), "{found:?}");
 }
+
+#[test]
+fn a_parameter_every_call_gives_a_constant_is_not_personal_data() {
+    // `email` is the developer's own address at every call; `phone` is typed by the
+    // user at one of them.
+    let text = r#"package app
+
+import android.app.Activity
+import android.content.Intent
+import android.net.Uri
+import android.widget.EditText
+
+const val CRASH_REPORT_ADDRESS = "crashes@example.org"
+
+fun sendEmail(activity: Activity, email: String, subject: String) {
+    val intent = Intent(Intent.ACTION_SENDTO).apply {
+        data = Uri.parse("mailto:")
+        putExtra(Intent.EXTRA_EMAIL, arrayOf(email))
+        putExtra(Intent.EXTRA_SUBJECT, subject)
+    }
+    activity.startActivity(intent) // constant
+}
+
+fun dial(activity: Activity, phone: String) {
+    activity.startActivity(Intent(Intent.ACTION_DIAL, Uri.parse("tel:$phone"))) // typed
+}
+
+class Feedback(private val activity: Activity, private val phoneField: EditText) {
+    fun feedback() = sendEmail(activity, "dev@example.org", "Feedback")
+    fun crash() = sendEmail(activity, CRASH_REPORT_ADDRESS, "Crash report")
+    fun support() = dial(activity, "+4930123456")
+    fun callBack() = dial(activity, phoneField.text.toString())
+}
+"#;
+    let found = scan(text);
+    let at = |marker: &str| common::line_of(text, marker);
+    assert!(!found.iter().any(|f| f.1 == at("// constant")), "{found:?}");
+    assert!(
+        has(&found, "PI001", at("// typed"), "phone_number"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_extension_function_runs_on_its_own_receiver_type() {
+    // Two `toEntity()` extensions: only the account's copies personal data, and
+    // the placeholder's call runs the placeholder's.
+    let text = r#"package app
+
+import android.util.Log
+
+data class Account(val id: String, val username: String)
+data class AccountEntity(val serverId: String, val username: String)
+data class Placeholder(val id: String, val loading: Boolean)
+data class PlaceholderEntity(val id: String, val loading: Boolean)
+
+fun Account.toEntity() = AccountEntity(serverId = id, username = username)
+fun Placeholder.toEntity() = PlaceholderEntity(id = id, loading = loading)
+
+class Cache {
+    fun cache(account: Account, lastId: String) {
+        Log.d("c", "${account.toEntity()}") // account
+        Log.d("c", "${Placeholder(lastId, loading = false).toEntity()}") // placeholder
+    }
+}
+"#;
+    let found = scan(text);
+    let at = |marker: &str| common::line_of(text, marker);
+    assert!(
+        has(&found, "PI001", at("// account"), "account"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.1 == at("// placeholder")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_parameter_left_to_its_default_is_not_personal_data() {
+    let text = r#"package app
+
+import android.app.Activity
+import android.content.Intent
+
+data class ComposeOptions(
+    val content: String? = null,
+    val mentionedUsernames: Set<String>? = null,
+    val inReplyToId: String? = null,
+)
+
+class Launcher : Activity() {
+    fun share(statusId: String) {
+        val options = ComposeOptions(inReplyToId = statusId)
+        val intent = Intent(Intent.ACTION_SEND)
+        intent.putExtra(Intent.EXTRA_TEXT, options.toString())
+        startActivity(Intent.createChooser(intent, "Share")) // defaulted
+    }
+}
+"#;
+    let found = scan(text);
+    let at = common::line_of(text, "// defaulted");
+    assert!(!found.iter().any(|f| f.1 == at), "{found:?}");
+}

@@ -1156,6 +1156,8 @@ fn report(program: &Program, knowledge: &Knowledge, global: &Global) -> Analysis
         })
         .collect();
     drop_shadowed_name_sources(&mut flows, &sources);
+    let constant = constant_parameters(program, global, &sources);
+    flows.retain(|f| !constant.contains(&f.source));
     flows.sort_by_key(|f| (f.sink.span, sources[f.source as usize].span));
     let reported: HashSet<(SourceId, Span)> =
         flows.iter().map(|f| (f.source, f.sink.span)).collect();
@@ -1180,6 +1182,117 @@ fn report(program: &Program, knowledge: &Knowledge, global: &Global) -> Analysis
         component_starts,
         reachable,
     }
+}
+
+/// Parameters classified by their name that every call in the app gives a literal
+/// or a constant (`sendEmail(activity, "dev@example.org")`, `CRASH_REPORT_ADDRESS`):
+/// the name says nothing of data that is written in the code. Functions others may
+/// call (overrides, functions passed by reference) keep their sources.
+fn constant_parameters(
+    program: &Program,
+    global: &Global,
+    sources: &[SourceInfo],
+) -> HashSet<SourceId> {
+    let mut out = HashSet::default();
+    let mut constants = Constants {
+        program,
+        names: None,
+    };
+    for (id, s) in sources.iter().enumerate() {
+        if s.kind != SourceKind::Name || !s.description.starts_with("parameter `") {
+            continue;
+        }
+        let func = program.function(s.function);
+        let Some(index) = func.params.iter().position(|p| p.span == s.span) else {
+            continue;
+        };
+        if func.annotations.iter().any(|a| a.name == "Override") {
+            continue;
+        }
+        let name = func.params[index].name.as_str();
+        let mut sites = global
+            .call_sites
+            .iter()
+            .filter(|(_, _, callee)| *callee == s.function)
+            .peekable();
+        if sites.peek().is_none() {
+            continue;
+        }
+        let all_constant = sites.all(|&(caller, at, _)| {
+            call_at(program, caller, at).is_some_and(|call| {
+                let named = call.args.iter().find_map(|a| match &a.kind {
+                    ExprKind::Named { name: n, value } if n == name => Some(&**value),
+                    _ => None,
+                });
+                let positional = call
+                    .args
+                    .get(index)
+                    .filter(|a| !matches!(a.kind, ExprKind::Named { .. }));
+                named.or(positional).is_some_and(|a| constants.holds(a))
+            })
+        });
+        if all_constant {
+            out.insert(id as SourceId);
+        }
+    }
+    out
+}
+
+/// Which expressions are written in the code: literals, and the names of the app's
+/// constants (`static final` fields and `const val`s initialised with a literal,
+/// when no other field has that name), found once when first asked.
+struct Constants<'p> {
+    program: &'p Program,
+    names: Option<HashSet<&'p str>>,
+}
+
+impl<'p> Constants<'p> {
+    fn holds(&mut self, e: &Expr) -> bool {
+        let name = match &e.kind {
+            ExprKind::Literal(_) => return true,
+            ExprKind::Name(n) | ExprKind::Field { name: n, .. } => n.as_str(),
+            ExprKind::Path(p) => p.rsplit(['.', ':']).next().unwrap_or(p),
+            _ => return false,
+        };
+        let program = self.program;
+        let names = self.names.get_or_insert_with(|| {
+            let mut constant = HashSet::default();
+            let mut other = HashSet::default();
+            for m in &program.modules {
+                for f in m.classes.iter().flat_map(|c| &c.fields) {
+                    let literal = f.is_static
+                        && f.is_final
+                        && matches!(f.init.as_ref().map(|e| &e.kind), Some(ExprKind::Literal(_)));
+                    match literal {
+                        true => constant.insert(f.name.as_str()),
+                        false => other.insert(f.name.as_str()),
+                    };
+                }
+            }
+            constant.retain(|n| !other.contains(n));
+            constant
+        });
+        names.contains(name)
+    }
+}
+
+/// The call whose name is at `at` in a function of the caller's file (the caller
+/// itself, or a block it ran in place).
+fn call_at(program: &Program, caller: FnId, at: Span) -> Option<&Call> {
+    fn find(body: &[Stmt], at: Span) -> Option<&Call> {
+        let mut found = None;
+        walk_exprs(body, &mut |e| {
+            if let ExprKind::Call(c) = &e.kind {
+                if c.name_span == at && found.is_none() {
+                    found = Some(c);
+                }
+            }
+        });
+        found
+    }
+    let module = &program.modules[caller.module as usize];
+    find(&program.function(caller).body, at)
+        .or_else(|| module.functions.iter().find_map(|f| find(&f.body, at)))
 }
 
 /// Calls between project functions as far as names and arities tell: a guess, good
@@ -1441,6 +1554,7 @@ struct Instantiation<'v> {
     keys: &'v [KeyArg],
     /// The callee's class: the declarations of the receiver's fields it reads.
     class: Option<ClassId>,
+    callee: FnId,
 }
 
 /// How a call's receiver was written.
@@ -4781,6 +4895,25 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// Whether an extension function may run on an object of the app's class `c`: its
+    /// receiver type is `c` or one of its supertypes, or a type not of the app (a
+    /// library type `c` may extend, a type parameter).
+    fn extends_receiver(&self, c: ClassId, f: FnId) -> bool {
+        let Some(ty) = self
+            .program
+            .function(f)
+            .params
+            .first()
+            .and_then(|p| p.ty.as_deref())
+        else {
+            return true;
+        };
+        match self.program.resolve_class(f.module, ty) {
+            Some(e) => e == c || self.program.is_subclass_of(c, e),
+            None => true,
+        }
+    }
+
     /// Overloads of the same arity told apart by the arguments' static types, where
     /// both sides are known (`of(Context, Uri, Type)` is not `of(Context, List, String)`).
     fn by_argument_types(&self, callees: Vec<FnId>, call: &Call) -> Vec<FnId> {
@@ -5033,6 +5166,19 @@ impl<'a> Frame<'a> {
             let ext =
                 self.program
                     .extension_functions(self.module_id(), &call.name, call.args.len());
+            // Of those named so, the ones for this receiver's type (`account.toEntity()`
+            // is not `placeholder.toEntity()`).
+            let on = match (&recv_kind, unqualified) {
+                (_, true) => self.class,
+                (Receiver::Value(_, Some(t)) | Receiver::Type(t), false) => {
+                    self.program.resolve_class(self.module_id(), t)
+                }
+                _ => None,
+            };
+            let ext: Vec<FnId> = ext
+                .into_iter()
+                .filter(|&f| on.is_none_or(|c| self.extends_receiver(c, f)))
+                .collect();
             if !ext.is_empty() {
                 let receiver = if unqualified {
                     self.this_object()
@@ -5212,6 +5358,7 @@ impl<'a> Frame<'a> {
                 args,
                 keys: &keys,
                 class: self.program.class_of(callee),
+                callee,
             };
             // Return value.
             for t in &summary.ret.taint {
@@ -5464,6 +5611,10 @@ impl<'a> Frame<'a> {
                 .unwrap_or(KeyArg::Unknown)
         });
         let mut actual: Vec<Taint> = match origin {
+            // A parameter named like personal data that this call gives a constant,
+            // or leaves to its default (`ComposeOptions(inReplyToId = id)` does not
+            // set `mentionedUsernames`): not data here.
+            Origin::Source(id) if self.given_constant(site, id) => return Vec::new(),
             Origin::Source(_) => {
                 let tr = self.g.extend_trace(
                     trace,
@@ -5545,6 +5696,20 @@ impl<'a> Frame<'a> {
                 })
             })
             .collect()
+    }
+
+    /// Whether a source is a callee's parameter classified by its name that the call
+    /// gives a constant or nothing (see [`Frame::instantiate`]).
+    fn given_constant(&self, site: &Instantiation, id: SourceId) -> bool {
+        let info = self.g.source_info(id);
+        if info.kind != SourceKind::Name || info.function != site.callee {
+            return false;
+        }
+        let func = self.program.function(site.callee);
+        let Some(i) = func.params.iter().position(|p| p.span == info.span) else {
+            return false;
+        };
+        site.args.get(i).is_none_or(|a| a.is_const)
     }
 
     /// Calls of bodiless interface methods that declare an endpoint: Retrofit
@@ -7380,7 +7545,8 @@ fn bind_named(callee: &Function, exprs: &[Expr], vals: &[Val]) -> Option<Vec<Val
     if !named && !trailing_block {
         return None;
     }
-    let mut out = vec![Val::default(); params.max(vals.len())];
+    // (A parameter the call leaves out takes its default: a constant.)
+    let mut out = vec![Val::constant(); params.max(vals.len())];
     if receiver == 1 {
         out[0] = vals[0].clone();
     }
