@@ -3622,3 +3622,25 @@ public class Reflect extends Activity {
 "#;
     assert_marked(&[("src/main/java/app/Reflect.java", text)]);
 }
+
+#[test]
+fn a_request_header_goes_with_the_request() {
+    let text = r#"package app;
+
+import android.widget.EditText;
+import java.net.HttpURLConnection;
+import java.net.URL;
+
+public class Verify {
+    EditText phoneField;
+
+    void go(String pin) throws Exception {
+        HttpURLConnection c = (HttpURLConnection) new URL("https://api.example.org/verify").openConnection();
+        c.setRequestProperty("Accept", "application/json"); // not data
+        c.setRequestProperty("Authorization", phoneField.getText().toString() + ":" + pin); // leaks
+        c.getResponseCode();
+    }
+}
+"#;
+    assert_marked(&[("src/main/java/app/Verify.java", text)]);
+}

@@ -2375,30 +2375,3 @@ class Cache {
         "{found:?}"
     );
 }
-
-#[test]
-fn a_parameter_left_to_its_default_is_not_personal_data() {
-    let text = r#"package app
-
-import android.app.Activity
-import android.content.Intent
-
-data class ComposeOptions(
-    val content: String? = null,
-    val mentionedUsernames: Set<String>? = null,
-    val inReplyToId: String? = null,
-)
-
-class Launcher : Activity() {
-    fun share(statusId: String) {
-        val options = ComposeOptions(inReplyToId = statusId)
-        val intent = Intent(Intent.ACTION_SEND)
-        intent.putExtra(Intent.EXTRA_TEXT, options.toString())
-        startActivity(Intent.createChooser(intent, "Share")) // defaulted
-    }
-}
-"#;
-    let found = scan(text);
-    let at = common::line_of(text, "// defaulted");
-    assert!(!found.iter().any(|f| f.1 == at), "{found:?}");
-}

@@ -5611,9 +5611,9 @@ impl<'a> Frame<'a> {
                 .unwrap_or(KeyArg::Unknown)
         });
         let mut actual: Vec<Taint> = match origin {
-            // A parameter named like personal data that this call gives a constant,
-            // or leaves to its default (`ComposeOptions(inReplyToId = id)` does not
-            // set `mentionedUsernames`): not data here.
+            // A parameter named like personal data that this call gives a constant
+            // (`send(activity, "dev@example.org")`): not data here. (One left to its
+            // default may be filled in later: `Contact().emails += ..`.)
             Origin::Source(id) if self.given_constant(site, id) => return Vec::new(),
             Origin::Source(_) => {
                 let tr = self.g.extend_trace(
@@ -5699,7 +5699,7 @@ impl<'a> Frame<'a> {
     }
 
     /// Whether a source is a callee's parameter classified by its name that the call
-    /// gives a constant or nothing (see [`Frame::instantiate`]).
+    /// gives a constant (see [`Frame::instantiate`]).
     fn given_constant(&self, site: &Instantiation, id: SourceId) -> bool {
         let info = self.g.source_info(id);
         if info.kind != SourceKind::Name || info.function != site.callee {
@@ -5709,7 +5709,7 @@ impl<'a> Frame<'a> {
         let Some(i) = func.params.iter().position(|p| p.span == info.span) else {
             return false;
         };
-        site.args.get(i).is_none_or(|a| a.is_const)
+        site.args.get(i).is_some_and(|a| a.is_const)
     }
 
     /// Calls of bodiless interface methods that declare an endpoint: Retrofit
@@ -7545,8 +7545,7 @@ fn bind_named(callee: &Function, exprs: &[Expr], vals: &[Val]) -> Option<Vec<Val
     if !named && !trailing_block {
         return None;
     }
-    // (A parameter the call leaves out takes its default: a constant.)
-    let mut out = vec![Val::constant(); params.max(vals.len())];
+    let mut out = vec![Val::default(); params.max(vals.len())];
     if receiver == 1 {
         out[0] = vals[0].clone();
     }
