@@ -1937,10 +1937,10 @@ impl<'a> Frame<'a> {
             .is_some_and(|t| matches!(t.as_str(), "String" | "java.lang.String" | "kotlin.String"))
     }
 
-    /// The app's methods a `Method` value denotes: `getMethod("name", ..)` or
-    /// `getDeclaredMethod` on `Class.forName("app.C")`, `C.class` or `obj.getClass()`,
-    /// directly or through locals' initialisers.
-    fn reflected(&self, e: &Expr) -> Option<Vec<FnId>> {
+    /// A `Method` value looked up by a literal name (`getMethod("name", ..)` or
+    /// `getDeclaredMethod`), directly or through a local's initialiser: the
+    /// expression for the class it is looked up on, and the method's name.
+    fn method_lookup<'e>(&'e self, e: &'e Expr) -> Option<(&'e Expr, &'e str)> {
         let e = self.initialiser(e);
         let ExprKind::Call(c) = &e.kind else {
             return None;
@@ -1948,8 +1948,14 @@ impl<'a> Frame<'a> {
         if !matches!(c.name.as_str(), "getMethod" | "getDeclaredMethod") {
             return None;
         }
-        let name = c.args.first()?.string_literal()?;
-        let class = self.reflected_class(c.receiver.as_deref()?)?;
+        Some((c.receiver.as_deref()?, c.args.first()?.string_literal()?))
+    }
+
+    /// The app's methods a `Method` value denotes: looked up on `Class.forName("app.C")`,
+    /// `C.class` or `obj.getClass()` (see [`Frame::method_lookup`]).
+    fn reflected(&self, e: &Expr) -> Option<Vec<FnId>> {
+        let (class, name) = self.method_lookup(e)?;
+        let class = self.reflected_class(class)?;
         let found: Vec<FnId> = std::iter::once(class)
             .chain(self.program.superclasses(class))
             .flat_map(|x| {
@@ -1966,26 +1972,12 @@ impl<'a> Frame<'a> {
         Some(found)
     }
 
-    /// The library class and method a `Method` value names, looked up by literal
-    /// name on a class the app does not declare (`Log.class.getMethod("i", ..)`,
+    /// The library class and method a `Method` value names, looked up on a class
+    /// the app does not declare (`Log.class.getMethod("i", ..)`,
     /// `Class.forName("android.util.Log").getMethod(..)`), the class qualified.
     fn reflected_library(&self, e: &Expr) -> Option<(String, String)> {
-        let e = self.initialiser(e);
-        let ExprKind::Call(c) = &e.kind else {
-            return None;
-        };
-        if !matches!(c.name.as_str(), "getMethod" | "getDeclaredMethod") {
-            return None;
-        }
-        let name = c.args.first()?.string_literal()?;
-        let class = self.initialiser(c.receiver.as_deref()?);
-        let class = match &class.kind {
-            ExprKind::Literal(Literal::Class(t)) => t.clone(),
-            ExprKind::Call(c) if c.name == "forName" => {
-                c.args.first()?.string_literal()?.to_string()
-            }
-            _ => return None,
-        };
+        let (class, name) = self.method_lookup(e)?;
+        let class = self.class_value_name(class)?;
         if self
             .program
             .resolve_class(self.module_id(), &class)
@@ -1997,19 +1989,23 @@ impl<'a> Frame<'a> {
         Some((qualified, name.to_string()))
     }
 
+    /// The class a `Class` value names, as written: `C.class`, `Class.forName("a.C")`,
+    /// `obj.getClass()`.
+    fn class_value_name(&self, e: &Expr) -> Option<String> {
+        let e = self.initialiser(e);
+        match &e.kind {
+            ExprKind::Literal(Literal::Class(t)) => Some(t.clone()),
+            ExprKind::Call(c) if c.name == "forName" => {
+                Some(c.args.first()?.string_literal()?.to_string())
+            }
+            ExprKind::Call(c) if c.name == "getClass" => self.static_type(c.receiver.as_deref()?),
+            _ => None,
+        }
+    }
+
     /// The app's class a `Class` value names (see [`Frame::reflected`]).
     fn reflected_class(&self, e: &Expr) -> Option<ClassId> {
-        let e = self.initialiser(e);
-        let name = match &e.kind {
-            ExprKind::Literal(Literal::Class(t)) => t.clone(),
-            ExprKind::Call(c) if c.name == "forName" => {
-                c.args.first()?.string_literal()?.to_string()
-            }
-            ExprKind::Call(c) if c.name == "getClass" => {
-                self.static_type(c.receiver.as_deref()?)?
-            }
-            _ => return None,
-        };
+        let name = self.class_value_name(e)?;
         self.program.resolve_class(self.module_id(), &name)
     }
 
