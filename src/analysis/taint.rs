@@ -5357,17 +5357,8 @@ impl<'a> Frame<'a> {
                 callee,
             };
             // Return value.
-            for t in &summary.ret.taint {
-                for x in self.instantiate(
-                    t.origin,
-                    t.trace,
-                    t.path(),
-                    t.entry_of,
-                    &site,
-                    "returned by",
-                ) {
-                    result.add_taint(x);
-                }
+            for x in self.instantiate_all(&summary.ret, &site, "returned by") {
+                result.add_taint(x);
             }
             if result.url.is_none() {
                 result.url = summary.ret.url.clone();
@@ -5458,19 +5449,8 @@ impl<'a> Frame<'a> {
             }
             // What an exception escaping the callee carries: thrown here in turn.
             if !summary.thrown.taint.is_empty() {
-                let mut thrown = Val::default();
-                for t in &summary.thrown.taint {
-                    for x in self.instantiate(
-                        t.origin,
-                        t.trace,
-                        t.path(),
-                        t.entry_of,
-                        &site,
-                        "thrown by",
-                    ) {
-                        thrown.add_taint(x);
-                    }
-                }
+                let thrown =
+                    Val::of_taints(&self.instantiate_all(&summary.thrown, &site, "thrown by"));
                 self.thrown.join(&thrown);
             }
             // What the callee stored into the objects its arguments name.
@@ -5584,6 +5564,15 @@ impl<'a> Frame<'a> {
             }
             _ => false,
         }
+    }
+
+    /// The caller's taints that a callee's value (what it returns or throws) stands
+    /// for (see [`Frame::instantiate`]).
+    fn instantiate_all(&mut self, v: &Val, site: &Instantiation, how: &str) -> Vec<Taint> {
+        v.taint
+            .iter()
+            .flat_map(|t| self.instantiate(t.origin, t.trace, t.path(), t.entry_of, site, how))
+            .collect()
     }
 
     /// The caller's taints that a callee's symbolic origin stands for, each with the
