@@ -2375,3 +2375,48 @@ class Cache {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_query_reads_back_only_the_columns_it_selects() {
+    // The row holds a user's handle; `SELECT id` reads the notification id only.
+    let text = r#"package app
+
+import android.util.Log
+import androidx.room.Dao
+import androidx.room.Insert
+import androidx.room.Query
+
+data class NotificationEntity(val id: String, val accountUsername: String)
+
+@Dao
+interface NotificationsDao {
+    @Insert fun insertNotification(entity: NotificationEntity)
+
+    @Query("SELECT id FROM NotificationEntity ORDER BY id DESC LIMIT 1")
+    fun getTopId(): String?
+
+    @Query("SELECT account_username FROM NotificationEntity ORDER BY id DESC LIMIT 1")
+    fun getLastSender(): String?
+
+    @Query("SELECT * FROM NotificationEntity")
+    fun all(): List<NotificationEntity>
+}
+
+class NotificationSync(private val dao: NotificationsDao) {
+    fun sync(id: String, accountUsername: String) {
+        dao.insertNotification(NotificationEntity(id, accountUsername))
+        Log.d("Sync", "top " + dao.getTopId()) // id only
+        Log.d("Sync", "newest from " + dao.getLastSender()) // sender
+        Log.d("Sync", "all " + dao.all()) // rows
+    }
+}
+"#;
+    let found = scan(text);
+    let at = |marker: &str| common::line_of(text, marker);
+    assert!(!found.iter().any(|f| f.1 == at("// id only")), "{found:?}");
+    assert!(
+        has(&found, "PI001", at("// sender"), "account"),
+        "{found:?}"
+    );
+    assert!(has(&found, "PI001", at("// rows"), "account"), "{found:?}");
+}

@@ -5776,7 +5776,7 @@ impl<'a> Frame<'a> {
                     && !aggregate
                     && !scalar;
                 return Some(match rows.filter(|_| reads) {
-                    Some(key) => self.rows_read(key, call),
+                    Some(key) => self.rows_read(key, call, selected_columns(&sql)),
                     None => Val::default(),
                 });
             }
@@ -5822,14 +5822,28 @@ impl<'a> Frame<'a> {
         }
     }
 
-    /// What a DAO's `SELECT` hands back: what the app stored through that DAO.
-    fn rows_read(&mut self, key: FieldKey, call: &Call) -> Val {
+    /// What a DAO's `SELECT` hands back: what the app stored through that DAO, of
+    /// the columns it selects when it names them (`SELECT id FROM ..` is not the
+    /// username stored beside it). One column is the value itself.
+    fn rows_read(&mut self, key: FieldKey, call: &Call, columns: Option<Vec<String>>) -> Val {
         self.g.read(Dep::Field(key.clone()));
-        let stored = self
+        let mut stored = self
             .g
             .field(&key)
             .map(|v| v.taint.clone())
             .unwrap_or_default();
+        if let Some(columns) = columns {
+            let g = &self.g;
+            stored.retain(|t| {
+                let name = t.field.and_then(|f| g.field_name(f));
+                name.is_none_or(|n| columns.contains(&column_key(n)))
+            });
+            if columns.len() == 1 {
+                for t in &mut stored {
+                    *t = t.read_out();
+                }
+            }
+        }
         let message = format!("read back from the database by `{}`", call.name);
         self.stepped(&stored, call.name_span, &message)
     }
@@ -7551,6 +7565,37 @@ fn bind_named(callee: &Function, exprs: &[Expr], vals: &[Val]) -> Option<Vec<Val
         }
     }
     Some(out)
+}
+
+/// The columns a `SELECT` names (as [`column_key`]s), or None when it selects all of
+/// them (`*`, `t.*`) or its list cannot be read.
+fn selected_columns(sql: &str) -> Option<Vec<String>> {
+    let sql = sql.to_ascii_lowercase();
+    let rest = sql.trim_start().strip_prefix("select")?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("distinct").unwrap_or(rest);
+    let list = &rest[..rest.find(" from ")?];
+    let mut out = Vec::new();
+    for item in list.split(',') {
+        let item = item.trim();
+        if item.contains('*') || item.contains('(') {
+            return None;
+        }
+        // `t.user_name AS name`: the column read is `user_name`.
+        let column = item.split_whitespace().next()?;
+        let column = column.rsplit('.').next().unwrap_or(column);
+        out.push(column_key(column));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A column or property name compared across SQL and code: `user_name`, `userName`
+/// and `` `userName` `` are one.
+fn column_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A type as written without its type arguments and nullability (`List<String>?` is
