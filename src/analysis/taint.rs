@@ -184,42 +184,26 @@ const MAX_GUESSES: u8 = 1;
 fn field_taints(taints: &[Taint], f: FieldSym) -> Vec<Taint> {
     taints
         .iter()
-        .filter_map(|t| match t.field {
-            Some(x) if x == f => Some(t.read_out()),
-            Some(_) => None,
+        .filter_map(|t| match (t.field, t.origin) {
+            (Some(x), _) if x == f => Some(t.read_out()),
+            (Some(_), _) => None,
             // A field of a parameter's field: beyond the access paths the summaries
             // name, as a read out of a whole object already guessed once.
-            None if matches!(
-                t.origin,
-                Origin::ParamField(..) | Origin::ReceiverField(_, Some(_))
-            ) =>
-            {
-                None
-            }
+            (None, Origin::ParamField(..) | Origin::ReceiverField(_, Some(_))) => None,
             // A field of the receiver's field (`this.self.id`): the caller knows it.
-            None if matches!(t.origin, Origin::ReceiverField(_, None)) => {
-                let Origin::ReceiverField(g, None) = t.origin else {
-                    return None;
-                };
-                Some(Taint {
-                    origin: Origin::ReceiverField(g, Some(f)),
-                    ..*t
-                })
-            }
-            None if matches!(t.origin, Origin::Param(p) if p != RECEIVER) => {
-                let Origin::Param(p) = t.origin else {
-                    return None;
-                };
-                Some(Taint {
-                    origin: Origin::ParamField(p, f),
-                    ..*t
-                })
-            }
-            None if t.guesses < MAX_GUESSES => Some(Taint {
+            (None, Origin::ReceiverField(g, None)) => Some(Taint {
+                origin: Origin::ReceiverField(g, Some(f)),
+                ..*t
+            }),
+            (None, Origin::Param(p)) if p != RECEIVER => Some(Taint {
+                origin: Origin::ParamField(p, f),
+                ..*t
+            }),
+            (None, _) if t.guesses < MAX_GUESSES => Some(Taint {
                 guesses: t.guesses + 1,
                 ..*t
             }),
-            None => None,
+            (None, _) => None,
         })
         .collect()
 }
@@ -1198,6 +1182,7 @@ fn constant_parameters(
         program,
         names: None,
     };
+    let mut callers: Option<HashMap<FnId, Vec<(FnId, Span)>>> = None;
     for (id, s) in sources.iter().enumerate() {
         if s.kind != SourceKind::Name || !s.description.starts_with("parameter `") {
             continue;
@@ -1210,15 +1195,17 @@ fn constant_parameters(
             continue;
         }
         let name = func.params[index].name.as_str();
-        let mut sites = global
-            .call_sites
-            .iter()
-            .filter(|(_, _, callee)| *callee == s.function)
-            .peekable();
-        if sites.peek().is_none() {
+        let callers = callers.get_or_insert_with(|| {
+            let mut by_callee: HashMap<FnId, Vec<(FnId, Span)>> = HashMap::default();
+            for &(caller, at, callee) in &global.call_sites {
+                by_callee.entry(callee).or_default().push((caller, at));
+            }
+            by_callee
+        });
+        let Some(sites) = callers.get(&s.function) else {
             continue;
-        }
-        let all_constant = sites.all(|&(caller, at, _)| {
+        };
+        let all_constant = sites.iter().all(|&(caller, at)| {
             call_at(program, caller, at).is_some_and(|call| {
                 let named = call.args.iter().find_map(|a| match &a.kind {
                     ExprKind::Named { name: n, value } if n == name => Some(&**value),
@@ -1554,6 +1541,7 @@ struct Instantiation<'v> {
     keys: &'v [KeyArg],
     /// The callee's class: the declarations of the receiver's fields it reads.
     class: Option<ClassId>,
+    /// The function called.
     callee: FnId,
 }
 
