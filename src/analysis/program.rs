@@ -492,14 +492,14 @@ impl Program {
         self.sub_closure.get(&c).map_or(&[], Vec::as_slice)
     }
 
-    /// Supertype names as written, including those outside the project, over the
-    /// project hierarchy (for matching framework callbacks and receivers).
     /// Whether a class or one of its superclasses extends a class the app does not
     /// declare ([`Self::external_supertypes`] is not empty).
     pub fn extends_library(&self, c: ClassId) -> bool {
         self.library_supertypes(c).next().is_some()
     }
 
+    /// Supertype names as written, including those outside the project, over the
+    /// project hierarchy (for matching framework callbacks and receivers).
     pub fn external_supertypes(&self, c: ClassId) -> Vec<String> {
         self.library_supertypes(c)
             .map(|(x, st)| self.qualify_external(x.module, st))

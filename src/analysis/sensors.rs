@@ -1,9 +1,9 @@
 //! Which sensor a `registerListener(listener, sensor, rate)` call registers: the
 //! `Sensor.TYPE_*` constant its sensor argument names, directly
 //! (`getDefaultSensor(Sensor.TYPE_HEART_RATE)`) or through the local, field or block
-//! parameter (`?.let { light -> .. }`) it was stored in anywhere in the file. `knowledge/frequency.toml` `[sensors]` says which
-//! types read personal data (heart rate, steps, motion) and which do not (proximity,
-//! light).
+//! parameter (`?.let { light -> .. }`) it was stored in anywhere in the file.
+//! `knowledge/frequency.toml` `[sensors]` says which types read personal data (heart
+//! rate, steps, motion) and which do not (proximity, light).
 
 use crate::ir::*;
 

@@ -182,30 +182,32 @@ const MAX_GUESSES: u8 = 1;
 /// `f`, and (as a guess) those of the object as a whole. A parameter read whole
 /// becomes that field of the parameter (no guess: the caller knows its fields).
 fn field_taints(taints: &[Taint], f: FieldSym) -> Vec<Taint> {
-    taints
-        .iter()
-        .filter_map(|t| match (t.field, t.origin) {
-            (Some(x), _) if x == f => Some(t.read_out()),
-            (Some(_), _) => None,
-            // A field of a parameter's field: beyond the access paths the summaries
-            // name, as a read out of a whole object already guessed once.
-            (None, Origin::ParamField(..) | Origin::ReceiverField(_, Some(_))) => None,
-            // A field of the receiver's field (`this.self.id`): the caller knows it.
-            (None, Origin::ReceiverField(g, None)) => Some(Taint {
-                origin: Origin::ReceiverField(g, Some(f)),
-                ..*t
-            }),
-            (None, Origin::Param(p)) if p != RECEIVER => Some(Taint {
-                origin: Origin::ParamField(p, f),
-                ..*t
-            }),
-            (None, _) if t.guesses < MAX_GUESSES => Some(Taint {
-                guesses: t.guesses + 1,
-                ..*t
-            }),
-            (None, _) => None,
-        })
-        .collect()
+    taints.iter().filter_map(|t| field_part(t, f)).collect()
+}
+
+/// What a read of field `f` yields of one taint (see [`field_taints`]).
+fn field_part(t: &Taint, f: FieldSym) -> Option<Taint> {
+    match (t.field, t.origin) {
+        (Some(x), _) if x == f => Some(t.read_out()),
+        (Some(_), _) => None,
+        // A field of a parameter's field: beyond the access paths the summaries
+        // name, as a read out of a whole object already guessed once.
+        (None, Origin::ParamField(..) | Origin::ReceiverField(_, Some(_))) => None,
+        // A field of the receiver's field (`this.self.id`): the caller knows it.
+        (None, Origin::ReceiverField(g, None)) => Some(Taint {
+            origin: Origin::ReceiverField(g, Some(f)),
+            ..*t
+        }),
+        (None, Origin::Param(p)) if p != RECEIVER => Some(Taint {
+            origin: Origin::ParamField(p, f),
+            ..*t
+        }),
+        (None, _) if t.guesses < MAX_GUESSES => Some(Taint {
+            guesses: t.guesses + 1,
+            ..*t
+        }),
+        (None, _) => None,
+    }
 }
 
 /// The taints of a container that a read of its entry under key `k` yields: those
@@ -216,13 +218,13 @@ fn entry_taints(taints: &[Taint], k: FieldSym, is_entry: impl Fn(FieldSym) -> bo
     taints
         .iter()
         .filter_map(|t| match t.field {
-            Some(x) if x == k || is_entry(x) => field_taints(std::slice::from_ref(t), k).pop(),
+            Some(x) if x == k || is_entry(x) => field_part(t, k),
             Some(_) if !matches!(t.origin, Origin::Source(_)) => Some(*t),
             Some(_) => (t.guesses < MAX_GUESSES).then(|| Taint {
                 guesses: t.guesses + 1,
                 ..*t
             }),
-            None => field_taints(std::slice::from_ref(t), k).pop(),
+            None => field_part(t, k),
         })
         .collect()
 }
@@ -1792,7 +1794,7 @@ impl<'a> Frame<'a> {
             callable: None,
             ..recv.clone()
         };
-        self.elements_of(&mut element, None);
+        self.elements_of(&mut element.taint, None);
         params[element_at] = element;
         // The first block receives the elements; later ones are for errors and
         // completion (`subscribe(onNext, onError)`).
@@ -3022,7 +3024,7 @@ impl<'a> Frame<'a> {
                     Some(e) => {
                         let mut v = self.eval(e);
                         if self.element_lets.contains(&e.span) {
-                            self.elements_of(&mut v, None);
+                            self.elements_of(&mut v.taint, None);
                         }
                         self.refine_by_name(&mut v, name);
                         self.assigned_to(v, *span, name)
@@ -3204,8 +3206,8 @@ impl<'a> Frame<'a> {
     /// A container's value as one of its elements: the element at `slot` when an
     /// index is known, any of them otherwise (what is kept by index stays apart:
     /// `{"a", imei}[0]` is not the IMEI).
-    fn elements_of(&self, v: &mut Val, slot: Option<FieldSym>) {
-        v.taint.retain_mut(|t| match t.field {
+    fn elements_of(&self, taints: &mut Vec<Taint>, slot: Option<FieldSym>) {
+        taints.retain_mut(|t| match t.field {
             Some(f) if self.g.is_index_sym(f) => {
                 let keep = slot.is_none_or(|s| s == f);
                 *t = t.read_out();
@@ -3496,7 +3498,7 @@ impl<'a> Frame<'a> {
                 }
                 // `arr[0]` is not what was stored in `arr[1]`; `arr[i]` may be any.
                 let slot = self.index_slot(index);
-                self.elements_of(&mut v, slot);
+                self.elements_of(&mut v.taint, slot);
                 v
             }
             ExprKind::Cast { expr, .. } | ExprKind::Named { value: expr, .. } => self.eval(expr),
@@ -4082,8 +4084,7 @@ impl<'a> Frame<'a> {
             .and_then(|t| self.program.resolve_class(self.module_id(), &t));
         let kind = self.receiver_kind(&call);
         let opaque_own = own.is_some_and(|c| {
-            self.program.external_supertypes(c).is_empty()
-                && self.project_callees(&call, &kind).is_empty()
+            !self.program.extends_library(c) && self.project_callees(&call, &kind).is_empty()
         });
         // A property of an object whose type is unknown is not a platform API by its
         // name alone (`state.accounts` is not `AccountManager.getAccounts()`).
@@ -5199,7 +5200,7 @@ impl<'a> Frame<'a> {
                     return Val::default();
                 }
             }
-            if let Some(c) = own.filter(|&c| self.program.external_supertypes(c).is_empty()) {
+            if let Some(c) = own.filter(|&c| !self.program.extends_library(c)) {
                 // `obj.getClass()`, `obj.hashCode()`: Object's, saying nothing of the data.
                 if self
                     .k
@@ -5310,17 +5311,11 @@ impl<'a> Frame<'a> {
             for (p, a) in func.params.iter().zip(args) {
                 if let (false, Some(Callable::Lambda(l))) = (p.block_params.is_empty(), a.callable)
                 {
-                    let m = callee.module;
+                    // (An empty type, not known, stays empty.)
                     let types: Vec<String> = p
                         .block_params
                         .iter()
-                        .map(|t| {
-                            if t.is_empty() {
-                                String::new()
-                            } else {
-                                self.program.qualify_external(m, t)
-                            }
-                        })
+                        .map(|t| self.program.qualify_external(callee.module, t))
                         .collect();
                     self.type_block_params(l, &types);
                 }
@@ -6352,11 +6347,9 @@ impl<'a> Frame<'a> {
             }
             // Into a stream to a server or a file (`input.copyTo(connection.outputStream)`):
             // sent there.
-            if let Some(dest) = args.get(to).filter(|d| d.resource.is_some()) {
-                if let Some(res) = dest.resource {
-                    let at = (call.name_span, span);
-                    self.write_to_resource(res, dest, &into.taint, at, name.to_string());
-                }
+            if let Some((dest, res)) = args.get(to).and_then(|d| Some((d, d.resource?))) {
+                let at = (call.name_span, span);
+                self.write_to_resource(res, dest, &into.taint, at, name.to_string());
             }
             self.weak_update(target, &into);
         }
@@ -6499,7 +6492,7 @@ impl<'a> Frame<'a> {
             && candidates
                 .iter()
                 .all(|t| k.type_is(t, "android.content.Intent"));
-        let recv_taint = match bean_property(name, "get")
+        let mut recv_taint = match bean_property(name, "get")
             .or_else(|| bean_property(name, "is"))
             .filter(|_| !entry_view)
         {
@@ -6529,11 +6522,8 @@ impl<'a> Frame<'a> {
                 Some(i) if element => self.index_slot(i),
                 _ => None,
             };
-            let mut recv_taint = recv_taint;
             if element {
-                let mut v = Val::of_taints(&recv_taint);
-                self.elements_of(&mut v, slot);
-                recv_taint = v.taint;
+                self.elements_of(&mut recv_taint, slot);
             }
             for t in recv_taint.iter().filter(|_| !on_handle) {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
@@ -7286,7 +7276,7 @@ impl<'a> Frame<'a> {
                 let c = self.program.resolve_class(self.module_id(), t)?;
                 // (A declared `copy` was called as the project's own method already;
                 // one a library supertype declares is that type's.)
-                if !self.program.external_supertypes(c).is_empty() && !self.is_per_object(c) {
+                if self.program.extends_library(c) && !self.is_per_object(c) {
                     return None;
                 }
                 class = Some(c);
