@@ -196,6 +196,8 @@ pub struct Field {
     /// `@SerializedName`, `@Json(name)`, `@JsonProperty`).
     pub aliases: Vec<String>,
     pub ty: Option<TypeRef>,
+    /// What the type holds, where it is generic or an array: see [`Param::elem`].
+    pub elem: Option<TypeRef>,
     pub is_static: bool,
     pub is_final: bool,
     pub init: Option<Expr>,
@@ -230,6 +232,8 @@ pub struct Function {
     pub body: Vec<Stmt>,
     pub has_body: bool,
     pub return_type: Option<TypeRef>,
+    /// What the return type holds (see [`Param::elem`]).
+    pub return_elem: Option<TypeRef>,
     pub annotations: Vec<Annotation>,
     pub is_private: bool,
     pub is_static: bool,
@@ -248,6 +252,11 @@ pub struct Function {
 pub struct Param {
     pub name: String,
     pub ty: Option<TypeRef>,
+    /// What a value of the declared type holds, as the declaration says: a generic
+    /// type's last type argument (`List<User>`, `Map<String, User>`,
+    /// `LiveData<User>` give `User`), an array's element type. What its elements,
+    /// its map values, its `get`, `first` or `forEach` hand out are of this type.
+    pub elem: Option<TypeRef>,
     pub annotations: Vec<Annotation>,
     pub span: Span,
     /// For a parameter that holds a function value, the types of what calling it
@@ -279,6 +288,7 @@ impl Function {
         name_span: Span,
     ) -> Function {
         Function {
+            return_elem: None,
             name: name.to_string(),
             kind,
             class,
@@ -323,6 +333,8 @@ pub enum Stmt {
     Let {
         name: String,
         ty: Option<TypeRef>,
+        /// What the declared type holds (see [`Param::elem`]).
+        elem: Option<TypeRef>,
         init: Option<Expr>,
         span: Span,
     },

@@ -3644,3 +3644,144 @@ public class Verify {
 "#;
     assert_marked(&[("src/main/java/app/Verify.java", text)]);
 }
+
+#[test]
+fn an_element_is_of_the_type_its_container_declares() {
+    // `List<Placeholder>` hands out placeholders: their `toRow()` is not the
+    // account's, in a for loop, a block, after `first()` or `map[k]`; a Java
+    // `List<Contact>` hands out contacts, whose getters run.
+    assert_marked(&[
+        ("src/main/java/com/example/el/Model.kt", ELEMENTS_KT),
+        ("src/main/java/com/example/el/People.java", ELEMENTS_JAVA),
+    ]);
+}
+
+const ELEMENTS_KT: &str = r#"package com.example.el
+
+import android.util.Log
+
+class Account(val email: String, val id: Long)
+class Placeholder(val id: Long, val loading: Boolean)
+class Row(val id: Long, val label: String)
+
+fun Account.toRow(): Row = Row(id, email)
+fun Placeholder.toRow(): Row = Row(id, "more")
+
+class Repo {
+    fun accounts(): List<Account> = listOf(Account("a@b.c", 1))
+    fun placeholders(): List<Placeholder> = listOf(Placeholder(1, false))
+    val byId: Map<Long, Placeholder> = mapOf()
+
+    fun loopPlaceholders() {
+        for (p in placeholders()) {
+            Log.i("T", p.toRow().label) // not data
+        }
+    }
+    fun loopAccounts() {
+        for (a in accounts()) {
+            Log.i("T", a.toRow().label) // leaks
+        }
+    }
+    fun eachPlaceholder(ps: List<Placeholder>) {
+        ps.forEach { Log.i("T", it.toRow().label) } // not data
+    }
+    fun mapped(ps: List<Placeholder>) {
+        val rows = ps.map { it.toRow() }
+        Log.i("T", rows.first().label) // not data
+    }
+    fun firstOne() {
+        Log.i("T", placeholders().first().toRow().label) // not data
+        Log.i("T", byId[1L]!!.toRow().label) // not data
+    }
+}
+"#;
+
+const ELEMENTS_JAVA: &str = r#"package com.example.el;
+
+import android.util.Log;
+import android.telephony.TelephonyManager;
+import java.util.ArrayList;
+import java.util.List;
+
+class Person {
+    String phone;
+    String label = "x";
+    String getPhone() { return phone; }
+    String getLabel() { return label; }
+}
+
+class People {
+    List<Person> people = new ArrayList<>();
+    void add(TelephonyManager tm) {
+        Person p = new Person();
+        p.phone = tm.getLine1Number();
+        people.add(p);
+    }
+    void show() {
+        Log.i("T", people.get(0).getLabel()); // not data
+        Log.i("T", people.get(0).getPhone()); // leaks
+        people.forEach(p -> Log.i("T", p.getLabel())); // not data
+        people.forEach(p -> Log.i("T", p.getPhone())); // leaks
+    }
+}
+"#;
+
+#[test]
+fn a_cleared_container_constructor_overloads_and_a_legacy_crash_sdk() {
+    // `values.clear()` empties a local container; `new Money(total, payer)` runs the
+    // constructor whose parameter types fit, not every one of that arity; Fabric's
+    // `Crashlytics.log` is a third-party SDK.
+    assert_marked(&[
+        (
+            "src/main/java/com/example/mix/Migration.java",
+            MIGRATION_JAVA,
+        ),
+        ("src/main/java/com/example/mix/Money.java", MONEY_JAVA),
+    ]);
+}
+
+const MIGRATION_JAVA: &str = r#"package com.example.mix;
+
+import android.content.ContentValues;
+import android.database.sqlite.SQLiteDatabase;
+import com.crashlytics.android.Crashlytics;
+
+class Migration {
+    void migrate(SQLiteDatabase db, String email, String currency) {
+        ContentValues values = new ContentValues();
+        values.put("email", email);
+        db.insert("users", null, values); // leaks
+        values.clear();
+        values.put("code", currency);
+        db.insert("currencies", null, values); // not data
+        Crashlytics.log("migration failed for " + email); // leaks
+    }
+}
+"#;
+
+const MONEY_JAVA: &str = r#"package com.example.mix;
+
+import android.util.Log;
+import java.math.BigDecimal;
+
+class Payer {
+    String email;
+    Payer(String email) { this.email = email; }
+}
+
+class Money {
+    BigDecimal amount;
+    Money(BigDecimal amount, Payer payer) { this.amount = amount; }
+    Money(String amount, String currencyCode) {
+        this.amount = new BigDecimal(amount);
+        Log.e("Money", "unknown currency " + currencyCode); // not data
+    }
+    Money(BigDecimal amount, String note, int flags) {
+        Log.d("Money", "note " + note); // leaks
+    }
+    static Money charge(String email, BigDecimal total) {
+        new Money(total, email, 0);
+        return new Money(total, new Payer(email));
+    }
+}
+"#;

@@ -2420,3 +2420,57 @@ class NotificationSync(private val dao: NotificationsDao) {
     );
     assert!(has(&found, "PI001", at("// rows"), "account"), "{found:?}");
 }
+
+#[test]
+fn blocks_run_on_their_receiver_and_extensions_and_constructor_parameters_are_typed() {
+    // `api.runCatching { signIn(..) }` calls `api.signIn`; a property initialised
+    // from an extension function (`application.getLoginPreferences()`) or from a
+    // constructor parameter (`db.userDao()`) is of the type it returns.
+    let text = r#"package app
+
+import android.app.Application
+import android.content.Context
+import android.content.SharedPreferences
+import androidx.core.content.edit
+import retrofit2.http.Field
+import retrofit2.http.FormUrlEncoded
+import retrofit2.http.POST
+
+interface AuthApi {
+    @FormUrlEncoded
+    @POST("session")
+    suspend fun signIn(@Field("user") username: String, @Field("password") password: String): String
+}
+
+fun Context.getLoginPreferences(): SharedPreferences = getSharedPreferences("login", 0)
+
+class UserDao {
+    fun count(name: String): Int = 0
+}
+abstract class AppDatabase {
+    abstract fun userDao(): UserDao
+}
+
+class LoginModel(application: Application, db: AppDatabase, private val api: AuthApi) {
+    private val prefs = application.getLoginPreferences()
+    private val dao = db.userDao()
+
+    suspend fun login(username: String, password: String) {
+        api.runCatching { signIn(username, password) } // sign in
+        prefs.edit { putString("pass", password) } // stored
+        android.util.Log.d("Login", "users " + dao.count(username)) // count
+    }
+}
+"#;
+    let found = scan(text);
+    let at = |marker: &str| common::line_of(text, marker);
+    assert!(
+        has(&found, "PI001", at("// sign in"), "credentials"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI001", at("// stored"), "credentials"),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.1 == at("// count")), "{found:?}");
+}

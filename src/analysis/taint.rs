@@ -1568,12 +1568,14 @@ struct Frame<'a> {
     class: Option<ClassId>,
     env: Env,
     local_types: HashMap<Arc<str>, String>,
+    /// What the locals' values hold, where their types say (see [`Param::elem`]).
+    local_elems: HashMap<Arc<str>, String>,
     params: HashMap<Arc<str>, u16>,
     summary: Summary,
     loop_exits: Vec<Env>,
     /// The iterables of the for-each loops being run: the variable declared from
-    /// one takes its elements.
-    element_lets: Vec<Span>,
+    /// one takes its elements (and their type, when it is the only variable).
+    element_lets: Vec<(Span, bool)>,
     this_root: Option<TraceId>,
     /// How many lambdas written here are being run in place (see `inline_lambda`).
     inlined: u32,
@@ -1615,6 +1617,7 @@ struct Shadowed {
     name: Arc<str>,
     old: Option<Val>,
     old_ty: Option<String>,
+    old_elem: Option<String>,
 }
 
 /// What a source API's entry says of the data besides its category.
@@ -1646,6 +1649,7 @@ impl<'a> Frame<'a> {
                 live: true,
             },
             local_types: HashMap::default(),
+            local_elems: HashMap::default(),
             params: HashMap::default(),
             summary: Summary::default(),
             loop_exits: Vec::new(),
@@ -1796,13 +1800,28 @@ impl<'a> Frame<'a> {
         };
         self.elements_of(&mut element.taint, None);
         params[element_at] = element;
+        // Each element is of the receiver's element type, for a block that takes it
+        // whole (not `{ (k, v) -> }`).
+        let mut types = vec![None; element_at + 1];
+        let takes_element = |l: FnId| {
+            let params = &self.program.function(l).params;
+            params.len() == element_at + 1 && !params[element_at].name.starts_with("$destructured")
+        };
+        if let Some(l) = first.filter(|&l| takes_element(l)) {
+            types[element_at] = call.receiver.as_deref().and_then(|r| self.iterated_type(r));
+            // (For the block's own analysis too.)
+            if types[element_at].is_some() {
+                self.g.wrote(|| Dep::Callback(l));
+                self.g.set_lambda_arg_types(l, types.clone());
+            }
+        }
         // The first block receives the elements; later ones are for errors and
         // completion (`subscribe(onNext, onError)`).
         let ret = match function {
             Some(f) => Some(self.run_function_value(f, call.name_span, params)),
             None => first
                 .filter(|&l| self.written_here(l))
-                .map(|l| self.inline_lambda(l, &[], params)),
+                .map(|l| self.inline_lambda_typed(l, &[], params, &types)),
         };
         if let (Some(ret), true) = (ret, mapping) {
             out.join(&ret);
@@ -2009,7 +2028,7 @@ impl<'a> Frame<'a> {
 
     /// What the local `name` of this function was declared with.
     fn local_initialiser(&self, name: &str) -> Option<&'a Expr> {
-        find_let(&self.func().body, name).and_then(|(_, _, init)| init)
+        find_let(&self.func().body, name).and_then(|d| d.init)
     }
 
     /// The functions of `fs` that take `arity` arguments.
@@ -2292,11 +2311,24 @@ impl<'a> Frame<'a> {
     /// and all, and it sees this function's variables directly. Its value is what
     /// its `return`s hand back.
     fn inline_lambda(&mut self, l: FnId, arg_exprs: &[Expr], args: Vec<Val>) -> Val {
+        self.inline_lambda_typed(l, arg_exprs, args, &[])
+    }
+
+    /// [`Frame::inline_lambda`], where the types of the arguments are known
+    /// (`given`) rather than from their expressions.
+    fn inline_lambda_typed(
+        &mut self,
+        l: FnId,
+        arg_exprs: &[Expr],
+        args: Vec<Val>,
+        given: &[Option<String>],
+    ) -> Val {
         let func = self.program.function(l);
         let mut shadowed = Vec::new();
         for (i, p) in func.params.iter().enumerate() {
             let ty =
                 p.ty.clone()
+                    .or_else(|| given.get(i).cloned().flatten())
                     .or_else(|| arg_exprs.get(i).and_then(|a| self.static_type(a)))
                     .or_else(|| {
                         let typed = self.g.lambda_arg_types(l)?;
@@ -2389,11 +2421,17 @@ impl<'a> Frame<'a> {
             Some(t) => self.local_types.insert(name.clone(), t),
             None => self.local_types.remove(&name),
         };
+        let old_elem = self.local_elems.remove(&name);
         let old = self.env.vars.insert(name.clone(), v);
         if let (RECEIVER_PARAM, Some(outer)) = (&*name, &old) {
             self.outer_receivers.push((outer.clone(), old_ty.clone()));
         }
-        Shadowed { name, old, old_ty }
+        Shadowed {
+            name,
+            old,
+            old_ty,
+            old_elem,
+        }
     }
 
     fn unbind(&mut self, b: Shadowed) {
@@ -2403,6 +2441,10 @@ impl<'a> Frame<'a> {
         match b.old {
             Some(v) => self.env.vars.insert(b.name.clone(), v),
             None => self.env.vars.remove(&b.name),
+        };
+        match b.old_elem {
+            Some(t) => self.local_elems.insert(b.name.clone(), t),
+            None => self.local_elems.remove(&b.name),
         };
         match b.old_ty {
             Some(t) => self.local_types.insert(b.name, t),
@@ -2488,6 +2530,9 @@ impl<'a> Frame<'a> {
             });
             if let Some(ty) = ty {
                 self.local_types.insert(name.clone(), ty);
+            }
+            if let Some(elem) = &p.elem {
+                self.local_elems.insert(name.clone(), elem.clone());
             }
             self.params.insert(name.clone(), i as u16);
             self.env.vars.insert(name, v);
@@ -3010,20 +3055,38 @@ impl<'a> Frame<'a> {
             Stmt::Let {
                 name,
                 ty,
+                elem,
                 init,
                 span,
             } => {
                 let name_rc: Arc<str> = name.as_str().into();
-                let declared = ty
-                    .clone()
-                    .or_else(|| init.as_ref().and_then(|e| self.static_type(e)));
+                // A for-each variable is of the iterable's element type.
+                let each = init.as_ref().and_then(|e| {
+                    let found = self.element_lets.iter().find(|(s, _)| *s == e.span);
+                    found.map(|&(_, typed)| typed)
+                });
+                let declared = ty.clone().or_else(|| {
+                    let e = init.as_ref()?;
+                    match each {
+                        Some(typed) => typed.then(|| self.iterated_type(e)).flatten(),
+                        None => self.static_type(e),
+                    }
+                });
                 if let Some(t) = declared {
                     self.local_types.insert(name_rc.clone(), t);
                 }
+                let held = elem.clone().or_else(|| {
+                    let e = init.as_ref().filter(|_| each.is_none())?;
+                    self.element_type(e)
+                });
+                match held {
+                    Some(t) => self.local_elems.insert(name_rc.clone(), t),
+                    None => self.local_elems.remove(&name_rc),
+                };
                 let v = match init {
                     Some(e) => {
                         let mut v = self.eval(e);
-                        if self.element_lets.contains(&e.span) {
+                        if each.is_some() {
                             self.elements_of(&mut v.taint, None);
                         }
                         self.refine_by_name(&mut v, name);
@@ -3069,7 +3132,11 @@ impl<'a> Frame<'a> {
                     _ => false,
                 };
                 if let Some(c) = cond.as_ref().filter(|_| for_each) {
-                    self.element_lets.push(c.span);
+                    // (`for ((k, v) in map)` declares several from each element.)
+                    let vars = body.iter().filter(
+                        |s| matches!(s, Stmt::Let { init: Some(e), .. } if e.span == c.span),
+                    );
+                    self.element_lets.push((c.span, vars.count() == 1));
                 }
                 self.block(init);
                 self.loop_exits.push(Env::default());
@@ -3704,7 +3771,7 @@ impl<'a> Frame<'a> {
             .iter()
             .find(|p| p.name == name)
             .map(|p| p.span)
-            .or_else(|| find_let(&func.body, name).map(|(s, _, _)| s))
+            .or_else(|| find_let(&func.body, name).map(|d| d.span))
     }
 
     fn read_field_global(&mut self, owner: ClassId, field: &Field) -> Val {
@@ -3765,7 +3832,15 @@ impl<'a> Frame<'a> {
     }
 
     fn with_field_name_source(&mut self, v: Val, field: &Field) -> Val {
-        let ty = field.ty.clone();
+        // A property declared without a type is of the class it is made as
+        // (`val basalBodyTemperature = BasicSensor(..)`: a descriptor, not the data).
+        let ty = field
+            .ty
+            .clone()
+            .or_else(|| match field.init.as_ref().map(|e| &e.kind) {
+                Some(ExprKind::New { ty, body: None, .. }) => Some(ty.clone()),
+                _ => None,
+            });
         let name = field_label(self.k, field);
         self.with_name_source(v, name, ty.as_deref(), field.name_span)
     }
@@ -4654,6 +4729,10 @@ impl<'a> Frame<'a> {
                 }
                 self.captured_type(n)
                     .or_else(|| self.receiver_property_type(n, e.span))
+                    .or_else(|| {
+                        let (c, p) = self.constructor_param(n)?;
+                        self.type_in(c.module, p.ty.as_deref())
+                    })
             }
             // In an extension function or a block with receiver, `this` is the receiver.
             ExprKind::This => match self.local_types.get(RECEIVER_PARAM) {
@@ -4705,7 +4784,149 @@ impl<'a> Frame<'a> {
             }
             ExprKind::Call(call) => self.call_return_type(call),
             ExprKind::Block { value, .. } => self.static_type(value),
+            // `users[0]`, `byId[id]`
+            ExprKind::Index { array, .. } => self.element_type(array),
             _ => None,
+        }
+    }
+
+    /// What a value holds, where its type says (see [`Param::elem`]): the type of
+    /// its elements, of its map values, of the value it wraps.
+    fn element_type(&self, e: &Expr) -> Option<String> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                if let Some(t) = self.local_elems.get(n.as_str()) {
+                    return Some(t.clone());
+                }
+                if self.local_types.contains_key(n.as_str()) {
+                    return None;
+                }
+                match self.field_for_name(n) {
+                    Some((owner, f)) => self.field_elem(owner, f),
+                    None => self.captured_elem(n).or_else(|| {
+                        let (c, p) = self.constructor_param(n)?;
+                        self.type_in(c.module, p.elem.as_deref())
+                    }),
+                }
+            }
+            ExprKind::Field { receiver, name } => {
+                if matches!(receiver.kind, ExprKind::This) {
+                    let (owner, f) = self.field_for_name(name)?;
+                    return self.field_elem(owner, f);
+                }
+                let c = self
+                    .static_type(receiver)
+                    .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+                match c.and_then(|c| self.program.field(c, name)) {
+                    Some((owner, f)) => self.field_elem(owner, f),
+                    // `map.values`
+                    None if self
+                        .k
+                        .propagation
+                        .element_preserving
+                        .contains(name.as_str()) =>
+                    {
+                        self.element_type(receiver)
+                    }
+                    None => None,
+                }
+            }
+            ExprKind::Call(call) => {
+                let recv = self.receiver_kind(call);
+                let mut callees = self.project_callees(call, &recv);
+                if callees.is_empty() {
+                    callees = self.extension_callees(call, &recv);
+                }
+                if let Some(&f) = callees.first() {
+                    let returned = self.program.function(f).return_elem.as_deref();
+                    return self.type_in(f.module, returned);
+                }
+                let p = &self.k.propagation;
+                let name = call.name.as_str();
+                if p.element_preserving.contains(name) {
+                    return self.element_type(call.receiver.as_deref()?);
+                }
+                // `listOf(user)`, `Arrays.asList(a, b)`
+                if p.element_factories.contains(name) {
+                    return self.static_type(call.args.first()?);
+                }
+                None
+            }
+            ExprKind::Block { value, .. } => self.element_type(value),
+            _ => None,
+        }
+    }
+
+    /// The type of what iterating over a value hands out, where known: its
+    /// elements', unless it is a map (whose entries are not its values).
+    fn iterated_type(&self, e: &Expr) -> Option<String> {
+        let is_map = self
+            .static_type(e)
+            .is_some_and(|t| base_type(&t).ends_with("Map"));
+        (!is_map).then(|| self.element_type(e)).flatten()
+    }
+
+    /// A primary constructor's parameter, which the initialisers of its class's
+    /// properties see (`class Repo(db: AppDatabase) { val dao = db.serviceDao() }`):
+    /// of the class whose property is being typed, or of this one.
+    fn constructor_param(&self, name: &str) -> Option<(ClassId, &'a Param)> {
+        let typing = self.typing_fields.borrow().last().map(|(c, _)| *c);
+        let owner = typing.or(self.class)?;
+        let program = self.program;
+        program.class(owner).methods.iter().find_map(|&func| {
+            let f = program.function(FnId {
+                module: owner.module,
+                func,
+            });
+            let p = f.params.iter().find(|p| p.name == name);
+            p.filter(|_| f.kind == FunctionKind::Constructor)
+                .map(|p| (owner, p))
+        })
+    }
+
+    /// What a field's declared type holds, or for a field declared without a type,
+    /// what its initialiser holds (see [`Frame::element_type`]).
+    fn field_elem(&self, owner: ClassId, f: &Field) -> Option<String> {
+        match (&f.elem, &f.ty, &f.init) {
+            (Some(t), _, _) => self.type_in(owner.module, Some(t)),
+            (None, None, Some(init)) if owner.module == self.module_id() => {
+                let key = (owner, f.name.clone());
+                if self.typing_fields.borrow().contains(&key) {
+                    return None;
+                }
+                self.typing_fields.borrow_mut().push(key.clone());
+                let t = self.element_type(init);
+                self.typing_fields.borrow_mut().retain(|k| *k != key);
+                t
+            }
+            _ => None,
+        }
+    }
+
+    /// What a variable captured from an enclosing function holds (see
+    /// [`Frame::element_type`]).
+    fn captured_elem(&self, name: &str) -> Option<String> {
+        let mut at = self.f;
+        loop {
+            at = self.program.enclosing_function(at)?;
+            let cur = self.program.function(at);
+            if let Some(p) = cur.params.iter().find(|p| p.name == name) {
+                return p.elem.clone();
+            }
+            if let Some(d) = find_let(&cur.body, name) {
+                if d.elem.is_some() || d.ty.is_some() {
+                    return d.elem.cloned();
+                }
+                let key = (at, name.to_string());
+                let init = d.init?;
+                if self.typing_captures.borrow().contains(&key) {
+                    return None;
+                }
+                self.typing_captures.borrow_mut().push(key.clone());
+                let t = self.element_type(init);
+                self.typing_captures.borrow_mut().retain(|k| *k != key);
+                return t;
+            }
         }
     }
 
@@ -4769,7 +4990,7 @@ impl<'a> Frame<'a> {
             if let Some(p) = cur.params.iter().find(|p| p.name == name) {
                 return p.ty.clone();
             }
-            if let Some((_, ty, init)) = find_let(&cur.body, name) {
+            if let Some(LetDecl { ty, init, .. }) = find_let(&cur.body, name) {
                 if let Some(ty) = ty {
                     return Some(ty.clone());
                 }
@@ -4803,9 +5024,24 @@ impl<'a> Frame<'a> {
 
     fn call_return_type(&self, call: &Call) -> Option<String> {
         let recv = self.receiver_kind(call);
-        let callees = self.project_callees(call, &recv);
+        let mut callees = self.project_callees(call, &recv);
+        if callees.is_empty() {
+            // `context.getLoginPreferences()`, for `fun Context.getLoginPreferences()`.
+            callees = self.extension_callees(call, &recv);
+        }
         if let Some(&f) = callees.first() {
             return self.type_in(f.module, self.program.function(f).return_type.as_deref());
+        }
+        // `users.get(0)`, `users.first { .. }`, `state.value`: an element.
+        if self
+            .k
+            .propagation
+            .element_results
+            .contains(call.name.as_str())
+        {
+            if let Some(t) = call.receiver.as_deref().and_then(|r| self.element_type(r)) {
+                return Some(t);
+            }
         }
         let rty = match recv {
             // `T::new()`, `T::default()`: by convention a `T`.
@@ -4878,6 +5114,29 @@ impl<'a> Frame<'a> {
                 None => Vec::new(),
             },
         }
+    }
+
+    /// The app's extension functions a call may run (`fun T.name(..)`): of those
+    /// named so, the ones for the receiver's type (`account.toEntity()` is not
+    /// `placeholder.toEntity()`); for a call without a receiver, `this`.
+    fn extension_callees(&self, call: &Call, recv_kind: &Receiver) -> Vec<FnId> {
+        let unqualified = matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none();
+        if !unqualified && !matches!(recv_kind, Receiver::Value(..) | Receiver::Type(_)) {
+            return Vec::new();
+        }
+        let ext = self
+            .program
+            .extension_functions(self.module_id(), &call.name, call.args.len());
+        let on = match (recv_kind, unqualified) {
+            (_, true) => self.class,
+            (Receiver::Value(_, Some(t)) | Receiver::Type(t), false) => {
+                self.program.resolve_class(self.module_id(), t)
+            }
+            _ => None,
+        };
+        ext.into_iter()
+            .filter(|&f| on.is_none_or(|c| self.extends_receiver(c, f)))
+            .collect()
     }
 
     /// Whether an extension function may run on an object of the app's class `c`: its
@@ -5148,22 +5407,7 @@ impl<'a> Frame<'a> {
         // `fun Context.installKey()`).
         let unqualified = matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none();
         if unqualified || matches!(recv_kind, Receiver::Value(..) | Receiver::Type(_)) {
-            let ext =
-                self.program
-                    .extension_functions(self.module_id(), &call.name, call.args.len());
-            // Of those named so, the ones for this receiver's type (`account.toEntity()`
-            // is not `placeholder.toEntity()`).
-            let on = match (&recv_kind, unqualified) {
-                (_, true) => self.class,
-                (Receiver::Value(_, Some(t)) | Receiver::Type(t), false) => {
-                    self.program.resolve_class(self.module_id(), t)
-                }
-                _ => None,
-            };
-            let ext: Vec<FnId> = ext
-                .into_iter()
-                .filter(|&f| on.is_none_or(|c| self.extends_receiver(c, f)))
-                .collect();
+            let ext = self.extension_callees(call, &recv_kind);
             if !ext.is_empty() {
                 let receiver = if unqualified {
                     self.this_object()
@@ -5268,6 +5512,17 @@ impl<'a> Frame<'a> {
         }
         if let Some(v) = self.framework_dispatch(call, span, &recv_kind, &recv_val, &args) {
             return v;
+        }
+        // `values.clear()` on a local container (a map, `ContentValues`, a `Bundle`):
+        // it holds nothing any more, as after `values = ContentValues()`.
+        if let (true, Some(ExprKind::Name(n))) = (
+            call.name == "clear" && call.args.is_empty(),
+            call.receiver.as_deref().map(|r| &r.kind),
+        ) {
+            if let Some(v) = self.env.vars.get_mut(n.as_str()) {
+                v.taint.clear();
+            }
+            return Val::default();
         }
         self.run_with_receiver(call, &recv_kind, &recv_val, &args);
         self.run_on_resource(call, &recv_kind, &args);
@@ -7084,13 +7339,14 @@ impl<'a> Frame<'a> {
             return v;
         }
         if let Some(c) = self.program.resolve_class(self.module_id(), ty) {
-            let ctors = self.program.constructors(c, args.len());
             let call = Call {
                 receiver: None,
                 name: "<constructor>".into(),
                 args: args.to_vec(),
                 name_span: span,
             };
+            // Of the constructors taking that many, those the arguments' types fit.
+            let ctors = self.by_argument_types(self.program.constructors(c, args.len()), &call);
             let mut v = if ctors.is_empty() {
                 Val::default()
             } else {
@@ -7728,19 +7984,30 @@ fn arg_text(e: &Expr) -> Option<String> {
     }
 }
 
-/// The declaration of a local: its span, declared type and initialiser.
-fn find_let<'s>(
-    stmts: &'s [Stmt],
-    name: &str,
-) -> Option<(Span, Option<&'s TypeRef>, Option<&'s Expr>)> {
+/// A local's declaration, as [`find_let`] finds it.
+struct LetDecl<'s> {
+    span: Span,
+    ty: Option<&'s TypeRef>,
+    elem: Option<&'s TypeRef>,
+    init: Option<&'s Expr>,
+}
+
+/// The declaration of a local.
+fn find_let<'s>(stmts: &'s [Stmt], name: &str) -> Option<LetDecl<'s>> {
     for s in stmts {
         let found = match s {
             Stmt::Let {
                 name: n,
                 span,
                 ty,
+                elem,
                 init,
-            } if n == name => Some((*span, ty.as_ref(), init.as_ref())),
+            } if n == name => Some(LetDecl {
+                span: *span,
+                ty: ty.as_ref(),
+                elem: elem.as_ref(),
+                init: init.as_ref(),
+            }),
             Stmt::If { then, els, .. } => find_let(then, name).or_else(|| find_let(els, name)),
             Stmt::Loop { init, body, .. } => find_let(init, name).or_else(|| find_let(body, name)),
             Stmt::Try {

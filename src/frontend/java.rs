@@ -188,6 +188,7 @@ impl<'a> Lowerer<'a> {
                 let params = self.formal_parameters(params);
                 for p in params {
                     self.module.classes[idx as usize].fields.push(Field {
+                        elem: p.elem,
                         name: p.name,
                         aliases: Vec::new(),
                         ty: p.ty,
@@ -251,6 +252,26 @@ impl<'a> Lowerer<'a> {
                 _ => self.type_text(a),
             })
             .collect()
+    }
+
+    /// What a value of this type holds (see [`Param::elem`]): an array's element
+    /// type, a generic type's last type argument (`Map<String, User>` gives `User`).
+    fn element_type(&self, node: Node) -> Option<TypeRef> {
+        match node.kind() {
+            "array_type" => node
+                .child_by_field_name("element")
+                .map(|n| self.type_text(n)),
+            "generic_type" => self.type_arguments(node).pop().filter(|t| !t.is_empty()),
+            "annotated_type" => {
+                let mut cursor = node.walk();
+                let inner = node
+                    .named_children(&mut cursor)
+                    .filter(|c| !c.kind().ends_with("annotation"))
+                    .last();
+                inner.and_then(|n| self.element_type(n))
+            }
+            _ => None,
+        }
     }
 
     /// The type as written, with generics, annotations and array brackets removed.
@@ -366,9 +387,9 @@ impl<'a> Lowerer<'a> {
                     let (flags, field_annotations) = self.modifiers_of(member);
                     let is_static = flags.is_static
                         || self.module.classes[class as usize].kind == ClassKind::Interface;
-                    let ty = member
-                        .child_by_field_name("type")
-                        .map(|t| self.type_text(t));
+                    let declared = member.child_by_field_name("type");
+                    let ty = declared.map(|t| self.type_text(t));
+                    let elem = declared.and_then(|t| self.element_type(t));
                     let mut c2 = member.walk();
                     for decl in member.children_by_field_name("declarator", &mut c2) {
                         let Some(name_node) = decl.child_by_field_name("name") else {
@@ -409,6 +430,7 @@ impl<'a> Lowerer<'a> {
                         let in_interface =
                             self.module.classes[class as usize].kind == ClassKind::Interface;
                         self.module.classes[class as usize].fields.push(Field {
+                            elem: elem.clone(),
                             name,
                             aliases: serialised_names(&field_annotations),
                             ty: ty.clone(),
@@ -517,7 +539,9 @@ impl<'a> Lowerer<'a> {
             .child_by_field_name("parameters")
             .map(|p| self.formal_parameters(p))
             .unwrap_or_default();
-        let return_type = node.child_by_field_name("type").map(|t| self.type_text(t));
+        let returned = node.child_by_field_name("type");
+        let return_type = returned.map(|t| self.type_text(t));
+        let return_elem = returned.and_then(|t| self.element_type(t));
         self.func_stack.push(idx);
         let body_node = node.child_by_field_name("body");
         let body = body_node.map(|b| self.block(b)).unwrap_or_default();
@@ -527,6 +551,7 @@ impl<'a> Lowerer<'a> {
         f.body = body;
         f.has_body = body_node.is_some();
         f.return_type = return_type;
+        f.return_elem = return_elem;
         f.annotations = annotations;
         f.is_private = flags.is_private;
         f.is_static = flags.is_static;
@@ -544,6 +569,7 @@ impl<'a> Lowerer<'a> {
                     let ty = declared.map(|t| self.type_text(t));
                     if let Some(n) = p.child_by_field_name("name") {
                         out.push(Param {
+                            elem: declared.and_then(|t| self.element_type(t)),
                             block_params: declared
                                 .map(|t| self.type_arguments(t))
                                 .unwrap_or_default(),
@@ -569,6 +595,10 @@ impl<'a> Lowerer<'a> {
                     }
                     if let Some(n) = name {
                         out.push(Param {
+                            elem: ty
+                                .as_deref()
+                                .and_then(|t| t.strip_suffix("..."))
+                                .map(Into::into),
                             block_params: Vec::new(),
                             name: self.text(n).to_string(),
                             ty,
@@ -578,6 +608,7 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 "identifier" => out.push(Param {
+                    elem: None,
                     block_params: Vec::new(),
                     name: self.text(p).to_string(),
                     ty: None,
@@ -680,12 +711,15 @@ impl<'a> Lowerer<'a> {
             }
             "enhanced_for_statement" => {
                 let name_node = node.child_by_field_name("name");
-                let ty = node.child_by_field_name("type").map(|t| self.type_text(t));
+                let declared = node.child_by_field_name("type");
+                let ty = declared.map(|t| self.type_text(t)).filter(|t| t != "var");
+                let elem = declared.and_then(|t| self.element_type(t));
                 let value = self.field_expr(node, "value");
                 let mut body = Vec::new();
                 if let Some(n) = name_node {
                     // The loop variable takes the elements of the iterable.
                     body.push(Stmt::Let {
+                        elem,
                         name: self.text(n).to_string(),
                         ty,
                         init: Some(value.clone()),
@@ -726,6 +760,7 @@ impl<'a> Lowerer<'a> {
                                 let ty = r.child_by_field_name("type").map(|t| self.type_text(t));
                                 let init = Some(self.expr(v));
                                 body.push(Stmt::Let {
+                                    elem: None,
                                     name: self.text(n).to_string(),
                                     ty,
                                     init,
@@ -751,6 +786,7 @@ impl<'a> Lowerer<'a> {
                                 if p.kind() == "catch_formal_parameter" {
                                     if let Some(n) = p.child_by_field_name("name") {
                                         param = Some(Param {
+                                            elem: None,
                                             block_params: Vec::new(),
                                             name: self.text(n).to_string(),
                                             ty: Some("Exception".into()),
@@ -841,10 +877,9 @@ impl<'a> Lowerer<'a> {
     }
 
     fn local_declaration(&mut self, node: Node, out: &mut Vec<Stmt>) {
-        let ty = node
-            .child_by_field_name("type")
-            .map(|t| self.type_text(t))
-            .filter(|t| t != "var");
+        let declared = node.child_by_field_name("type");
+        let ty = declared.map(|t| self.type_text(t)).filter(|t| t != "var");
+        let elem = declared.and_then(|t| self.element_type(t));
         let mut cursor = node.walk();
         for decl in node.children_by_field_name("declarator", &mut cursor) {
             let Some(n) = decl.child_by_field_name("name") else {
@@ -852,6 +887,7 @@ impl<'a> Lowerer<'a> {
             };
             let init = decl.child_by_field_name("value").map(|v| self.expr(v));
             out.push(Stmt::Let {
+                elem: elem.clone(),
                 name: self.text(n).to_string(),
                 ty: ty.clone(),
                 init,
@@ -1170,6 +1206,7 @@ impl<'a> Lowerer<'a> {
         let idx = self.new_function("<lambda>", FunctionKind::Lambda, span, span);
         let params = match node.child_by_field_name("parameters") {
             Some(p) if p.kind() == "identifier" => vec![Param {
+                elem: None,
                 block_params: Vec::new(),
                 name: self.text(p).to_string(),
                 ty: None,

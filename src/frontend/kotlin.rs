@@ -35,11 +35,12 @@ pub(crate) const DECLARATIONS_QUERY: &str = include_str!("../../queries/kotlin/d
 
 /// Standard-library functions that call their lambda once, in place, with the
 /// receiver as its argument (`x.let { it }`), and whose value is the lambda's.
-const SCOPE_WITH_ARG: &[&str] = &["let", "use", "runCatching"];
+const SCOPE_WITH_ARG: &[&str] = &["let", "use"];
 /// Like [`SCOPE_WITH_ARG`], but their value is the receiver itself.
 const SCOPE_WITH_ARG_KEEP: &[&str] = &["also", "takeIf", "takeUnless", "onEach"];
-/// Scope functions whose lambda runs with the receiver as its implicit `this`.
-const SCOPE_WITH_RECEIVER: &[&str] = &["apply", "run"];
+/// Scope functions whose lambda runs with the receiver as its implicit `this`
+/// (`api.runCatching { signIn(..) }` calls `api.signIn`).
+const SCOPE_WITH_RECEIVER: &[&str] = &["apply", "run", "runCatching"];
 /// Calls without a receiver that run their trailing lambda in place and yield its
 /// value (`with(x) { }` passes `x` as the lambda's receiver).
 const INLINE_RUNNERS: &[&str] = &[
@@ -416,13 +417,17 @@ impl<'a> Lowerer<'a> {
                 let mut has_default = false;
                 let mut pname = None;
                 let mut ty = None;
+                let mut elem = None;
                 let mut annotations = Vec::new();
                 for part in cp.named_children(&mut c2) {
                     match part.kind() {
                         "binding_pattern_kind" => is_property = true,
                         "simple_identifier" if pname.is_none() => pname = Some(part),
                         "modifiers" => annotations = self.modifiers(part).1,
-                        k if is_type_node(k) && ty.is_none() => ty = Some(self.type_text(part)),
+                        k if is_type_node(k) && ty.is_none() => {
+                            ty = Some(self.type_text(part));
+                            elem = self.element_type(part);
+                        }
                         _ if ty.is_some() => has_default = true,
                         _ => {}
                     }
@@ -433,6 +438,7 @@ impl<'a> Lowerer<'a> {
                 let span = self.span(n);
                 if is_property {
                     self.module.classes[idx as usize].fields.push(Field {
+                        elem: elem.clone(),
                         name: name.clone(),
                         aliases: crate::frontend::java::serialised_names(&annotations),
                         ty: ty.clone(),
@@ -452,6 +458,7 @@ impl<'a> Lowerer<'a> {
                     )));
                 }
                 ctor_params.push(Param {
+                    elem,
                     block_params: Vec::new(),
                     name,
                     ty,
@@ -601,6 +608,7 @@ impl<'a> Lowerer<'a> {
                     .map(|n| self.text(n).to_string())
                     .unwrap_or_default();
                 let field = Field {
+                    elem: None,
                     name: name.clone(),
                     aliases: Vec::new(),
                     ty: Some(self.module.classes[class as usize].name.clone()),
@@ -642,7 +650,7 @@ impl<'a> Lowerer<'a> {
         is_static: bool,
         top_level: bool,
     ) {
-        let mut names: Vec<(String, Option<TypeRef>, Span)> = Vec::new();
+        let mut names: Vec<(String, Option<TypeRef>, Span, Option<TypeRef>)> = Vec::new();
         let mut value = None;
         let mut delegate = None;
         let mut getter = None;
@@ -692,9 +700,10 @@ impl<'a> Lowerer<'a> {
             top_level,
         });
         let span = self.span(node);
-        for (name, ty, name_span) in &names {
+        for (name, ty, name_span, elem) in &names {
             if has_field {
                 self.module.classes[class as usize].fields.push(Field {
+                    elem: elem.clone(),
                     name: name.clone(),
                     aliases: Vec::new(),
                     ty: ty.clone(),
@@ -724,7 +733,7 @@ impl<'a> Lowerer<'a> {
                 first
             })
         });
-        let (Some(v), Some((name, _, name_span))) = (source, names.first().cloned()) else {
+        let (Some(v), Some((name, _, name_span, _))) = (source, names.first().cloned()) else {
             return;
         };
         if !has_field {
@@ -763,20 +772,23 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn variable(&self, node: Node) -> (String, Option<TypeRef>, Span) {
+    /// A declared name: its name, type, span and what its type holds.
+    fn variable(&self, node: Node) -> (String, Option<TypeRef>, Span, Option<TypeRef>) {
         let mut cursor = node.walk();
         let mut name = None;
-        let mut ty = None;
+        let mut declared = None;
         for c in node.named_children(&mut cursor) {
             match c.kind() {
                 "simple_identifier" if name.is_none() => name = Some(c),
-                k if is_type_node(k) && ty.is_none() => ty = Some(self.type_text(c)),
+                k if is_type_node(k) && declared.is_none() => declared = Some(c),
                 _ => {}
             }
         }
+        let ty = declared.map(|t| self.type_text(t));
+        let elem = declared.and_then(|t| self.element_type(t));
         match name {
-            Some(n) => (self.text(n).to_string(), ty, self.span(n)),
-            None => (String::new(), ty, self.span(node)),
+            Some(n) => (self.text(n).to_string(), ty, self.span(n), elem),
+            None => (String::new(), ty, self.span(node), elem),
         }
     }
 
@@ -799,6 +811,7 @@ impl<'a> Lowerer<'a> {
         let mut params = Vec::new();
         if let Some(e) = extension {
             params.push(Param {
+                elem: None,
                 block_params: Vec::new(),
                 name: RECEIVER_PARAM.into(),
                 ty: Some(e.receiver.clone()),
@@ -816,8 +829,9 @@ impl<'a> Lowerer<'a> {
         for c in node.named_children(&mut cursor) {
             match c.kind() {
                 "parameter_with_optional_type" => {
-                    let (n, t, s) = self.variable(c);
+                    let (n, t, s, e) = self.variable(c);
                     params.push(Param {
+                        elem: e,
                         block_params: Vec::new(),
                         name: n,
                         ty: t.or_else(|| ty.clone()),
@@ -869,6 +883,7 @@ impl<'a> Lowerer<'a> {
         let mut params_node = None;
         let mut body_node = None;
         let mut return_type = None;
+        let mut return_elem = None;
         let mut flags = ModifierFlags::default();
         let mut annotations = Vec::new();
         let mut receiver = None;
@@ -885,7 +900,8 @@ impl<'a> Lowerer<'a> {
                 }
                 "function_body" => body_node = Some(c),
                 k if seen_params && is_type_node(k) && return_type.is_none() => {
-                    return_type = Some(self.type_text(c))
+                    return_type = Some(self.type_text(c));
+                    return_elem = self.element_type(c);
                 }
                 _ => {}
             }
@@ -908,6 +924,7 @@ impl<'a> Lowerer<'a> {
             params.insert(
                 0,
                 Param {
+                    elem: None,
                     block_params: Vec::new(),
                     name: RECEIVER_PARAM.into(),
                     ty: Some(rt),
@@ -928,6 +945,7 @@ impl<'a> Lowerer<'a> {
         func.body = body;
         func.has_body = body_node.is_some();
         func.return_type = return_type;
+        func.return_elem = return_elem;
         func.annotations = annotations;
         func.is_private = flags.is_private;
         func.is_static = is_static;
@@ -1002,14 +1020,16 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 "parameter" => {
-                    let (name, mut ty, span) = self.variable(p);
+                    let (name, mut ty, span, mut elem) = self.variable(p);
                     if std::mem::take(&mut vararg) {
                         // `vararg parts: String`: marked, a call may pass any number.
+                        elem = ty.clone();
                         ty = ty.map(|t| format!("{t}..."));
                     }
                     let mut c2 = p.walk();
                     let declared = p.named_children(&mut c2).find(|c| is_type_node(c.kind()));
                     out.push(Param {
+                        elem,
                         block_params: declared
                             .map(|t| self.function_type_params(t))
                             .unwrap_or_default(),
@@ -1141,9 +1161,10 @@ impl<'a> Lowerer<'a> {
                     None => self.opaque(node),
                 };
                 let mut stmts = Vec::new();
-                for (name, ty, span) in vars {
+                for (name, ty, span, elem) in vars {
                     self.declare(&name);
                     stmts.push(Stmt::Let {
+                        elem,
                         name,
                         ty,
                         init: Some(value.clone()),
@@ -1192,6 +1213,7 @@ impl<'a> Lowerer<'a> {
                 let span = self.module.functions[f as usize].name_span;
                 self.declare(&name);
                 out.push(Stmt::Let {
+                    elem: None,
                     name,
                     ty: None,
                     init: Some(Expr::new(ExprKind::Lambda(f), span)),
@@ -1253,7 +1275,7 @@ impl<'a> Lowerer<'a> {
         }
         let value = value.or(delegate);
         if names.len() == 1 {
-            let (name, ty, span) = names.remove(0);
+            let (name, ty, span, elem) = names.remove(0);
             match value {
                 // `val x = y ?: return`: the declaration, then the early exit.
                 Some(v) if v.kind() == "elvis_expression" && ends_in_jump(v) => {
@@ -1264,6 +1286,7 @@ impl<'a> Lowerer<'a> {
                     let init = lhs.map(|l| self.expr(l));
                     self.declare(&name);
                     out.push(Stmt::Let {
+                        elem: elem.clone(),
                         name: name.clone(),
                         ty,
                         init,
@@ -1288,6 +1311,7 @@ impl<'a> Lowerer<'a> {
                 }
                 Some(v) if is_control(v.kind()) => {
                     out.push(Stmt::Let {
+                        elem: elem.clone(),
                         name: name.clone(),
                         ty,
                         init: None,
@@ -1300,6 +1324,7 @@ impl<'a> Lowerer<'a> {
                     let init = Some(self.expr(v));
                     self.declare(&name);
                     out.push(Stmt::Let {
+                        elem: elem.clone(),
                         name,
                         ty,
                         init,
@@ -1309,6 +1334,7 @@ impl<'a> Lowerer<'a> {
                 None => {
                     self.declare(&name);
                     out.push(Stmt::Let {
+                        elem: elem.clone(),
                         name,
                         ty,
                         init: None,
@@ -1327,12 +1353,13 @@ impl<'a> Lowerer<'a> {
         let span = init.span;
         self.declare(&whole);
         out.push(Stmt::Let {
+            elem: None,
             name: whole.clone(),
             ty: None,
             init: Some(init),
             span,
         });
-        for (i, (name, ty, span)) in names.into_iter().enumerate() {
+        for (i, (name, ty, span, elem)) in names.into_iter().enumerate() {
             self.declare(&name);
             let component = Call {
                 receiver: Some(Box::new(Expr::new(ExprKind::Name(whole.clone()), span))),
@@ -1341,6 +1368,7 @@ impl<'a> Lowerer<'a> {
                 name_span: span,
             };
             out.push(Stmt::Let {
+                elem,
                 name,
                 ty,
                 init: Some(Expr::new(ExprKind::Call(component), span)),
@@ -1391,10 +1419,11 @@ impl<'a> Lowerer<'a> {
                             for s in c.named_children(&mut c2) {
                                 match s.kind() {
                                     "variable_declaration" => {
-                                        let (name, ty, span) = self.variable(s);
+                                        let (name, ty, span, elem) = self.variable(s);
                                         self.declare(&name);
                                         let init = s.next_named_sibling().map(|v| self.expr(v));
                                         out.push(Stmt::Let {
+                                            elem,
                                             name,
                                             ty,
                                             init,
@@ -1463,6 +1492,7 @@ impl<'a> Lowerer<'a> {
                                         let name = self.text(part).to_string();
                                         self.declare(&name);
                                         param = Some(Param {
+                                            elem: None,
                                             block_params: Vec::new(),
                                             name,
                                             ty: Some("Exception".into()),
@@ -1864,6 +1894,7 @@ impl<'a> Lowerer<'a> {
                 self.temp_counter += 1;
                 let temp = format!("$value{}", self.temp_counter);
                 let mut stmts = vec![Stmt::Let {
+                    elem: None,
                     name: temp.clone(),
                     ty: None,
                     init: None,
@@ -2221,6 +2252,7 @@ impl<'a> Lowerer<'a> {
             span,
         );
         let mut stmts = vec![Stmt::Let {
+            elem: None,
             name: temp,
             ty: None,
             init: Some(recv),
@@ -2261,8 +2293,9 @@ impl<'a> Lowerer<'a> {
                     for p in c.named_children(&mut c2) {
                         match p.kind() {
                             "variable_declaration" => {
-                                let (name, ty, span) = self.variable(p);
+                                let (name, ty, span, elem) = self.variable(p);
                                 params.push(Param {
+                                    elem,
                                     block_params: Vec::new(),
                                     name,
                                     ty,
@@ -2277,8 +2310,9 @@ impl<'a> Lowerer<'a> {
                                     .named_children(&mut c3)
                                     .map(|v| self.variable(v))
                                     .collect();
-                                if let Some((_, _, span)) = vars.first() {
+                                if let Some((_, _, span, _)) = vars.first() {
                                     params.push(Param {
+                                        elem: None,
                                         block_params: Vec::new(),
                                         name: format!("$destructured{}", params.len()),
                                         ty: None,
@@ -2300,6 +2334,7 @@ impl<'a> Lowerer<'a> {
             params.insert(
                 0,
                 Param {
+                    elem: None,
                     block_params: Vec::new(),
                     name: RECEIVER_PARAM.into(),
                     ty: None,
@@ -2310,6 +2345,7 @@ impl<'a> Lowerer<'a> {
             self.module.functions[idx as usize].implicit_receiver = true;
         } else if params.is_empty() {
             params.push(Param {
+                elem: None,
                 block_params: Vec::new(),
                 name: "it".into(),
                 ty: None,
@@ -2500,6 +2536,35 @@ impl<'a> Lowerer<'a> {
                 out
             }
             _ => Vec::new(),
+        }
+    }
+
+    /// What a value of this type holds (see [`Param::elem`]): its last type
+    /// argument (`List<User>`, `Map<String, User>?`, `Array<out User>` give `User`).
+    fn element_type(&self, node: Node) -> Option<TypeRef> {
+        let mut cursor = node.walk();
+        match node.kind() {
+            "user_type" => {
+                let args = node
+                    .named_children(&mut cursor)
+                    .filter(|c| c.kind() == "type_arguments")
+                    .last()?;
+                let mut c2 = args.walk();
+                let last = args
+                    .named_children(&mut c2)
+                    .filter(|c| c.kind() == "type_projection")
+                    .last()?;
+                let mut c3 = last.walk();
+                let ty = last
+                    .named_children(&mut c3)
+                    .find(|c| is_type_node(c.kind()))?;
+                Some(self.type_text(ty)).filter(|t| !t.is_empty())
+            }
+            "nullable_type" | "not_nullable_type" | "parenthesized_type" => node
+                .named_children(&mut cursor)
+                .find(|c| is_type_node(c.kind()))
+                .and_then(|t| self.element_type(t)),
+            _ => None,
         }
     }
 

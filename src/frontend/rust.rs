@@ -332,6 +332,43 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// What a value of this type holds (see [`Param::elem`]): a slice's or an
+    /// array's element, a generic type's last type argument (`Vec<User>`,
+    /// `HashMap<String, User>`), behind references and the wrappers `ty_ref` sees
+    /// through.
+    fn elem_ref(&self, ty: &syn::Type) -> Option<TypeRef> {
+        match ty {
+            syn::Type::Reference(r) => self.elem_ref(&r.elem),
+            syn::Type::Paren(p) => self.elem_ref(&p.elem),
+            syn::Type::Group(g) => self.elem_ref(&g.elem),
+            syn::Type::Slice(s) => self.ty_ref(&s.elem),
+            syn::Type::Array(a) => self.ty_ref(&a.elem),
+            syn::Type::Path(tp) if tp.qself.is_none() => {
+                let last = tp.path.segments.last()?;
+                let wrapper = matches!(
+                    last.ident.to_string().as_str(),
+                    "Option" | "Result" | "Box" | "Rc" | "Arc" | "Cow"
+                );
+                if wrapper {
+                    return first_type_arg(last).and_then(|inner| self.elem_ref(inner));
+                }
+                match &last.arguments {
+                    syn::PathArguments::AngleBracketed(a) => a
+                        .args
+                        .iter()
+                        .filter_map(|g| match g {
+                            syn::GenericArgument::Type(t) => Some(t),
+                            _ => None,
+                        })
+                        .last()
+                        .and_then(|t| self.ty_ref(t)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     fn temp(&mut self, what: &str) -> String {
         self.temps += 1;
         format!("<{what} {}>", self.temps)
@@ -554,6 +591,7 @@ impl<'a> Lowerer<'a> {
                 at,
             )));
             func.params.push(Param {
+                elem: None,
                 block_params: Vec::new(),
                 name,
                 ty,
@@ -572,6 +610,7 @@ impl<'a> Lowerer<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, f)| Field {
+                    elem: self.elem_ref(&f.ty),
                     name: i.to_string(),
                     aliases: Vec::new(),
                     ty: self.ty_ref(&f.ty),
@@ -595,6 +634,7 @@ impl<'a> Lowerer<'a> {
             .filter_map(|f| {
                 let ident = f.ident.as_ref()?;
                 Some(Field {
+                    elem: self.elem_ref(&f.ty),
                     name: ident.to_string(),
                     aliases: serde_renames(&f.attrs),
                     ty: self.ty_ref(&f.ty),
@@ -675,6 +715,7 @@ impl<'a> Lowerer<'a> {
         let init = self.expr(expr, &mut sink);
         self.locals.pop();
         let field = Field {
+            elem: self.elem_ref(ty),
             name: ident.to_string(),
             aliases: Vec::new(),
             ty: self.ty_ref(ty),
@@ -806,9 +847,9 @@ impl<'a> Lowerer<'a> {
         if let Some(b) = body {
             self.block_into(b, &Target::Return, &mut stmts);
         }
-        let return_type = match &sig.output {
-            syn::ReturnType::Type(_, t) => self.ty_ref(t),
-            syn::ReturnType::Default => None,
+        let (return_type, return_elem) = match &sig.output {
+            syn::ReturnType::Type(_, t) => (self.ty_ref(t), self.elem_ref(t)),
+            syn::ReturnType::Default => (None, None),
         };
         self.temps = saved_temps;
         self.locals.pop();
@@ -819,6 +860,7 @@ impl<'a> Lowerer<'a> {
         f.body = stmts;
         f.has_body = body.is_some();
         f.return_type = return_type;
+        f.return_elem = return_elem;
         f.is_static = is_static;
         idx
     }
@@ -829,12 +871,14 @@ impl<'a> Lowerer<'a> {
         let span = self.span_of(pat);
         let mut pat = pat;
         let mut ty_ref = ty.and_then(|t| self.ty_ref(t));
+        let mut elem = ty.and_then(|t| self.elem_ref(t));
         loop {
             match pat {
                 syn::Pat::Reference(r) => pat = &r.pat,
                 syn::Pat::Paren(p) => pat = &p.pat,
                 syn::Pat::Type(t) => {
                     ty_ref = self.ty_ref(&t.ty);
+                    elem = self.elem_ref(&t.ty);
                     pat = &t.pat;
                 }
                 syn::Pat::TupleStruct(ts) if ts.elems.len() == 1 => {
@@ -842,6 +886,7 @@ impl<'a> Lowerer<'a> {
                     if let (Some(ty), Some(last)) = (ty, ts.path.segments.last()) {
                         if let Some(inner) = type_arg_of(ty, &last.ident) {
                             ty_ref = self.ty_ref(inner);
+                            elem = self.elem_ref(inner);
                         }
                     }
                     match ts.elems.first() {
@@ -868,6 +913,7 @@ impl<'a> Lowerer<'a> {
             _ => span,
         };
         Param {
+            elem,
             block_params: Vec::new(),
             name,
             ty: ty_ref,
@@ -940,9 +986,9 @@ impl<'a> Lowerer<'a> {
     }
 
     fn local(&mut self, l: &syn::Local, out: &mut Vec<Stmt>) {
-        let (pat, declared) = match &l.pat {
-            syn::Pat::Type(pt) => (&*pt.pat, self.ty_ref(&pt.ty)),
-            p => (p, None),
+        let (pat, declared, elem) = match &l.pat {
+            syn::Pat::Type(pt) => (&*pt.pat, self.ty_ref(&pt.ty), self.elem_ref(&pt.ty)),
+            p => (p, None, None),
         };
         let Some(init) = &l.init else {
             self.bind_names(pat, out);
@@ -955,6 +1001,7 @@ impl<'a> Lowerer<'a> {
                 let span = self.span(pi.ident.span());
                 if is_control_flow(&init.expr) {
                     out.push(Stmt::Let {
+                        elem: elem.clone(),
                         name: name.clone(),
                         ty,
                         init: None,
@@ -964,6 +1011,7 @@ impl<'a> Lowerer<'a> {
                 } else {
                     let v = self.expr(&init.expr, out);
                     out.push(Stmt::Let {
+                        elem,
                         name: name.clone(),
                         ty,
                         init: Some(v),
@@ -995,6 +1043,7 @@ impl<'a> Lowerer<'a> {
         for ident in names {
             let name = ident.to_string();
             out.push(Stmt::Let {
+                elem: None,
                 name: name.clone(),
                 ty: None,
                 init: None,
@@ -1021,6 +1070,7 @@ impl<'a> Lowerer<'a> {
             syn::Pat::Ident(pi) => {
                 let name = pi.ident.to_string();
                 out.push(Stmt::Let {
+                    elem: None,
                     name: name.clone(),
                     ty,
                     init: Some(value.clone()),
@@ -1100,6 +1150,7 @@ impl<'a> Lowerer<'a> {
         let name = self.temp("value");
         let span = v.span;
         out.push(Stmt::Let {
+            elem: None,
             name: name.clone(),
             ty: self.inferred_type(e),
             init: Some(v),
@@ -1482,6 +1533,7 @@ impl<'a> Lowerer<'a> {
             e if is_control_flow(e) || is_statement_like(e) => {
                 let name = self.temp("value");
                 out.push(Stmt::Let {
+                    elem: None,
                     name: name.clone(),
                     ty: None,
                     init: None,

@@ -563,6 +563,15 @@ pub struct Propagation {
     /// `opt.as_ref()`, `x.clone()`).
     #[serde(default)]
     pub type_preserving: NameSet,
+    /// Methods whose result is one element of the receiver, or the value it wraps
+    /// (`list.get(i)`, `first { }`, `optional.get()`, `liveData.getValue()`): of the
+    /// type its declaration gives its elements (`List<User>`).
+    #[serde(default)]
+    pub element_results: NameSet,
+    /// Methods whose result holds the receiver's elements (`filter`, `sortedBy`,
+    /// `toList`, `map.values`): elements of the same type.
+    #[serde(default)]
+    pub element_preserving: NameSet,
 }
 
 /// The tables of one knowledge file, all optional, so the same shape serves the
@@ -1100,6 +1109,8 @@ impl Knowledge {
             q.entry_views.extend(p.entry_views);
             q.value_delegates.extend(p.value_delegates);
             q.type_preserving.extend(p.type_preserving);
+            q.element_results.extend(p.element_results);
+            q.element_preserving.extend(p.element_preserving);
         }
         self.reindex();
         Ok(())
