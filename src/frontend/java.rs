@@ -262,14 +262,7 @@ impl<'a> Lowerer<'a> {
                 .child_by_field_name("element")
                 .map(|n| self.type_text(n)),
             "generic_type" => self.type_arguments(node).pop().filter(|t| !t.is_empty()),
-            "annotated_type" => {
-                let mut cursor = node.walk();
-                let inner = node
-                    .named_children(&mut cursor)
-                    .filter(|c| !c.kind().ends_with("annotation"))
-                    .last();
-                inner.and_then(|n| self.element_type(n))
-            }
+            "annotated_type" => unannotated(node).and_then(|n| self.element_type(n)),
             _ => None,
         }
     }
@@ -298,14 +291,9 @@ impl<'a> Lowerer<'a> {
                 }
                 parts.join(".")
             }
-            "annotated_type" => {
-                let mut cursor = node.walk();
-                let inner = node
-                    .named_children(&mut cursor)
-                    .filter(|c| !c.kind().ends_with("annotation"))
-                    .last();
-                inner.map(|n| self.type_text(n)).unwrap_or_default()
-            }
+            "annotated_type" => unannotated(node)
+                .map(|n| self.type_text(n))
+                .unwrap_or_default(),
             _ => self.text(node).to_string(),
         }
     }
@@ -1281,4 +1269,14 @@ struct ModifierFlags {
     is_public: bool,
     is_static: bool,
     is_final: bool,
+}
+
+/// The type an `annotated_type` annotates (`@NonNull String` gives `String`).
+fn unannotated(node: Node) -> Option<Node> {
+    let mut cursor = node.walk();
+    let inner = node
+        .named_children(&mut cursor)
+        .filter(|c| !c.kind().ends_with("annotation"))
+        .last();
+    inner
 }

@@ -317,11 +317,7 @@ impl<'a> Lowerer<'a> {
             syn::Type::Array(a) => self.ty_ref(&a.elem),
             syn::Type::Path(tp) if tp.qself.is_none() => {
                 let last = tp.path.segments.last()?;
-                let wrapper = matches!(
-                    last.ident.to_string().as_str(),
-                    "Option" | "Result" | "Box" | "Rc" | "Arc" | "Cow"
-                );
-                if wrapper {
+                if is_wrapper(last) {
                     if let Some(inner) = first_type_arg(last) {
                         return self.ty_ref(inner);
                     }
@@ -345,11 +341,7 @@ impl<'a> Lowerer<'a> {
             syn::Type::Array(a) => self.ty_ref(&a.elem),
             syn::Type::Path(tp) if tp.qself.is_none() => {
                 let last = tp.path.segments.last()?;
-                let wrapper = matches!(
-                    last.ident.to_string().as_str(),
-                    "Option" | "Result" | "Box" | "Rc" | "Arc" | "Cow"
-                );
-                if wrapper {
+                if is_wrapper(last) {
                     return first_type_arg(last).and_then(|inner| self.elem_ref(inner));
                 }
                 match &last.arguments {
@@ -1875,6 +1867,14 @@ fn derives(attrs: &[syn::Attribute]) -> Vec<Annotation> {
         }
     }
     out
+}
+
+/// std's smart pointers and `Option`/`Result`, which types are seen through.
+fn is_wrapper(seg: &syn::PathSegment) -> bool {
+    matches!(
+        seg.ident.to_string().as_str(),
+        "Option" | "Result" | "Box" | "Rc" | "Arc" | "Cow"
+    )
 }
 
 fn first_type_arg(seg: &syn::PathSegment) -> Option<&syn::Type> {
