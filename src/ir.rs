@@ -364,6 +364,12 @@ pub enum Stmt {
     Switch {
         scrutinee: Expr,
         arms: Vec<Vec<Stmt>>,
+        /// For each arm, the values that select it (`case A, B:`, `A, B ->`) when it
+        /// runs for those alone: empty for a default arm, a Java arm that falls
+        /// through into the next, and an arm of conditions rather than values.
+        labels: Vec<Vec<Expr>>,
+        /// The arm that runs when no label matches (`default:`, `else ->`).
+        default: Option<usize>,
         /// One arm always runs (a `default:` label, an `else ->` entry, a Rust
         /// `match`): nothing goes past the switch without running an arm.
         exhaustive: bool,

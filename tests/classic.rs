@@ -3785,3 +3785,77 @@ class Money {
     }
 }
 "#;
+
+#[test]
+fn a_logging_wrapper_s_level_switch_runs_the_arm_of_the_level_given() {
+    // `d(msg)` calls `log(Log.DEBUG, msg)`: only the DEBUG arm runs for it (and the
+    // default arm only for levels no case names); each caller's data is its own flow.
+    assert_marked(&[
+        ("src/main/java/com/example/logw/L.java", LOG_WRAPPER_JAVA),
+        ("src/main/java/com/example/logw/AppLog.kt", LOG_WRAPPER_KT),
+    ]);
+}
+
+const LOG_WRAPPER_JAVA: &str = r#"package com.example.logw;
+
+import android.util.Log;
+
+final class L {
+    static final int QUIET = 0;
+    static final int LOUD = 1;
+
+    static void d(String msg) { log(Log.DEBUG, msg); }
+    static void v(String msg) { log(Log.VERBOSE, msg); }
+    static void quiet(String msg) { write(QUIET, msg); }
+
+    private static void log(int priority, String msg) {
+        switch (priority) {
+            case Log.VERBOSE:
+                Log.v("L", msg); // not data
+                break;
+            case Log.DEBUG:
+                Log.d("L", msg); // leaks
+                break;
+            default:
+                Log.println(priority, "L", msg); // not data
+        }
+    }
+
+    private static void write(int mode, String msg) {
+        switch (mode) {
+            case LOUD: Log.w("L", msg); break; // not data
+            case QUIET: Log.i("L", msg); break; // leaks
+        }
+    }
+
+    void onLogin(String email) {
+        d("logged in " + email);
+        quiet("quiet " + email);
+        v("frames");
+    }
+}
+"#;
+
+const LOG_WRAPPER_KT: &str = r#"package com.example.logw
+
+import android.util.Log
+
+object AppLog {
+    fun d(tag: String, msg: String) = log(Log.DEBUG, tag, msg)
+    fun w(tag: String, msg: String) = log(Log.WARN, tag, msg)
+
+    private fun log(priority: Int, tag: String, msg: String) {
+        when (priority) {
+            Log.DEBUG -> Log.d(tag, msg) // leaks
+            Log.WARN -> Log.w(tag, msg) // not data
+            else -> Log.println(priority, tag, msg) // not data
+        }
+    }
+}
+
+class Profile {
+    fun onLogin(userName: String) = AppLog.d("P", "in $userName")
+    fun onSwitch(userName: String) = AppLog.d("P", "to $userName")
+    fun onTick(frames: Int) = AppLog.w("P", "frames $frames")
+}
+"#;

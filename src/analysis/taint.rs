@@ -439,15 +439,23 @@ type FieldKey = (ClassId, Arc<str>);
 /// A sink a summary reaches: the trace inside the function, the sink, the guesses the
 /// way rests on, and the class `this` must be for the way to run (see
 /// [`Summary::sinks`]).
-type SinkEntry = (TraceId, SinkSite, u8, Option<ClassId>);
+type SinkEntry = (TraceId, SinkSite, u8, Option<ClassId>, Option<Guard>);
+
+/// A condition a summary's sink runs under: the parameter holds one of these
+/// constants (`when (priority) { Log.DEBUG -> Log.d(tag, msg) }`), each written as
+/// [`Frame::constant_key`] writes it. A call that passes another constant does not
+/// reach the sink.
+/// Or, for a default arm (`negated`), none of them.
+type Guard = (u16, Arc<[Arc<str>]>, bool);
 
 #[derive(Default, Clone)]
 struct Summary {
     ret: Val,
     /// (symbolic origin, sink location) → trace inside the callee, sink, the
-    /// guesses the way inside the callee rests on (see [`MAX_GUESSES`]), and the
+    /// guesses the way inside the callee rests on (see [`MAX_GUESSES`]), the
     /// class `this` must be for the way to run: it goes through an override in that
-    /// subclass (`log()` calling the `logLevel()` of each anonymous level object).
+    /// subclass (`log()` calling the `logLevel()` of each anonymous level object),
+    /// and the constant a parameter must hold for it to run (see [`Guard`]).
     sinks: HashMap<(Origin, Span), SinkEntry>,
     /// (symbolic origin, field) → trace: stored into a class-wide field.
     field_writes: HashMap<(Origin, FieldKey), TraceId>,
@@ -636,7 +644,7 @@ impl Global {
             let s = Arc::make_mut(s);
             val(&mut s.ret, f);
             val(&mut s.thrown, f);
-            s.sinks.values_mut().for_each(|(t, _, _, _)| f(t));
+            s.sinks.values_mut().for_each(|(t, ..)| f(t));
             s.field_writes.values_mut().for_each(&mut *f);
             s.receiver_gets.values_mut().for_each(&mut *f);
             s.param_gets.values_mut().for_each(&mut *f);
@@ -1607,6 +1615,12 @@ struct Frame<'a> {
     /// While a callee's sinks are taken over: the class `this` must be for them to
     /// run (see [`Summary::sinks`]).
     via: Option<ClassId>,
+    /// The arms of switches on a parameter being run, by the constants that
+    /// select them (see [`Guard`]).
+    guards: Vec<Guard>,
+    /// While a callee's sinks are taken over: the guard each runs under here, in
+    /// place of `guards` (see [`Frame::call_project`]).
+    sink_guard: Option<Option<Guard>>,
     /// The receivers of the lambdas with receiver (and the extension function) that
     /// the innermost one hides, innermost last, with their types.
     outer_receivers: Vec<(Val, Option<String>)>,
@@ -1666,6 +1680,8 @@ impl<'a> Frame<'a> {
             typing_captures: std::cell::RefCell::new(Vec::new()),
             aliases: HashMap::default(),
             via: None,
+            guards: Vec::new(),
+            sink_guard: None,
             outer_receivers: Vec::new(),
         }
     }
@@ -3234,7 +3250,9 @@ impl<'a> Frame<'a> {
             Stmt::Switch {
                 scrutinee,
                 arms,
+                labels,
                 exhaustive,
+                default,
             } => {
                 self.eval(scrutinee);
                 let before = self.env.clone();
@@ -3244,10 +3262,39 @@ impl<'a> Frame<'a> {
                 } else {
                     before.clone()
                 };
+                // A switch on a parameter: its arms run for their constants only.
+                let on_param = self.switched_param(scrutinee);
+                let keys = |f: &Self, l: &[Expr]| -> Option<Vec<Arc<str>>> {
+                    l.iter().map(|e| f.constant_key(e)).collect()
+                };
                 self.loop_exits.push(Env::default());
-                for arm in arms {
+                for (i, arm) in arms.iter().enumerate() {
                     self.env = before.clone();
+                    let values = match *default == Some(i) {
+                        // The default arm: for none of the others' constants, when they
+                        // all have some.
+                        true => labels
+                            .iter()
+                            .enumerate()
+                            .filter(|&(j, _)| j != i)
+                            .map(|(_, l)| keys(self, l).filter(|k| !k.is_empty()))
+                            .collect::<Option<Vec<_>>>()
+                            .map(|all| (all.concat(), true)),
+                        false => labels
+                            .get(i)
+                            .and_then(|l| keys(self, l))
+                            .filter(|k| !k.is_empty())
+                            .map(|k| (k, false)),
+                    };
+                    let guard = on_param
+                        .zip(values)
+                        .map(|(p, (v, neg))| (p, Arc::from(v), neg));
+                    let guarded = guard.is_some();
+                    self.guards.extend(guard);
                     self.block(arm);
+                    if guarded {
+                        self.guards.pop();
+                    }
                     out.join(&self.env);
                 }
                 if let Some(exits) = self.loop_exits.pop() {
@@ -3256,6 +3303,50 @@ impl<'a> Frame<'a> {
                 self.env = out;
             }
             Stmt::Block(stmts) => self.block(stmts),
+        }
+    }
+
+    /// The parameter a switch is on (`when (priority)`, `switch (level)`), unless
+    /// this function assigns it.
+    fn switched_param(&self, scrutinee: &Expr) -> Option<u16> {
+        let e = match &scrutinee.kind {
+            ExprKind::Opaque(parts) if parts.len() == 1 => &parts[0],
+            _ => scrutinee,
+        };
+        let ExprKind::Name(n) = &e.kind else {
+            return None;
+        };
+        let p = *self.params.get(n.as_str())?;
+        let mut assigned = false;
+        crate::ir::walk_exprs(&self.func().body, &mut |e| {
+            if let ExprKind::Assign { target, .. } = &e.kind {
+                assigned |= matches!(&target.kind, ExprKind::Name(t) if t == n);
+            }
+        });
+        (!assigned).then_some(p)
+    }
+
+    /// A constant as a switch label or an argument names it: a literal (`3`,
+    /// `"debug"`), or a constant by its own name (`Log.DEBUG` and `DEBUG` are
+    /// `=DEBUG`, `Level.Debug` is `=Debug`). Literals and names are told apart: a
+    /// named constant's value is not known here.
+    fn constant_key(&self, e: &Expr) -> Option<Arc<str>> {
+        match &e.kind {
+            ExprKind::Literal(Literal::Int(n)) => Some(format!("#{n}").into()),
+            ExprKind::Literal(Literal::Str(s)) => Some(format!("\"{s}").into()),
+            ExprKind::Literal(Literal::Bool(b)) => Some(format!("#{b}").into()),
+            ExprKind::Name(n)
+                if !self.env.vars.contains_key(n.as_str())
+                    && n.starts_with(|c: char| c.is_ascii_uppercase())
+                    && n.chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_') =>
+            {
+                Some(format!("={n}").into())
+            }
+            ExprKind::Field { receiver, name } if self.type_name_of(receiver).is_some() => {
+                Some(format!("={name}").into())
+            }
+            _ => None,
         }
     }
 
@@ -5617,7 +5708,30 @@ impl<'a> Frame<'a> {
                         .class
                         .is_some_and(|k| cc != k && self.program.is_subclass_of(cc, k))
             });
-            for ((origin, _), (trace, sink, guesses, via)) in &summary.sinks {
+            for ((origin, _), (trace, sink, guesses, via, guard)) in &summary.sinks {
+                // Run only for some constants: not when this call passes another; for
+                // what this function's own parameter holds, when it passes that on.
+                let mut sink_guard = None;
+                if let Some((p, values, negated)) = guard {
+                    let arg = argument_expr(func, &call.args, args.len(), *p as usize);
+                    if let Some(arg) = arg {
+                        match self.constant_key(arg) {
+                            Some(k) if same_kind(&k, values) => {
+                                if values.contains(&k) == *negated {
+                                    continue;
+                                }
+                            }
+                            Some(_) => {}
+                            None => {
+                                sink_guard = match &arg.kind {
+                                    ExprKind::Name(n) => self.params.get(n.as_str()),
+                                    _ => None,
+                                }
+                                .map(|&q| Some((q, values.clone(), *negated)));
+                            }
+                        }
+                    }
+                }
                 let via = match *via {
                     None => dispatched,
                     // Our own `this` is some `k`: the way needs one of `s`.
@@ -5647,6 +5761,7 @@ impl<'a> Frame<'a> {
                     .and_then(|p| args.get(p as usize))
                     .and_then(param_itself);
                 let outer = std::mem::replace(&mut self.via, via);
+                let outer_guard = std::mem::replace(&mut self.sink_guard, sink_guard);
                 for x in self.instantiate(*origin, *trace, NO_PATH, None, &site, "collected in") {
                     // The guesses on both sides of the call add up.
                     let guesses = x.guesses.saturating_add(*guesses);
@@ -5655,6 +5770,7 @@ impl<'a> Frame<'a> {
                     }
                 }
                 self.via = outer;
+                self.sink_guard = outer_guard;
             }
             // What the callee stored into its object's fields (classes tracked per object).
             let mut held = Val::default();
@@ -6126,14 +6242,24 @@ impl<'a> Frame<'a> {
             Origin::Source(s) => self.g.flow((s, site.span, self.f), site, trace),
             symbolic => {
                 let via = self.via;
-                let entry = self
-                    .summary
-                    .sinks
-                    .entry((symbolic, site.span))
-                    .or_insert((trace, site, guesses, via));
+                let guard = match &self.sink_guard {
+                    Some(g) => g.clone(),
+                    None => self.guards.last().cloned(),
+                };
+                let entry = self.summary.sinks.entry((symbolic, site.span)).or_insert((
+                    trace,
+                    site,
+                    guesses,
+                    via,
+                    guard.clone(),
+                ));
                 entry.2 = entry.2.min(guesses);
                 if entry.3 != via {
                     entry.3 = None;
+                }
+                // Reached under two conditions: under either.
+                if entry.4 != guard {
+                    entry.4 = None;
                 }
             }
         }
@@ -7755,6 +7881,40 @@ fn param_itself(v: &Val) -> Option<u16> {
         Origin::Param(p) if p != RECEIVER && t.field.is_none() => Some(p),
         _ => None,
     })
+}
+
+/// The expression a call passes for parameter `p` of `callee`, where it says:
+/// `vals` (the values bound, an extension function's receiver first) and `exprs`
+/// (the call's arguments) as for [`bind_named`].
+fn argument_expr<'e>(
+    callee: &Function,
+    exprs: &'e [Expr],
+    vals: usize,
+    p: usize,
+) -> Option<&'e Expr> {
+    let name = callee.params.get(p).map(|q| q.name.as_str())?;
+    let named = exprs.iter().find_map(|e| match &e.kind {
+        ExprKind::Named { name: n, value } if n == name => Some(&**value),
+        _ => None,
+    });
+    if named.is_some() {
+        return named;
+    }
+    if exprs
+        .iter()
+        .any(|e| matches!(e.kind, ExprKind::Named { .. }))
+    {
+        return None;
+    }
+    let receiver = usize::from(vals == exprs.len() + 1);
+    exprs.get(p.checked_sub(receiver)?)
+}
+
+/// Whether a constant's key is of the kind (literal or name) of a guard's: only
+/// then can it be told to differ from them.
+fn same_kind(key: &str, values: &[Arc<str>]) -> bool {
+    let kind = |k: &str| k.starts_with('=');
+    values.iter().all(|v| kind(v) == kind(key))
 }
 
 /// Arguments in parameter order when some are named (`f(b = y, a = x)`) or a

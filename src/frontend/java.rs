@@ -808,11 +808,13 @@ impl<'a> Lowerer<'a> {
                 });
             }
             "switch_expression" | "switch_statement" => {
-                let (scrutinee, arms, exhaustive) = self.switch_parts(node);
+                let (scrutinee, arms, labels, default) = self.switch_parts(node);
                 out.push(Stmt::Switch {
                     scrutinee,
                     arms,
-                    exhaustive,
+                    labels,
+                    exhaustive: default.is_some(),
+                    default,
                 });
             }
             "synchronized_statement" => {
@@ -1137,7 +1139,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "switch_expression" => {
-                let (scrutinee, arms, _) = self.switch_parts(node);
+                let (scrutinee, arms, _, _) = self.switch_parts(node);
                 let mut items = vec![scrutinee];
                 for arm in arms {
                     for stmt in arm {
@@ -1163,11 +1165,13 @@ impl<'a> Lowerer<'a> {
         Expr::new(kind, span)
     }
 
-    /// The scrutinee, the arms, and whether one has a `default` label.
-    fn switch_parts(&mut self, node: Node) -> (Expr, Vec<Vec<Stmt>>, bool) {
+    /// A switch's scrutinee, arms, each arm's labels and its default arm (see
+    /// `Stmt::Switch`).
+    fn switch_parts(&mut self, node: Node) -> SwitchParts {
         let scrutinee = self.field_expr(node, "condition");
         let mut arms = Vec::new();
-        let mut default = false;
+        let mut labels = Vec::new();
+        let mut default = None;
         if let Some(body) = node.child_by_field_name("body") {
             let mut cursor = body.walk();
             for arm in body.named_children(&mut cursor) {
@@ -1175,18 +1179,35 @@ impl<'a> Lowerer<'a> {
                     continue;
                 }
                 let mut stmts = Vec::new();
+                let mut values = Vec::new();
+                let mut is_default = false;
                 let mut c2 = arm.walk();
                 for s in arm.named_children(&mut c2) {
                     if s.kind() != "switch_label" {
                         self.stmt_into(s, &mut stmts);
                     } else if self.text(s).trim_end().ends_with("default") {
-                        default = true;
+                        default = Some(arms.len());
+                        is_default = true;
+                    } else {
+                        let mut c3 = s.walk();
+                        let exprs: Vec<Node> = s.named_children(&mut c3).collect();
+                        values.extend(exprs.into_iter().map(|e| self.expr(e)));
                     }
                 }
+                // (`case A: x(); case B: ..` runs B's statements for A too.)
+                let falls_through = arm.kind() == "switch_block_statement_group"
+                    && !matches!(
+                        stmts.last(),
+                        Some(Stmt::Break | Stmt::Continue | Stmt::Return(..) | Stmt::Throw(_))
+                    );
+                if is_default || falls_through {
+                    values.clear();
+                }
                 arms.push(stmts);
+                labels.push(values);
             }
         }
-        (scrutinee, arms, default)
+        (scrutinee, arms, labels, default)
     }
 
     fn lambda(&mut self, node: Node) -> FuncIdx {
@@ -1270,6 +1291,9 @@ struct ModifierFlags {
     is_static: bool,
     is_final: bool,
 }
+
+/// A switch's scrutinee, arms, each arm's labels and its default arm.
+type SwitchParts = (Expr, Vec<Vec<Stmt>>, Vec<Vec<Expr>>, Option<usize>);
 
 /// The type an `annotated_type` annotates (`@NonNull String` gives `String`).
 fn unannotated(node: Node) -> Option<Node> {

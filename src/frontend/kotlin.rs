@@ -1410,6 +1410,8 @@ impl<'a> Lowerer<'a> {
             "when_expression" => {
                 let mut scrutinee = Vec::new();
                 let mut arms = Vec::new();
+                let mut labels = Vec::new();
+                let mut default = None;
                 let mut has_else = false;
                 let mut cursor = node.walk();
                 for c in node.named_children(&mut cursor) {
@@ -1442,17 +1444,25 @@ impl<'a> Lowerer<'a> {
                             let mut body = None;
                             // `else ->` is the entry without a condition.
                             let mut conditions = 0;
+                            // The values that select it (`Log.DEBUG, 7 ->`); none when a
+                            // condition is a type or range test or a guard.
+                            let mut values = Vec::new();
+                            let mut by_value = true;
                             let mut c2 = c.walk();
                             for part in c.named_children(&mut c2) {
                                 match part.kind() {
                                     "when_condition" | "guard_condition" => {
                                         conditions += 1;
+                                        by_value &= part.kind() == "when_condition";
                                         let mut c3 = part.walk();
                                         for e in part.named_children(&mut c3) {
                                             if is_type_node(e.kind()) {
                                                 continue;
                                             }
+                                            by_value &=
+                                                !matches!(e.kind(), "type_test" | "range_test");
                                             let cond = self.expr(e);
+                                            values.push(cond.clone());
                                             arm.push(Stmt::Expr(cond));
                                         }
                                     }
@@ -1460,9 +1470,13 @@ impl<'a> Lowerer<'a> {
                                     _ => {}
                                 }
                             }
+                            if conditions == 0 {
+                                default = Some(arms.len());
+                            }
                             has_else |= conditions == 0;
                             arm.extend(self.branch(body, make));
                             arms.push(arm);
+                            labels.push(if by_value { values } else { Vec::new() });
                         }
                         _ => {}
                     }
@@ -1471,7 +1485,9 @@ impl<'a> Lowerer<'a> {
                 out.push(Stmt::Switch {
                     scrutinee: Expr::new(ExprKind::Opaque(scrutinee), span),
                     arms,
+                    labels,
                     exhaustive: has_else,
+                    default,
                 });
             }
             "try_expression" => {

@@ -1235,6 +1235,8 @@ impl<'a> Lowerer<'a> {
                 }
                 out.push(Stmt::Switch {
                     scrutinee,
+                    labels: vec![Vec::new(); arms.len()],
+                    default: None,
                     arms,
                     exhaustive: true,
                 });
