@@ -2474,3 +2474,66 @@ class LoginModel(application: Application, db: AppDatabase, private val api: Aut
     );
     assert!(!found.iter().any(|f| f.1 == at("// count")), "{found:?}");
 }
+
+#[test]
+fn a_superclass_s_property_initialisers_run_and_custom_tabs_and_compat_starts_are_sinks() {
+    // Every event carries the ANDROID_ID its abstract superclass's property reads; a
+    // Custom Tab hands its URL to the browser; `ContextCompat.startForegroundService`
+    // starts another app's service.
+    let text = r#"package app
+
+import android.content.ComponentName
+import android.content.Context
+import android.content.Intent
+import android.net.Uri
+import android.provider.Settings
+import androidx.browser.customtabs.CustomTabsIntent
+import androidx.core.content.ContextCompat
+import retrofit2.http.Body
+import retrofit2.http.POST
+
+object App {
+    lateinit var context: Context
+}
+
+abstract class AnalyticsEvent {
+    val deviceId: String = Settings.Secure.getString(App.context.contentResolver, Settings.Secure.ANDROID_ID)
+}
+
+class ClickEvent(val action: String) : AnalyticsEvent()
+
+interface EventService {
+    @POST("v1/events")
+    suspend fun postEvent(@Body event: ClickEvent)
+}
+
+class Sender(private val service: EventService, private val context: Context) {
+    suspend fun click() {
+        service.postEvent(ClickEvent("tap")) // event
+    }
+
+    fun donate(email: String) {
+        val url = "https://donate.example.org/?email=" + Uri.encode(email)
+        CustomTabsIntent.Builder().build().launchUrl(context, Uri.parse(url)) // tab
+        CustomTabsIntent.Builder().build().launchUrl(context, Uri.parse("https://example.org/help")) // help
+    }
+
+    fun sync(email: String) {
+        val intent = Intent().apply {
+            component = ComponentName("com.example.sync", "com.example.sync.SyncService")
+            putExtra("email", email)
+        }
+        ContextCompat.startForegroundService(context, intent) // sync
+    }
+}
+"#;
+    let found = scan(text);
+    let at = |marker: &str| common::line_of(text, marker);
+    assert!(
+        has(&found, "PI001", at("// event"), "device.id"),
+        "{found:?}"
+    );
+    assert!(has(&found, "PI001", at("// tab"), "email"), "{found:?}");
+    assert!(!found.iter().any(|f| f.1 == at("// help")), "{found:?}");
+    assert!(has(&found, "PI001", at("// sync"), "email"), "{found:?}");
+}

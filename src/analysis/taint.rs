@@ -6580,7 +6580,11 @@ impl<'a> Frame<'a> {
             sdk_sink_done |= spec.kind == SinkKind::ThirdPartySdk;
             // An Intent this function was given: whether it is explicit is the caller's.
             let intent_param = (spec.kind == SinkKind::Ipc)
-                .then(|| args.iter().find_map(param_itself))
+                .then(|| {
+                    let sent = |i: &usize| spec.args.as_ref().is_none_or(|idx| idx.contains(i));
+                    let mut sent_args = args.iter().enumerate().filter(|(i, _)| sent(i));
+                    sent_args.find_map(|(_, a)| param_itself(a))
+                })
                 .flatten();
             let site = SinkSite {
                 kind: spec.kind,
@@ -7478,17 +7482,24 @@ impl<'a> Frame<'a> {
             } else {
                 self.call_project(&call, span, &ctors, &Val::default(), &vals)
             };
-            // The field initialisers run first (`String serial = Build.SERIAL;`): the
-            // new object holds what they store.
-            if let Some(init) = self.program.initializer(c, "<init>") {
+            // The field initialisers run first (`String serial = Build.SERIAL;`), its
+            // superclasses' too: the new object holds what they store.
+            let supers = self.program.superclasses(c);
+            let inits: Vec<FnId> = std::iter::once(c)
+                .chain(supers.iter().copied())
+                .filter_map(|k| self.program.initializer(k, "<init>"))
+                .collect();
+            if !inits.is_empty() {
                 let call = Call {
                     receiver: None,
                     name: "<constructor>".into(),
                     args: vec![],
                     name_span: span,
                 };
-                let held = self.call_project(&call, span, &[init], &Val::default(), &[]);
-                v.join(&held);
+                for init in inits {
+                    let held = self.call_project(&call, span, &[init], &Val::default(), &[]);
+                    v.join(&held);
+                }
             }
             // An exception of the app's (`new InvalidIdException("bad " + id)`) keeps
             // what it is made with as its message, as the library's own do.
