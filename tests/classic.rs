@@ -3859,3 +3859,51 @@ class Profile {
     fun onTick(frames: Int) = AppLog.w("P", "frames $frames")
 }
 "#;
+
+#[test]
+fn a_full_name_is_a_person_s_only_in_a_class_about_a_person() {
+    // A currency's or a ledger account's full name is that thing's name; a customer's
+    // (a class holding other personal data) and a user's are a person's.
+    assert_marked(&[("src/main/java/com/example/ledger/Store.java", LEDGER_JAVA)]);
+}
+
+const LEDGER_JAVA: &str = r#"package com.example.ledger;
+
+import android.database.sqlite.SQLiteDatabase;
+import android.database.sqlite.SQLiteStatement;
+
+class Commodity {
+    private String mFullname;
+    private String mMnemonic;
+    Commodity(String fullname, String mnemonic) { mFullname = fullname; mMnemonic = mnemonic; }
+    String getFullname() { return mFullname; }
+}
+
+class Ledger {
+    private String mFullName;
+    private String mCurrencyCode;
+    void setFullName(String fullName) { mFullName = fullName; }
+    String getFullName() { return mFullName; }
+}
+
+class Customer {
+    private String mFullName;
+    private String mEmail;
+    String getFullName() { return mFullName; }
+}
+
+class User {
+    private String fullName;
+    String getFullName() { return fullName; }
+}
+
+class Store {
+    void save(SQLiteDatabase db, Commodity c, Ledger l, Customer k, User u) {
+        SQLiteStatement s = db.compileStatement("REPLACE INTO t (a) VALUES (?)");
+        s.bindString(1, c.getFullname()); // not data
+        s.bindString(1, l.getFullName()); // not data
+        s.bindString(1, k.getFullName()); // leaks
+        s.bindString(1, u.getFullName()); // leaks
+    }
+}
+"#;

@@ -3785,7 +3785,7 @@ impl<'a> Frame<'a> {
                 let key: Arc<str> = format!("this.{name}").into();
                 if let Some(v) = self.env.vars.get(&key) {
                     let v = v.clone();
-                    return self.with_field_name_source(v, field);
+                    return self.with_field_name_source(v, owner, field);
                 }
             }
             let v = if is_this_field {
@@ -3793,7 +3793,7 @@ impl<'a> Frame<'a> {
             } else {
                 self.read_field_global(owner, field)
             };
-            return self.with_field_name_source(v, field);
+            return self.with_field_name_source(v, owner, field);
         }
         // A property of the implicit receiver, or of `this` through its getter.
         if self.accessor_properties() && name.starts_with(|c: char| c.is_lowercase()) {
@@ -3922,7 +3922,11 @@ impl<'a> Frame<'a> {
         }
     }
 
-    fn with_field_name_source(&mut self, v: Val, field: &Field) -> Val {
+    fn with_field_name_source(&mut self, v: Val, owner: ClassId, field: &Field) -> Val {
+        // `Commodity.fullName`, a ledger `Account.fullName`: a thing's name.
+        if self.k.names.needs_person(&field.name) && !self.about_person(owner, &field.name) {
+            return v;
+        }
         // A property declared without a type is of the class it is made as
         // (`val basalBodyTemperature = BasicSensor(..)`: a descriptor, not the data).
         let ty = field
@@ -3934,6 +3938,18 @@ impl<'a> Frame<'a> {
             });
         let name = field_label(self.k, field);
         self.with_name_source(v, name, ty.as_deref(), field.name_span)
+    }
+
+    /// Whether a class is about a person: named for one, or holding personal data
+    /// in a field other than `name`.
+    fn about_person(&self, owner: ClassId, name: &str) -> bool {
+        let class = self.program.class(owner);
+        self.k.names.names_person(&class.name)
+            || class.fields.iter().any(|f| {
+                f.name != name
+                    && !self.k.names.needs_person(&f.name)
+                    && self.k.names.classify(&f.name).is_some()
+            })
     }
 
     /// A value whose name says it is personal data, and whose origin is otherwise
@@ -3969,6 +3985,17 @@ impl<'a> Frame<'a> {
         let Some(m) = self.k.names.classify(name).filter(|m| m.fits(ty)) else {
             return v;
         };
+        // What a constructor or setter of a class about no person is given for such a
+        // field (`new Commodity(fullname, ..)`, `account.setFullName(..)`).
+        let func = self.func();
+        let fills = func.kind == FunctionKind::Constructor || func.name.starts_with("set");
+        if fills
+            && self.params.contains_key(name)
+            && self.k.names.needs_person(name)
+            && self.class.is_some_and(|c| !self.about_person(c, name))
+        {
+            return v;
+        }
         let what = if self.params.contains_key(name) {
             "parameter"
         } else {
@@ -4000,7 +4027,7 @@ impl<'a> Frame<'a> {
             {
                 if let Some((o, field)) = self.program.field(owner, name) {
                     let v = self.read_field_global(o, field);
-                    return self.with_field_name_source(v, field);
+                    return self.with_field_name_source(v, o, field);
                 }
             }
             if let Some(v) = self.static_field_source(receiver, name, span) {
@@ -4039,7 +4066,7 @@ impl<'a> Frame<'a> {
                     self.read_field_global(o, field)
                 };
                 v.callable = None;
-                return self.with_field_name_source(v, field);
+                return self.with_field_name_source(v, o, field);
             }
         }
         // A field of a library object: carries what the object carries (`array.length`
@@ -4509,15 +4536,15 @@ impl<'a> Frame<'a> {
     fn read_name_this_field(&mut self, name: &str) -> Val {
         let key: Arc<str> = format!("this.{name}").into();
         if let Some(v) = self.env.vars.get(&key).cloned() {
-            if let Some((_, field)) = self.field_for_name(name) {
-                return self.with_field_name_source(v, field);
+            if let Some((owner, field)) = self.field_for_name(name) {
+                return self.with_field_name_source(v, owner, field);
             }
             return v;
         }
         match self.field_for_name(name) {
             Some((owner, field)) => {
                 let v = self.read_own_field(owner, field);
-                self.with_field_name_source(v, field)
+                self.with_field_name_source(v, owner, field)
             }
             None => Val::default(),
         }

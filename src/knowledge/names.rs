@@ -18,6 +18,14 @@ pub struct GlobalNames {
     pub exclude_type_suffixes: Vec<String>,
     #[serde(default)]
     pub exclude_types: Vec<String>,
+    /// Field names that say a person's data only of a person (`fullName`): of a class
+    /// named for something else that holds no other personal data (a ledger
+    /// account's, a currency's), they name that thing.
+    #[serde(default)]
+    pub person_fields: Vec<String>,
+    /// Words of class names that stand for a person (`Customer`, `UserProfile`).
+    #[serde(default)]
+    pub person_classes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -159,6 +167,9 @@ pub struct NameMatcher {
     global_exclude: HashSet<String>,
     exclude_type_suffixes: Vec<String>,
     exclude_types: HashSet<String>,
+    /// Joined field names (see [`GlobalNames::person_fields`]).
+    person_fields: HashSet<String>,
+    person_classes: HashSet<String>,
     /// Joined pattern → (category index, what the pattern needs of the type).
     patterns: HashMap<String, Vec<(usize, Needs)>>,
     categories: Vec<(String, HashSet<String>)>,
@@ -279,6 +290,10 @@ impl NameMatcher {
                 .extend(g.exclude.iter().map(|p| joined(p)));
             self.exclude_type_suffixes.extend(g.exclude_type_suffixes);
             self.exclude_types.extend(g.exclude_types);
+            self.person_fields
+                .extend(g.person_fields.iter().map(|p| joined(p)));
+            self.person_classes
+                .extend(g.person_classes.iter().map(|p| joined(p)));
         }
         if let Some(m) = minors {
             self.minors.extend(m.patterns.iter().map(|p| joined(p)));
@@ -448,6 +463,24 @@ impl NameMatcher {
             .iter()
             .find(|t| crate::knowledge::type_names_match(ty, &t.ty))
             .map(|t| t.category.as_str())
+    }
+
+    /// Whether a field so named is personal data only of a person (see
+    /// [`GlobalNames::person_fields`]); a one-letter prefix (`mFullName`) aside.
+    pub fn needs_person(&self, field: &str) -> bool {
+        let tokens = normalise(field);
+        let rest = match tokens.first() {
+            Some(t) if t.len() == 1 && tokens.len() > 1 => &tokens[1..],
+            _ => &tokens[..],
+        };
+        self.person_fields.contains(&rest.concat())
+    }
+
+    /// Whether a class's simple name stands for a person (`Customer`, `UserInfo`).
+    pub fn names_person(&self, class: &str) -> bool {
+        normalise(class)
+            .iter()
+            .any(|t| self.person_classes.contains(t))
     }
 
     /// Whether a value of this declared type can hold personal data named by its variable.
