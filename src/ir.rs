@@ -491,6 +491,8 @@ pub enum BinOp {
     Arith,
     Compare {
         negated: bool,
+        /// `<`, `<=`, `>`, `>=` or a range test, not `==`/`!=`.
+        ordered: bool,
     },
     And,
     Or,

@@ -3693,6 +3693,11 @@ class Repo {
         Log.i("T", placeholders().first().toRow().label) // not data
         Log.i("T", byId[1L]!!.toRow().label) // not data
     }
+    private val pending = mutableListOf<Placeholder>()
+    val queued: List<Placeholder> get() = pending
+    fun loopQueued() {
+        for (p in queued) Log.i("T", p.toRow().label) // not data
+    }
 }
 "#;
 
@@ -3828,10 +3833,21 @@ final class L {
         }
     }
 
+    private static void emit(int level, String msg) {
+        if (level == Log.ERROR) {
+            Log.e("L", msg); // not data
+        } else if (level != Log.INFO) {
+            Log.w("L", msg); // not data
+        } else {
+            Log.i("L", msg); // leaks
+        }
+    }
+
     void onLogin(String email) {
         d("logged in " + email);
         quiet("quiet " + email);
         v("frames");
+        emit(Log.INFO, "info " + email);
     }
 }
 "#;

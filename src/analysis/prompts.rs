@@ -813,7 +813,7 @@ impl Walk<'_> {
                 (Grant::default(), lf.union(&rf))
             }
             ExprKind::Binary {
-                op: BinOp::Compare { negated },
+                op: BinOp::Compare { negated, .. },
                 lhs,
                 rhs,
             } => {

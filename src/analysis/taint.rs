@@ -3121,15 +3121,18 @@ impl<'a> Frame<'a> {
             Stmt::If { cond, then, els } => {
                 self.eval(cond);
                 let constant = self.constant_bool(cond);
+                // `if (level == Log.DEBUG)` on a parameter: each branch runs for some
+                // constants only (see [`Guard`]).
+                let (then_guard, else_guard) = self.equality_guards(cond);
                 let before = self.env.clone();
                 if constant != Some(false) {
-                    self.block(then);
+                    self.guarded_block(then, then_guard);
                 } else {
                     self.env.live = false;
                 }
                 let after_then = std::mem::replace(&mut self.env, before);
                 if constant != Some(true) {
-                    self.block(els);
+                    self.guarded_block(els, else_guard);
                 } else {
                     self.env.live = false;
                 }
@@ -3303,6 +3306,44 @@ impl<'a> Frame<'a> {
                 self.env = out;
             }
             Stmt::Block(stmts) => self.block(stmts),
+        }
+    }
+
+    /// Runs a block under a guard, if any.
+    fn guarded_block(&mut self, stmts: &[Stmt], guard: Option<Guard>) {
+        let guarded = guard.is_some();
+        self.guards.extend(guard);
+        self.block(stmts);
+        if guarded {
+            self.guards.pop();
+        }
+    }
+
+    /// The guards of the two branches of `if (p == C)` (and of `p != C`) on a
+    /// parameter `p` and a constant `C`.
+    fn equality_guards(&self, cond: &Expr) -> (Option<Guard>, Option<Guard>) {
+        let ExprKind::Binary {
+            op:
+                BinOp::Compare {
+                    negated,
+                    ordered: false,
+                },
+            lhs,
+            rhs,
+        } = &cond.kind
+        else {
+            return (None, None);
+        };
+        let one = |p: &Expr, c: &Expr| Some((self.switched_param(p)?, self.constant_key(c)?));
+        let Some((p, key)) = one(lhs, rhs).or_else(|| one(rhs, lhs)) else {
+            return (None, None);
+        };
+        let values: Arc<[Arc<str>]> = Arc::from(vec![key]);
+        let equal = Some((p, values.clone(), false));
+        let other = Some((p, values, true));
+        match negated {
+            false => (equal, other),
+            true => (other, equal),
         }
     }
 
@@ -4921,10 +4962,13 @@ impl<'a> Frame<'a> {
                 }
                 match self.field_for_name(n) {
                     Some((owner, f)) => self.field_elem(owner, f),
-                    None => self.captured_elem(n).or_else(|| {
-                        let (c, p) = self.constructor_param(n)?;
-                        self.type_in(c.module, p.elem.as_deref())
-                    }),
+                    None => self
+                        .captured_elem(n)
+                        .or_else(|| {
+                            let (c, p) = self.constructor_param(n)?;
+                            self.type_in(c.module, p.elem.as_deref())
+                        })
+                        .or_else(|| self.getter_elem(self.class?, n)),
                 }
             }
             ExprKind::Field { receiver, name } => {
@@ -4937,16 +4981,13 @@ impl<'a> Frame<'a> {
                     .and_then(|t| self.program.resolve_class(self.module_id(), &t));
                 match c.and_then(|c| self.program.field(c, name)) {
                     Some((owner, f)) => self.field_elem(owner, f),
-                    // `map.values`
-                    None if self
-                        .k
-                        .propagation
-                        .element_preserving
-                        .contains(name.as_str()) =>
-                    {
-                        self.element_type(receiver)
-                    }
-                    None => None,
+                    // A property with a getter only (`val items: List<Item> get() = ..`),
+                    // or `map.values`.
+                    None => c.and_then(|c| self.getter_elem(c, name)).or_else(|| {
+                        let p = &self.k.propagation;
+                        let keeps = p.element_preserving.contains(name.as_str());
+                        keeps.then(|| self.element_type(receiver)).flatten()
+                    }),
                 }
             }
             ExprKind::Call(call) => {
@@ -4973,6 +5014,14 @@ impl<'a> Frame<'a> {
             ExprKind::Block { value, .. } => self.element_type(value),
             _ => None,
         }
+    }
+
+    /// What a property of class `c` read through its getter holds (see
+    /// [`Param::elem`]).
+    fn getter_elem(&self, c: ClassId, property: &str) -> Option<String> {
+        let getter = accessor_name("get", property);
+        let f = *self.program.dispatch_implicit(c, &getter, 0).first()?;
+        self.type_in(f.module, self.program.function(f).return_elem.as_deref())
     }
 
     /// The type of what iterating over a value hands out, where known: its

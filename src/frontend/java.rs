@@ -1048,8 +1048,14 @@ impl<'a> Lowerer<'a> {
                     "/" => BinOp::Div,
                     "&&" => BinOp::And,
                     "||" => BinOp::Or,
-                    "==" | "<" | ">" | "<=" | ">=" => BinOp::Compare { negated: false },
-                    "!=" => BinOp::Compare { negated: true },
+                    "==" | "!=" => BinOp::Compare {
+                        negated: op_text == "!=",
+                        ordered: false,
+                    },
+                    "<" | ">" | "<=" | ">=" => BinOp::Compare {
+                        negated: false,
+                        ordered: true,
+                    },
                     _ => BinOp::Arith,
                 };
                 let lhs = self.field_expr(node, "left");

@@ -717,6 +717,8 @@ impl<'a> Lowerer<'a> {
             if let Some(g) = getter {
                 let name = accessor_name("get", name);
                 let f = self.accessor(g, &name, ty.clone(), is_static, extension.as_ref());
+                // (`val items: List<Item> get() = _items` returns items.)
+                self.module.functions[f as usize].return_elem = elem.clone();
                 self.module.classes[class as usize].methods.push(f);
             }
             if let Some(s) = setter {
@@ -1299,7 +1301,10 @@ impl<'a> Lowerer<'a> {
                     out.push(Stmt::If {
                         cond: Expr::new(
                             ExprKind::Binary {
-                                op: BinOp::Compare { negated: false },
+                                op: BinOp::Compare {
+                                    negated: false,
+                                    ordered: false,
+                                },
                                 lhs: Box::new(Expr::new(ExprKind::Name(name), span)),
                                 rhs: Box::new(Expr::new(ExprKind::Literal(Literal::Null), span)),
                             },
@@ -1752,10 +1757,22 @@ impl<'a> Lowerer<'a> {
                 };
                 self.binary(node, op)
             }
-            "comparison_expression" => self.binary(node, BinOp::Compare { negated: false }),
+            "comparison_expression" => self.binary(
+                node,
+                BinOp::Compare {
+                    negated: false,
+                    ordered: true,
+                },
+            ),
             "equality_expression" => {
                 let negated = matches!(self.operator(node), Some("!=") | Some("!=="));
-                self.binary(node, BinOp::Compare { negated })
+                self.binary(
+                    node,
+                    BinOp::Compare {
+                        negated,
+                        ordered: false,
+                    },
+                )
             }
             "conjunction_expression" => self.binary(node, BinOp::And),
             "disjunction_expression" => self.binary(node, BinOp::Or),
@@ -1862,7 +1879,10 @@ impl<'a> Lowerer<'a> {
                         ty: self.type_text(*t),
                     },
                     (Some(v), Some(r)) => ExprKind::Binary {
-                        op: BinOp::Compare { negated: false },
+                        op: BinOp::Compare {
+                            negated: false,
+                            ordered: true,
+                        },
                         lhs: Box::new(v),
                         rhs: Box::new(self.expr(*r)),
                     },

@@ -1469,10 +1469,14 @@ impl<'a> Lowerer<'a> {
                     B::Div(_) => BinOp::Div,
                     B::And(_) => BinOp::And,
                     B::Or(_) => BinOp::Or,
-                    B::Eq(_) | B::Lt(_) | B::Le(_) | B::Gt(_) | B::Ge(_) => {
-                        BinOp::Compare { negated: false }
-                    }
-                    B::Ne(_) => BinOp::Compare { negated: true },
+                    B::Eq(_) | B::Ne(_) => BinOp::Compare {
+                        negated: matches!(b.op, B::Ne(_)),
+                        ordered: false,
+                    },
+                    B::Lt(_) | B::Le(_) | B::Gt(_) | B::Ge(_) => BinOp::Compare {
+                        negated: false,
+                        ordered: true,
+                    },
                     B::AddAssign(_)
                     | B::SubAssign(_)
                     | B::MulAssign(_)
