@@ -1204,7 +1204,6 @@ fn constant_parameters(
         if func.annotations.iter().any(|a| a.name == "Override") {
             continue;
         }
-        let name = func.params[index].name.as_str();
         let callers = callers.get_or_insert_with(|| {
             let mut by_callee: HashMap<FnId, Vec<(FnId, Span)>> = HashMap::default();
             for &(caller, at, callee) in &global.call_sites {
@@ -1217,15 +1216,8 @@ fn constant_parameters(
         };
         let all_constant = sites.iter().all(|&(caller, at)| {
             call_at(program, caller, at).is_some_and(|call| {
-                let named = call.args.iter().find_map(|a| match &a.kind {
-                    ExprKind::Named { name: n, value } if n == name => Some(&**value),
-                    _ => None,
-                });
-                let positional = call
-                    .args
-                    .get(index)
-                    .filter(|a| !matches!(a.kind, ExprKind::Named { .. }));
-                named.or(positional).is_some_and(|a| constants.holds(a))
+                argument_expr(func, &call.args, call.args.len(), index)
+                    .is_some_and(|a| constants.holds(a))
             })
         });
         if all_constant {
@@ -3292,12 +3284,7 @@ impl<'a> Frame<'a> {
                     let guard = on_param
                         .zip(values)
                         .map(|(p, (v, neg))| (p, Arc::from(v), neg));
-                    let guarded = guard.is_some();
-                    self.guards.extend(guard);
-                    self.block(arm);
-                    if guarded {
-                        self.guards.pop();
-                    }
+                    self.guarded_block(arm, guard);
                     out.join(&self.env);
                 }
                 if let Some(exits) = self.loop_exits.pop() {
@@ -4992,11 +4979,7 @@ impl<'a> Frame<'a> {
             }
             ExprKind::Call(call) => {
                 let recv = self.receiver_kind(call);
-                let mut callees = self.project_callees(call, &recv);
-                if callees.is_empty() {
-                    callees = self.extension_callees(call, &recv);
-                }
-                if let Some(&f) = callees.first() {
+                if let Some(&f) = self.typing_callees(call, &recv).first() {
                     let returned = self.program.function(f).return_elem.as_deref();
                     return self.type_in(f.module, returned);
                 }
@@ -5057,14 +5040,9 @@ impl<'a> Frame<'a> {
         match (&f.elem, &f.ty, &f.init) {
             (Some(t), _, _) => self.type_in(owner.module, Some(t)),
             (None, None, Some(init)) if owner.module == self.module_id() => {
-                let key = (owner, f.name.clone());
-                if self.typing_fields.borrow().contains(&key) {
-                    return None;
-                }
-                self.typing_fields.borrow_mut().push(key.clone());
-                let t = self.element_type(init);
-                self.typing_fields.borrow_mut().retain(|k| *k != key);
-                t
+                typing_once(&self.typing_fields, (owner, f.name.clone()), || {
+                    self.element_type(init)
+                })
             }
             _ => None,
         }
@@ -5073,26 +5051,30 @@ impl<'a> Frame<'a> {
     /// What a variable captured from an enclosing function holds (see
     /// [`Frame::element_type`]).
     fn captured_elem(&self, name: &str) -> Option<String> {
+        match self.captured_decl(name)? {
+            (_, Declared::Param(p)) => p.elem.clone(),
+            (_, Declared::Let(d)) if d.elem.is_some() || d.ty.is_some() => d.elem.cloned(),
+            (at, Declared::Let(d)) => {
+                let init = d.init?;
+                typing_once(&self.typing_captures, (at, name.to_string()), || {
+                    self.element_type(init)
+                })
+            }
+        }
+    }
+
+    /// Where a variable captured from an enclosing function is declared: the
+    /// innermost enclosing function that declares it, and how.
+    fn captured_decl(&self, name: &str) -> Option<(FnId, Declared<'a>)> {
         let mut at = self.f;
         loop {
             at = self.program.enclosing_function(at)?;
             let cur = self.program.function(at);
             if let Some(p) = cur.params.iter().find(|p| p.name == name) {
-                return p.elem.clone();
+                return Some((at, Declared::Param(p)));
             }
             if let Some(d) = find_let(&cur.body, name) {
-                if d.elem.is_some() || d.ty.is_some() {
-                    return d.elem.cloned();
-                }
-                let key = (at, name.to_string());
-                let init = d.init?;
-                if self.typing_captures.borrow().contains(&key) {
-                    return None;
-                }
-                self.typing_captures.borrow_mut().push(key.clone());
-                let t = self.element_type(init);
-                self.typing_captures.borrow_mut().retain(|k| *k != key);
-                return t;
+                return Some((at, Declared::Let(d)));
             }
         }
     }
@@ -5124,13 +5106,9 @@ impl<'a> Frame<'a> {
                     }
                     _ => init,
                 };
-                let key = (owner, f.name.clone());
-                if self.typing_fields.borrow().contains(&key) {
-                    return None;
-                }
-                self.typing_fields.borrow_mut().push(key.clone());
-                let t = self.static_type(init);
-                self.typing_fields.borrow_mut().retain(|k| *k != key);
+                let t = typing_once(&self.typing_fields, (owner, f.name.clone()), || {
+                    self.static_type(init)
+                });
                 t.and_then(|t| self.type_in(owner.module, Some(&t)))
             }
             _ => None,
@@ -5150,27 +5128,15 @@ impl<'a> Frame<'a> {
     /// The declared type of a variable a lambda or anonymous class captures from
     /// the functions it is written in.
     fn captured_type(&self, name: &str) -> Option<String> {
-        let mut at = self.f;
-        loop {
-            at = self.program.enclosing_function(at)?;
-            let cur = self.program.function(at);
-            if let Some(p) = cur.params.iter().find(|p| p.name == name) {
-                return p.ty.clone();
-            }
-            if let Some(LetDecl { ty, init, .. }) = find_let(&cur.body, name) {
-                if let Some(ty) = ty {
-                    return Some(ty.clone());
-                }
-                // Declared by its initialiser (`val tm = getSystemService(..) as T`).
-                let key = (at, name.to_string());
-                let init = init?;
-                if self.typing_captures.borrow().contains(&key) {
-                    return None;
-                }
-                self.typing_captures.borrow_mut().push(key.clone());
-                let t = self.static_type(init);
-                self.typing_captures.borrow_mut().retain(|k| *k != key);
-                return t;
+        match self.captured_decl(name)? {
+            (_, Declared::Param(p)) => p.ty.clone(),
+            (_, Declared::Let(LetDecl { ty: Some(ty), .. })) => Some(ty.clone()),
+            // Declared by its initialiser (`val tm = getSystemService(..) as T`).
+            (at, Declared::Let(d)) => {
+                let init = d.init?;
+                typing_once(&self.typing_captures, (at, name.to_string()), || {
+                    self.static_type(init)
+                })
             }
         }
     }
@@ -5191,12 +5157,7 @@ impl<'a> Frame<'a> {
 
     fn call_return_type(&self, call: &Call) -> Option<String> {
         let recv = self.receiver_kind(call);
-        let mut callees = self.project_callees(call, &recv);
-        if callees.is_empty() {
-            // `context.getLoginPreferences()`, for `fun Context.getLoginPreferences()`.
-            callees = self.extension_callees(call, &recv);
-        }
-        if let Some(&f) = callees.first() {
+        if let Some(&f) = self.typing_callees(call, &recv).first() {
             return self.type_in(f.module, self.program.function(f).return_type.as_deref());
         }
         // `users.get(0)`, `users.first { .. }`, `state.value`: an element.
@@ -5280,6 +5241,17 @@ impl<'a> Frame<'a> {
                 Some(c) => self.program.dispatch(c, &call.name, arity),
                 None => Vec::new(),
             },
+        }
+    }
+
+    /// The app's functions whose declared return type a call's value has: its
+    /// methods, else its extension functions (`context.getLoginPreferences()`, for
+    /// `fun Context.getLoginPreferences()`).
+    fn typing_callees(&self, call: &Call, recv: &Receiver) -> Vec<FnId> {
+        let callees = self.project_callees(call, recv);
+        match callees.is_empty() {
+            true => self.extension_callees(call, recv),
+            false => callees,
         }
     }
 
@@ -5682,8 +5654,9 @@ impl<'a> Frame<'a> {
         }
         // `values.clear()` on a local container (a map, `ContentValues`, a `Bundle`):
         // it holds nothing any more, as after `values = ContentValues()`.
+        let empties = self.k.propagation.emptying.contains(call.name.as_str());
         if let (true, Some(ExprKind::Name(n))) = (
-            call.name == "clear" && call.args.is_empty(),
+            empties && call.args.is_empty(),
             call.receiver.as_deref().map(|r| &r.kind),
         ) {
             if let Some(v) = self.env.vars.get_mut(n.as_str()) {
@@ -7987,14 +7960,11 @@ fn argument_expr<'e>(
     if named.is_some() {
         return named;
     }
-    if exprs
-        .iter()
-        .any(|e| matches!(e.kind, ExprKind::Named { .. }))
-    {
-        return None;
-    }
+    // (Positional arguments come before named ones, each in its parameter's place.)
     let receiver = usize::from(vals == exprs.len() + 1);
-    exprs.get(p.checked_sub(receiver)?)
+    exprs
+        .get(p.checked_sub(receiver)?)
+        .filter(|a| !matches!(a.kind, ExprKind::Named { .. }))
 }
 
 /// Whether a constant's key is of the kind (literal or name) of a guard's: only
@@ -8229,6 +8199,28 @@ fn arg_text(e: &Expr) -> Option<String> {
         ExprKind::Literal(Literal::Class(t)) => Some(format!("{t}.class")),
         _ => e.dotted(),
     }
+}
+
+/// Works out a type with `f` unless `key` is already being worked out further up
+/// (a declaration whose initialiser refers to itself): `None` then.
+fn typing_once<K: PartialEq + Clone>(
+    working: &std::cell::RefCell<Vec<K>>,
+    key: K,
+    f: impl FnOnce() -> Option<String>,
+) -> Option<String> {
+    if working.borrow().contains(&key) {
+        return None;
+    }
+    working.borrow_mut().push(key.clone());
+    let t = f();
+    working.borrow_mut().retain(|k| *k != key);
+    t
+}
+
+/// A variable declared in an enclosing function: a parameter or a local.
+enum Declared<'s> {
+    Param(&'s Param),
+    Let(LetDecl<'s>),
 }
 
 /// A local's declaration, as [`find_let`] finds it.

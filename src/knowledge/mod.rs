@@ -572,6 +572,10 @@ pub struct Propagation {
     /// `toList`, `map.values`): elements of the same type.
     #[serde(default)]
     pub element_preserving: NameSet,
+    /// Methods that empty their receiver (`values.clear()`): a local container
+    /// holds nothing afterwards, as after `values = ContentValues()`.
+    #[serde(default)]
+    pub emptying: NameSet,
 }
 
 /// The tables of one knowledge file, all optional, so the same shape serves the
@@ -1111,6 +1115,7 @@ impl Knowledge {
             q.type_preserving.extend(p.type_preserving);
             q.element_results.extend(p.element_results);
             q.element_preserving.extend(p.element_preserving);
+            q.emptying.extend(p.emptying);
         }
         self.reindex();
         Ok(())
