@@ -42,6 +42,8 @@ const LANGUAGES: [Language; 3] = [Language::Java, Language::Kotlin, Language::Ru
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    // SAFETY: first thing, before any parser exists (as the scan does).
+    unsafe { piitrace::frontend::parse_with_mimalloc() };
     let mut args = std::env::args().skip(1);
     let mut dir = None;
     let mut jobs = 0usize;

@@ -284,6 +284,8 @@ enum FailOn {
 const SCAN_INCOMPLETE: u8 = 3;
 
 fn main() -> ExitCode {
+    // SAFETY: first thing, before any parser exists.
+    unsafe { piitrace::frontend::parse_with_mimalloc() };
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -219,3 +219,45 @@ fn error_share(root: tree_sitter::Node, len: usize) -> u32 {
     }
     ((bytes * 100).div_ceil(len)).max(1) as u32
 }
+
+/// Has tree-sitter's C core allocate with mimalloc, the program's allocator, instead
+/// of the C library's `malloc`: parsing allocates and frees a stack node or a subtree
+/// per token, and mimalloc's per-thread heaps serve those faster (a few percent of a
+/// scan).
+///
+/// # Safety
+///
+/// Call it first thing in `main`, before any tree-sitter call: trees made before it
+/// would be freed by the wrong allocator.
+pub unsafe fn parse_with_mimalloc() {
+    use libmimalloc_sys as mi;
+    use std::ffi::c_void;
+    // tree-sitter takes allocators that never return null (its own aborts), so do these.
+    unsafe extern "C" fn malloc(size: usize) -> *mut c_void {
+        non_null(unsafe { mi::mi_malloc(size) }, size)
+    }
+    unsafe extern "C" fn calloc(n: usize, size: usize) -> *mut c_void {
+        non_null(unsafe { mi::mi_calloc(n, size) }, n.saturating_mul(size))
+    }
+    unsafe extern "C" fn realloc(p: *mut c_void, size: usize) -> *mut c_void {
+        non_null(unsafe { mi::mi_realloc(p, size) }, size)
+    }
+    unsafe extern "C" fn free(p: *mut c_void) {
+        unsafe { mi::mi_free(p) }
+    }
+    fn non_null(p: *mut c_void, size: usize) -> *mut c_void {
+        if p.is_null() && size > 0 {
+            eprintln!("piitrace: out of memory (parser asked for {size} bytes)");
+            std::process::abort();
+        }
+        p
+    }
+    unsafe {
+        tree_sitter::set_allocator(Some(tree_sitter::Allocator {
+            malloc,
+            calloc,
+            realloc,
+            free,
+        }))
+    };
+}
