@@ -3923,3 +3923,80 @@ class Store {
     }
 }
 "#;
+
+#[test]
+fn a_generic_setter_s_type_arms_run_for_the_type_given() {
+    // `save(key, value: Any)` stores by the value's type: a String reaches the
+    // `putString` arm only (and the `else` arm only for types no arm tests); a Long
+    // is also a Number.
+    assert_marked(&[
+        ("src/main/java/com/example/prefs/Settings.kt", TYPE_ARMS_KT),
+        ("src/main/java/com/example/prefs/Store.java", TYPE_ARMS_JAVA),
+    ]);
+}
+
+const TYPE_ARMS_KT: &str = r#"package com.example.prefs
+
+import android.content.SharedPreferences
+
+class Settings(private val prefs: SharedPreferences) {
+    fun save(key: String, value: Any) {
+        val edit = prefs.edit()
+        when (value) {
+            is Int -> edit.putInt(key, value) // not data
+            is Long -> edit.putLong(key, value) // not data
+            is String -> edit.putString(key, value) // leaks
+            is Set<*> -> edit.putStringSet(key, value as Set<String>) // not data
+            else -> edit.putString(key, value.toString()) // not data
+        }
+        edit.apply()
+    }
+
+    fun put(key: String, value: Any) {
+        if (value !is String) {
+            prefs.edit().putString(key, value.toString()).apply() // not data
+        } else {
+            prefs.edit().putString(key + "_s", value).apply() // leaks
+        }
+    }
+
+    fun number(key: String, value: Any) {
+        when (value) {
+            is Number -> prefs.edit().putFloat(key, value.toFloat()).apply() // leaks
+            else -> prefs.edit().putString(key, "$value").apply() // not data
+        }
+    }
+
+    fun onSignUp(email: String, phone: Long) {
+        save("email", email)
+        put("email", email)
+        number("phone", phone)
+    }
+}
+"#;
+
+const TYPE_ARMS_JAVA: &str = r#"package com.example.prefs;
+
+import android.content.SharedPreferences;
+
+class Store {
+    private final SharedPreferences prefs;
+    Store(SharedPreferences prefs) { this.prefs = prefs; }
+
+    void write(String key, Object value) {
+        SharedPreferences.Editor e = prefs.edit();
+        if (value instanceof Boolean) {
+            e.putBoolean(key, (Boolean) value); // not data
+        } else if (value instanceof Integer) {
+            e.putInt(key, (Integer) value); // not data
+        } else if (value instanceof String) {
+            e.putString(key, (String) value); // leaks
+        }
+        e.apply();
+    }
+
+    void onLogin(String password) {
+        write("password", password);
+    }
+}
+"#;

@@ -3309,6 +3309,22 @@ impl<'a> Frame<'a> {
     /// The guards of the two branches of `if (p == C)` (and of `p != C`) on a
     /// parameter `p` and a constant `C`.
     fn equality_guards(&self, cond: &Expr) -> (Option<Guard>, Option<Guard>) {
+        // `if (value is String)`, `value instanceof Integer`, and `!is`.
+        let (test, negated) = match &cond.kind {
+            ExprKind::Unary {
+                op: UnaryOp::Not,
+                operand,
+            } => (&**operand, true),
+            _ => (cond, false),
+        };
+        if let ExprKind::InstanceOf { expr, .. } = &test.kind {
+            let Some((p, key)) = self.switched_param(expr).zip(self.constant_key(test)) else {
+                return (None, None);
+            };
+            let values: Arc<[Arc<str>]> = Arc::from(vec![key]);
+            let (is, is_not) = (Some((p, values.clone(), false)), Some((p, values, true)));
+            return if negated { (is_not, is) } else { (is, is_not) };
+        }
         let ExprKind::Binary {
             op:
                 BinOp::Compare {
@@ -3374,7 +3390,34 @@ impl<'a> Frame<'a> {
             ExprKind::Field { receiver, name } if self.type_name_of(receiver).is_some() => {
                 Some(format!("={name}").into())
             }
+            // A type test's type (`is Int ->`, `instanceof String`).
+            ExprKind::InstanceOf { ty, .. } => {
+                let ty = base_type(ty);
+                let ty = ty.strip_prefix("java.lang.").unwrap_or(ty);
+                let ty = ty.strip_prefix("kotlin.").unwrap_or(ty);
+                value_type_key(ty).or_else(|| Some(format!(":{ty}").into()))
+            }
             _ => None,
+        }
+    }
+
+    /// The type of a value, as a key compared with a type test's ([`value_type_key`]).
+    fn type_key(&self, e: &Expr) -> Option<Arc<str>> {
+        match &e.kind {
+            ExprKind::Literal(Literal::Str(_)) => value_type_key("String"),
+            ExprKind::Literal(Literal::Int(_)) => value_type_key("Int"),
+            ExprKind::Literal(Literal::Bool(_)) => value_type_key("Boolean"),
+            _ => value_type_key(&self.static_type(e)?),
+        }
+    }
+
+    /// The key an argument is compared with a guard's keys by: its type for a type
+    /// test's, else the constant it is.
+    fn guard_key(&self, e: &Expr, values: &[Arc<str>]) -> Option<Arc<str>> {
+        if values.iter().any(|v| v.starts_with(':')) {
+            self.type_key(e)
+        } else {
+            self.constant_key(e)
         }
     }
 
@@ -5764,9 +5807,9 @@ impl<'a> Frame<'a> {
                 if let Some((p, values, negated)) = guard {
                     let arg = argument_expr(func, &call.args, args.len(), *p as usize);
                     if let Some(arg) = arg {
-                        match self.constant_key(arg) {
+                        match self.guard_key(arg, values) {
                             Some(k) if same_kind(&k, values) => {
-                                if values.contains(&k) == *negated {
+                                if selects(&k, values) == *negated {
                                     continue;
                                 }
                             }
@@ -7970,8 +8013,53 @@ fn argument_expr<'e>(
 /// Whether a constant's key is of the kind (literal or name) of a guard's: only
 /// then can it be told to differ from them.
 fn same_kind(key: &str, values: &[Arc<str>]) -> bool {
-    let kind = |k: &str| k.starts_with('=');
+    let kind = |k: &str| match k.as_bytes().first() {
+        Some(b'=') => 0,
+        Some(b':') => 1,
+        _ => 2,
+    };
     values.iter().all(|v| kind(v) == kind(key))
+}
+
+/// Whether a guard's constants (or types) select `key`, an argument's.
+fn selects(key: &str, values: &[Arc<str>]) -> bool {
+    values.iter().any(|v| {
+        **v == *key
+            || v.strip_prefix(':').is_some_and(|tested| {
+                // An argument of a final value type is also of its supertypes.
+                let numeric = matches!(
+                    key,
+                    ":Int" | ":Long" | ":Short" | ":Byte" | ":Float" | ":Double"
+                );
+                matches!(
+                    tested,
+                    "Any" | "Object" | "Comparable" | "Serializable" | "java.io.Serializable"
+                ) || (tested == "Number" && numeric)
+                    || (tested == "CharSequence" && key == ":String")
+            })
+    })
+}
+
+/// A value type's key (`:Int`): the primitive types, boxed or not, and `String`.
+/// They are final, so a value of one is of no other type but their supertypes
+/// ([`selects`]); a value of any other type may be of a subclass.
+fn value_type_key(ty: &str) -> Option<Arc<str>> {
+    let ty = ty.trim_end_matches(['?', ' ']);
+    let ty = ty.strip_prefix("java.lang.").unwrap_or(ty);
+    let ty = ty.strip_prefix("kotlin.").unwrap_or(ty);
+    let key = match ty {
+        "int" | "Int" | "Integer" => ":Int",
+        "long" | "Long" => ":Long",
+        "short" | "Short" => ":Short",
+        "byte" | "Byte" => ":Byte",
+        "boolean" | "Boolean" => ":Boolean",
+        "float" | "Float" => ":Float",
+        "double" | "Double" => ":Double",
+        "char" | "Char" | "Character" => ":Char",
+        "String" => ":String",
+        _ => return None,
+    };
+    Some(key.into())
 }
 
 /// Arguments in parameter order when some are named (`f(b = y, a = x)`) or a

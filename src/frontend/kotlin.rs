@@ -1464,8 +1464,16 @@ impl<'a> Lowerer<'a> {
                                             if is_type_node(e.kind()) {
                                                 continue;
                                             }
-                                            by_value &=
-                                                !matches!(e.kind(), "type_test" | "range_test");
+                                            if e.kind() == "type_test" {
+                                                // `is Int ->` selects by the value's type;
+                                                // `!is Int ->` by none.
+                                                match self.type_test(e) {
+                                                    Some(test) => values.push(test),
+                                                    None => by_value = false,
+                                                }
+                                                continue;
+                                            }
+                                            by_value &= e.kind() != "range_test";
                                             let cond = self.expr(e);
                                             values.push(cond.clone());
                                             arm.push(Stmt::Expr(cond));
@@ -1874,10 +1882,20 @@ impl<'a> Lowerer<'a> {
                 let parts: Vec<Node> = named_parts(node);
                 let value = parts.first().map(|p| self.expr(*p));
                 match (value, parts.get(1)) {
-                    (Some(v), Some(t)) if is_type_node(t.kind()) => ExprKind::InstanceOf {
-                        expr: Box::new(v),
-                        ty: self.type_text(*t),
-                    },
+                    (Some(v), Some(t)) if is_type_node(t.kind()) => {
+                        let test = ExprKind::InstanceOf {
+                            expr: Box::new(v),
+                            ty: self.type_text(*t),
+                        };
+                        if !has_token(node, "!") {
+                            test
+                        } else {
+                            ExprKind::Unary {
+                                op: UnaryOp::Not,
+                                operand: Box::new(Expr::new(test, self.span(node))),
+                            }
+                        }
+                    }
                     (Some(v), Some(r)) => ExprKind::Binary {
                         op: BinOp::Compare {
                             negated: false,
@@ -2605,6 +2623,25 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The type as written, without generics, nullability or annotations.
+    /// A `when` arm's `is T` as the test of a value of type `T` (the value left
+    /// out); `None` for `!is T`.
+    fn type_test(&self, node: Node) -> Option<Expr> {
+        if has_token(node, "!") {
+            return None;
+        }
+        let ty = named_parts(node)
+            .into_iter()
+            .find(|t| is_type_node(t.kind()))?;
+        let span = self.span(node);
+        Some(Expr::new(
+            ExprKind::InstanceOf {
+                expr: Box::new(Expr::new(ExprKind::Opaque(Vec::new()), span)),
+                ty: self.type_text(ty),
+            },
+            span,
+        ))
+    }
+
     fn type_text(&self, node: Node) -> TypeRef {
         match node.kind() {
             "user_type" => {
@@ -2804,4 +2841,13 @@ fn named_parts(node: Node) -> Vec<Node> {
     node.named_children(&mut cursor)
         .filter(|c| !c.is_extra())
         .collect()
+}
+
+/// Whether one of `node`'s own tokens (unnamed children) is `token` (the `!` of `!is`).
+fn has_token(node: Node, token: &str) -> bool {
+    let mut c = node.walk();
+    let found = node
+        .children(&mut c)
+        .any(|t| !t.is_named() && t.kind() == token);
+    found
 }
