@@ -4000,3 +4000,221 @@ class Store {
     }
 }
 "#;
+
+#[test]
+fn a_singleton_without_a_private_constructor_is_one_object() {
+    // A class that holds its one instance in a static field and is made only by its
+    // own methods is a singleton even without a private constructor: what one
+    // activity stores in it, another reads.
+    assert_marked(&[(
+        "src/main/java/com/example/single/Session.java",
+        SINGLETON_JAVA,
+    )]);
+}
+
+const SINGLETON_JAVA: &str = r#"package com.example.single;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+class Session {
+    private static Session instance;
+    private String token;
+    private String theme = "light";
+    static synchronized Session get() {
+        if (instance == null) instance = new Session();
+        return instance;
+    }
+    void setToken(String t) { token = t; }
+    String getToken() { return token; }
+    String getTheme() { return theme; }
+}
+
+class Registry {
+    static final Registry INSTANCE = new Registry();
+    private String id;
+    void setId(String id) { this.id = id; }
+    String getId() { return id; }
+}
+
+class Pair {
+    private String first;
+    void setFirst(String f) { first = f; }
+    String getFirst() { return first; }
+}
+
+public class LoginActivity extends Activity {
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        Session.get().setToken(tm.getDeviceId());
+        Registry.INSTANCE.setId(tm.getSubscriberId());
+        new Pair().setFirst(tm.getLine1Number());
+    }
+}
+
+class UploadActivity extends Activity {
+    @Override
+    protected void onResume() {
+        super.onResume();
+        Log.i("up", Session.get().getToken()); // leaks
+        Log.i("up", Session.get().getTheme()); // not data
+        Log.i("up", Registry.INSTANCE.getId()); // leaks
+        Log.i("up", new Pair().getFirst()); // not data
+    }
+}
+"#;
+
+#[test]
+fn app_objects_are_named_by_their_fields_unless_they_wrap_a_text() {
+    // A property with a getter only is named like what it holds, as a field is; a
+    // value of a class that only wraps a text (declared in another package) is named
+    // by its own name; one of any other class of the app (an enum, an event, a
+    // descriptor made at its declaration) is known by its fields.
+    assert_marked(&[
+        ("src/main/java/com/example/wrap/App.kt", WRAP_APP_KT),
+        (
+            "src/main/java/com/example/util/SensitiveString.kt",
+            WRAP_STRING_KT,
+        ),
+    ]);
+}
+
+const WRAP_APP_KT: &str = r#"package com.example.wrap
+
+import android.app.Application
+import android.util.Log
+import com.example.util.SensitiveString
+import java.util.UUID
+
+class App : Application() {
+    val appInstallID: String
+        get() = Store.read("install") ?: UUID.randomUUID().toString()
+
+    override fun onCreate() {
+        super.onCreate()
+        instance = this
+    }
+
+    companion object {
+        lateinit var instance: App
+    }
+}
+
+object Store {
+    fun read(key: String): String? = null
+}
+
+data class Credentials(val username: String?, val password: SensitiveString?)
+
+enum class EnqueueLocation { FRONT, BACK }
+
+class WaitingForLocation(val waiting: Boolean)
+
+object EventType {
+    val BEACON_LOCATION_DATA = StableId(stable = "m.beacon")
+}
+
+data class StableId(val stable: String)
+
+class Reporter {
+    fun headers() {
+        val app = App.instance
+        Log.i("h", app.appInstallID) // leaks
+    }
+
+    fun save(c: Credentials) {
+        // (`toString()` masks it.)
+        Log.i("c", "pw ${c.password}") // not data
+        store(c.password)
+    }
+
+    private fun store(pw: SensitiveString?) {
+        Log.i("c", "pw ${pw?.asString()}") // leaks
+    }
+
+    fun queue(location: EnqueueLocation, w: WaitingForLocation) {
+        Log.i("q", "at $location") // not data
+        Log.i("q", "waiting $w") // not data
+        Log.i("q", "type ${EventType.BEACON_LOCATION_DATA}") // not data
+    }
+}
+"#;
+
+const WRAP_STRING_KT: &str = r#"package com.example.util
+
+@JvmInline
+value class SensitiveString private constructor(private val data: String) {
+    fun asString() = data
+    override fun toString(): String = "*****"
+
+    companion object {
+        fun String.toSensitiveString() = SensitiveString(this)
+    }
+}
+"#;
+
+#[test]
+fn a_lambda_for_an_app_interface_runs_where_its_method_is_called() {
+    // `cb.got(x)` on a parameter declared as an interface of the app with one
+    // abstract method runs the lambda or method reference the caller passed, as
+    // `done.accept(x)` on a `Consumer` does; a callback of two arguments is left to
+    // its implementations, which get each in its place.
+    assert_marked(&[("src/main/java/com/example/fi/Main.java", FUNCTIONAL_JAVA)]);
+}
+
+const FUNCTIONAL_JAVA: &str = r#"package com.example.fi;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.telephony.SmsManager;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import java.util.function.Consumer;
+
+interface OnValue {
+    void got(String v);
+    default void done() {}
+}
+
+interface OnPair {
+    void onResult(String primary, String secondary);
+}
+
+class Loader {
+    static void load(TelephonyManager tm, OnValue cb) {
+        cb.got(tm.getDeviceId());
+    }
+    static void number(TelephonyManager tm, Consumer<String> done) {
+        done.accept(tm.getLine1Number());
+    }
+    static void pair(TelephonyManager tm, OnPair cb) {
+        cb.onResult(tm.getSubscriberId(), "v1.2");
+    }
+}
+
+public class Main extends Activity {
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        Loader.load(tm, v -> Log.i("id", v)); // leaks
+        Loader.load(tm, this::forward);
+        Loader.number(tm, n -> Log.i("n", n)); // leaks
+        Loader.pair(tm, new OnPair() {
+            @Override
+            public void onResult(String primary, String secondary) {
+                Log.i("p", primary); // leaks
+                Log.i("p", secondary); // not data
+            }
+        });
+    }
+
+    private void forward(String v) {
+        SmsManager.getDefault().sendTextMessage("+15550100", null, v, null, null); // leaks
+    }
+}
+"#;

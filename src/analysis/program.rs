@@ -33,6 +33,9 @@ pub struct ClassId {
     pub class: ClassIdx,
 }
 
+/// What a module's bodies create: see [`Program::creations`].
+type Creations = (Vec<(ClassId, u32)>, Vec<ClassId>, Vec<ClassId>);
+
 pub struct Program {
     pub modules: Vec<Arc<Module>>,
     by_simple: HashMap<String, Vec<ClassId>>,
@@ -42,6 +45,8 @@ pub struct Program {
     supers: HashMap<ClassId, Vec<ClassId>>,
     /// Classes the app creates itself (`new C(..)`), with how many places do.
     allocations: HashMap<ClassId, u32>,
+    /// Classes created (`new C(..)`) somewhere outside their own bodies.
+    created_outside: HashSet<ClassId>,
     /// Classes an instance of which (or of a subclass) may exist: created by the app,
     /// anonymous or local, a singleton, or one the framework or an injector may create
     /// (it extends a library class, or carries annotations). Overrides in the other
@@ -75,6 +80,7 @@ impl Program {
             subclasses: HashMap::default(),
             supers: HashMap::default(),
             allocations: HashMap::default(),
+            created_outside: HashSet::default(),
             instantiable: HashSet::default(),
             named_classes: HashSet::default(),
             packages: Vec::new(),
@@ -159,14 +165,17 @@ impl Program {
         }
         let mut allocations: HashMap<ClassId, u32> = HashMap::default();
         let mut named: HashSet<ClassId> = HashSet::default();
+        let mut outside: HashSet<ClassId> = HashSet::default();
         for m in 0..p.modules.len() {
-            let (a, n) = p.creations(m as u32, &p.modules[m]);
+            let (a, n, o) = p.creations(m as u32, &p.modules[m]);
             for (c, count) in a {
                 *allocations.entry(c).or_default() += count;
             }
             named.extend(n);
+            outside.extend(o);
         }
         p.allocations = allocations;
+        p.created_outside = outside;
         p.named_classes = named;
         p.field_names = p
             .modules
@@ -204,16 +213,20 @@ impl Program {
     }
 
     /// The classes the bodies of `module` (at index `m`) create, with how many
-    /// places do, and those they name by a class literal or a qualified name (see
-    /// `instantiable`), in a stable order.
-    fn creations(&self, m: u32, module: &Module) -> (Vec<(ClassId, u32)>, Vec<ClassId>) {
+    /// places do, those they name by a class literal or a qualified name (see
+    /// `instantiable`), and those created outside their own class, in a stable order.
+    fn creations(&self, m: u32, module: &Module) -> Creations {
         let mut allocations: std::collections::BTreeMap<ClassId, u32> = Default::default();
         let mut named = std::collections::BTreeSet::new();
+        let mut outside = std::collections::BTreeSet::new();
         for func in &module.functions {
             walk_exprs(&func.body, &mut |e| match &e.kind {
                 ExprKind::New { ty, body: None, .. } => {
                     if let Some(c) = self.resolve_class(m, ty) {
                         *allocations.entry(c).or_default() += 1;
+                        if c.module != m || func.class != Some(c.class) {
+                            outside.insert(c);
+                        }
                     }
                 }
                 // A class handed to reflection or an injector by its class literal
@@ -230,6 +243,7 @@ impl Program {
         (
             allocations.into_iter().collect(),
             named.into_iter().collect(),
+            outside.into_iter().collect(),
         )
     }
 
@@ -317,9 +331,10 @@ impl Program {
     }
 
     /// A class that keeps its one instance in a static field of its own type and
-    /// cannot be made from outside (`private static Session instance` with private
-    /// constructors, or the field in its companion object): every way to an object
-    /// of it leads to the same object.
+    /// is not made from outside (`private static Session instance` with private
+    /// constructors, or with none and a `new Session()` in its own methods only; or
+    /// the field in its companion object): every way to an object of it leads to
+    /// the same object.
     pub fn is_singleton(&self, c: ClassId) -> bool {
         let class = self.class(c);
         let module = self.module(c.module);
@@ -337,7 +352,11 @@ impl Program {
             .map(|&m| &module.functions[m as usize])
             .filter(|f| f.kind == FunctionKind::Constructor)
             .peekable();
-        holds_itself && constructors.peek().is_some() && constructors.all(|f| f.is_private)
+        holds_itself
+            && match constructors.peek() {
+                Some(_) => constructors.all(|f| f.is_private),
+                None => !self.created_outside.contains(&c) && !self.made_outside_news(c, class),
+            }
     }
 
     pub fn module(&self, m: u32) -> &Module {

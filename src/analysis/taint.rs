@@ -3998,17 +3998,50 @@ impl<'a> Frame<'a> {
         if self.k.names.needs_person(&field.name) && !self.about_person(owner, &field.name) {
             return v;
         }
-        // A property declared without a type is of the class it is made as
-        // (`val basalBodyTemperature = BasicSensor(..)`: a descriptor, not the data).
-        let ty = field
-            .ty
-            .clone()
-            .or_else(|| match field.init.as_ref().map(|e| &e.kind) {
-                Some(ExprKind::New { ty, body: None, .. }) => Some(ty.clone()),
-                _ => None,
-            });
+        // A property declared without a type, made as one of the app's classes, is a
+        // descriptor, not the data (`val basalBodyTemperature = BasicSensor(..)`;
+        // Kotlin makes it with a call of its class: `StableUnstableId(..)`).
+        let made = match field.init.as_ref().map(|e| &e.kind) {
+            Some(ExprKind::New { ty, body: None, .. }) => Some(ty.as_str()),
+            Some(ExprKind::Call(c))
+                if c.receiver.is_none()
+                    && c.name.starts_with(|ch: char| ch.is_ascii_uppercase()) =>
+            {
+                Some(c.name.as_str())
+            }
+            _ => None,
+        };
+        if field.ty.is_none()
+            && made.is_some_and(|t| self.program.resolve_class(owner.module, t).is_some())
+        {
+            return v;
+        }
+        // (Its type named where it is declared, which may not import it where read.)
+        let ty = match field.ty.as_deref() {
+            Some(t) => match self.program.resolve_class(owner.module, t) {
+                Some(c) => Some(self.program.class(c).qualified.clone()),
+                None => Some(t.to_string()),
+            },
+            None => made.map(String::from),
+        };
         let name = field_label(self.k, field);
         self.with_name_source(v, name, ty.as_deref(), field.name_span)
+    }
+
+    /// Whether the app's class `c` only wraps a text: one instance field, a string
+    /// (`value class SensitiveString(private val data: String)`).
+    fn wraps_text(&self, c: ClassId) -> bool {
+        let class = self.program.class(c);
+        let mut fields = class.fields.iter().filter(|f| !f.is_static);
+        let text = |f: &Field| {
+            f.ty.as_deref().is_some_and(|t| {
+                matches!(
+                    t.trim_end_matches('?'),
+                    "String" | "CharSequence" | "char[]" | "CharArray"
+                )
+            })
+        };
+        class.kind == ClassKind::Class && fields.next().is_some_and(text) && fields.next().is_none()
     }
 
     /// Whether a class is about a person: named for one, or holding personal data
@@ -4026,9 +4059,12 @@ impl<'a> Frame<'a> {
     /// A value whose name says it is personal data, and whose origin is otherwise
     /// unknown (not a literal, no source reached it), is personal data.
     fn with_name_source(&mut self, mut v: Val, name: &str, ty: Option<&str>, decl: Span) -> Val {
-        // An object of the app's own classes is known by its fields' names, not its own.
-        if ty.is_some_and(|t| self.program.resolve_class(self.module_id(), t).is_some()) {
-            return v;
+        // An object of the app's own classes is known by its fields' names, not its own
+        // (a `User`'s `email`), unless it only wraps a text (a `SensitiveString`).
+        if let Some(c) = ty.and_then(|t| self.program.resolve_class(self.module_id(), t)) {
+            if !self.wraps_text(c) {
+                return v;
+            }
         }
         if v.is_const
             || v.has_source()
@@ -4398,7 +4434,22 @@ impl<'a> Frame<'a> {
             }
             return v;
         }
-        self.eval_call(&call, span)
+        let v = self.eval_call(&call, span);
+        // A property of the app's own class with a getter (`val appInstallID: String
+        // get() = ..`) is named like what it holds, as a field is.
+        let Some(c) = own else { return v };
+        if let Some((owner, field)) = self.program.field(c, name) {
+            return self.with_field_name_source(v, owner, field);
+        }
+        let Some(&getter) = self.project_callees(&call, &kind).first() else {
+            return v;
+        };
+        let owner = self.program.class_of(getter).unwrap_or(c);
+        if self.k.names.needs_person(name) && !self.about_person(owner, name) {
+            return v;
+        }
+        let func = self.program.function(getter);
+        self.with_name_source(v, name, func.return_type.as_deref(), func.name_span)
     }
 
     /// The receiver of a property read, evaluated. When it is itself a property read
@@ -4894,6 +4945,19 @@ impl<'a> Frame<'a> {
                     }
                     _ => self.type_name_of(receiver)?,
                 };
+                // A field of one of the app's classes (`Registry.INSTANCE`) is a value.
+                let m = self.module_id();
+                if self
+                    .program
+                    .resolve_class(m, &base)
+                    .is_some_and(|c| self.program.field(c, name).is_some())
+                    && self
+                        .program
+                        .resolve_class(m, &format!("{base}.{name}"))
+                        .is_none()
+                {
+                    return None;
+                }
                 let starts_lower = base.chars().next().is_some_and(|c| c.is_lowercase());
                 let name_upper = name.chars().next().is_some_and(|c| c.is_uppercase());
                 if name_upper || starts_lower {
@@ -4907,6 +4971,15 @@ impl<'a> Frame<'a> {
     }
 
     /// The static type of a value expression, as written (simple or qualified).
+    /// The app's class whose field `receiver.name` reads: the receiver's type's, or
+    /// the class the receiver names (`Registry.INSTANCE`).
+    fn class_of_receiver(&self, receiver: &Expr) -> Option<ClassId> {
+        let t = self
+            .static_type(receiver)
+            .or_else(|| self.type_name_of(receiver))?;
+        self.program.resolve_class(self.module_id(), &t)
+    }
+
     fn static_type(&self, e: &Expr) -> Option<String> {
         match &e.kind {
             ExprKind::Name(n) => {
@@ -4937,9 +5010,7 @@ impl<'a> Frame<'a> {
                         .and_then(|(owner, f)| self.field_type(owner, f))
                         .or_else(|| self.receiver_property_type(name, e.span));
                 }
-                let c = self
-                    .static_type(receiver)
-                    .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+                let c = self.class_of_receiver(receiver);
                 if let Some((owner, f)) = c.and_then(|c| self.program.field(c, name)) {
                     return self.field_type(owner, f);
                 }
@@ -5006,9 +5077,7 @@ impl<'a> Frame<'a> {
                     let (owner, f) = self.field_for_name(name)?;
                     return self.field_elem(owner, f);
                 }
-                let c = self
-                    .static_type(receiver)
-                    .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+                let c = self.class_of_receiver(receiver);
                 match c.and_then(|c| self.program.field(c, name)) {
                     Some((owner, f)) => self.field_elem(owner, f),
                     // A property with a getter only (`val items: List<Item> get() = ..`),
@@ -5422,6 +5491,77 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// Runs a function value invoked by `call` on `recv` (the function value's own
+    /// method: `invoke`, `accept`, an app interface's one method): the lambda it
+    /// holds, here; when it is one of this function's parameters, the caller's
+    /// lambda gets the arguments (the summary says so). `None` when nothing ran here.
+    fn invoke_function_value(
+        &mut self,
+        call: &Call,
+        span: Span,
+        recv: &Val,
+        args: &[Val],
+    ) -> Option<Val> {
+        if let Some(Callable::Lambda(l)) = recv.callable {
+            if self.written_here(l) && self.inlined < MAX_INLINE_DEPTH {
+                return Some(self.inline_lambda(l, &call.args, args.to_vec()));
+            }
+            let types: Vec<Option<String>> =
+                call.args.iter().map(|a| self.static_type(a)).collect();
+            if types.iter().any(Option::is_some) {
+                self.g.wrote(|| Dep::Callback(l));
+                self.g.set_lambda_arg_types(l, types);
+            }
+            return Some(self.call_project(call, span, &[l], &Val::default(), args));
+        }
+        // A function value this function was given (`cb(tm.imei)` in
+        // `fun fetch(cb: (String) -> Unit)`): the caller's block gets the data. (All
+        // of its parameters do: past one argument, only for Kotlin's `invoke`, whose
+        // blocks are mostly of one; a Java callback of two is better served by its
+        // implementations, which get each argument in its place.)
+        if let Some(p) = call
+            .receiver
+            .as_deref()
+            .filter(|_| call.args.len() <= 1 || call.name == "invoke")
+            .and_then(|r| self.own_param(r))
+        {
+            self.summary.runs.insert(p);
+            for t in args.iter().flat_map(|a| a.taint.iter()) {
+                let tr = self
+                    .g
+                    .extend_trace(t.trace, call.name_span, "handed to a block");
+                self.summary.invokes.entry((p, t.origin)).or_insert(tr);
+            }
+        }
+        None
+    }
+
+    /// Whether `call` is the one abstract method of an interface of the app that
+    /// its receiver is declared as (a functional interface, which a lambda or a
+    /// method reference implements).
+    fn functional_interface_method(&self, recv: &Receiver, call: &Call) -> bool {
+        let Receiver::Value(_, Some(t)) = recv else {
+            return false;
+        };
+        let Some(c) = self.program.resolve_class(self.module_id(), t) else {
+            return false;
+        };
+        let class = self.program.class(c);
+        if class.kind != ClassKind::Interface {
+            return false;
+        }
+        let module = self.program.module(c.module);
+        let mut abstract_methods = class
+            .methods
+            .iter()
+            .map(|&m| &module.functions[m as usize])
+            .filter(|f| !f.has_body && !f.is_static);
+        abstract_methods
+            .next()
+            .is_some_and(|f| f.name == call.name && f.params.len() == call.args.len())
+            && abstract_methods.next().is_none()
+    }
+
     fn record_call(&mut self, callee: FnId, at: Span) {
         self.g.record_call(self.f, at, callee);
     }
@@ -5485,6 +5625,13 @@ impl<'a> Frame<'a> {
             let exact = self.program.nearest(c, &call.name, call.args.len());
             if !exact.is_empty() && exact.iter().all(|f| callees.contains(f)) {
                 callees = exact;
+            }
+        }
+        // The one method of an interface of the app on a lambda or method reference
+        // (`cb.got(imei)` for `interface OnValue { void got(String v); }`): it runs.
+        if self.functional_interface_method(&recv_kind, call) {
+            if let Some(v) = self.invoke_function_value(call, span, &recv_val, &args) {
+                return v;
             }
         }
         if !callees.is_empty() {
@@ -5553,35 +5700,8 @@ impl<'a> Frame<'a> {
             .functional_methods
             .contains(call.name.as_str())
         {
-            if let Some(Callable::Lambda(l)) = recv_val.callable {
-                if self.written_here(l) && self.inlined < MAX_INLINE_DEPTH {
-                    return self.inline_lambda(l, &call.args, args);
-                }
-                let types: Vec<Option<String>> =
-                    call.args.iter().map(|a| self.static_type(a)).collect();
-                if types.iter().any(Option::is_some) {
-                    self.g.wrote(|| Dep::Callback(l));
-                }
-                if types.iter().any(Option::is_some) {
-                    self.g.set_lambda_arg_types(l, types);
-                }
-                return self.call_project(call, span, &[l], &Val::default(), &args);
-            }
-            // A function value this function was given (`cb(tm.imei)` in
-            // `fun fetch(cb: (String) -> Unit)`): the caller's block gets the data.
-            if let Some(p) = call
-                .receiver
-                .as_deref()
-                .filter(|_| call.name == "invoke")
-                .and_then(|r| self.own_param(r))
-            {
-                self.summary.runs.insert(p);
-                for t in args.iter().flat_map(|a| a.taint.iter()) {
-                    let tr = self
-                        .g
-                        .extend_trace(t.trace, call.name_span, "handed to a block");
-                    self.summary.invokes.entry((p, t.origin)).or_insert(tr);
-                }
+            if let Some(v) = self.invoke_function_value(call, span, &recv_val, &args) {
+                return v;
             }
         }
         // An extension function of the project: its receiver is its first parameter
