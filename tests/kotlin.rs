@@ -2537,3 +2537,52 @@ class Sender(private val service: EventService, private val context: Context) {
     assert!(!found.iter().any(|f| f.1 == at("// help")), "{found:?}");
     assert!(has(&found, "PI001", at("// sync"), "email"), "{found:?}");
 }
+
+#[test]
+fn properties_derived_from_a_flow_hold_what_is_put_in_it_later() {
+    // `val header = account.map { .. }.stateIn(..)` is made when `account` is still
+    // empty, but it is a view of the same flow: what `load()` puts in it later is
+    // what `header` hands on. So are a channel's `receiveAsFlow()` and what
+    // `tryEmit` puts in a shared flow. A support line is the business's number.
+    let found = scan(
+        r#"package app
+
+import android.accounts.AccountManager
+import android.util.Log
+import androidx.lifecycle.ViewModel
+import androidx.lifecycle.viewModelScope
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.flow.MutableSharedFlow
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.SharingStarted
+import kotlinx.coroutines.flow.map
+import kotlinx.coroutines.flow.receiveAsFlow
+import kotlinx.coroutines.flow.stateIn
+
+class HomeViewModel(private val am: AccountManager) : ViewModel() {
+    private val account = MutableStateFlow("")
+    val header = account.map { "Hi $it" }.stateIn(viewModelScope, SharingStarted.Eagerly, "")
+    private val _events = Channel<String>(Channel.BUFFERED)
+    val events = _events.receiveAsFlow()
+    private val _toasts = MutableSharedFlow<String>(extraBufferCapacity = 1)
+    val toasts = _toasts
+
+    fun load() {
+        account.value = am.accounts[0].name
+        _events.trySend(am.accounts[0].name)
+        _toasts.tryEmit(am.accounts[0].name)
+    }
+
+    suspend fun show(supportPhone: String) {
+        Log.d("a", header.value)
+        events.collect { e -> Log.d("b", e) }
+        toasts.collect { t -> Log.d("c", t) }
+        Log.d("d", "call us at $supportPhone")
+    }
+}
+"#,
+    );
+    let at = |n: u64| has(&found, "PI001", n, "account");
+    assert!(at(30) && at(31) && at(32), "{found:?}");
+    assert!(!found.iter().any(|(_, l, _)| *l == 33), "{found:?}");
+}

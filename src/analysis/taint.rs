@@ -3853,17 +3853,9 @@ impl<'a> Frame<'a> {
             let is_this_field =
                 !field.is_static && Some(owner) == self.class.map(|c| self.owner_of(c, name));
             if is_this_field {
-                let key: Arc<str> = format!("this.{name}").into();
-                if let Some(v) = self.env.vars.get(&key) {
-                    let v = v.clone();
-                    return self.with_field_name_source(v, owner, field);
-                }
+                return self.read_name_this_field(name);
             }
-            let v = if is_this_field {
-                self.read_own_field(owner, field)
-            } else {
-                self.read_field_global(owner, field)
-            };
+            let v = self.read_field_global(owner, field);
             return self.with_field_name_source(v, owner, field);
         }
         // A property of the implicit receiver, or of `this` through its getter.
@@ -4657,8 +4649,19 @@ impl<'a> Frame<'a> {
 
     fn read_name_this_field(&mut self, name: &str) -> Val {
         let key: Arc<str> = format!("this.{name}").into();
-        if let Some(v) = self.env.vars.get(&key).cloned() {
+        if let Some(mut v) = self.env.vars.get(&key).cloned() {
             if let Some((owner, field)) = self.field_for_name(name) {
+                // A property initialiser (or constructor) reading an object another was made
+                // as (`val header = account.map { .. }` for `val account =
+                // MutableStateFlow("")`): the same object, with what is put in it later.
+                let initialiser = matches!(
+                    self.func().kind,
+                    FunctionKind::Initializer | FunctionKind::Constructor
+                );
+                if initialiser && made_as_object(field) {
+                    let later = self.read_own_field(owner, field);
+                    v.join(&later);
+                }
                 return self.with_field_name_source(v, owner, field);
             }
             return v;
@@ -8128,6 +8131,21 @@ fn argument_expr<'e>(
     exprs
         .get(p.checked_sub(receiver)?)
         .filter(|a| !matches!(a.kind, ExprKind::Named { .. }))
+}
+
+/// Whether a field is initialised with an object it goes on holding (made with `new`,
+/// a constructor call `MutableStateFlow("")`, or `mutableStateOf(..)` and the like),
+/// rather than a value copied in.
+fn made_as_object(field: &Field) -> bool {
+    match field.init.as_ref().map(|e| &e.kind) {
+        Some(ExprKind::New { .. }) => true,
+        Some(ExprKind::Call(c)) => {
+            c.receiver.is_none()
+                && (c.name.starts_with(|ch: char| ch.is_ascii_uppercase())
+                    || c.name.starts_with("mutable"))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a constant's key is of the kind (literal or name) of a guard's: only
