@@ -2586,3 +2586,51 @@ class HomeViewModel(private val am: AccountManager) : ViewModel() {
     assert!(at(30) && at(31) && at(32), "{found:?}");
     assert!(!found.iter().any(|(_, l, _)| *l == 33), "{found:?}");
 }
+
+#[test]
+fn destructured_block_parameters_and_generic_wrappers_of_a_block() {
+    // `forEach { (key, value) -> }` names the entry's components; `measured { .. }`,
+    // a generic function that runs its block and returns a `T`, returns what the
+    // block returns.
+    let found = scan(
+        r#"package app
+
+import android.content.Context
+import android.provider.Settings
+import android.util.Log
+
+inline fun <T> measured(name: String, block: () -> T): T {
+    val start = System.nanoTime()
+    val r = block()
+    Log.v("t", "$name took ${System.nanoTime() - start}")
+    return r
+}
+
+fun <T> quietly(block: () -> T): T? = try { block() } catch (e: Exception) { null }
+
+fun Context.runTwice(block: () -> Unit): Int {
+    block()
+    block()
+    return 2
+}
+
+class Uploader(private val ctx: Context) {
+    fun upload(email: String) {
+        val ref = measured("ref") { Settings.Secure.getString(ctx.contentResolver, Settings.Secure.ANDROID_ID) }
+        Log.i("a", ref)
+        Log.i("b", "${quietly { Settings.Secure.getString(ctx.contentResolver, Settings.Secure.ANDROID_ID) }}")
+        val n = ctx.runTwice { Settings.Secure.getString(ctx.contentResolver, Settings.Secure.ANDROID_ID) }
+        Log.i("c", "ran $n")
+        mapOf("X-Email" to email).forEach { (key, value) -> Log.v("h", "$key: $value") }
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI001", 25, "device.id"), "{found:?}");
+    assert!(has(&found, "PI001", 26, "device.id"), "{found:?}");
+    assert!(
+        !found.iter().any(|(r, l, _)| r == "PI001" && *l == 28),
+        "{found:?}"
+    );
+    assert!(has(&found, "PI001", 29, "email"), "{found:?}");
+}

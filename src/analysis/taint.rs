@@ -6062,7 +6062,13 @@ impl<'a> Frame<'a> {
                     // (What the callee hands it is known as a whole: the first
                     // parameter gets it.)
                     let given = handed_to.remove(&p).unwrap_or_default();
-                    self.inline_lambda(l, &[], vec![given]);
+                    let value = self.inline_lambda(l, &[], vec![given]);
+                    // A generic function that runs the block returns what it returns
+                    // (`fun <T> measured(name, block: () -> T): T`): a `T` it can
+                    // only have made by running it.
+                    if returns_type_parameter(func) {
+                        result.join(&value);
+                    }
                 }
             }
             // What the callee delivered of what it was given to the app's components.
@@ -8131,6 +8137,15 @@ fn argument_expr<'e>(
     exprs
         .get(p.checked_sub(receiver)?)
         .filter(|a| !matches!(a.kind, ExprKind::Named { .. }))
+}
+
+/// Whether a function's declared return type is one of its type parameters (`T`):
+/// a single capital letter, as type parameters are named.
+fn returns_type_parameter(func: &Function) -> bool {
+    func.return_type.as_deref().is_some_and(|t| {
+        let t = t.trim_end_matches('?');
+        t.len() == 1 && t.starts_with(|c: char| c.is_ascii_uppercase())
+    })
 }
 
 /// Whether a field is initialised with an object it goes on holding (made with `new`,

@@ -2338,6 +2338,8 @@ impl<'a> Lowerer<'a> {
         let span = self.span(node);
         let idx = self.new_function("<lambda>", FunctionKind::Lambda, span, span);
         let mut params = Vec::new();
+        // What destructured parameters declare, run first.
+        let mut components: Vec<Stmt> = Vec::new();
         let mut statements = None;
         let mut cursor = node.walk();
         for c in node.named_children(&mut cursor) {
@@ -2358,23 +2360,47 @@ impl<'a> Lowerer<'a> {
                                 });
                             }
                             "multi_variable_declaration" => {
-                                // `{ (k, v) -> }`: both names see the whole argument.
+                                // `{ (k, v) -> }`: one parameter, whose components the
+                                // names are (`k = $destructured0.component1()`, ..).
                                 let mut c3 = p.walk();
                                 let vars: Vec<_> = p
                                     .named_children(&mut c3)
+                                    .filter(|v| v.kind() == "variable_declaration")
                                     .map(|v| self.variable(v))
                                     .collect();
                                 if let Some((_, _, span, _)) = vars.first() {
+                                    let whole = format!("$destructured{}", params.len());
                                     params.push(Param {
                                         elem: None,
                                         block_params: Vec::new(),
-                                        name: format!("$destructured{}", params.len()),
+                                        name: whole.clone(),
                                         ty: None,
                                         annotations: Vec::new(),
                                         span: *span,
                                     });
+                                    for (i, (name, ty, span, elem)) in vars.into_iter().enumerate()
+                                    {
+                                        if name == "_" {
+                                            continue;
+                                        }
+                                        let component = Call {
+                                            receiver: Some(Box::new(Expr::new(
+                                                ExprKind::Name(whole.clone()),
+                                                span,
+                                            ))),
+                                            name: format!("component{}", i + 1),
+                                            args: Vec::new(),
+                                            name_span: span,
+                                        };
+                                        components.push(Stmt::Let {
+                                            elem,
+                                            name,
+                                            ty,
+                                            init: Some(Expr::new(ExprKind::Call(component), span)),
+                                            span,
+                                        });
+                                    }
                                 }
-                                let _ = vars;
                             }
                             _ => {}
                         }
@@ -2408,8 +2434,17 @@ impl<'a> Lowerer<'a> {
             });
         }
         self.func_stack.push(idx);
-        self.scopes
-            .push(params.iter().map(|p| p.name.clone()).collect());
+        let declared = components.iter().filter_map(|c| match c {
+            Stmt::Let { name, .. } => Some(name.clone()),
+            _ => None,
+        });
+        self.scopes.push(
+            params
+                .iter()
+                .map(|p| p.name.clone())
+                .chain(declared)
+                .collect(),
+        );
         let body = match statements {
             Some(s) => self.block_value(
                 s,
@@ -2419,6 +2454,11 @@ impl<'a> Lowerer<'a> {
                 }),
             ),
             None => Vec::new(),
+        };
+        let body = if components.is_empty() {
+            body
+        } else {
+            components.into_iter().chain(body).collect()
         };
         self.scopes.pop();
         self.func_stack.pop();
