@@ -758,3 +758,49 @@ public class App extends Application {
     // `paste` runs when an action is taken, not at startup; `readNow` is called.
     assert_eq!(pi102_lines(&report), vec![26], "{report}");
 }
+
+#[test]
+fn kotlin_checks_in_when_and_on_a_permission_helper() {
+    // A check as a `when`'s subject (its `true` arm), as an arm's condition in a
+    // `when` without a subject, and a helper of this file called on its object
+    // (`perm.hasContacts()`), also in `return when (..)`.
+    let found = prompts(&[(
+        "app/src/main/java/t/T.kt",
+        r#"package t
+
+import android.Manifest
+import android.content.Context
+import android.content.pm.PackageManager
+import android.database.Cursor
+import android.provider.ContactsContract.CommonDataKinds.Phone
+import androidx.core.content.ContextCompat
+
+class Perm(private val context: Context) {
+    fun hasContacts(): Boolean =
+        ContextCompat.checkSelfPermission(context, Manifest.permission.READ_CONTACTS) == PackageManager.PERMISSION_GRANTED
+}
+
+class Repo(private val context: Context, private val perm: Perm) {
+    fun viaWhen(): Cursor? {
+        return when (perm.hasContacts()) {
+            true -> context.contentResolver.query(Phone.CONTENT_URI, null, null, null, null)
+            false -> null
+        }
+    }
+
+    fun noSubject(): Cursor? = when {
+        perm.hasContacts() -> context.contentResolver.query(Phone.CONTENT_URI, null, null, null, null)
+        else -> null
+    }
+
+    fun deniedArm(): Cursor? = when (perm.hasContacts()) {
+        true -> null
+        false -> context.contentResolver.query(Phone.CONTENT_URI, null, null, null, null)
+    }
+}
+"#,
+    )]);
+    assert!(!at(&found, "PI101", 18), "{found:?}");
+    assert!(!at(&found, "PI101", 24), "{found:?}");
+    assert!(at(&found, "PI101", 30), "{found:?}");
+}

@@ -583,17 +583,17 @@ impl Walk<'_> {
         match s {
             Stmt::Let { init, .. } => {
                 if let Some(e) = init {
-                    self.expr(e, g);
+                    self.value(e, g);
                 }
                 (false, g.clone())
             }
             Stmt::Expr(e) => {
-                self.expr(e, g);
+                self.value(e, g);
                 (false, g.union(&self.gate(e)))
             }
             Stmt::Return(e, _) => {
                 if let Some(e) = e {
-                    self.expr(e, g);
+                    self.value(e, g);
                 }
                 (true, g.clone())
             }
@@ -644,16 +644,58 @@ impl Walk<'_> {
                 (false, g.clone())
             }
             Stmt::Switch {
-                scrutinee, arms, ..
+                scrutinee,
+                arms,
+                labels,
+                ..
             } => {
                 self.expr(scrutinee, g);
-                for a in arms {
-                    self.block(a, g);
+                // `when (hasPermission()) { true -> .. }`: an arm of a switch on a
+                // condition runs when the condition is its label; an arm of a `when`
+                // without a subject when its condition holds and no earlier one did.
+                let subject = match &scrutinee.kind {
+                    ExprKind::Opaque(parts) if parts.is_empty() => None,
+                    ExprKind::Opaque(parts) if parts.len() == 1 => Some(&parts[0]),
+                    _ => Some(scrutinee),
+                };
+                let on_subject = subject.map(|c| self.condition(c));
+                let mut earlier_false = Grant::default();
+                for (i, a) in arms.iter().enumerate() {
+                    let label = labels.get(i).map(Vec::as_slice).unwrap_or_default();
+                    let arm = match (&on_subject, label) {
+                        (Some((t, f)), [l]) => match l.kind {
+                            ExprKind::Literal(Literal::Bool(true)) => t.clone(),
+                            ExprKind::Literal(Literal::Bool(false)) => f.clone(),
+                            _ => Grant::default(),
+                        },
+                        (None, [cond]) => {
+                            let (t, f) = self.condition(cond);
+                            let arm = earlier_false.union(&t);
+                            earlier_false = earlier_false.union(&f);
+                            arm
+                        }
+                        (None, []) => earlier_false.clone(),
+                        _ => Grant::default(),
+                    };
+                    self.block(a, &g.union(&arm));
                 }
                 (false, g.clone())
             }
             Stmt::Block(b) => self.block(b, g),
             Stmt::Break | Stmt::Continue => (false, g.clone()),
+        }
+    }
+
+    /// [`Walk::expr`] for a value a statement computes: one made by statements
+    /// (`return when (granted) { .. }`, `val c = if (..) query() else null`) has
+    /// them walked as statements, under their conditions.
+    fn value(&mut self, e: &Expr, g: &Grant) {
+        match &e.kind {
+            ExprKind::Block { stmts, value } => {
+                let (_, after) = self.block(stmts, g);
+                self.value(value, &after);
+            }
+            _ => self.expr(e, g),
         }
     }
 
@@ -873,14 +915,10 @@ impl Walk<'_> {
                 if p.permission_checks.contains(&c.name) {
                     return self.checked_permissions(e);
                 }
-                if c.receiver
-                    .as_deref()
-                    .is_none_or(|r| matches!(r.kind, ExprKind::This))
-                {
-                    let g = self.wrapped_check(&c.name);
-                    if !g.is_empty() {
-                        return g;
-                    }
+                // (On `this`, or on an object of a class of this file: `perm.hasContacts()`.)
+                let g = self.wrapped_check(&c.name);
+                if !g.is_empty() {
+                    return g;
                 }
                 // A stored answer read by its key: `prefs.getBoolean("privacy_agreed", false)`.
                 let key = c.args.first().and_then(Expr::string_literal);
