@@ -762,25 +762,23 @@ public class App extends Application {
 #[test]
 fn kotlin_checks_in_when_and_on_a_permission_helper() {
     // A check as a `when`'s subject (its `true` arm), as an arm's condition in a
-    // `when` without a subject, and a helper of this file called on its object
-    // (`perm.hasContacts()`), also in `return when (..)`.
-    let found = prompts(&[(
-        "app/src/main/java/t/T.kt",
-        r#"package t
+    // `when` without a subject, also in `return when (..)`; the check is a helper in
+    // another file called on its object (`perm.hasContacts()`).
+    let found = prompts(&[
+        ("app/src/main/java/t/Perm.kt", PERMISSION_HELPER_KT),
+        (
+            "app/src/main/java/t/T.kt",
+            r#"package t
 
-import android.Manifest
 import android.content.Context
-import android.content.pm.PackageManager
 import android.database.Cursor
 import android.provider.ContactsContract.CommonDataKinds.Phone
-import androidx.core.content.ContextCompat
 
-class Perm(private val context: Context) {
-    fun hasContacts(): Boolean =
-        ContextCompat.checkSelfPermission(context, Manifest.permission.READ_CONTACTS) == PackageManager.PERMISSION_GRANTED
+interface PermissionManager {
+    fun hasContacts(): Boolean
 }
 
-class Repo(private val context: Context, private val perm: Perm) {
+class Repo(private val context: Context, private val perm: PermissionManager) {
     fun viaWhen(): Cursor? {
         return when (perm.hasContacts()) {
             true -> context.contentResolver.query(Phone.CONTENT_URI, null, null, null, null)
@@ -799,8 +797,32 @@ class Repo(private val context: Context, private val perm: Perm) {
     }
 }
 "#,
-    )]);
-    assert!(!at(&found, "PI101", 18), "{found:?}");
-    assert!(!at(&found, "PI101", 24), "{found:?}");
-    assert!(at(&found, "PI101", 30), "{found:?}");
+        ),
+    ]);
+    let t = |l: u64| {
+        found
+            .iter()
+            .any(|f| f.0 == "PI101" && f.1.ends_with("T.kt") && f.2 == l)
+    };
+    assert!(!t(14), "{found:?}");
+    assert!(!t(20), "{found:?}");
+    assert!(t(26), "{found:?}");
 }
+
+// A check helper in a file of its own, as an implementation of an interface of the
+// app, two levels deep.
+const PERMISSION_HELPER_KT: &str = r#"package t
+
+import android.Manifest
+import android.content.Context
+import android.content.pm.PackageManager
+import androidx.core.content.ContextCompat
+
+class Perm(private val context: Context) : PermissionManager {
+    override fun hasContacts(): Boolean = hasPermission(Manifest.permission.READ_CONTACTS)
+
+    private fun hasPermission(p: String): Boolean {
+        return ContextCompat.checkSelfPermission(context, p) == PackageManager.PERMISSION_GRANTED
+    }
+}
+"#;

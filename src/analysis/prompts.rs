@@ -22,7 +22,7 @@ use crate::knowledge::Knowledge;
 /// The categories the user was asked about: all of them (consent), or those a
 /// permission guards; and the SDKs told the user's consent answer through their own
 /// switch (by package prefix), which may start.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Grant {
     pub all: bool,
     pub categories: BTreeSet<String>,
@@ -531,25 +531,103 @@ pub(crate) fn walk_modules<'m>(
         .iter()
         .flat_map(|s| s.registered_by.iter().cloned())
         .collect();
-    memo.results(program, |m| {
+    let wrappers = check_wrappers(program, k, &permissions, &callback_registrations);
+    // A module's walk reads the other modules' check helpers: it is worked out again
+    // when they change.
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut sorted: Vec<(&String, &Grant)> = wrappers.iter().collect();
+        sorted.sort_by_key(|(name, _)| *name);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        sorted.hash(&mut h);
+        h.finish()
+    };
+    memo.results_keyed(
+        program,
+        |_| key,
+        |m| {
+            let mut walk = Walk {
+                program,
+                k,
+                permissions: &permissions,
+                out: ModuleWalk::default(),
+                callback_registrations: &callback_registrations,
+                f: FnId { module: m, func: 0 },
+                unwrapping: std::cell::Cell::new(0),
+                wrappers: &wrappers,
+            };
+            for func in 0..program.module(m).functions.len() {
+                walk.f = FnId {
+                    module: m,
+                    func: func as FuncIdx,
+                };
+                walk.block(&program.function(walk.f).body, &Grant::default());
+            }
+            walk.out
+        },
+    )
+}
+
+/// The functions of the whole program that return a permission check, directly or
+/// through another such function (`fun hasContacts() = hasPermission(READ_CONTACTS)`),
+/// by name, with what they ask when they return true (what all of a name's ask).
+fn check_wrappers(
+    program: &Program,
+    k: &Knowledge,
+    permissions: &HashMap<String, Vec<String>>,
+    callback_registrations: &HashSet<String>,
+) -> HashMap<String, Grant> {
+    let candidates: Vec<(FnId, &Expr)> = program
+        .all_functions()
+        .filter_map(|f| match program.function(f).body.as_slice() {
+            [Stmt::Return(Some(e), _)] => Some((f, e)),
+            _ => None,
+        })
+        .collect();
+    let mut table: HashMap<String, Grant> = HashMap::default();
+    // Three rounds: a check, a helper of a check, a helper of that.
+    for _ in 0..3 {
         let mut walk = Walk {
             program,
             k,
-            permissions: &permissions,
+            permissions,
             out: ModuleWalk::default(),
-            callback_registrations: &callback_registrations,
-            f: FnId { module: m, func: 0 },
+            callback_registrations,
+            f: FnId { module: 0, func: 0 },
             unwrapping: std::cell::Cell::new(0),
+            wrappers: &table,
         };
-        for func in 0..program.module(m).functions.len() {
-            walk.f = FnId {
-                module: m,
-                func: func as FuncIdx,
+        let mut next: HashMap<String, Grant> = HashMap::default();
+        for &(f, e) in &candidates {
+            let mut calls_check = false;
+            walk_expr(e, &mut |x| {
+                if let ExprKind::Call(c) = &x.kind {
+                    calls_check |= k.prompts.permission_checks.contains(&c.name)
+                        || walk.wrappers.contains_key(&c.name);
+                }
+            });
+            if !calls_check {
+                continue;
+            }
+            walk.f = f;
+            let (holds, _) = walk.condition(e);
+            if holds.is_empty() {
+                continue;
+            }
+            let name = &program.function(f).name;
+            let merged = match next.remove(name) {
+                Some(g) => g.intersect(&holds),
+                None => holds,
             };
-            walk.block(&program.function(walk.f).body, &Grant::default());
+            next.insert(name.clone(), merged);
         }
-        walk.out
-    })
+        let done = next == table;
+        table = next;
+        if done {
+            break;
+        }
+    }
+    table
 }
 
 struct Walk<'a> {
@@ -562,6 +640,8 @@ struct Walk<'a> {
     f: FnId,
     /// How many check wrappers are being looked into (see [`Walk::wrapped_check`]).
     unwrapping: std::cell::Cell<u8>,
+    /// The program's check helpers ([`check_wrappers`]), for those of other files.
+    wrappers: &'a HashMap<String, Grant>,
 }
 
 impl Walk<'_> {
@@ -938,10 +1018,10 @@ impl Walk<'_> {
         }
     }
 
-    /// What a function of this file asks when it returns true, if all it does is
-    /// return a check (`hasContactPermission()`: `return checkSelfPermission(..,
-    /// READ_CONTACTS) == PERMISSION_GRANTED`). Only this file's functions: the walk is
-    /// kept per module.
+    /// What a function asks when it returns true, if all it does is return a check
+    /// (`hasContactPermission()`: `return checkSelfPermission(.., READ_CONTACTS) ==
+    /// PERMISSION_GRANTED`): this file's functions of that name, else the program's
+    /// ([`check_wrappers`]).
     fn wrapped_check(&self, name: &str) -> Grant {
         let depth = self.unwrapping.get();
         if depth >= 3 {
@@ -949,7 +1029,12 @@ impl Walk<'_> {
         }
         let module = self.program.module(self.f.module);
         let mut grant: Option<Grant> = None;
-        for func in module.functions.iter().filter(|f| f.name == name) {
+        // (An interface's declaration has no body to look into.)
+        for func in module
+            .functions
+            .iter()
+            .filter(|f| f.name == name && f.has_body)
+        {
             let [Stmt::Return(Some(e), _)] = func.body.as_slice() else {
                 return Grant::default();
             };
@@ -962,7 +1047,8 @@ impl Walk<'_> {
                 None => holds,
             });
         }
-        grant.unwrap_or_default()
+        // None here: another file's.
+        grant.unwrap_or_else(|| self.wrappers.get(name).cloned().unwrap_or_default())
     }
 
     /// The categories of the permissions a check expression names (`checkSelfPermission(
