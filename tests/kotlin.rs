@@ -2634,3 +2634,33 @@ class Uploader(private val ctx: Context) {
     );
     assert!(has(&found, "PI001", 29, "email"), "{found:?}");
 }
+
+#[test]
+fn build_string_and_build_list_hold_everything_their_block_adds() {
+    // The value of `buildString { .. }` is what the block appended, not its last
+    // statement's value.
+    let found = scan(
+        r#"package app
+
+import android.util.Log
+
+class Stats {
+    fun report(email: String) {
+        val s = buildString {
+            append("id=")
+            append(email)
+            append(";v=1")
+        }
+        Log.i("a", s)
+        val l = buildList {
+            add(email)
+            add("x")
+        }
+        Log.i("b", l.joinToString())
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI001", 12, "email"), "{found:?}");
+    assert!(has(&found, "PI001", 17, "email"), "{found:?}");
+}

@@ -2236,13 +2236,19 @@ impl<'a> Frame<'a> {
             Some(Callable::Lambda(l)) if self.written_here(l) => Some(l),
             _ => None,
         })?;
-        Some(self.run_on_new_receiver(l))
+        let ty = self
+            .k
+            .propagation
+            .builder_receivers
+            .get(&call.name)
+            .cloned();
+        Some(self.run_on_new_receiver(l, ty))
     }
 
-    /// Runs a block written here with a new, empty object as its receiver; what the
-    /// block put into that object.
-    fn run_on_new_receiver(&mut self, l: FnId) -> Val {
-        let shadowed = self.bind(RECEIVER_PARAM.into(), Val::default(), None);
+    /// Runs a block written here with a new, empty object (of type `ty`, when known)
+    /// as its receiver; what the block put into that object.
+    fn run_on_new_receiver(&mut self, l: FnId, ty: Option<String>) -> Val {
+        let shadowed = self.bind(RECEIVER_PARAM.into(), Val::default(), ty);
         self.inline_lambda(l, &[], Vec::new());
         let built = self
             .env
@@ -2296,7 +2302,7 @@ impl<'a> Frame<'a> {
                 continue;
             }
             self.filling += 1;
-            let filled = self.run_on_new_receiver(l);
+            let filled = self.run_on_new_receiver(l, None);
             self.filling -= 1;
             a.join(&filled);
         }

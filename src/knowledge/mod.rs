@@ -453,6 +453,10 @@ pub struct Propagation {
     /// (`flow { emit(x) }`, `buildList { add(x) }`).
     #[serde(default)]
     pub builder_blocks: NameSet,
+    /// The type of the object such a block fills, where it says what the block's
+    /// calls do (`buildString`'s `StringBuilder`: `append` adds).
+    #[serde(default)]
+    pub builder_receivers: HashMap<String, String>,
     /// Of `runs_block`: calls whose result is a handle to what their block returns
     /// (`executor.submit(callable)`, `async { }`, `supplyAsync { }`).
     #[serde(default)]
@@ -1084,6 +1088,7 @@ impl Knowledge {
             q.mutator_prefixes.extend(p.mutator_prefixes);
             q.emitters.extend(p.emitters);
             q.builder_blocks.extend(p.builder_blocks);
+            q.builder_receivers.extend(p.builder_receivers);
             q.value_blocks.extend(p.value_blocks);
             q.awaiters.extend(p.awaiters);
             q.functional_methods.extend(p.functional_methods);
