@@ -1361,22 +1361,10 @@ impl<'a> Lowerer<'a> {
             init: Some(init),
             span,
         });
-        for (i, (name, ty, span, elem)) in names.into_iter().enumerate() {
-            self.declare(&name);
-            let component = Call {
-                receiver: Some(Box::new(Expr::new(ExprKind::Name(whole.clone()), span))),
-                name: format!("component{}", i + 1),
-                args: Vec::new(),
-                name_span: span,
-            };
-            out.push(Stmt::Let {
-                elem,
-                name,
-                ty,
-                init: Some(Expr::new(ExprKind::Call(component), span)),
-                span,
-            });
+        for (name, ..) in &names {
+            self.declare(name);
         }
+        out.extend(component_lets(&whole, names));
     }
 
     /// Lowers a value-producing node into statements that hand its value(s) to
@@ -2375,28 +2363,7 @@ impl<'a> Lowerer<'a> {
                                         annotations: Vec::new(),
                                         span: *span,
                                     });
-                                    for (i, (name, ty, span, elem)) in vars.into_iter().enumerate()
-                                    {
-                                        if name == "_" {
-                                            continue;
-                                        }
-                                        let component = Call {
-                                            receiver: Some(Box::new(Expr::new(
-                                                ExprKind::Name(whole.clone()),
-                                                span,
-                                            ))),
-                                            name: format!("component{}", i + 1),
-                                            args: Vec::new(),
-                                            name_span: span,
-                                        };
-                                        components.push(Stmt::Let {
-                                            elem,
-                                            name,
-                                            ty,
-                                            init: Some(Expr::new(ExprKind::Call(component), span)),
-                                            span,
-                                        });
-                                    }
+                                    components.extend(component_lets(&whole, vars));
                                 }
                             }
                             _ => {}
@@ -2887,4 +2854,33 @@ fn has_token(node: Node, token: &str) -> bool {
         .children(&mut c)
         .any(|t| !t.is_named() && t.kind() == token);
     found
+}
+
+/// A name a declaration introduces: name, type, span, element type (see
+/// `Lowerer::variable`).
+type Declared = (String, Option<TypeRef>, Span, Option<TypeRef>);
+
+/// The declarations of destructured names (`val (a, b) = e`, `{ (k, v) -> }`): each
+/// the component of `whole` at its place (`a = whole.component1()`), `_` left out.
+fn component_lets(whole: &str, names: Vec<Declared>) -> Vec<Stmt> {
+    names
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (name, ..))| name != "_")
+        .map(|(i, (name, ty, span, elem))| {
+            let component = Call {
+                receiver: Some(Box::new(Expr::new(ExprKind::Name(whole.to_string()), span))),
+                name: format!("component{}", i + 1),
+                args: Vec::new(),
+                name_span: span,
+            };
+            Stmt::Let {
+                elem,
+                name,
+                ty,
+                init: Some(Expr::new(ExprKind::Call(component), span)),
+                span,
+            }
+        })
+        .collect()
 }
