@@ -546,16 +546,7 @@ pub(crate) fn walk_modules<'m>(
         program,
         |_| key,
         |m| {
-            let mut walk = Walk {
-                program,
-                k,
-                permissions: &permissions,
-                out: ModuleWalk::default(),
-                callback_registrations: &callback_registrations,
-                f: FnId { module: m, func: 0 },
-                unwrapping: std::cell::Cell::new(0),
-                wrappers: &wrappers,
-            };
+            let mut walk = Walk::new(program, k, &permissions, &callback_registrations, &wrappers);
             for func in 0..program.module(m).functions.len() {
                 walk.f = FnId {
                     module: m,
@@ -587,16 +578,7 @@ fn check_wrappers(
     let mut table: HashMap<String, Grant> = HashMap::default();
     // Three rounds: a check, a helper of a check, a helper of that.
     for _ in 0..3 {
-        let mut walk = Walk {
-            program,
-            k,
-            permissions,
-            out: ModuleWalk::default(),
-            callback_registrations,
-            f: FnId { module: 0, func: 0 },
-            unwrapping: std::cell::Cell::new(0),
-            wrappers: &table,
-        };
+        let mut walk = Walk::new(program, k, permissions, callback_registrations, &table);
         let mut next: HashMap<String, Grant> = HashMap::default();
         for &(f, e) in &candidates {
             let mut calls_check = false;
@@ -644,7 +626,27 @@ struct Walk<'a> {
     wrappers: &'a HashMap<String, Grant>,
 }
 
-impl Walk<'_> {
+impl<'a> Walk<'a> {
+    /// A walk with nothing found yet, at no function in particular.
+    fn new(
+        program: &'a Program,
+        k: &'a Knowledge,
+        permissions: &'a HashMap<String, Vec<String>>,
+        callback_registrations: &'a HashSet<String>,
+        wrappers: &'a HashMap<String, Grant>,
+    ) -> Walk<'a> {
+        Walk {
+            program,
+            k,
+            permissions,
+            out: ModuleWalk::default(),
+            callback_registrations,
+            f: FnId { module: 0, func: 0 },
+            unwrapping: std::cell::Cell::new(0),
+            wrappers,
+        }
+    }
+
     /// Walks statements under `grant`; returns whether control always leaves
     /// (return/throw) and the grant in force after them.
     fn block(&mut self, stmts: &[Stmt], grant: &Grant) -> (bool, Grant) {

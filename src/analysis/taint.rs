@@ -3329,36 +3329,34 @@ impl<'a> Frame<'a> {
             } => (&**operand, true),
             _ => (cond, false),
         };
-        if let ExprKind::InstanceOf { expr, .. } = &test.kind {
-            let Some((p, key)) = self.switched_param(expr).zip(self.constant_key(test)) else {
-                return (None, None);
-            };
-            let values: Arc<[Arc<str>]> = Arc::from(vec![key]);
-            let (is, is_not) = (Some((p, values.clone(), false)), Some((p, values, true)));
-            return if negated { (is_not, is) } else { (is, is_not) };
-        }
-        let ExprKind::Binary {
-            op:
-                BinOp::Compare {
-                    negated,
-                    ordered: false,
-                },
-            lhs,
-            rhs,
-        } = &cond.kind
-        else {
-            return (None, None);
-        };
         let one = |p: &Expr, c: &Expr| Some((self.switched_param(p)?, self.constant_key(c)?));
-        let Some((p, key)) = one(lhs, rhs).or_else(|| one(rhs, lhs)) else {
+        let tested = match (&test.kind, &cond.kind) {
+            (ExprKind::InstanceOf { expr, .. }, _) => one(expr, test).map(|pk| (pk, negated)),
+            (
+                _,
+                ExprKind::Binary {
+                    op:
+                        BinOp::Compare {
+                            negated,
+                            ordered: false,
+                        },
+                    lhs,
+                    rhs,
+                },
+            ) => one(lhs, rhs)
+                .or_else(|| one(rhs, lhs))
+                .map(|pk| (pk, *negated)),
+            _ => None,
+        };
+        let Some(((p, key), negated)) = tested else {
             return (None, None);
         };
         let values: Arc<[Arc<str>]> = Arc::from(vec![key]);
-        let equal = Some((p, values.clone(), false));
-        let other = Some((p, values, true));
-        match negated {
-            false => (equal, other),
-            true => (other, equal),
+        let (holds, fails) = (Some((p, values.clone(), false)), Some((p, values, true)));
+        if negated {
+            (fails, holds)
+        } else {
+            (holds, fails)
         }
     }
 
@@ -4005,22 +4003,13 @@ impl<'a> Frame<'a> {
 
     fn with_field_name_source(&mut self, v: Val, owner: ClassId, field: &Field) -> Val {
         // `Commodity.fullName`, a ledger `Account.fullName`: a thing's name.
-        if self.k.names.needs_person(&field.name) && !self.about_person(owner, &field.name) {
+        if self.names_a_thing(owner, &field.name) {
             return v;
         }
         // A property declared without a type, made as one of the app's classes, is a
         // descriptor, not the data (`val basalBodyTemperature = BasicSensor(..)`;
         // Kotlin makes it with a call of its class: `StableUnstableId(..)`).
-        let made = match field.init.as_ref().map(|e| &e.kind) {
-            Some(ExprKind::New { ty, body: None, .. }) => Some(ty.as_str()),
-            Some(ExprKind::Call(c))
-                if c.receiver.is_none()
-                    && c.name.starts_with(|ch: char| ch.is_ascii_uppercase()) =>
-            {
-                Some(c.name.as_str())
-            }
-            _ => None,
-        };
+        let made = field.init.as_ref().and_then(constructed_type);
         if field.ty.is_none()
             && made.is_some_and(|t| self.program.resolve_class(owner.module, t).is_some())
         {
@@ -4052,6 +4041,12 @@ impl<'a> Frame<'a> {
             })
         };
         class.kind == ClassKind::Class && fields.next().is_some_and(text) && fields.next().is_none()
+    }
+
+    /// Whether `name` in class `owner` is a thing's name, not a person's: a name that
+    /// needs a person (`fullName`) in a class about none (`Commodity.fullName`).
+    fn names_a_thing(&self, owner: ClassId, name: &str) -> bool {
+        self.k.names.needs_person(name) && !self.about_person(owner, name)
     }
 
     /// Whether a class is about a person: named for one, or holding personal data
@@ -4108,8 +4103,7 @@ impl<'a> Frame<'a> {
         let fills = func.kind == FunctionKind::Constructor || func.name.starts_with("set");
         if fills
             && self.params.contains_key(name)
-            && self.k.names.needs_person(name)
-            && self.class.is_some_and(|c| !self.about_person(c, name))
+            && self.class.is_some_and(|c| self.names_a_thing(c, name))
         {
             return v;
         }
@@ -4462,7 +4456,7 @@ impl<'a> Frame<'a> {
             return v;
         };
         let owner = self.program.class_of(getter).unwrap_or(c);
-        if self.k.names.needs_person(name) && !self.about_person(owner, name) {
+        if self.names_a_thing(owner, name) {
             return v;
         }
         let func = self.program.function(getter);
@@ -4744,10 +4738,7 @@ impl<'a> Frame<'a> {
             }
             ExprKind::Field { receiver, name } => {
                 let v = self.flow_into(v, target.span, &format!("stored in field `{name}`"));
-                let owner = self
-                    .static_type(receiver)
-                    .or_else(|| self.type_name_of(receiver))
-                    .and_then(|t| self.program.resolve_class(self.module_id(), &t));
+                let owner = self.class_of_receiver(receiver);
                 // A Kotlin property with a custom setter (`set(value) { .. }`): the
                 // assignment runs it.
                 if let Some(c) = owner.filter(|_| self.accessor_properties()) {
@@ -4998,7 +4989,6 @@ impl<'a> Frame<'a> {
         }
     }
 
-    /// The static type of a value expression, as written (simple or qualified).
     /// The app's class whose field `receiver.name` reads: the receiver's type's, or
     /// the class the receiver names (`Registry.INSTANCE`).
     fn class_of_receiver(&self, receiver: &Expr) -> Option<ClassId> {
@@ -5008,6 +4998,7 @@ impl<'a> Frame<'a> {
         self.program.resolve_class(self.module_id(), &t)
     }
 
+    /// The static type of a value expression, as written (simple or qualified).
     fn static_type(&self, e: &Expr) -> Option<String> {
         match &e.kind {
             ExprKind::Name(n) => {
@@ -8177,14 +8168,28 @@ fn returns_type_parameter(func: &Function) -> bool {
 /// a constructor call `MutableStateFlow("")`, or `mutableStateOf(..)` and the like),
 /// rather than a value copied in.
 fn made_as_object(field: &Field) -> bool {
-    match field.init.as_ref().map(|e| &e.kind) {
-        Some(ExprKind::New { .. }) => true,
-        Some(ExprKind::Call(c)) => {
-            c.receiver.is_none()
-                && (c.name.starts_with(|ch: char| ch.is_ascii_uppercase())
-                    || c.name.starts_with("mutable"))
+    field.init.as_ref().is_some_and(|e| {
+        constructed_type(e).is_some()
+            || match &e.kind {
+                // (An anonymous class's object too.)
+                ExprKind::New { .. } => true,
+                ExprKind::Call(c) => c.receiver.is_none() && c.name.starts_with("mutable"),
+                _ => false,
+            }
+    })
+}
+
+/// The class an expression makes an object of, as written: `new T(..)`, or a Kotlin
+/// constructor call `T(..)` (a call of a capitalised name without a receiver).
+fn constructed_type(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::New { ty, body: None, .. } => Some(ty.as_str()),
+        ExprKind::Call(c)
+            if c.receiver.is_none() && c.name.starts_with(|ch: char| ch.is_ascii_uppercase()) =>
+        {
+            Some(c.name.as_str())
         }
-        _ => false,
+        _ => None,
     }
 }
 

@@ -2626,7 +2626,6 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// The type as written, without generics, nullability or annotations.
     /// A `when` arm's `is T` as the test of a value of type `T` (the value left
     /// out); `None` for `!is T`.
     fn type_test(&self, node: Node) -> Option<Expr> {
@@ -2646,6 +2645,7 @@ impl<'a> Lowerer<'a> {
         ))
     }
 
+    /// The type as written, without generics, nullability or annotations.
     fn type_text(&self, node: Node) -> TypeRef {
         match node.kind() {
             "user_type" => {
