@@ -4270,3 +4270,96 @@ public class Main extends Activity {
     }
 }
 "#;
+
+#[test]
+fn objects_put_somewhere_carry_what_is_stored_into_them_later() {
+    // An object put into a JSON array, a parent JSON object, a list, or a field, and
+    // filled in afterwards: the holder has the data too. A local assigned anew names
+    // another object; what was filled in before the put is all there is.
+    let main = r#"package app;
+
+import android.app.Activity;
+import android.telephony.TelephonyManager;
+import android.util.Log;
+import java.util.ArrayList;
+import java.util.List;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+class User { String phone; String theme; }
+
+class Box { String v; }
+
+class Controller {
+    Box current;
+    void attach(Box b) { current = b; }
+    Box get() { return current; }
+}
+
+public class MainActivity extends Activity {
+    private TelephonyManager tm;
+    private final Box shared = new Box();
+
+    static Box same(Box b) { return b; }
+
+    private Box box() { return shared; }
+
+    void nested() throws Exception {
+        JSONObject outer = new JSONObject();
+        JSONObject device = new JSONObject();
+        outer.put("device", device);
+        device.put("imei", tm.getDeviceId());
+        Log.i("t", outer.toString()); // nested
+    }
+
+    void listed() {
+        List<User> users = new ArrayList<>();
+        User u = new User();
+        users.add(u);
+        u.phone = tm.getLine1Number();
+        u.theme = "dark";
+        Log.i("t", users.get(0).phone); // listed phone
+        Log.i("t", users.get(0).theme); // listed theme
+    }
+
+    void renamed() throws Exception {
+        JSONArray arr = new JSONArray();
+        JSONObject o = new JSONObject();
+        arr.put(o);
+        o = new JSONObject();
+        o.put("line", tm.getLine1Number());
+        Log.i("t", arr.toString()); // renamed
+    }
+
+    void kept() {
+        Controller ctl = new Controller();
+        Box b = new Box();
+        ctl.attach(b);
+        b.v = tm.getDeviceId();
+        Log.i("t", ctl.get().v); // kept
+        Box b1 = new Box();
+        Box b2 = same(b1);
+        b2.v = tm.getSimSerialNumber();
+        Log.i("t", b1.v); // same
+        box().v = tm.getLine1Number();
+        Log.i("t", shared.v); // getter
+    }
+}
+"#;
+    let found = scan(&[("app/src/main/java/app/MainActivity.java", main)]);
+    let file = "app/src/main/java/app/MainActivity.java";
+    for marker in [
+        "// nested",
+        "// listed phone",
+        "// kept",
+        "// same",
+        "// getter",
+    ] {
+        let line = line_of(main, marker);
+        assert!(reports(&found, file, line, "PI001"), "{marker}: {found:?}");
+    }
+    for marker in ["// listed theme", "// renamed"] {
+        let line = line_of(main, marker);
+        assert!(!reports(&found, file, line, "PI001"), "{marker}: {found:?}");
+    }
+}

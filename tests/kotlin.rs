@@ -2664,3 +2664,58 @@ class Stats {
     assert!(has(&found, "PI001", 12, "email"), "{found:?}");
     assert!(has(&found, "PI001", 17, "email"), "{found:?}");
 }
+
+#[test]
+fn a_state_holders_value_is_typed_and_an_object_prints_what_its_to_string_prints() {
+    // `current.value?.run { show(this, true) }` on a `MutableStateFlow<Contact?>` calls
+    // `show(Contact, ..)`, not `show(String, ..)`; a `Contact` handed to a function
+    // that prints it prints its `toString()`'s fields, not the place stored beside.
+    let found = scan(
+        r#"package app
+
+import android.telephony.TelephonyManager
+import android.util.Log
+import kotlinx.coroutines.flow.MutableStateFlow
+
+class Contact(val id: String) {
+    var place: String? = null
+    override fun toString(): String = "Contact $id"
+}
+
+class Vm(private val tm: TelephonyManager) {
+    private val current = MutableStateFlow<Contact?>(null)
+
+    fun mk() = Contact("y")
+
+    fun fill(c: Contact) {
+        current.value = c
+        c.place = tm.line1Number
+    }
+
+    fun b() {
+        current.value?.run { show(this, true) }
+        current.value?.let { log(it) }
+    }
+
+    private fun show(id: String, center: Boolean) {
+        Log.i("t", "missing $id")
+    }
+
+    private fun show(c: Contact, center: Boolean) {
+        Log.i("t", "show ${c.place}")
+    }
+
+    private fun log(c: Contact) {
+        Log.i("t", "contact $c")
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI001", 32, "phone_number"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(r, l, _)| r == "PI001" && (*l == 28 || *l == 36)),
+        "{found:?}"
+    );
+}

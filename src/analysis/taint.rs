@@ -75,6 +75,11 @@ struct Taint {
 /// In [`Taint::entry_of`]: whichever entry the caller's key names.
 const ANY_KEY: FieldSym = FieldSym::MAX;
 
+/// In [`Origin::ParamField`], not a field but what a parameter's object holds as a
+/// whole (its data not known to be in any one field): what the object prints as
+/// text when its class's `toString()` prints some of its fields.
+const WHOLE: FieldSym = FieldSym::MAX - 1;
+
 /// What a call passes where a callee takes an entry's key.
 #[derive(Clone, Copy)]
 enum KeyArg {
@@ -1610,6 +1615,19 @@ struct Frame<'a> {
     /// Locals that name the same object (`Box b = a;`): what is stored into one is
     /// in the other. Flow-insensitive within the function.
     aliases: HashMap<Arc<str>, Vec<Arc<str>>>,
+    /// Where the object a local names was put (`list.add(item)`, `outer.put("k",
+    /// inner)`, `this.current = b`, a callee keeping its parameter), and where in
+    /// that holder: what is stored into the object later is there too. Forgotten
+    /// when the local is assigned anew.
+    holders: HashMap<Arc<str>, Vec<(Expr, Path, Span)>>,
+    /// How deep [`Frame::weak_update`] is following holders of holders.
+    holding: u32,
+    /// Calls (by their name's span) of project functions that return one of what
+    /// they were given as it is (`same(b)`, a fluent `return this`): the parameter.
+    identity_calls: HashMap<Span, u16>,
+    /// Calls of project getters that return one field of their object as it is
+    /// (`box()` returning `shared`): that field.
+    field_getters: HashMap<Span, Arc<str>>,
     /// While a callee's sinks are taken over: the class `this` must be for them to
     /// run (see [`Summary::sinks`]).
     via: Option<ClassId>,
@@ -1677,6 +1695,10 @@ impl<'a> Frame<'a> {
             typing_fields: std::cell::RefCell::new(Vec::new()),
             typing_captures: std::cell::RefCell::new(Vec::new()),
             aliases: HashMap::default(),
+            holders: HashMap::default(),
+            holding: 0,
+            identity_calls: HashMap::default(),
+            field_getters: HashMap::default(),
             via: None,
             guards: Vec::new(),
             sink_guard: None,
@@ -2145,14 +2167,34 @@ impl<'a> Frame<'a> {
             }
         }
         let any = whole || !fields.is_empty();
-        v.taint.retain(|t| match t.field {
-            Some(x) => whole || fields.contains(&x),
-            None => any,
-        });
-        for t in &mut v.taint {
-            t.field = None;
-            t.sub = None;
+        let mut printed = Val::default();
+        for t in std::mem::take(&mut v.taint) {
+            let text = Taint {
+                field: None,
+                sub: None,
+                ..t
+            };
+            match (t.field, t.origin) {
+                (Some(x), _) if whole || fields.contains(&x) => {
+                    printed.add_taint(text);
+                }
+                (Some(_), _) => {}
+                // An object this function was given: the fields printed, of the
+                // caller's object.
+                // (And what it holds as a whole, which they may print.)
+                (None, Origin::Param(p)) if !whole && any && p != RECEIVER => {
+                    for &f in fields.iter().chain(&[WHOLE]) {
+                        let origin = Origin::ParamField(p, f);
+                        printed.add_taint(Taint { origin, ..text });
+                    }
+                }
+                (None, _) if any => {
+                    printed.add_taint(text);
+                }
+                (None, _) => {}
+            }
         }
+        v.taint = printed.taint;
         v.callable = None;
         v.exact = None;
         v
@@ -3114,6 +3156,7 @@ impl<'a> Frame<'a> {
                     }
                     None => Val::constant(),
                 };
+                self.holders.remove(&name_rc);
                 if let Some(e) = init {
                     self.note_alias(&name_rc, e);
                 }
@@ -3802,13 +3845,20 @@ impl<'a> Frame<'a> {
                     return v;
                 }
                 let v = self.eval(value);
-                if let (ExprKind::Name(n), false) = (&target.kind, *compound) {
-                    if self.env.vars.contains_key(n.as_str()) {
-                        let n: Arc<str> = n.as_str().into();
-                        self.note_alias(&n, value);
-                    }
+                let local = match &target.kind {
+                    ExprKind::Name(n) => self.env.vars.contains_key(n.as_str()),
+                    _ => false,
+                };
+                if let (ExprKind::Name(n), true, false) = (&target.kind, local, *compound) {
+                    let n: Arc<str> = n.as_str().into();
+                    self.holders.remove(&n);
+                    self.note_alias(&n, value);
                 }
                 self.assign(target, v.clone(), *compound);
+                // `this.current = b`, `Registry.primary = b`: that place holds `b`'s object.
+                if !local {
+                    self.note_held(value, target, NO_PATH, target.span);
+                }
                 v
             }
             ExprKind::Opaque(items) => {
@@ -4695,6 +4745,16 @@ impl<'a> Frame<'a> {
     }
 
     fn assign(&mut self, target: &Expr, v: Val, compound: bool) {
+        // `box().v = x` where `box()` returns its object's field `shared`: `shared.v = x`.
+        if let ExprKind::Field { receiver, name } = &target.kind {
+            if let Some(place) = self.getter_place(receiver) {
+                let field = ExprKind::Field {
+                    receiver: Box::new(place),
+                    name: name.clone(),
+                };
+                return self.assign(&Expr::new(field, target.span), v, compound);
+            }
+        }
         match &target.kind {
             ExprKind::Name(n) => {
                 let mut v = v;
@@ -4821,6 +4881,71 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// The field a call of a project getter returns as it is (`box()` returning
+    /// `shared`, `ctl.get()` returning `ctl.current`), as a place to store into. The
+    /// call is run first, as it runs before the store.
+    fn getter_place(&mut self, e: &Expr) -> Option<Expr> {
+        let ExprKind::Call(c) = &e.kind else {
+            return None;
+        };
+        let simple = match c.receiver.as_deref().map(|r| &r.kind) {
+            None | Some(ExprKind::This | ExprKind::Name(_)) => c.args.is_empty(),
+            _ => false,
+        };
+        if !simple {
+            return None;
+        }
+        self.eval(e);
+        let name = self.field_getters.get(&c.name_span)?.to_string();
+        let owner = c
+            .receiver
+            .as_deref()
+            .cloned()
+            .unwrap_or_else(|| Expr::new(ExprKind::This, c.name_span));
+        let place = ExprKind::Field {
+            receiver: Box::new(owner),
+            name,
+        };
+        Some(Expr::new(place, e.span))
+    }
+
+    /// The field of its own class that a parameterless project function returns at
+    /// each of its `return`s, and nothing else (`Box box() { return shared; }`,
+    /// `fun box() = shared`).
+    fn returned_field(&self, callee: FnId) -> Option<Arc<str>> {
+        let func = self.program.function(callee);
+        let class = self.program.class_of(callee)?;
+        if !func.params.is_empty() || !func.has_body {
+            return None;
+        }
+        let mut field: Option<&str> = None;
+        let mut other = false;
+        let mut locals = Vec::new();
+        visit_stmts(&func.body, &mut |s| match s {
+            Stmt::Return(e, _) => {
+                let name = match e.as_ref().map(|e| &e.kind) {
+                    Some(ExprKind::Name(n)) => Some(n.as_str()),
+                    Some(ExprKind::Field { receiver, name })
+                        if matches!(receiver.kind, ExprKind::This) =>
+                    {
+                        Some(name.as_str())
+                    }
+                    _ => None,
+                };
+                match (name, field) {
+                    (Some(n), None) => field = Some(n),
+                    (Some(n), Some(f)) if n == f => {}
+                    _ => other = true,
+                }
+            }
+            Stmt::Let { name, .. } => locals.push(name.as_str()),
+            _ => {}
+        });
+        let field = field.filter(|f| !other && !locals.contains(f))?;
+        self.program.field(class, field)?;
+        Some(field.into())
+    }
+
     /// `box.v = x` or `arr[0] = x` on a local that is the only name of its object:
     /// what that field or element held before is gone.
     fn overwrite_part(&mut self, object: &Expr, part: FieldSym) {
@@ -4832,6 +4957,61 @@ impl<'a> Frame<'a> {
         }
         if let Some(slot) = self.env.vars.get_mut(n.as_str()) {
             slot.taint.retain(|t| t.field != Some(part));
+        }
+    }
+
+    /// What was just stored into the object a local names is in whatever holds
+    /// that object, where it holds it.
+    fn update_holders(&mut self, name: &str, added: &Val) {
+        /// Holders of holders, at most this deep.
+        const MAX_HOLDING: u32 = 3;
+        if self.holding >= MAX_HOLDING {
+            return;
+        }
+        let Some(holders) = self.holders.get(name).cloned() else {
+            return;
+        };
+        self.holding += 1;
+        for (target, path, at) in holders {
+            let message = match target.dotted() {
+                Some(holder) => format!("`{name}` is in `{holder}` from here"),
+                None => format!("`{name}` is held from here"),
+            };
+            let mut part = added.clone();
+            for t in &mut part.taint {
+                let trace = self.g.extend_trace(t.trace, at, &message);
+                *t = t.carried(trace).within(path);
+            }
+            self.weak_update(&target, &part);
+        }
+        self.holding -= 1;
+    }
+
+    /// `value` put into `target` at `path` (`list.add(item)`, `this.current = b`):
+    /// when it is a local naming an object, `target` holds that object from now on.
+    fn note_held(&mut self, value: &Expr, target: &Expr, path: Path, at: Span) {
+        /// Holders remembered per local.
+        const MAX_HOLDERS: usize = 8;
+        let mut e = value;
+        while let ExprKind::Cast { expr, .. } = &e.kind {
+            e = expr;
+        }
+        let ExprKind::Name(n) = &e.kind else {
+            return;
+        };
+        let itself = matches!(&target.kind, ExprKind::Name(t) if t == n);
+        if itself || !self.env.vars.contains_key(n.as_str()) {
+            return;
+        }
+        if !self.holds_objects(self.local_types.get(n.as_str()).map(|t| t.as_str())) {
+            return;
+        }
+        let list = self.holders.entry(n.as_str().into()).or_default();
+        let known = list
+            .iter()
+            .any(|(t, p, _)| t.span == target.span && *p == path);
+        if !known && list.len() < MAX_HOLDERS {
+            list.push((target.clone(), path, at));
         }
     }
 
@@ -4892,6 +5072,7 @@ impl<'a> Frame<'a> {
                             slot.absorb(&added);
                         }
                     }
+                    self.update_holders(n, &added);
                     return;
                 }
                 if let Some((owner, field)) = self.field_for_name(n) {
@@ -5016,10 +5197,11 @@ impl<'a> Frame<'a> {
                     })
             }
             // In an extension function or a block with receiver, `this` is the receiver.
-            ExprKind::This => match self.local_types.get(RECEIVER_PARAM) {
-                Some(t) if self.env.vars.contains_key(RECEIVER_PARAM) => Some(t.clone()),
-                _ => self.class.map(|c| self.program.class(c).name.clone()),
-            },
+            // (Not known when the receiver's type is not.)
+            ExprKind::This if self.env.vars.contains_key(RECEIVER_PARAM) => {
+                self.local_types.get(RECEIVER_PARAM).cloned()
+            }
+            ExprKind::This => self.class.map(|c| self.program.class(c).name.clone()),
             // Android resource ids (`R.string.app_name`) are ints.
             ExprKind::Field { receiver, .. } if is_resource_class(receiver) => Some("int".into()),
             ExprKind::Field { receiver, name } => {
@@ -5032,6 +5214,12 @@ impl<'a> Frame<'a> {
                 let c = self.class_of_receiver(receiver);
                 if let Some((owner, f)) = c.and_then(|c| self.program.field(c, name)) {
                     return self.field_type(owner, f);
+                }
+                // What a holder holds (`state.value` of a `MutableStateFlow<Contact?>`).
+                if name == "value" && c.is_none() {
+                    if let Some(t) = self.element_type(receiver) {
+                        return Some(t);
+                    }
                 }
                 // A library type's static field (`System.out`).
                 if let Some(t) = self.type_name_of(receiver) {
@@ -6012,6 +6200,7 @@ impl<'a> Frame<'a> {
                     held.add_taint(x);
                 }
             }
+            self.note_identity(call, callee, summary, bound.is_some());
             // A fluent setter (`return this`) returns the object it stored into.
             let returns_this = summary
                 .ret
@@ -6141,6 +6330,50 @@ impl<'a> Frame<'a> {
         result
     }
 
+    /// What a call of a project function says of the objects it was given: one it
+    /// returns as it is (`same(b)`) or one of its object's fields it returns
+    /// (`box()` returning `shared`), and those it keeps, in its object's fields or in
+    /// another argument (`ctl.attach(b)`, `fill(list, item)`): see
+    /// [`Frame::holders`]. Arguments bound by name are left out.
+    fn note_identity(&mut self, call: &Call, callee: FnId, summary: &Summary, named: bool) {
+        for t in summary.ret.taint.iter().filter(|t| t.field.is_none()) {
+            if let (Origin::Param(p), false) = (t.origin, named) {
+                self.identity_calls.insert(call.name_span, p);
+            }
+        }
+        if let Some(field) = self.returned_field(callee) {
+            self.field_getters.insert(call.name_span, field);
+        }
+        if named || call.name == "<constructor>" {
+            return;
+        }
+        let on = call
+            .receiver
+            .as_deref()
+            .filter(|r| !matches!(r.kind, ExprKind::This | ExprKind::Super));
+        for &(field, sub, origin) in summary.receiver_gets.keys() {
+            let Origin::Param(p) = origin else { continue };
+            let Some(arg) = call.args.get(p as usize) else {
+                continue;
+            };
+            let (target, path) = match on {
+                Some(r) => (r.clone(), (Some(field), sub)),
+                None => {
+                    let Some(name) = self.g.field_name(field).cloned() else {
+                        continue;
+                    };
+                    let this = Expr::new(ExprKind::This, call.name_span);
+                    let place = ExprKind::Field {
+                        receiver: Box::new(this),
+                        name: name.to_string(),
+                    };
+                    (Expr::new(place, call.name_span), (sub, None))
+                }
+            };
+            self.note_held(arg, &target, path, call.name_span);
+        }
+    }
+
     /// What a callee stored in the object it ran on is now in that object: a new
     /// object (constructor) or the call's receiver. False when the call ran on `this`.
     fn object_holds(&mut self, call: &Call, result: &mut Val, stored: &Val) -> bool {
@@ -6213,6 +6446,17 @@ impl<'a> Frame<'a> {
                 .args
                 .get(p as usize)
                 .map(|a| a.taint.clone())
+                .unwrap_or_default(),
+            Origin::ParamField(p, WHOLE) => site
+                .args
+                .get(p as usize)
+                .map(|a| {
+                    a.taint
+                        .iter()
+                        .filter(|t| t.field.is_none())
+                        .copied()
+                        .collect()
+                })
                 .unwrap_or_default(),
             Origin::ParamField(p, f) => site
                 .args
@@ -6868,14 +7112,7 @@ impl<'a> Frame<'a> {
                 let taints: Vec<Taint> = args
                     .iter()
                     .zip(&call.args)
-                    .filter(|(_, e)| {
-                        self.static_type(e).is_none_or(|t| {
-                            !k.type_is(
-                                &self.program.qualify_external(self.module_id(), &t),
-                                "android.content.Context",
-                            )
-                        }) && !matches!(e.kind, ExprKind::This)
-                    })
+                    .filter(|(_, e)| !self.is_context(e) && !matches!(e.kind, ExprKind::This))
                     .flat_map(|(a, _)| a.taint.iter().copied())
                     .collect();
                 let simple = rty
@@ -7005,7 +7242,7 @@ impl<'a> Frame<'a> {
                 }
             }
         }
-        if name == "registerForActivityResult" {
+        if k.prompts.result_registrations.contains(name) {
             for a in &args {
                 let callbacks = match a.callable {
                     Some(Callable::Lambda(l)) => vec![l],
@@ -7194,6 +7431,12 @@ impl<'a> Frame<'a> {
                 if entry.is_some() && i == 0 {
                     continue;
                 }
+                // The app's Context handed over (`createInstance(context)`,
+                // `getDefaultSharedPreferences(this)`) is a handle to the platform: the
+                // library cannot read what the app keeps in its fields.
+                if call.args.get(i).is_some_and(|e| self.is_context(e)) {
+                    continue;
+                }
                 for t in &a.taint {
                     let tr = self
                         .g
@@ -7340,6 +7583,10 @@ impl<'a> Frame<'a> {
                     }
                 }
                 self.weak_update(r, &stored);
+                // What is stored into an object put here later is here too.
+                for a in &call.args {
+                    self.note_held(a, r, (property, None), call.name_span);
+                }
             }
         }
         result
@@ -7544,6 +7791,18 @@ impl<'a> Frame<'a> {
                 ExprKind::New { ty, args, .. } if !args.is_empty() && self.wraps_stream(ty) => {
                     e = &args[0];
                 }
+                // `b2 = same(b1)`: a project function that returns what it was given.
+                ExprKind::Call(c) => {
+                    let given = match self.identity_calls.get(&c.name_span) {
+                        Some(&RECEIVER) => c.receiver.as_deref(),
+                        Some(&p) => c.args.get(p as usize),
+                        None => None,
+                    };
+                    match given {
+                        Some(g) => e = g,
+                        None => break,
+                    }
+                }
                 _ => break,
             }
         }
@@ -7566,6 +7825,32 @@ impl<'a> Frame<'a> {
         if !theirs.contains(name) {
             theirs.push(name.clone());
         }
+    }
+
+    /// Whether an expression is an Android `Context`: a value of a Context type, or
+    /// `this` in an activity, service or other Context of the app.
+    fn is_context(&self, e: &Expr) -> bool {
+        const CONTEXT: &str = "android.content.Context";
+        let ty = match &e.kind {
+            ExprKind::This => self.class.map(|c| self.program.class(c).name.clone()),
+            _ => self.static_type(e),
+        };
+        let Some(ty) = ty else {
+            return false;
+        };
+        let module = self.module_id();
+        if self
+            .k
+            .type_is(&self.program.qualify_external(module, &ty), CONTEXT)
+        {
+            return true;
+        }
+        self.program.resolve_class(module, &ty).is_some_and(|c| {
+            self.program
+                .external_supertypes(c)
+                .iter()
+                .any(|t| self.k.type_is(t, CONTEXT))
+        })
     }
 
     /// Whether a type (as written) is a stream or writer that writes into the one it

@@ -698,6 +698,9 @@ impl<'a> Lowerer<'a> {
         });
         let span = self.span(node);
         for (name, ty, name_span, elem) in &names {
+            let elem = &elem
+                .clone()
+                .or_else(|| value.and_then(|v| self.made_holding(v)));
             if has_field {
                 self.module.classes[class as usize].fields.push(Field {
                     elem: elem.clone(),
@@ -1275,6 +1278,7 @@ impl<'a> Lowerer<'a> {
         let value = value.or(delegate);
         if names.len() == 1 {
             let (name, ty, span, elem) = names.remove(0);
+            let elem = elem.or_else(|| value.and_then(|v| self.made_holding(v)));
             match value {
                 // `val x = y ?: return`: the declaration, then the early exit.
                 Some(v) if v.kind() == "elvis_expression" && ends_in_jump(v) => {
@@ -2607,16 +2611,7 @@ impl<'a> Lowerer<'a> {
                     .named_children(&mut cursor)
                     .filter(|c| c.kind() == "type_arguments")
                     .last()?;
-                let mut c2 = args.walk();
-                let last = args
-                    .named_children(&mut c2)
-                    .filter(|c| c.kind() == "type_projection")
-                    .last()?;
-                let mut c3 = last.walk();
-                let ty = last
-                    .named_children(&mut c3)
-                    .find(|c| is_type_node(c.kind()))?;
-                Some(self.type_text(ty)).filter(|t| !t.is_empty())
+                self.last_type_argument(args)
             }
             "nullable_type" | "not_nullable_type" | "parenthesized_type" => node
                 .named_children(&mut cursor)
@@ -2624,6 +2619,32 @@ impl<'a> Lowerer<'a> {
                 .and_then(|t| self.element_type(t)),
             _ => None,
         }
+    }
+
+    /// What a value made by a call with type arguments holds, for a declaration
+    /// without a type (`val state = MutableStateFlow<Contact?>(null)` holds `Contact`).
+    fn made_holding(&self, value: Node) -> Option<TypeRef> {
+        if value.kind() != "call_expression" {
+            return None;
+        }
+        let suffix = named_parts(value)
+            .into_iter()
+            .find(|c| c.kind() == "call_suffix")?;
+        let args = named_parts(suffix)
+            .into_iter()
+            .find(|c| c.kind() == "type_arguments")?;
+        self.last_type_argument(args)
+    }
+
+    /// The type of the last of some type arguments (`<String, User?>` gives `User`).
+    fn last_type_argument(&self, args: Node) -> Option<TypeRef> {
+        let last = named_parts(args)
+            .into_iter()
+            .rfind(|c| c.kind() == "type_projection")?;
+        let ty = named_parts(last)
+            .into_iter()
+            .find(|c| is_type_node(c.kind()))?;
+        Some(self.type_text(ty)).filter(|t| !t.is_empty())
     }
 
     /// A `when` arm's `is T` as the test of a value of type `T` (the value left

@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{
     describes_first, Callable, Dep, FieldKey, FieldSym, Global, Origin, Summary, Taint, TraceId,
-    TraceNode, Val, ANY_KEY, MAX_TRACE,
+    TraceNode, Val, ANY_KEY, MAX_TRACE, WHOLE,
 };
 use crate::analysis::program::{ClassId, FnId};
 use crate::analysis::{Flow, SinkSite, SourceId, SourceInfo, Step};
@@ -560,7 +560,7 @@ impl Remap {
 
     fn sym(&self, f: FieldSym) -> FieldSym {
         match f.checked_sub(self.base_syms) {
-            Some(own) if f != ANY_KEY => self.syms[own as usize],
+            Some(own) if f != ANY_KEY && f != WHOLE => self.syms[own as usize],
             _ => f,
         }
     }
