@@ -2719,3 +2719,31 @@ class Vm(private val tm: TelephonyManager) {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_method_of_an_untyped_call_result_is_not_guessed_to_be_an_sdk_class_the_file_never_names() {
+    // `Autocomplete.on(input).with(presenter)` (a UI library) is not Segment's
+    // `Analytics.with(context)`: the file imports nothing of Segment.
+    let found = scan(
+        r#"package app
+
+import android.widget.EditText
+import com.otaliastudios.autocomplete.Autocomplete
+import com.otaliastudios.autocomplete.CharPolicy
+
+class MentionPresenter(val username: String)
+
+fun setupMentions(input: EditText, username: String) {
+    val presenter = MentionPresenter(username)
+    Autocomplete.on<String>(input)
+        .with(CharPolicy('@'))
+        .with(presenter)
+        .build()
+}
+"#,
+    );
+    assert!(
+        !found.iter().any(|(r, _, _)| r == "PI103" || r == "PI001"),
+        "{found:?}"
+    );
+}

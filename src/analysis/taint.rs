@@ -5490,6 +5490,7 @@ impl<'a> Frame<'a> {
                 return Some(t);
             }
         }
+        let on_call = matches!(recv, Receiver::Value(e, _) if matches!(e.kind, ExprKind::Call(_)));
         let rty = match recv {
             // `T::new()`, `T::default()`: by convention a `T`.
             Receiver::Type(t) if matches!(call.name.as_str(), "new" | "default") => return Some(t),
@@ -5498,12 +5499,15 @@ impl<'a> Frame<'a> {
             _ => None,
         };
         let mut declared = self.k.returns_named(&call.name).filter(|spec| {
-            rty.as_deref()
-                .is_none_or(|t| self.k.type_is(t, &spec.class))
-                && spec
-                    .arg
-                    .as_ref()
-                    .is_none_or(|a| a.accepts(call.args.get(a.index).and_then(arg_text).as_deref()))
+            // On what a call of a type not known returned, only a class this file
+            // names can be the one called (`x.on(input).with(p)` is no `Analytics.with`).
+            (match rty.as_deref() {
+                Some(t) => self.k.type_is(t, &spec.class),
+                None => !on_call || self.imports_class(&spec.class),
+            }) && spec
+                .arg
+                .as_ref()
+                .is_none_or(|a| a.accepts(call.args.get(a.index).and_then(arg_text).as_deref()))
                 && spec
                     .class_arg
                     .is_none_or(|i| class_literal(call.args.get(i)).is_some())
@@ -5531,6 +5535,23 @@ impl<'a> Frame<'a> {
             .is_some_and(|t| t.ends_with("Builder"))
             && !matches!(call.name.as_str(), "build" | "create");
         (fluent || self.k.propagation.type_preserving.contains(&call.name)).then_some(rty)
+    }
+
+    /// Whether this file imports a library class, by name, by its package, or as
+    /// the container of a statically imported member.
+    fn imports_class(&self, class: &str) -> bool {
+        let package = class.rsplit_once('.').map_or("", |(p, _)| p);
+        self.program
+            .module(self.module_id())
+            .imports
+            .iter()
+            .any(|i| {
+                if i.wildcard {
+                    i.path == package || i.path == class
+                } else {
+                    i.path == class || i.path.rsplit_once('.').is_some_and(|(p, _)| p == class)
+                }
+            })
     }
 
     fn project_callees(&self, call: &Call, recv: &Receiver) -> Vec<FnId> {
