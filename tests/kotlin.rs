@@ -2747,3 +2747,32 @@ fun setupMentions(input: EditText, username: String) {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_number_is_no_recording_photo_or_address() {
+    // Categories no number can hold: a number type under their names is a length, a
+    // count or an id.
+    let found = scan(
+        r#"package app
+
+import android.util.Log
+
+class ChatMessage(val id: Long, val voiceMessageDuration: Int, val voiceMessage: ByteArray)
+
+fun logDuration(msg: ChatMessage, homeAddress: Long, email: String) {
+    Log.d("Chat", "voice message lasts ${msg.voiceMessageDuration}s")
+    Log.d("Chat", "voice message ${msg.voiceMessage}")
+    Log.d("Chat", "home $homeAddress")
+    Log.d("Chat", "mail $email")
+}
+"#,
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(r, l, _)| r == "PI001" && (*l == 8 || *l == 10)),
+        "{found:?}"
+    );
+    assert!(has(&found, "PI001", 9, "audio"), "{found:?}");
+    assert!(has(&found, "PI001", 11, "email"), "{found:?}");
+}

@@ -46,6 +46,11 @@ pub struct NameSpec {
     /// something else (`long lng` is a long value).
     #[serde(default)]
     pub no_integers: bool,
+    /// The data these names stand for is no number at all (a recording, a photo, an
+    /// address): a variable of a number type under such a name is a count, a length
+    /// or an id (`voiceMessageDuration: Int`).
+    #[serde(default)]
+    pub no_numbers: bool,
     /// These names stand for the data only where the value's type is known, and is
     /// not text: untyped, or a string, the word too often means something else
     /// (`location` of a URL or a file).
@@ -105,6 +110,8 @@ struct Needs {
     text_only: bool,
     /// The data is no integer ([`NameSpec::no_integers`]).
     no_integers: bool,
+    /// The data is no number ([`NameSpec::no_numbers`]).
+    no_numbers: bool,
     /// The type must be known, and not text ([`NameSpec::typed`]).
     typed: bool,
 }
@@ -149,6 +156,7 @@ impl Needs {
         let untyped = self.typed && (ty.is_none() || text);
         !(self.text_only && (small_integer || fraction)
             || self.no_integers && (small_integer || large_integer)
+            || self.no_numbers && (small_integer || large_integer || fraction)
             || untyped)
     }
 
@@ -157,6 +165,7 @@ impl Needs {
         Needs {
             text_only: self.text_only && other.text_only,
             no_integers: self.no_integers && other.no_integers,
+            no_numbers: self.no_numbers && other.no_numbers,
             typed: self.typed && other.typed,
         }
     }
@@ -325,6 +334,7 @@ impl NameMatcher {
                 let needs = Needs {
                     text_only: spec.text_only,
                     no_integers: spec.no_integers,
+                    no_numbers: spec.no_numbers,
                     typed: spec.typed,
                 };
                 match entry.iter_mut().find(|(c, _)| *c == idx) {
