@@ -2776,3 +2776,32 @@ fun logDuration(msg: ChatMessage, homeAddress: Long, email: String) {
     assert!(has(&found, "PI001", 9, "audio"), "{found:?}");
     assert!(has(&found, "PI001", 11, "email"), "{found:?}");
 }
+
+#[test]
+fn what_an_encrypting_call_returns_is_a_ciphertext_whatever_its_fields_are_called() {
+    // A vault SDK's `encrypt(..)` returns ciphertext: sending it, or the fields read out
+    // of it (`enc.email`), shares no personal data; the plain value still does.
+    let found = scan(
+        r#"package app
+
+import android.util.Log
+import com.vendor.crypto.VaultCrypto
+
+data class IdentityJson(val email: String?, val passportNumber: String?)
+
+fun save(crypto: VaultCrypto, email: String, passportNumber: String) {
+    val enc = crypto.encrypt(IdentityJson(email, passportNumber))
+    Log.i("t", "sealed $enc")
+    Log.i("t", "${enc.email} ${enc.getPassportNumber()}")
+    Log.i("t", "plain $email")
+}
+"#,
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(r, l, _)| r == "PI001" && (*l == 10 || *l == 11)),
+        "{found:?}"
+    );
+    assert!(has(&found, "PI001", 12, "email"), "{found:?}");
+}

@@ -4487,7 +4487,8 @@ impl<'a> Frame<'a> {
             // element of a list, an SDK's object): a property named like personal data
             // is that data, as a library getter's is (`users[0].email` as
             // `users.get(0).getEmail()`).
-            let guessed = receiver.is_some() && untyped && !is_constant && !own_object;
+            let guessed =
+                receiver.is_some() && untyped && !is_constant && !own_object && !v.is_const;
             if guessed && !v.has_source() {
                 if let Some(t) = self.library_getter_source(&call.name, span, span) {
                     v.add_taint(t);
@@ -6060,7 +6061,15 @@ impl<'a> Frame<'a> {
         let from_blocks = self.run_element_blocks(call, &recv_val, &args);
         let args = self.fill_sdk_blocks(call, &recv_kind, args);
         self.run_relaying_blocks(&args, ran_before);
+        // What a library getter or converter reads out of a constant or a ciphertext
+        // (`enc.getEmail()` of an encrypted item) with nothing else given is one too.
+        let of_constant = recv_val.is_const
+            && matches!(recv_kind, Receiver::Value(..))
+            && args.iter().all(|a| a.is_const);
         let mut result = self.call_library(call, span, &recv_kind, recv_val, args);
+        if of_constant && result.taint.is_empty() && result.callable.is_none() {
+            result.is_const = true;
+        }
         if let Some((v, whole)) = from_blocks {
             if whole {
                 // `accounts.map { it.type }`: the types, not the accounts.
@@ -6855,9 +6864,16 @@ impl<'a> Frame<'a> {
         };
         let project_class = rty_project;
         let rty_project = rty_project.is_some();
-        // Sanitisers end the flow.
-        if k.sanitizers_named(name).any(|s| type_ok(&s.class, false)) {
-            return Val::default();
+        // Sanitisers end the flow; a ciphertext is no personal data whatever it is
+        // called, nor is anything read out of it.
+        if k.sanitizers_named(name).any(|s| type_ok(&s.class, false))
+            || (!rty_project
+                && k.propagation
+                    .cipher_prefixes
+                    .iter()
+                    .any(|p| name.starts_with(p)))
+        {
+            return Val::constant();
         }
         let mut result = Val::default();
         // A constant key of a map, bundle, Intent, JSON object or preferences
@@ -7495,8 +7511,10 @@ impl<'a> Frame<'a> {
         {
             result.resource = Some(kind);
         }
-        // A getter named like personal data on a library object (`account.getEmail()`).
-        if !result.has_source() && call.args.is_empty() && !rty_project {
+        // A getter named like personal data on a library object (`account.getEmail()`),
+        // unless the object is a constant or a ciphertext.
+        let of_constant = recv.is_const && matches!(recv_kind, Receiver::Value(..));
+        if !result.has_source() && call.args.is_empty() && !rty_project && !of_constant {
             if let Some(t) = self.library_getter_source(name, call.name_span, span) {
                 result.add_taint(t);
             }

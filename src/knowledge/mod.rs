@@ -453,6 +453,11 @@ pub struct Propagation {
     /// (`flow { emit(x) }`, `buildList { add(x) }`).
     #[serde(default)]
     pub builder_blocks: NameSet,
+    /// Library methods whose name starts with one of these return a ciphertext of
+    /// what they are given (`aead.encrypt(..)`, a vault SDK's `encryptCipher(..)`):
+    /// sanitisers, and what is read out of their result is no personal data by name.
+    #[serde(default)]
+    pub cipher_prefixes: Vec<String>,
     /// The type of the object such a block fills, where it says what the block's
     /// calls do (`buildString`'s `StringBuilder`: `append` adds).
     #[serde(default)]
@@ -1088,6 +1093,7 @@ impl Knowledge {
             q.mutator_prefixes.extend(p.mutator_prefixes);
             q.emitters.extend(p.emitters);
             q.builder_blocks.extend(p.builder_blocks);
+            q.cipher_prefixes.extend(p.cipher_prefixes);
             q.builder_receivers.extend(p.builder_receivers);
             q.value_blocks.extend(p.value_blocks);
             q.awaiters.extend(p.awaiters);
