@@ -2805,3 +2805,26 @@ fun save(crypto: VaultCrypto, email: String, passportNumber: String) {
     );
     assert!(has(&found, "PI001", 12, "email"), "{found:?}");
 }
+
+#[test]
+fn what_an_app_identifies_its_user_by_to_an_sdk_is_an_account_identifier() {
+    // `setUserId(userId)` shares the user's id with Crashlytics whatever the variable
+    // is called; a constant identifies nobody.
+    let found = scan(
+        r#"package app
+
+import com.google.firebase.crashlytics.FirebaseCrashlytics
+
+fun identify(userId: String) {
+    FirebaseCrashlytics.getInstance().setUserId(userId)
+    FirebaseCrashlytics.getInstance().setUserId("anonymous")
+    FirebaseCrashlytics.getInstance().log("started")
+}
+"#,
+    );
+    assert!(has(&found, "PI103", 6, "account"), "{found:?}");
+    assert!(
+        !found.iter().any(|(_, l, _)| *l == 7 || *l == 8),
+        "{found:?}"
+    );
+}

@@ -22,7 +22,9 @@ use local::{Delta, Local};
 use crate::analysis::program::{ClassId, FnId, Program};
 use crate::analysis::{Analysis, Flow, SinkSite, SourceId, SourceInfo, SourceKind};
 use crate::ir::*;
-use crate::knowledge::{Knowledge, ResourceKind, ReturnsSpec, SinkKind, SourceKind as SpecKind};
+use crate::knowledge::{
+    Knowledge, ResourceKind, ReturnsSpec, SinkKind, SinkSpec, SourceKind as SpecKind,
+};
 
 /// Parameter index standing for the receiver (`this`) of a call.
 const RECEIVER: u16 = u16::MAX;
@@ -7063,6 +7065,10 @@ impl<'a> Frame<'a> {
             if spec.receiver {
                 taints.extend(recv.taint.iter().copied());
             }
+            // `setUserId(id)`: whatever the app identifies its user by, shared.
+            if spec.identifying.iter().any(|m| m == name) {
+                taints.extend(self.identifiers_given(call, &args, spec));
+            }
             if spec.kind == SinkKind::Ipc && args.iter().any(|a| a.explicit_intent) {
                 // Not another app: the data goes to the app's own component, which
                 // reads it with getIntent() (or receives it in onStartCommand...).
@@ -7864,6 +7870,26 @@ impl<'a> Frame<'a> {
         if !theirs.contains(name) {
             theirs.push(name.clone());
         }
+    }
+
+    /// The arguments of an SDK call that identifies the user (see
+    /// [`crate::knowledge::SinkSpec::identifying`]) that are neither constants nor
+    /// data of a known origin: account identifiers, collected here.
+    fn identifiers_given(&mut self, call: &Call, args: &[Val], spec: &SinkSpec) -> Vec<Taint> {
+        let mut out = Vec::new();
+        for (i, (a, e)) in args.iter().zip(&call.args).enumerate() {
+            let sent = spec.args.as_ref().is_none_or(|idx| idx.contains(&i));
+            let known = a
+                .taint
+                .iter()
+                .any(|t| matches!(t.origin, Origin::Source(_)));
+            if !sent || known || a.is_const || a.callable.is_some() {
+                continue;
+            }
+            let description = format!("the user's id given to `{}`", call.name);
+            out.push(self.new_source("account".into(), SourceKind::Name, e.span, description, ""));
+        }
+        out
     }
 
     /// Whether an expression is an Android `Context`: a value of a Context type, or

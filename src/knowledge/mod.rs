@@ -224,6 +224,11 @@ pub struct SinkSpec {
     pub receiver: bool,
     #[serde(default)]
     pub match_without_type: bool,
+    /// Of `method`, those whose arguments identify the user to the SDK
+    /// (`setUserId(id)`): what the app gives there, unless a constant, is an account
+    /// identifier whatever it is called.
+    #[serde(default)]
+    pub identifying: Vec<String>,
     /// What an app's override of this method returns is what the library sends
     /// (Volley's `Request.getParams()`): the `return` is the sink, not a call.
     #[serde(default)]
