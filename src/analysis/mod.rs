@@ -51,6 +51,9 @@ pub struct SourceInfo {
     /// The permissions the collecting API itself needs, where they are not its
     /// category's (`Settings.Secure.ANDROID_ID` needs none): what a prompt for it is.
     pub permissions: Option<Vec<String>>,
+    /// What the app identifies its user by to an SDK (`setUserId(id)`), of an origin
+    /// not known: reported only where no data of a known origin reaches that call.
+    pub identifier: bool,
 }
 
 #[derive(Debug, Clone)]

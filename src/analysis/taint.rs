@@ -1366,6 +1366,14 @@ fn sorted_callees(calls: &HashMap<FnId, HashSet<FnId>>, f: FnId) -> Vec<FnId> {
 /// A name-classified value that a platform source of the same category reaches the
 /// same sink through is the same data: report the collection point only.
 fn drop_shadowed_name_sources(flows: &mut Vec<Flow>, sources: &[SourceInfo]) {
+    // What the app identifies its user by, where data of a known origin (a source, or
+    // a name) reaches the same call: that data is what it is.
+    let known: HashSet<Span> = flows
+        .iter()
+        .filter(|f| !sources[f.source as usize].identifier)
+        .map(|f| f.sink.span)
+        .collect();
+    flows.retain(|f| !sources[f.source as usize].identifier || !known.contains(&f.sink.span));
     // Several names along one way (`phone` → `mobile` → `contactPhone`) are one value:
     // keep the one furthest upstream (the longest way to the sink).
     // A name another's way passes through is downstream of it. Of those left, the
@@ -1659,6 +1667,8 @@ struct Described {
     refinable: bool,
     /// The permissions the API itself needs, where they are not its category's.
     permissions: Option<Vec<String>>,
+    /// See [`SourceInfo::identifier`].
+    identifier: bool,
 }
 
 /// The name an outer lambda's receiver is read under, for a call that is its
@@ -2986,6 +2996,7 @@ impl<'a> Frame<'a> {
         let about = Described {
             refinable,
             permissions,
+            identifier: false,
         };
         Some(self.new_described_source(
             category,
@@ -3098,6 +3109,7 @@ impl<'a> Frame<'a> {
             refinable: about.refinable,
             function: self.f,
             permissions: about.permissions,
+            identifier: about.identifier,
         });
         let trace = self.g.trace(None, span, message);
         Taint::new(Origin::Source(id), trace)
@@ -6919,6 +6931,7 @@ impl<'a> Frame<'a> {
             let about = Described {
                 refinable: false,
                 permissions,
+                identifier: false,
             };
             let description = format!("{simple}.{name}()");
             let at = call.name_span;
@@ -7879,15 +7892,21 @@ impl<'a> Frame<'a> {
         let mut out = Vec::new();
         for (i, (a, e)) in args.iter().zip(&call.args).enumerate() {
             let sent = spec.args.as_ref().is_none_or(|idx| idx.contains(&i));
-            let known = a
-                .taint
-                .iter()
-                .any(|t| matches!(t.origin, Origin::Source(_)));
-            if !sent || known || a.is_const || a.callable.is_some() {
+            // (An object made here, `User().apply { id = .. }`, carries what its fields
+            // are given.) Whether data of a known origin reaches the call is settled
+            // on the flows found in the end ([`drop_shadowed_name_sources`]).
+            if !sent || a.is_const || a.callable.is_some() || made_in_place(e) {
                 continue;
             }
             let description = format!("the user's id given to `{}`", call.name);
-            out.push(self.new_source("account".into(), SourceKind::Name, e.span, description, ""));
+            let about = Described {
+                identifier: true,
+                ..Described::default()
+            };
+            let kind = SourceKind::Name;
+            let t =
+                self.new_described_source("account".into(), kind, e.span, description, "", about);
+            out.push(t);
         }
         out
     }
@@ -8424,6 +8443,23 @@ fn is_fresh_object(e: &Expr) -> bool {
             None => c.name.starts_with(|ch: char| ch.is_ascii_uppercase()),
         },
         _ => false,
+    }
+}
+
+/// An object made by the expression itself: `new User()`, `User()`, and a scope
+/// function's block run on one (`User().apply { .. }`, lowered as a block whose value
+/// is the object it made).
+fn made_in_place(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Block { stmts, value } => {
+            let ExprKind::Name(n) = &value.kind else {
+                return false;
+            };
+            stmts.iter().any(|s| {
+                matches!(s, Stmt::Let { name, init: Some(i), .. } if name == n && made_in_place(i))
+            })
+        }
+        _ => is_fresh_object(e),
     }
 }
 

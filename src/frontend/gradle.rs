@@ -30,17 +30,9 @@ pub fn dependencies(text: &str, is_catalog: bool) -> Vec<Dependency> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
-        let declares = if is_catalog {
-            trimmed.contains("module") || trimmed.contains("group")
-        } else {
-            CONFIGURATIONS.iter().any(|c| {
-                trimmed.starts_with(c)
-                    && trimmed[c.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|ch| ch == ' ' || ch == '(' || ch == '\'' || ch == '"')
-            })
-        };
+        // A catalog's libraries are its coordinate strings, in any of its forms
+        // (`x = "g:a:v"`, `x = { module = "g:a" }`, `x = { group = "g", name = "a" }`).
+        let declares = is_catalog || declares_dependency(trimmed);
         if !declares {
             continue;
         }
@@ -62,6 +54,39 @@ pub fn dependencies(text: &str, is_catalog: bool) -> Vec<Dependency> {
         }
     }
     out
+}
+
+/// Whether a build file's line starts with a configuration the app ships:
+/// `implementation`, a flavour's or build type's (`gplayImplementation`, also quoted
+/// as Kotlin writes it: `"gplayImplementation"(..)`), not a test's.
+fn declares_dependency(line: &str) -> bool {
+    let quoted = line.strip_prefix('"');
+    let rest = quoted.unwrap_or(line);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let (name, mut after) = rest.split_at(end);
+    if quoted.is_some() {
+        match after.strip_prefix('"') {
+            Some(a) => after = a,
+            None => return false,
+        }
+    }
+    let follows = after
+        .chars()
+        .next()
+        .is_some_and(|ch| ch == ' ' || ch == '(' || ch == '\'' || ch == '"');
+    if !follows || name.starts_with("test") || name.starts_with("androidTest") {
+        return false;
+    }
+    CONFIGURATIONS.iter().any(|c| {
+        name == *c
+            || name.strip_suffix(&c[1..]).is_some_and(|prefix| {
+                prefix.len() > 1
+                    && prefix.ends_with(c[..1].to_ascii_uppercase().as_str())
+                    && prefix.starts_with(|ch: char| ch.is_ascii_lowercase())
+            })
+    })
 }
 
 fn string_literals(line: &str) -> Vec<&str> {
@@ -120,5 +145,25 @@ mod tests {
         let deps = dependencies(catalog, true);
         assert_eq!(deps[0].coordinate, "com.umeng.umsdk:common");
         assert_eq!(deps[1].coordinate, "com.tencent.bugly:crashreport");
+    }
+
+    #[test]
+    fn flavour_configurations_and_plain_catalog_strings() {
+        let kts = "  \"gplayImplementation\"(\"com.google.firebase:firebase-messaging:25.1.2\")\n  fdroidImplementation(\"org.example:free:1\")\n  androidTestImplementation(\"androidx.test:runner:1\")\n  testImplementation(\"junit.x:junit:4\")\n  implementationFoo(\"a.b:c:1\")";
+        let deps: Vec<String> = dependencies(kts, false)
+            .into_iter()
+            .map(|d| d.coordinate)
+            .collect();
+        assert_eq!(
+            deps,
+            [
+                "com.google.firebase:firebase-messaging:25.1.2",
+                "org.example:free:1"
+            ]
+        );
+        let catalog = "[versions]\nsentry = \"7.3.0\"\n[libraries]\nsentry-android = \"io.sentry:sentry-android:7.3.0\"\n[plugins]\nandroid = { id = \"com.android.application\", version = \"8\" }";
+        let deps = dependencies(catalog, true);
+        assert_eq!(deps.len(), 1);
+        assert_eq!(deps[0].coordinate, "io.sentry:sentry-android:7.3.0");
     }
 }
