@@ -2828,3 +2828,26 @@ fun identify(userId: String) {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_rx_stream_s_element_keeps_its_fields_apart() {
+    // `Single.just(user).blockingGet()` is that user, field by field: its id is not
+    // its name.
+    let found = scan(
+        r#"package app
+
+import android.util.Log
+import io.reactivex.Single
+
+data class User(val id: Long, val username: String)
+
+fun show(id: Long, name: String) {
+    val user = Single.just(User(id, name)).blockingGet()
+    Log.d("User", "row ${user.id}")
+    Log.d("User", "name ${user.username}")
+}
+"#,
+    );
+    assert!(!found.iter().any(|(_, l, _)| *l == 10), "{found:?}");
+    assert!(has(&found, "PI301", 11, "account"), "{found:?}");
+}
