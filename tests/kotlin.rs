@@ -2851,3 +2851,41 @@ fun show(id: Long, name: String) {
     assert!(!found.iter().any(|(_, l, _)| *l == 10), "{found:?}");
     assert!(has(&found, "PI301", 11, "account"), "{found:?}");
 }
+
+#[test]
+fn a_rows_id_column_and_a_date_named_for_a_password_are_no_personal_data() {
+    // A contacts cursor's `_ID` is the provider's row number; `passwordRevisionDate`
+    // says when, not what. The name column is still the contact's data.
+    let found = scan(
+        r#"package app
+
+import android.content.Context
+import android.provider.ContactsContract
+import android.util.Log
+
+class Login(val user: String, val passwordRevisionDate: String?)
+
+fun rows(ctx: Context, l: Login) {
+    val c = ctx.contentResolver.query(ContactsContract.Contacts.CONTENT_URI, null, null, null, null) ?: return
+    while (c.moveToNext()) {
+        val id = c.getString(c.getColumnIndexOrThrow(ContactsContract.Contacts._ID))
+        Log.d("Sync", "row $id")
+        val name = c.getString(c.getColumnIndexOrThrow(ContactsContract.Contacts.DISPLAY_NAME))
+        Log.d("Sync", "name $name")
+    }
+    c.close()
+    Log.d("Login", "password last changed ${l.passwordRevisionDate}")
+}
+"#,
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(r, l, _)| r == "PI001" && (*l == 13 || *l == 18)),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(r, l, _)| r == "PI001" && *l == 15),
+        "{found:?}"
+    );
+}

@@ -6807,6 +6807,11 @@ impl<'a> Frame<'a> {
             }
             return Val::default();
         }
+        // A row's own id (`c.getLong(c.getColumnIndex(Contacts._ID))`): the provider's
+        // number, not the person's data.
+        if name.starts_with("get") && call.args.len() == 1 && self.reads_id_column(&call.args[0]) {
+            return Val::default();
+        }
         let (rty, implicit) = match recv_kind {
             Receiver::Type(t) => (Some(t.clone()), false),
             Receiver::Value(_, ty) => (ty.clone(), false),
@@ -7909,6 +7914,28 @@ impl<'a> Frame<'a> {
             out.push(t);
         }
         out
+    }
+
+    /// Whether a cursor getter's argument is the index of a column holding a row's
+    /// own id or key (`getColumnIndex(Contacts._ID)`, `getColumnIndexOrThrow("_id")`).
+    fn reads_id_column(&self, e: &Expr) -> bool {
+        let ExprKind::Call(c) = &e.kind else {
+            return false;
+        };
+        if !c.name.starts_with("getColumnIndex") || c.args.len() != 1 {
+            return false;
+        }
+        let column = match &c.args[0].kind {
+            ExprKind::Literal(Literal::Str(s)) => s.clone(),
+            _ => match c.args[0].last_name() {
+                Some(n) => n.to_string(),
+                None => return false,
+            },
+        };
+        self.k
+            .propagation
+            .id_columns
+            .contains(column.to_ascii_lowercase().as_str())
     }
 
     /// Whether an expression is an Android `Context`: a value of a Context type, or

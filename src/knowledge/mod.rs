@@ -463,6 +463,10 @@ pub struct Propagation {
     /// sanitisers, and what is read out of their result is no personal data by name.
     #[serde(default)]
     pub cipher_prefixes: Vec<String>,
+    /// Provider columns that hold a row's own id or key, not the person's data
+    /// (`ContactsContract.Contacts._ID`): a cursor's value of one is no personal data.
+    #[serde(default)]
+    pub id_columns: NameSet,
     /// The type of the object such a block fills, where it says what the block's
     /// calls do (`buildString`'s `StringBuilder`: `append` adds).
     #[serde(default)]
@@ -1099,6 +1103,7 @@ impl Knowledge {
             q.emitters.extend(p.emitters);
             q.builder_blocks.extend(p.builder_blocks);
             q.cipher_prefixes.extend(p.cipher_prefixes);
+            q.id_columns.extend(p.id_columns);
             q.builder_receivers.extend(p.builder_receivers);
             q.value_blocks.extend(p.value_blocks);
             q.awaiters.extend(p.awaiters);
