@@ -2889,3 +2889,68 @@ fun rows(ctx: Context, l: Login) {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_enqueued_work_request_runs_its_worker_with_its_input_data_and_the_enqueuers_grant() {
+    // `enqueue(OneTimeWorkRequest.Builder(W::class.java)..build())` runs `W.doWork()`:
+    // its `inputData` is the request's, and a permission checked before the enqueue
+    // holds in it.
+    let found = scan(
+        r#"package app
+
+import android.Manifest
+import android.content.Context
+import android.content.pm.PackageManager
+import android.provider.ContactsContract
+import android.provider.Settings
+import android.util.Log
+import androidx.core.content.ContextCompat
+import androidx.work.OneTimeWorkRequest
+import androidx.work.WorkManager
+import androidx.work.Worker
+import androidx.work.WorkerParameters
+import androidx.work.workDataOf
+
+class ContactSyncWorker(private val ctx: Context, params: WorkerParameters) : Worker(ctx, params) {
+    override fun doWork(): Result {
+        ctx.contentResolver.query(ContactsContract.Contacts.CONTENT_URI, null, null, null, null)?.close()
+        return Result.success()
+    }
+
+    companion object {
+        fun schedule(ctx: Context) {
+            if (ContextCompat.checkSelfPermission(ctx, Manifest.permission.READ_CONTACTS) ==
+                PackageManager.PERMISSION_GRANTED
+            ) {
+                WorkManager.getInstance(ctx)
+                    .enqueue(OneTimeWorkRequest.Builder(ContactSyncWorker::class.java).build())
+            }
+        }
+    }
+}
+
+class UploadWorker(ctx: Context, params: WorkerParameters) : Worker(ctx, params) {
+    override fun doWork(): Result {
+        val v = inputData.getString("k")
+        Log.d("Upload", "ref $v")
+        return Result.success()
+    }
+
+    companion object {
+        fun enqueue(ctx: Context) {
+            val ref = Settings.Secure.getString(ctx.contentResolver, Settings.Secure.ANDROID_ID)
+            val req = OneTimeWorkRequest.Builder(UploadWorker::class.java)
+                .setInputData(workDataOf("k" to ref))
+                .build()
+            WorkManager.getInstance(ctx).enqueue(req)
+        }
+    }
+}
+"#,
+    );
+    assert!(
+        !found.iter().any(|(r, l, _)| r == "PI101" && *l == 18),
+        "{found:?}"
+    );
+    assert!(has(&found, "PI001", 37, "device.id"), "{found:?}");
+}

@@ -137,7 +137,7 @@ impl Prompts {
                     .extend(sites.iter().copied());
             }
         }
-        let edges = call_edges(program, analysis, launchers);
+        let edges = call_edges(program, k, analysis, launchers);
         let mut callers: HashMap<FnId, Vec<(FnId, Span)>> = HashMap::default();
         for &(caller, span, callee) in &edges {
             callers.entry(callee).or_default().push((caller, span));
@@ -347,11 +347,13 @@ impl Prompts {
 /// The calls a grant flows along: the app's calls of its own functions, and the start
 /// of one of its components by an explicit Intent (`startService(new Intent(this,
 /// Tracker.class))`), which the framework follows with the component's callbacks
-/// (`onCreate`, `onStartCommand`, `onClick` handlers): what was asked before the start
+/// (`onCreate`, `onStartCommand`, `onClick` handlers; a worker's `doWork` once its
+/// request is enqueued): what was asked before the start
 /// holds in them. Not for launcher activities, which the system also starts by itself,
 /// and not for callbacks the app calls itself.
 fn call_edges(
     program: &Program,
+    k: &Knowledge,
     analysis: &Analysis,
     launchers: &[ClassId],
 ) -> Vec<(FnId, Span, FnId)> {
@@ -369,7 +371,8 @@ fn call_edges(
             let name = program.function(f).name.as_str();
             let callback = name
                 .strip_prefix("on")
-                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+                || k.prompts.started_callbacks.contains(name);
             if callback && !called.contains(&f) {
                 edges.push((caller, span, f));
             }

@@ -7303,6 +7303,28 @@ impl<'a> Frame<'a> {
                 }
             }
         }
+        // `OneTimeWorkRequest.Builder(W::class.java)` (Kotlin), `OneTimeWorkRequest.from(..)`:
+        // a request for one of the app's workers.
+        let written = match (recv_kind, call.receiver.as_deref().and_then(Expr::dotted)) {
+            (Receiver::Type(t), _) => Some(format!("{t}.{name}")),
+            (_, Some(r)) => Some(format!("{r}.{name}")),
+            _ => None,
+        };
+        if written.is_some_and(|w| self.names_work_request(&w)) {
+            if let Some(target) = call.args.iter().find_map(|a| self.component_literal(a)) {
+                result.explicit_intent = true;
+                result.intent_target = Some(target);
+            }
+        }
+        // `workManager.enqueue(request)`: the worker runs with the request's input data.
+        if k.propagation.work_enqueuers.contains(name) {
+            for a in &args {
+                if let (true, Some(target)) = (a.explicit_intent, a.intent_target) {
+                    self.start_component(call.name_span, target);
+                    self.deliver_intent(target, a, call.name_span, name);
+                }
+            }
+        }
         if k.prompts.result_registrations.contains(name) {
             for a in &args {
                 let callbacks = match a.callable {
@@ -7544,7 +7566,10 @@ impl<'a> Frame<'a> {
             }
         }
         // An activity's own Intent carries what the app's other components put in it.
-        let delivered = matches!(name, "getIntent" | "getArguments" | "requireArguments");
+        let delivered = matches!(
+            name,
+            "getIntent" | "getArguments" | "requireArguments" | "getInputData"
+        );
         if delivered && call.args.is_empty() && implicit {
             let program = self.program;
             for c in self.class.into_iter().flat_map(|c| program.enclosing(c)) {
@@ -7916,6 +7941,17 @@ impl<'a> Frame<'a> {
         out
     }
 
+    /// Whether a type or static factory, as written, makes a request for background
+    /// work (see [`crate::knowledge::Propagation::work_requests`]).
+    fn names_work_request(&self, written: &str) -> bool {
+        self.k.propagation.work_requests.iter().any(|w| {
+            written == w
+                || written
+                    .strip_suffix(w.as_str())
+                    .is_some_and(|p| p.ends_with('.'))
+        })
+    }
+
     /// Whether a cursor getter's argument is the index of a column holding a row's
     /// own id or key (`getColumnIndex(Contacts._ID)`, `getColumnIndexOrThrow("_id")`).
     fn reads_id_column(&self, e: &Expr) -> bool {
@@ -8171,6 +8207,12 @@ impl<'a> Frame<'a> {
         // what it wraps writes.
         if v.resource.is_none() {
             v.resource = vals.iter().find_map(|a| a.resource);
+        }
+        if self.names_work_request(ty) {
+            if let Some(target) = args.iter().find_map(|a| self.component_literal(a)) {
+                v.explicit_intent = true;
+                v.intent_target = Some(target);
+            }
         }
         if matches!(ty.rsplit('.').next(), Some("Intent" | "ComponentName")) {
             if let Some(target) = args.iter().find_map(|a| self.component_literal(a)) {

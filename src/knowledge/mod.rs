@@ -467,6 +467,15 @@ pub struct Propagation {
     /// (`ContactsContract.Contacts._ID`): a cursor's value of one is no personal data.
     #[serde(default)]
     pub id_columns: NameSet,
+    /// Requests for background work made for one of the app's worker classes, named
+    /// by a class literal (`OneTimeWorkRequest.Builder(W::class.java)`): as written,
+    /// a constructor's type or a static factory's `Type.method`.
+    #[serde(default)]
+    pub work_requests: Vec<String>,
+    /// Calls that hand such a request to the scheduler (`workManager.enqueue(req)`):
+    /// the worker runs, its input data the request's.
+    #[serde(default)]
+    pub work_enqueuers: NameSet,
     /// The type of the object such a block fills, where it says what the block's
     /// calls do (`buildString`'s `StringBuilder`: `append` adds).
     #[serde(default)]
@@ -837,6 +846,10 @@ pub struct Prompts {
     /// Calls that register a callback receiving the answer (`registerForActivityResult`).
     #[serde(default)]
     pub result_registrations: NameSet,
+    /// Besides its `on…` methods, what the framework runs on a component the app
+    /// starts (a worker's `doWork` once its request is enqueued).
+    #[serde(default)]
+    pub started_callbacks: NameSet,
     /// Annotations that move the permission check to the callers (`@RequiresPermission`).
     #[serde(default)]
     pub requires_annotations: NameSet,
@@ -1083,6 +1096,7 @@ impl Knowledge {
             q.denied_constants.extend(p.denied_constants);
             q.permission_callbacks.extend(p.permission_callbacks);
             q.result_registrations.extend(p.result_registrations);
+            q.started_callbacks.extend(p.started_callbacks);
             q.requires_annotations.extend(p.requires_annotations);
             q.startup_functions.extend(p.startup_functions);
             q.consent_names.extend(p.consent_names);
@@ -1104,6 +1118,8 @@ impl Knowledge {
             q.builder_blocks.extend(p.builder_blocks);
             q.cipher_prefixes.extend(p.cipher_prefixes);
             q.id_columns.extend(p.id_columns);
+            q.work_requests.extend(p.work_requests);
+            q.work_enqueuers.extend(p.work_enqueuers);
             q.builder_receivers.extend(p.builder_receivers);
             q.value_blocks.extend(p.value_blocks);
             q.awaiters.extend(p.awaiters);
