@@ -1955,6 +1955,19 @@ impl<'a> Frame<'a> {
         if !self.lists_fields(c) {
             return Vec::new();
         }
+        // An object made here, or one a local holds whose making the analysis saw,
+        // carries what its fields were given: its fields' names guess at nothing.
+        let seen = match &e.kind {
+            ExprKind::Name(n) => self
+                .env
+                .vars
+                .get(n.as_str())
+                .is_some_and(|v| v.exact.is_some()),
+            _ => made_in_place(e),
+        };
+        if seen {
+            return Vec::new();
+        }
         let class = self.program.class(c);
         // Fields whose type cannot hold the data (`val waitForAccurateLocation:
         // Boolean`) are printed but say nothing.
