@@ -2819,12 +2819,14 @@ fun identify(userId: String) {
     FirebaseCrashlytics.getInstance().setUserId(userId)
     FirebaseCrashlytics.getInstance().setUserId("anonymous")
     FirebaseCrashlytics.getInstance().log("started")
+    val props = com.amplitude.api.Identify().set("plan", "free")
+    com.amplitude.api.Amplitude.getInstance().identify(props)
 }
 "#,
     );
     assert!(has(&found, "PI103", 6, "account"), "{found:?}");
     assert!(
-        !found.iter().any(|(_, l, _)| *l == 7 || *l == 8),
+        !found.iter().any(|(_, l, _)| *l == 7 || *l == 8 || *l == 10),
         "{found:?}"
     );
 }

@@ -7935,10 +7935,11 @@ impl<'a> Frame<'a> {
         let mut out = Vec::new();
         for (i, (a, e)) in args.iter().zip(&call.args).enumerate() {
             let sent = spec.args.as_ref().is_none_or(|idx| idx.contains(&i));
-            // (An object made here, `User().apply { id = .. }`, carries what its fields
-            // are given.) Whether data of a known origin reaches the call is settled
+            // (An object made here, `User().apply { id = .. }`, or held by a local made
+            // where it was declared, carries what its fields are given.) Whether data of a known origin reaches the call is settled
             // on the flows found in the end ([`drop_shadowed_name_sources`]).
-            if !sent || a.is_const || a.callable.is_some() || made_in_place(e) {
+            let object = made_in_place(e) || self.made_here(e);
+            if !sent || a.is_const || a.callable.is_some() || object {
                 continue;
             }
             let description = format!("the user's id given to `{}`", call.name);
