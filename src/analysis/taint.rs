@@ -23,7 +23,8 @@ use crate::analysis::program::{ClassId, FnId, Program};
 use crate::analysis::{Analysis, Flow, SinkSite, SourceId, SourceInfo, SourceKind};
 use crate::ir::*;
 use crate::knowledge::{
-    Knowledge, ResourceKind, ReturnsSpec, SinkKind, SinkSpec, SourceKind as SpecKind,
+    type_names_match, Knowledge, ResourceKind, ReturnsSpec, SinkKind, SinkSpec,
+    SourceKind as SpecKind,
 };
 
 /// Parameter index standing for the receiver (`this`) of a call.
@@ -1635,9 +1636,11 @@ struct Frame<'a> {
     /// Calls (by their name's span) of project functions that return one of what
     /// they were given as it is (`same(b)`, a fluent `return this`): the parameter.
     identity_calls: HashMap<Span, u16>,
-    /// Calls of project getters that return one field of their object as it is
-    /// (`box()` returning `shared`): that field.
-    field_getters: HashMap<Span, Arc<str>>,
+    /// Calls of project functions that take no parameters, by the call's name span:
+    /// the getters among them return one field of their object as it is (`box()`
+    /// returning `shared`, see [`Frame::returned_field`]), looked at only where such
+    /// a call is stored into.
+    parameterless_calls: HashMap<Span, Vec<FnId>>,
     /// While a callee's sinks are taken over: the class `this` must be for them to
     /// run (see [`Summary::sinks`]).
     via: Option<ClassId>,
@@ -1710,7 +1713,7 @@ impl<'a> Frame<'a> {
             holders: HashMap::default(),
             holding: 0,
             identity_calls: HashMap::default(),
-            field_getters: HashMap::default(),
+            parameterless_calls: HashMap::default(),
             via: None,
             guards: Vec::new(),
             sink_guard: None,
@@ -4924,7 +4927,12 @@ impl<'a> Frame<'a> {
             return None;
         }
         self.eval(e);
-        let name = self.field_getters.get(&c.name_span)?.to_string();
+        let callees = self.parameterless_calls.get(&c.name_span)?;
+        let name = callees
+            .iter()
+            .rev()
+            .find_map(|&f| self.returned_field(f))?
+            .to_string();
         let owner = c
             .receiver
             .as_deref()
@@ -6398,8 +6406,12 @@ impl<'a> Frame<'a> {
                 self.identity_calls.insert(call.name_span, p);
             }
         }
-        if let Some(field) = self.returned_field(callee) {
-            self.field_getters.insert(call.name_span, field);
+        let func = self.program.function(callee);
+        if func.params.is_empty() && func.has_body {
+            let callees = self.parameterless_calls.entry(call.name_span).or_default();
+            if !callees.contains(&callee) {
+                callees.push(callee);
+            }
         }
         if named || call.name == "<constructor>" {
             return;
@@ -7317,8 +7329,15 @@ impl<'a> Frame<'a> {
             }
         }
         // `OneTimeWorkRequest.Builder(W::class.java)` (Kotlin), `OneTimeWorkRequest.from(..)`:
-        // a request for one of the app's workers.
+        // a request for one of the app's workers. (The name is compared first: the
+        // written form is made for those calls only.)
+        let named = k
+            .propagation
+            .work_requests
+            .iter()
+            .any(|w| w.rsplit('.').next() == Some(name));
         let written = match (recv_kind, call.receiver.as_deref().and_then(Expr::dotted)) {
+            _ if !named => None,
             (Receiver::Type(t), _) => Some(format!("{t}.{name}")),
             (_, Some(r)) => Some(format!("{r}.{name}")),
             _ => None,
@@ -7530,7 +7549,7 @@ impl<'a> Frame<'a> {
                 // The app's Context handed over (`createInstance(context)`,
                 // `getDefaultSharedPreferences(this)`) is a handle to the platform: the
                 // library cannot read what the app keeps in its fields.
-                if call.args.get(i).is_some_and(|e| self.is_context(e)) {
+                if !a.taint.is_empty() && call.args.get(i).is_some_and(|e| self.is_context(e)) {
                     continue;
                 }
                 for t in &a.taint {
@@ -7958,12 +7977,11 @@ impl<'a> Frame<'a> {
     /// Whether a type or static factory, as written, makes a request for background
     /// work (see [`crate::knowledge::Propagation::work_requests`]).
     fn names_work_request(&self, written: &str) -> bool {
-        self.k.propagation.work_requests.iter().any(|w| {
-            written == w
-                || written
-                    .strip_suffix(w.as_str())
-                    .is_some_and(|p| p.ends_with('.'))
-        })
+        self.k
+            .propagation
+            .work_requests
+            .iter()
+            .any(|w| type_names_match(w, written))
     }
 
     /// Whether a cursor getter's argument is the index of a column holding a row's
