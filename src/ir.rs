@@ -398,6 +398,10 @@ pub enum ExprKind {
         ty: TypeRef,
         args: Vec<Expr>,
         body: Option<ClassIdx>,
+        /// Type arguments written at the call, where they say more than the type
+        /// does: Kotlin's reified `OneTimeWorkRequestBuilder<SyncWorker>()` names
+        /// the class it is made for as `Builder(SyncWorker::class.java)` would.
+        type_args: Vec<TypeRef>,
     },
     Lambda(FuncIdx),
     MethodRef {

@@ -2894,9 +2894,9 @@ fun rows(ctx: Context, l: Login) {
 
 #[test]
 fn an_enqueued_work_request_runs_its_worker_with_its_input_data_and_the_enqueuers_grant() {
-    // `enqueue(OneTimeWorkRequest.Builder(W::class.java)..build())` runs `W.doWork()`:
-    // its `inputData` is the request's, and a permission checked before the enqueue
-    // holds in it.
+    // `enqueue(OneTimeWorkRequest.Builder(W::class.java)..build())` runs `W.doWork()`,
+    // as does Kotlin's reified `OneTimeWorkRequestBuilder<W>()`: its `inputData` is the
+    // request's, and a permission checked before the enqueue holds in it.
     let found = scan(
         r#"package app
 
@@ -2908,6 +2908,7 @@ import android.provider.Settings
 import android.util.Log
 import androidx.core.content.ContextCompat
 import androidx.work.OneTimeWorkRequest
+import androidx.work.OneTimeWorkRequestBuilder
 import androidx.work.WorkManager
 import androidx.work.Worker
 import androidx.work.WorkerParameters
@@ -2941,7 +2942,7 @@ class UploadWorker(ctx: Context, params: WorkerParameters) : Worker(ctx, params)
     companion object {
         fun enqueue(ctx: Context) {
             val ref = Settings.Secure.getString(ctx.contentResolver, Settings.Secure.ANDROID_ID)
-            val req = OneTimeWorkRequest.Builder(UploadWorker::class.java)
+            val req = OneTimeWorkRequestBuilder<UploadWorker>()
                 .setInputData(workDataOf("k" to ref))
                 .build()
             WorkManager.getInstance(ctx).enqueue(req)
@@ -2951,10 +2952,10 @@ class UploadWorker(ctx: Context, params: WorkerParameters) : Worker(ctx, params)
 "#,
     );
     assert!(
-        !found.iter().any(|(r, l, _)| r == "PI101" && *l == 18),
+        !found.iter().any(|(r, l, _)| r == "PI101" && *l == 19),
         "{found:?}"
     );
-    assert!(has(&found, "PI001", 37, "device.id"), "{found:?}");
+    assert!(has(&found, "PI001", 38, "device.id"), "{found:?}");
 }
 
 #[test]

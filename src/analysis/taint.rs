@@ -3711,7 +3711,12 @@ impl<'a> Frame<'a> {
             ExprKind::Path(_) => Val::constant(),
             ExprKind::Field { receiver, name } => self.read_field(receiver, name, e.span),
             ExprKind::Call(call) => self.eval_call(call, e.span),
-            ExprKind::New { ty, args, body } => self.eval_new(ty, args, *body, e.span),
+            ExprKind::New {
+                ty,
+                args,
+                body,
+                type_args,
+            } => self.eval_new(ty, args, *body, type_args, e.span),
             ExprKind::Lambda(f) => {
                 let id = FnId {
                     module: self.module_id(),
@@ -8143,7 +8148,14 @@ impl<'a> Frame<'a> {
         self.g.add_callback_taint(f, t);
     }
 
-    fn eval_new(&mut self, ty: &str, args: &[Expr], body: Option<ClassIdx>, span: Span) -> Val {
+    fn eval_new(
+        &mut self,
+        ty: &str,
+        args: &[Expr],
+        body: Option<ClassIdx>,
+        type_args: &[TypeRef],
+        span: Span,
+    ) -> Val {
         let vals: Vec<Val> = args.iter().map(|a| self.eval(a)).collect();
         let construct = Call {
             receiver: None,
@@ -8241,7 +8253,16 @@ impl<'a> Frame<'a> {
             v.resource = vals.iter().find_map(|a| a.resource);
         }
         if self.names_work_request(ty) {
-            if let Some(target) = args.iter().find_map(|a| self.component_literal(a)) {
+            // The worker's class, as an argument or as Kotlin's reified type argument.
+            let target = args
+                .iter()
+                .find_map(|a| self.component_literal(a))
+                .or_else(|| {
+                    type_args
+                        .iter()
+                        .find_map(|t| self.program.resolve_class(self.module_id(), t))
+                });
+            if let Some(target) = target {
                 v.explicit_intent = true;
                 v.intent_target = Some(target);
             }

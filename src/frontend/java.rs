@@ -1000,7 +1000,12 @@ impl<'a> Lowerer<'a> {
                     .named_children(&mut cursor)
                     .find(|c| c.kind() == "class_body");
                 let body = body_node.map(|b| self.anonymous_class(&ty, b, span));
-                ExprKind::New { ty, args, body }
+                ExprKind::New {
+                    ty,
+                    args,
+                    body,
+                    type_args: Vec::new(),
+                }
             }
             "array_creation_expression" => {
                 let ty = node
@@ -1013,6 +1018,7 @@ impl<'a> Lowerer<'a> {
                         ty: format!("{ty}[]"),
                         args: Vec::new(),
                         body: None,
+                        type_args: Vec::new(),
                     },
                 }
             }

@@ -2153,6 +2153,7 @@ impl<'a> Lowerer<'a> {
                             ty: name,
                             args,
                             body: None,
+                            type_args: self.type_arguments(suffix),
                         },
                         span,
                     );
@@ -2177,6 +2178,7 @@ impl<'a> Lowerer<'a> {
                             ty,
                             args,
                             body: None,
+                            type_args: self.type_arguments(suffix),
                         },
                         span,
                     );
@@ -2490,6 +2492,7 @@ impl<'a> Lowerer<'a> {
                 ty,
                 args,
                 body: Some(class),
+                type_args: Vec::new(),
             },
             span,
         )
@@ -2634,6 +2637,23 @@ impl<'a> Lowerer<'a> {
             .into_iter()
             .find(|c| c.kind() == "type_arguments")?;
         self.last_type_argument(args)
+    }
+
+    /// The types of a call's type arguments (`Builder<SyncWorker>()`).
+    fn type_arguments(&self, suffix: Node) -> Vec<TypeRef> {
+        let Some(args) = named_parts(suffix)
+            .into_iter()
+            .find(|c| c.kind() == "type_arguments")
+        else {
+            return Vec::new();
+        };
+        named_parts(args)
+            .into_iter()
+            .filter(|c| c.kind() == "type_projection")
+            .filter_map(|p| named_parts(p).into_iter().find(|c| is_type_node(c.kind())))
+            .map(|t| self.type_text(t))
+            .filter(|t| !t.is_empty())
+            .collect()
     }
 
     /// The type of the last of some type arguments (`<String, User?>` gives `User`).

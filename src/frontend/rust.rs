@@ -1410,6 +1410,7 @@ impl<'a> Lowerer<'a> {
                     ty: self.resolve(&Self::path_segments(&s.path)).join("."),
                     args,
                     body: None,
+                    type_args: Vec::new(),
                 };
                 match &s.rest {
                     Some(rest) => {
