@@ -942,6 +942,16 @@ impl<'a> Lowerer<'a> {
         let body = body_node.map(|b| self.function_body(b)).unwrap_or_default();
         self.scopes.pop();
         self.func_stack.pop();
+        // `fun Location.toFix() = Fix(latitude, longitude, "gps")` returns a `Fix`.
+        let return_type = return_type.or_else(|| match body.as_slice() {
+            [Stmt::Return(Some(e), _)] => match &e.kind {
+                ExprKind::New {
+                    ty, body: None, ..
+                } => Some(ty.clone()),
+                _ => None,
+            },
+            _ => None,
+        });
         let func = &mut self.module.functions[f as usize];
         func.params = params;
         func.body = body;
