@@ -4363,3 +4363,59 @@ public class MainActivity extends Activity {
         assert!(!reports(&found, file, line, "PI001"), "{marker}: {found:?}");
     }
 }
+
+#[test]
+fn views_and_copies_of_a_collection_keep_each_element_field_by_field() {
+    // `map.values()` and `new ArrayList<>(c)` hold the same elements: a session whose
+    // e-mail field is personal does not make its other fields personal.
+    let main = r#"package app;
+
+import android.util.Log;
+import android.widget.EditText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+public class Sessions {
+    static class Session {
+        final String domain, email;
+        Session(String domain, String email) { this.domain = domain; this.email = email; }
+        String getId() { return domain + "_1"; }
+    }
+
+    private final HashMap<String, Session> sessions = new HashMap<>();
+
+    void add(String domain, EditText emailField) {
+        Session s = new Session(domain, emailField.getText().toString());
+        sessions.put(s.getId(), s);
+    }
+
+    void restore() {
+        for (Session session : new ArrayList<>(sessions.values())) {
+            Log.d("t", "push for " + session.getId()); // id
+            Log.d("t", "mail " + session.email); // mail
+        }
+        Map<String, Session> byKey = new HashMap<>();
+        byKey.put("me", new Session("x", sessions.get("k").email));
+        for (Session v : byKey.values()) {
+            Log.d("t", "entry " + v.email); // entry
+            Log.d("t", "entry id " + v.getId()); // entry id
+        }
+    }
+}
+"#;
+    let found = scan(&[("app/src/main/java/app/Sessions.java", main)]);
+    let file = "app/src/main/java/app/Sessions.java";
+    for marker in ["// mail", "// entry"] {
+        let line = line_of(main, marker);
+        assert!(reports(&found, file, line, "PI301"), "{marker}: {found:?}");
+    }
+    for marker in ["// id", "// entry id"] {
+        let line = line_of(main, marker);
+        assert!(
+            rules_at(&found, file, line).is_empty(),
+            "{marker}: {found:?}"
+        );
+    }
+}

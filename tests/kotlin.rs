@@ -909,6 +909,7 @@ import android.util.Log
 import com.google.android.gms.maps.CameraUpdateFactory
 import com.google.android.gms.maps.GoogleMap
 import com.google.android.gms.maps.model.LatLng
+import com.google.android.gms.maps.model.LatLngBounds
 import com.google.android.gms.maps.model.MarkerOptions
 import java.util.Locale
 
@@ -922,6 +923,9 @@ class MapActivity : Activity() {
         val update = CameraUpdateFactory.newLatLngZoom(here, 15f) // factory
         map.addMarker(MarkerOptions().position(here).title("You")) // marker
         map.moveCamera(update) // camera
+        val bounds = LatLngBounds.Builder()
+        bounds.include(here) // bounds
+        map.moveCamera(CameraUpdateFactory.newLatLngBounds(bounds.build(), 0)) // fitted
         onFix(loc)
         onNothing("ready")
         val place = Geocoder(this, Locale.getDefault()).getFromLocation(loc.latitude, loc.longitude, 1)
@@ -943,6 +947,9 @@ class MapActivity : Activity() {
     assert!(!has(&found, "PI001", at("// factory"), loc), "{found:?}");
     assert!(has(&found, "PI001", at("// marker"), loc), "{found:?}");
     assert!(has(&found, "PI001", at("// camera"), loc), "{found:?}");
+    // A builder made here only builds: what it builds is handed over later.
+    assert!(!has(&found, "PI001", at("// bounds"), loc), "{found:?}");
+    assert!(has(&found, "PI001", at("// fitted"), loc), "{found:?}");
     // A block held in a property runs with what it is called with.
     assert!(has(&found, "PI001", at("// held"), loc), "{found:?}");
     assert!(!has(&found, "PI001", at("// constant"), loc), "{found:?}");
@@ -2982,4 +2989,65 @@ fun save(fromServer: IdentityJson) {
         "{found:?}"
     );
     assert!(has(&found, "PI301", 11, "email"), "{found:?}");
+}
+
+#[test]
+fn this_in_a_template_a_redacted_copy_a_coroutine_bridge_and_a_file_full_name() {
+    // `"$this"` prints the receiver; a data class's own `copy(password = "<redacted>")`
+    // no longer holds the password; the block of `suspendCancellableCoroutine` runs;
+    // a picked document's `attachmentFullName` is a file's name, not a person's.
+    let found = scan(
+        r#"package app
+
+import android.content.Context
+import android.net.Uri
+import android.provider.OpenableColumns
+import android.provider.Settings
+import android.util.Log
+import kotlinx.coroutines.suspendCancellableCoroutine
+import okhttp3.OkHttpClient
+import okhttp3.Request
+import kotlin.coroutines.resume
+
+data class SyncAccount(val serverUrl: String, val userName: String?, val password: String?) {
+    fun redacted(): SyncAccount = copy(password = "<redacted>")
+}
+
+data class Fix(val lat: Double, val lng: Double)
+
+class Settings2(private val ctx: Context, private val client: OkHttpClient) {
+    fun save(account: SyncAccount, fix: Fix) {
+        Log.d("S", "saving ${account.redacted()}")
+        fix.run { Log.d("S", "fix $this") }
+    }
+
+    suspend fun get(path: String): String = suspendCancellableCoroutine { cont ->
+        client.newCall(Request.Builder().url("https://example.com/$path").build())
+        cont.resume("ok")
+    }
+
+    suspend fun register() {
+        val id = Settings.Secure.getString(ctx.contentResolver, Settings.Secure.ANDROID_ID)
+        get("register?device=$id")
+    }
+
+    fun import(picked: Uri) {
+        val cursor = ctx.contentResolver.query(picked, arrayOf(OpenableColumns.DISPLAY_NAME), null, null, null) ?: return
+        cursor.use {
+            if (!it.moveToFirst()) return
+            val attachmentFullName = it.getString(0)
+            Log.d("S", "imported $attachmentFullName")
+        }
+    }
+}
+"#,
+    );
+    assert!(
+        !found.iter().any(|(_, l, c)| *l == 21 && c == "credentials"),
+        "{found:?}"
+    );
+    assert!(has(&found, "PI301", 21, "account"), "{found:?}");
+    assert!(has(&found, "PI301", 22, "location.precise"), "{found:?}");
+    assert!(has(&found, "PI001", 26, "device.id"), "{found:?}");
+    assert!(!found.iter().any(|(_, l, _)| *l == 40), "{found:?}");
 }

@@ -1966,6 +1966,8 @@ impl<'a> Frame<'a> {
                 .vars
                 .get(n.as_str())
                 .is_some_and(|v| v.exact.is_some()),
+            // One the app's own function made and returns (`account.redacted()`).
+            ExprKind::Call(call) => self.returns_made_object(call),
             _ => made_in_place(e),
         };
         if seen {
@@ -7180,10 +7182,13 @@ impl<'a> Frame<'a> {
             || call.receiver.as_deref().is_some_and(|r| {
                 is_fresh_object(r)
                     || (self.made_here(r)
-                        && k.propagation
+                        && (k
+                            .propagation
                             .mutator_prefixes
                             .iter()
-                            .any(|p| name.starts_with(p.as_str())))
+                            .any(|p| name.starts_with(p.as_str()))
+                            // a builder made here only builds (`bounds.include(here)`)
+                            || rty.as_deref().is_some_and(|t| base_type(t).ends_with("Builder"))))
             });
         if !sdk_sink_done && !builds_value {
             if let Some(sdk) = rty_q
@@ -7504,6 +7509,16 @@ impl<'a> Frame<'a> {
             if element {
                 self.elements_of(&mut recv_taint, slot);
             }
+            // A view or copy of the same elements (`map.values()`, `toList()`): each
+            // as it was stored, fields and all; a map's values are its entries'.
+            let same_elements = k.propagation.element_preserving.contains(name);
+            if same_elements && k.propagation.entry_values.contains(name) {
+                for t in &mut recv_taint {
+                    if t.field.is_some_and(|f| self.g.is_entry_sym(f)) {
+                        *t = t.read_out();
+                    }
+                }
+            }
             for t in recv_taint.iter().filter(|_| !on_handle) {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
                 // same category is the one collected.
@@ -7516,7 +7531,7 @@ impl<'a> Frame<'a> {
                     .g
                     .through(t.trace, call.name_span, &format!("through `{name}`"));
                 // An element handed back as stored keeps what is known of its fields.
-                result.add_taint(if element || keyed_put {
+                result.add_taint(if element || keyed_put || same_elements {
                     t.carried(tr)
                 } else {
                     t.moved(tr)
@@ -7546,7 +7561,12 @@ impl<'a> Frame<'a> {
                 }
                 _ => None,
             };
-            let elements = k.propagation.element_factories.contains(name);
+            let elements = k.propagation.element_factories.contains(name)
+                || (name == "<init>"
+                    && rty.as_deref().is_some_and(|t| {
+                        let simple = base_type(t).rsplit('.').next().unwrap_or(t);
+                        k.propagation.copy_constructors.contains(simple)
+                    }));
             for (i, a) in args.iter().enumerate().filter(|_| from_args) {
                 if entry.is_some() && i == 0 {
                     continue;
@@ -8384,6 +8404,65 @@ impl<'a> Frame<'a> {
         Some(self.eval(&read))
     }
 
+    /// Whether every project function a call may run returns an object it made,
+    /// of a class it knows exactly (a data class's `copy(..)`, `Foo(..)`).
+    fn returns_made_object(&mut self, call: &Call) -> bool {
+        let recv = self.receiver_kind(call);
+        let callees = self.typing_callees(call, &recv);
+        !callees.is_empty()
+            && callees.iter().all(|&f| {
+                self.g.read(Dep::Summary(f));
+                self.g.summary(f).is_some_and(|s| s.ret.exact.is_some())
+            })
+    }
+
+    /// A data class's `copy(..)` of `this`, called in one of its own methods: each
+    /// field the call does not name, as this object holds it, and those it names as
+    /// given.
+    fn own_copy(&mut self, call: &Call, args: &[Val]) -> Option<Val> {
+        let c = self.class?;
+        let named: Vec<&str> = call
+            .args
+            .iter()
+            .filter_map(|e| match &e.kind {
+                ExprKind::Named { name, .. } => Some(name.as_str()),
+                _ => None,
+            })
+            .collect();
+        let program = self.program;
+        let mut v = Val::default();
+        for field in &program.class(c).fields {
+            if field.is_static || named.contains(&field.name.as_str()) {
+                continue;
+            }
+            let sym = self.g.field_sym(&field.name);
+            let read = Expr::new(
+                ExprKind::Field {
+                    receiver: Box::new(Expr::new(ExprKind::This, call.name_span)),
+                    name: field.name.clone(),
+                },
+                call.name_span,
+            );
+            for t in self.eval(&read).taint {
+                v.add_taint(t.stored_in(sym));
+            }
+        }
+        for (e, a) in call.args.iter().zip(args) {
+            let ExprKind::Named { name, .. } = &e.kind else {
+                continue;
+            };
+            let sym = self.g.field_sym(name);
+            for t in &a.taint {
+                let tr =
+                    self.g
+                        .extend_trace(t.trace, call.name_span, &format!("copied into `{name}`"));
+                v.add_taint(t.carried(tr).stored_in(sym));
+            }
+        }
+        v.exact = Some(c);
+        Some(v)
+    }
+
     fn data_class_copy(
         &mut self,
         call: &Call,
@@ -8410,6 +8489,9 @@ impl<'a> Frame<'a> {
                         .args
                         .iter()
                         .all(|a| matches!(a.kind, ExprKind::Named { .. })) => {}
+            // `fun redacted() = copy(password = "<redacted>")` in the data class
+            // itself: this object's other fields, each as the caller's object holds it.
+            Receiver::Implicit if call.receiver.is_none() => return self.own_copy(call, args),
             _ => return None,
         }
         let mut v = recv.clone();

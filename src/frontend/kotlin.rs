@@ -945,9 +945,7 @@ impl<'a> Lowerer<'a> {
         // `fun Location.toFix() = Fix(latitude, longitude, "gps")` returns a `Fix`.
         let return_type = return_type.or_else(|| match body.as_slice() {
             [Stmt::Return(Some(e), _)] => match &e.kind {
-                ExprKind::New {
-                    ty, body: None, ..
-                } => Some(ty.clone()),
+                ExprKind::New { ty, body: None, .. } => Some(ty.clone()),
                 _ => None,
             },
             _ => None,
@@ -2021,10 +2019,12 @@ impl<'a> Lowerer<'a> {
                         parts.push(str_lit(std::mem::take(&mut literal), span));
                         has_literal = false;
                     }
-                    parts.push(Expr::new(
-                        ExprKind::Name(self.text(c).to_string()),
-                        self.span(c),
-                    ));
+                    // `"$this"` is the receiver, as `"${this}"` is.
+                    let kind = match self.text(c) {
+                        "this" => ExprKind::This,
+                        name => ExprKind::Name(name.to_string()),
+                    };
+                    parts.push(Expr::new(kind, self.span(c)));
                 }
                 "interpolated_expression" => {
                     if has_literal {

@@ -454,6 +454,14 @@ pub struct Propagation {
     /// element keeps what is known of its fields, as `list.add(a)` does.
     #[serde(default)]
     pub element_factories: NameSet,
+    /// Collections whose constructor copies the collection it is given
+    /// (`new ArrayList<>(sessions.values())`): each element as it was, fields and all.
+    #[serde(default)]
+    pub copy_constructors: NameSet,
+    /// Of `element_preserving`: views of a map's values (`map.values()`), each what
+    /// its entry holds.
+    #[serde(default)]
+    pub entry_values: NameSet,
     /// Functions whose result is what their block emits into its receiver
     /// (`flow { emit(x) }`, `buildList { add(x) }`).
     #[serde(default)]
@@ -1126,6 +1134,8 @@ impl Knowledge {
             q.functional_methods.extend(p.functional_methods);
             q.stream_wrappers.extend(p.stream_wrappers);
             q.element_factories.extend(p.element_factories);
+            q.copy_constructors.extend(p.copy_constructors);
+            q.entry_values.extend(p.entry_values);
             q.non_propagating.extend(p.non_propagating);
             q.read_only_views.extend(p.read_only_views);
             q.write_methods.extend(p.write_methods);
