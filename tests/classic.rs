@@ -4419,3 +4419,53 @@ public class Sessions {
         );
     }
 }
+
+#[test]
+fn a_records_accessors_read_its_components_and_constants_made_by_library_calls_are_no_data() {
+    // `position.latitude()` reads the record's `latitude` component; a `static final`
+    // list of `UUID.fromString(..)` constants named for heart rate is no health data.
+    let main = r#"package app;
+
+import android.content.ContentResolver;
+import android.content.ContentValues;
+import android.net.Uri;
+import android.util.Log;
+import java.util.List;
+import java.util.UUID;
+
+public class TrackStore {
+    public record Position(double latitude, double longitude, float accuracy) { }
+
+    public static final List<UUID> HEART_RATE_SERVICES = List.of(
+            UUID.fromString("0000180d-0000-1000-8000-00805f9b34fb"));
+
+    private final ContentResolver resolver;
+
+    public TrackStore(ContentResolver resolver) { this.resolver = resolver; }
+
+    public Uri insertPoint(Position position) {
+        ContentValues values = new ContentValues();
+        values.put("latitude", (int) (position.latitude() * 1E6));
+        values.put("accuracy", position.accuracy());
+        return resolver.insert(Uri.parse("content://app.track/points"), values); // insert
+    }
+
+    void discover() {
+        for (UUID service : HEART_RATE_SERVICES) {
+            Log.e("t", "no service " + service); // service
+        }
+    }
+}
+"#;
+    let found = scan(&[("app/src/main/java/app/TrackStore.java", main)]);
+    let file = "app/src/main/java/app/TrackStore.java";
+    let insert = line_of(main, "// insert");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.1 == file && f.2 == insert && f.3 == "location.precise"),
+        "{found:?}"
+    );
+    let service = line_of(main, "// service");
+    assert!(rules_at(&found, file, service).is_empty(), "{found:?}");
+}

@@ -4006,6 +4006,27 @@ impl<'a> Frame<'a> {
                 }
                 ExprKind::Unary { operand, .. } => constant(frame, owner, operand, depth),
                 ExprKind::Cast { expr, .. } => constant(frame, owner, expr, depth),
+                ExprKind::ArrayInit(items) => {
+                    items.iter().all(|i| constant(frame, owner, i, depth))
+                }
+                // What a static library function makes of constants only
+                // (`List.of(UUID.fromString("0000180d-.."), ..)`), unless it collects data.
+                ExprKind::Call(call) => {
+                    let library_type =
+                        call.receiver
+                            .as_deref()
+                            .and_then(Expr::dotted)
+                            .is_some_and(|t| {
+                                let simple = t.rsplit('.').next().unwrap_or(&t);
+                                simple.starts_with(char::is_uppercase)
+                                    && frame.program.field(owner, simple).is_none()
+                                    && frame.program.resolve_class(owner.module, &t).is_none()
+                            });
+                    library_type
+                        && !call.args.is_empty()
+                        && frame.k.sources_named(&call.name).next().is_none()
+                        && call.args.iter().all(|a| constant(frame, owner, a, depth))
+                }
                 _ => false,
             }
         }
@@ -6028,8 +6049,13 @@ impl<'a> Frame<'a> {
                     return Val::default();
                 }
                 if call.name != "invoke" {
+                    // (A record's accessor is named as its component: `position.latitude()`.)
                     let property = bean_property(&call.name, "get")
-                        .or_else(|| bean_property(&call.name, "is").map(|_| call.name.clone()));
+                        .or_else(|| bean_property(&call.name, "is").map(|_| call.name.clone()))
+                        .or_else(|| {
+                            (self.program.class(c).kind == ClassKind::Record)
+                                .then(|| call.name.clone())
+                        });
                     if let Some(p) = property
                         .filter(|p| call.args.is_empty() && self.program.field(c, p).is_some())
                     {
@@ -6104,10 +6130,14 @@ impl<'a> Frame<'a> {
         let args = self.fill_sdk_blocks(call, &recv_kind, args);
         self.run_relaying_blocks(&args, ran_before);
         // What a library getter or converter reads out of a constant or a ciphertext
-        // (`enc.getEmail()` of an encrypted item) with nothing else given is one too.
-        let of_constant = recv_val.is_const
-            && matches!(recv_kind, Receiver::Value(..))
-            && args.iter().all(|a| a.is_const);
+        // (`enc.getEmail()` of an encrypted item) with nothing else given is one too,
+        // and so is what a static library function makes of constants
+        // (`UUID.fromString("0000180d-..")`, `List.of(a, b)` of those).
+        let of_constant = match recv_kind {
+            Receiver::Value(..) => recv_val.is_const,
+            Receiver::Type(_) => !args.is_empty(),
+            _ => false,
+        } && args.iter().all(|a| a.is_const);
         let mut result = self.call_library(call, span, &recv_kind, recv_val, args);
         if of_constant && result.taint.is_empty() && result.callable.is_none() {
             result.is_const = true;
