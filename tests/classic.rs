@@ -4469,3 +4469,55 @@ public class TrackStore {
     let service = line_of(main, "// service");
     assert!(rules_at(&found, file, service).is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_stream_handed_to_a_helper_goes_where_the_callers_stream_goes() {
+    // `writeTrack(points, out)` writes to the stream its caller opened: a file the
+    // user picked is storage; an in-memory buffer is nowhere.
+    let main = r#"package app;
+
+import android.content.Context;
+import android.location.Location;
+import android.net.Uri;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.util.List;
+
+public class GpxExporter {
+    public static void exportTo(Context context, Uri uri, List<Location> points) throws IOException {
+        try (OutputStream out = context.getContentResolver().openOutputStream(uri, "wt")) {
+            new GpxExporter().write(points, out);
+        }
+    }
+
+    public static int size(List<Location> points) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        new GpxExporter().write(points, buffer);
+        return buffer.size();
+    }
+
+    void write(List<Location> points, OutputStream out) {
+        writeTrack(points, out);
+    }
+
+    void writeTrack(List<Location> points, OutputStream outputStream) {
+        PrintWriter writer = new PrintWriter(outputStream);
+        for (Location p : points) {
+            writer.println("<trkpt lat=\"" + p.getLatitude() + "\"/>"); // point
+        }
+        writer.flush();
+    }
+}
+"#;
+    let found = scan(&[("app/src/main/java/app/GpxExporter.java", main)]);
+    let file = "app/src/main/java/app/GpxExporter.java";
+    let point = line_of(main, "// point");
+    assert!(reports(&found, file, point, "PI303"), "{found:?}");
+    assert_eq!(
+        found.iter().filter(|f| f.0 == "PI303").count(),
+        1,
+        "{found:?}"
+    );
+}

@@ -79,6 +79,9 @@ pub struct SinkSite {
     /// written in: that parameter. Callers passing an explicit Intent to one of the
     /// app's own components do not send the data to another app.
     pub intent_param: Option<u16>,
+    /// For a write to a stream the function was handed as this parameter: where it
+    /// goes is its caller's stream's destination (`kind` stands in until then).
+    pub stream_param: Option<u16>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

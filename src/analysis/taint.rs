@@ -2598,6 +2598,10 @@ impl<'a> Frame<'a> {
                 taint: vec![Taint::new(Origin::Param(i as u16), root)],
                 ..Val::default()
             };
+            // A stream handed in (`writeTrack(points, out)`) goes where the caller's goes.
+            if p.ty.as_deref().is_some_and(|t| self.is_destination_type(t)) {
+                v.resource = Some(ResourceKind::Param(i as u16));
+            }
             // An Intent's extras or a Bundle's entries stay under their keys.
             let message = format!("passed to callback parameter `{}`", p.name);
             for t in self.arrive(callback.to_vec(), p.span, &message) {
@@ -2710,6 +2714,7 @@ impl<'a> Frame<'a> {
             function: self.function_name(),
             func: self.f,
             intent_param: None,
+            stream_param: None,
         };
         self.emit_all(&taints, &site);
     }
@@ -4318,12 +4323,8 @@ impl<'a> Frame<'a> {
         at: (Span, Span),
         callee: String,
     ) {
-        let kind = match res {
-            ResourceKind::Network => SinkKind::Network,
-            ResourceKind::Storage | ResourceKind::EncryptedStorage => SinkKind::Storage,
-        };
         let site = SinkSite {
-            kind,
+            kind: sink_kind(res),
             span: at.0,
             call_span: at.1,
             callee,
@@ -4333,8 +4334,23 @@ impl<'a> Frame<'a> {
             function: self.function_name(),
             func: self.f,
             intent_param: None,
+            stream_param: match res {
+                ResourceKind::Param(p) => Some(p),
+                _ => None,
+            },
         };
         self.emit_all(taints, &site);
+    }
+
+    /// Whether a parameter of this type is a stream data is written to
+    /// (`OutputStream out`, `Writer w`, `BufferedSink sink`).
+    fn is_destination_type(&self, ty: &str) -> bool {
+        let simple = base_type(ty).rsplit('.').next().unwrap_or(ty);
+        self.k
+            .propagation
+            .destination_suffixes
+            .iter()
+            .any(|s| simple.ends_with(s.as_str()))
     }
 
     /// A library method that runs its block with a parameter standing for a
@@ -6277,6 +6293,22 @@ impl<'a> Frame<'a> {
                 }
                 // The Intent may be one this function was given in turn.
                 let mut sink = sink.clone();
+                // Written to the stream this call hands over: where that goes, if anywhere.
+                if let Some(p) = sink.stream_param {
+                    let Some(dest) = args.get(p as usize).filter(|a| a.resource.is_some()) else {
+                        continue;
+                    };
+                    match dest.resource {
+                        Some(ResourceKind::Param(q)) => sink.stream_param = Some(q),
+                        Some(res) => {
+                            sink.kind = sink_kind(res);
+                            sink.encrypted = res == ResourceKind::EncryptedStorage;
+                            sink.url = dest.url.as_ref().map(|u| u.to_string());
+                            sink.stream_param = None;
+                        }
+                        None => continue,
+                    }
+                }
                 sink.intent_param = sink
                     .intent_param
                     .and_then(|p| args.get(p as usize))
@@ -6746,6 +6778,7 @@ impl<'a> Frame<'a> {
             function: self.function_name(),
             func: self.f,
             intent_param: None,
+            stream_param: None,
         };
         let taints: Vec<Taint> = args.iter().flat_map(|a| a.taint.iter().copied()).collect();
         self.emit_all(&taints, &site);
@@ -6826,7 +6859,11 @@ impl<'a> Frame<'a> {
             return;
         }
         match origin {
-            Origin::Source(s) => self.g.flow((s, site.span, self.f), site, trace),
+            // Written to a stream the caller hands over: a flow where the caller's
+            // stream goes somewhere.
+            Origin::Source(s) if site.stream_param.is_none() => {
+                self.g.flow((s, site.span, self.f), site, trace)
+            }
             symbolic => {
                 let via = self.via;
                 let guard = match &self.sink_guard {
@@ -7201,6 +7238,7 @@ impl<'a> Frame<'a> {
                 function: self.function_name(),
                 func: self.f,
                 intent_param,
+                stream_param: None,
             };
             self.emit_all(&taints, &site);
         }
@@ -7258,6 +7296,7 @@ impl<'a> Frame<'a> {
                     function: self.function_name(),
                     func: self.f,
                     intent_param: None,
+                    stream_param: None,
                 };
                 self.emit_all(&taints, &site);
             }
@@ -9062,6 +9101,17 @@ fn is_primitive(ty: &str) -> bool {
             | "Double"
             | "Char"
     )
+}
+
+/// The kind of sink writing to a destination is.
+fn sink_kind(res: ResourceKind) -> SinkKind {
+    match res {
+        ResourceKind::Network => SinkKind::Network,
+        // (A parameter's destination stands in as storage until a caller decides.)
+        ResourceKind::Storage | ResourceKind::EncryptedStorage | ResourceKind::Param(_) => {
+            SinkKind::Storage
+        }
+    }
 }
 
 /// The value of a `static final` boolean field initialised with a literal.

@@ -329,6 +329,10 @@ pub enum ResourceKind {
     Network,
     Storage,
     EncryptedStorage,
+    /// Not in the knowledge files: the destination a function's stream parameter
+    /// stands for (`writeTrack(points, out)`), which each caller decides.
+    #[serde(skip)]
+    Param(u16),
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -458,6 +462,10 @@ pub struct Propagation {
     /// (`new ArrayList<>(sessions.values())`): each element as it was, fields and all.
     #[serde(default)]
     pub copy_constructors: NameSet,
+    /// Type names (by suffix) of streams a function writes to for its caller: a
+    /// parameter of one goes where the caller's stream goes.
+    #[serde(default)]
+    pub destination_suffixes: Vec<String>,
     /// Of `element_preserving`: views of a map's values (`map.values()`), each what
     /// its entry holds.
     #[serde(default)]
@@ -1135,6 +1143,7 @@ impl Knowledge {
             q.stream_wrappers.extend(p.stream_wrappers);
             q.element_factories.extend(p.element_factories);
             q.copy_constructors.extend(p.copy_constructors);
+            q.destination_suffixes.extend(p.destination_suffixes);
             q.entry_values.extend(p.entry_values);
             q.non_propagating.extend(p.non_propagating);
             q.read_only_views.extend(p.read_only_views);
