@@ -4521,3 +4521,48 @@ public class GpxExporter {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_block_run_by_rxjava_and_a_clipboard_reached_through_the_activity() {
+    // `Completable.fromAction(() -> r.run(db))` runs the block handed to the helper;
+    // `getActivity().getSystemService(ClipboardManager.class)` is the clipboard even
+    // where the file does not import Context.
+    let main = r#"package app;
+
+import android.content.ClipData;
+import android.content.ClipboardManager;
+import android.content.ContentValues;
+import android.database.sqlite.SQLiteDatabase;
+import android.widget.EditText;
+import androidx.fragment.app.Fragment;
+import io.reactivex.rxjava3.core.Completable;
+
+public class Profile extends Fragment {
+    interface DbTask { void run(SQLiteDatabase db); }
+
+    private SQLiteDatabase db;
+    private EditText emailField;
+
+    void save() {
+        String email = emailField.getText().toString();
+        onDb(d -> {
+            ContentValues values = new ContentValues();
+            values.put("email", email);
+            d.insert("accounts", null, values); // insert
+        });
+        getActivity().getSystemService(ClipboardManager.class)
+                .setPrimaryClip(ClipData.newPlainText(null, email)); // clip
+    }
+
+    private void onDb(DbTask task) {
+        Completable.fromAction(() -> task.run(db)).subscribe();
+    }
+}
+"#;
+    let found = scan(&[("app/src/main/java/app/Profile.java", main)]);
+    let file = "app/src/main/java/app/Profile.java";
+    for marker in ["// insert", "// clip"] {
+        let line = line_of(main, marker);
+        assert!(reports(&found, file, line, "PI001"), "{marker}: {found:?}");
+    }
+}

@@ -430,3 +430,24 @@ fn text_output_shows_the_manifest_line() {
         "{text}"
     );
 }
+
+#[test]
+fn reading_the_wifi_networks_name_uses_the_location_permissions() {
+    // `WifiInfo.getSSID()` answers "<unknown ssid>" without a location permission.
+    let kt = r#"package app
+
+import android.content.Context
+import android.net.wifi.WifiManager
+
+class HomeWifi(private val context: Context) {
+    fun name(): String {
+        val wifi = context.getSystemService(Context.WIFI_SERVICE) as WifiManager
+        return wifi.connectionInfo.ssid.removeSurrounding("\"")
+    }
+}
+"#;
+    let text = manifest(&["ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION", "CAMERA"]);
+    let report =
+        common::scan_files(&[(MANIFEST, &text), ("app/src/main/java/app/HomeWifi.kt", kt)]);
+    assert_eq!(unused(&report), vec![(MANIFEST.to_string(), 5, 5)]);
+}

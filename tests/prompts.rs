@@ -826,3 +826,74 @@ class Perm(private val context: Context) : PermissionManager {
     }
 }
 "#;
+
+#[test]
+fn an_own_listeners_method_is_asked_where_the_app_calls_it_and_spoken_words_are_given() {
+    // `listener?.onRecordingStarted()` runs only after the RECORD_AUDIO check: the
+    // anonymous listener's recording is prompted there, not where it was made. What
+    // the user said to the system's recogniser is handed over, as typed text is.
+    let kt = r#"package app
+
+import android.Manifest
+import android.content.BroadcastReceiver
+import android.content.Context
+import android.content.Intent
+import android.content.pm.PackageManager
+import android.media.MediaRecorder
+import android.speech.RecognizerIntent
+import android.util.Log
+import androidx.core.content.ContextCompat
+
+class RecordButton(private val context: Context) {
+    interface Listener {
+        fun onRecordingStarted()
+    }
+
+    var listener: Listener? = null
+
+    fun onPressed() {
+        if (ContextCompat.checkSelfPermission(context, Manifest.permission.RECORD_AUDIO)
+            != PackageManager.PERMISSION_GRANTED
+        ) {
+            return
+        }
+        listener?.onRecordingStarted()
+    }
+}
+
+class VoiceNotes(button: RecordButton) {
+    private val recorder = MediaRecorder()
+
+    init {
+        button.listener = object : RecordButton.Listener {
+            override fun onRecordingStarted() {
+                recorder.setAudioSource(MediaRecorder.AudioSource.MIC) // record
+            }
+        }
+    }
+}
+
+class VoiceReceiver : BroadcastReceiver() {
+    override fun onReceive(context: Context, intent: Intent) {
+        val spoken = intent.getStringArrayListExtra(RecognizerIntent.EXTRA_RESULTS) // spoken
+        Log.i("Voice", "heard $spoken")
+    }
+}
+"#;
+    let found = prompts(&[("app/src/main/java/app/Voice.kt", kt)]);
+    assert!(
+        !at(&found, "PI101", common::line_of(kt, "// record")),
+        "{found:?}"
+    );
+    assert!(
+        !at(&found, "PI101", common::line_of(kt, "// spoken")),
+        "{found:?}"
+    );
+    let report = common::scan_files(&[("app/src/main/java/app/Voice.kt", kt)]);
+    let logged = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .any(|f| f["rule"] == "PI301" && f["category"] == "audio");
+    assert!(logged, "{report}");
+}

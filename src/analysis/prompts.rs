@@ -209,8 +209,17 @@ impl Prompts {
                 }
                 acc.unwrap_or_default()
             });
-            // A lambda runs where it was written, or where it is called.
+            // A lambda runs where it was written, or where it is called. A method of
+            // an object of the app's own interface runs only where the app calls it
+            // (`listener?.onRecordingStarted()` after a permission check), not where
+            // the object was made.
+            let own_interface = || {
+                program
+                    .class_of(f)
+                    .is_some_and(|c| program.class(c).is_anonymous && !program.extends_library(c))
+            };
             let reached = match (from_written, from_callers) {
+                (Some(_), Some(c)) if own_interface() => c,
                 (Some(w), Some(c)) => w.intersect(&c),
                 (Some(w), None) => w,
                 (None, Some(c)) => c,

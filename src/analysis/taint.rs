@@ -5581,9 +5581,11 @@ impl<'a> Frame<'a> {
         let mut declared = self.k.returns_named(&call.name).filter(|spec| {
             // On what a call of a type not known returned, only a class this file
             // names can be the one called (`x.on(input).with(p)` is no `Analytics.with`).
+            // (One whose result's class is an argument's literal says which it is:
+            // `getActivity().getSystemService(ClipboardManager.class)`.)
             (match rty.as_deref() {
                 Some(t) => self.k.type_is(t, &spec.class),
-                None => !on_call || self.imports_class(&spec.class),
+                None => !on_call || spec.class_arg.is_some() || self.imports_class(&spec.class),
             }) && spec
                 .arg
                 .as_ref()
@@ -6192,14 +6194,19 @@ impl<'a> Frame<'a> {
             // (`Consumer<SQLiteDatabase>`, `(SQLiteDatabase) -> T`): its parameters
             // are of those types, as the callee's file names them.
             for (p, a) in func.params.iter().zip(args) {
-                if let (false, Some(Callable::Lambda(l))) = (p.block_params.is_empty(), a.callable)
-                {
+                let Some(Callable::Lambda(l)) = a.callable else {
+                    continue;
+                };
+                if !p.block_params.is_empty() {
                     // (An empty type, not known, stays empty.)
                     let types: Vec<String> = p
                         .block_params
                         .iter()
                         .map(|t| self.program.qualify_external(callee.module, t))
                         .collect();
+                    self.type_block_params(l, &types);
+                } else if let Some(types) = self.own_interface_params(callee, p) {
+                    // (`interface DbTask { void run(SQLiteDatabase db); }`)
                     self.type_block_params(l, &types);
                 }
             }
@@ -7028,9 +7035,16 @@ impl<'a> Frame<'a> {
                     .as_ref()
                     .is_none_or(|a| a.accepts(call.args.get(a.index).and_then(arg_text).as_deref()))
             })
-            .map(|s| (s.category.clone(), s.class.clone(), s.permissions.clone()))
+            .map(|s| {
+                (
+                    s.category.clone(),
+                    s.class.clone(),
+                    s.permissions.clone(),
+                    s.user_given,
+                )
+            })
             .collect();
-        for (category, class, permissions) in specs {
+        for (category, class, permissions, user_given) in specs {
             let simple = class.rsplit('.').next().unwrap_or(&class).to_string();
             let about = Described {
                 refinable: false,
@@ -7039,8 +7053,13 @@ impl<'a> Frame<'a> {
             };
             let description = format!("{simple}.{name}()");
             let at = call.name_span;
-            let t =
-                self.new_described_source(category, SourceKind::Api, at, description, name, about);
+            // What the user gave through the system's own screen (the words they spoke
+            // to its recogniser) is prompted as what they type is.
+            let kind = match user_given {
+                true => SourceKind::UserInput,
+                false => SourceKind::Api,
+            };
+            let t = self.new_described_source(category, kind, at, description, name, about);
             result.add_taint(t);
         }
         if matches!(name, "query" | "managedQuery" | "rawQuery") || (name == "<init>") {
@@ -8483,6 +8502,39 @@ impl<'a> Frame<'a> {
                 self.g.read(Dep::Summary(f));
                 self.g.summary(f).is_some_and(|s| s.ret.exact.is_some())
             })
+    }
+
+    /// The parameter types of the one method of the app's own interface a parameter
+    /// of `callee` is declared as: what a block handed there is called with.
+    fn own_interface_params(&self, callee: FnId, p: &Param) -> Option<Vec<String>> {
+        let c = self
+            .program
+            .resolve_class(callee.module, p.ty.as_deref()?)?;
+        let class = self.program.class(c);
+        if class.kind != ClassKind::Interface {
+            return None;
+        }
+        let mut abstract_methods = class.methods.iter().filter_map(|&m| {
+            let f = self.program.function(FnId {
+                module: c.module,
+                func: m,
+            });
+            (!f.has_body && !f.is_static).then_some(f)
+        });
+        let method = abstract_methods.next()?;
+        if abstract_methods.next().is_some() {
+            return None;
+        }
+        Some(
+            method
+                .params
+                .iter()
+                .map(|q| match q.ty.as_deref() {
+                    Some(t) => self.program.qualify_external(c.module, t),
+                    None => String::new(),
+                })
+                .collect(),
+        )
     }
 
     /// A data class's `copy(..)` of `this`, called in one of its own methods: each

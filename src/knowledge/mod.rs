@@ -171,6 +171,10 @@ pub struct SourceSpec {
     /// callback, a buffer, a file), so a discarded result means nothing (PI201).
     #[serde(default = "yes")]
     pub returns_data: bool,
+    /// What the user hands over through a screen of the system's (the words they
+    /// spoke to its recogniser): prompted by the giving, as typed text is.
+    #[serde(default)]
+    pub user_given: bool,
     /// The permissions this API needs, where they are not those of its category
     /// (`[]`: none at all, like `Settings.Secure.ANDROID_ID`). PI101 names them.
     #[serde(default)]
