@@ -3051,3 +3051,41 @@ class Settings2(private val ctx: Context, private val client: OkHttpClient) {
     assert!(has(&found, "PI001", 26, "device.id"), "{found:?}");
     assert!(!found.iter().any(|(_, l, _)| *l == 40), "{found:?}");
 }
+
+#[test]
+fn assigning_a_property_delegated_to_an_object_of_the_apps_runs_its_set_value() {
+    // `Prefs.email = email` runs the `setValue` of the object `stringPref(..)` makes.
+    let found = scan(
+        r#"package app
+
+import android.content.SharedPreferences
+import android.widget.EditText
+import androidx.core.content.edit
+import kotlin.properties.ReadWriteProperty
+import kotlin.reflect.KProperty
+
+object Prefs {
+    lateinit var sharedPrefs: SharedPreferences
+
+    private fun stringPref(key: String): ReadWriteProperty<Any?, String?> =
+        object : ReadWriteProperty<Any?, String?> {
+            override fun getValue(thisRef: Any?, property: KProperty<*>): String? =
+                sharedPrefs.getString(key, null)
+
+            override fun setValue(thisRef: Any?, property: KProperty<*>, value: String?) {
+                sharedPrefs.edit { putString(key, value) }
+            }
+        }
+
+    var email by stringPref("account_email")
+}
+
+class LoginForm(private val emailEdit: EditText) {
+    fun onLoginSucceeded() {
+        Prefs.email = emailEdit.text.toString().trim()
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI001", 18, "email"), "{found:?}");
+}

@@ -897,3 +897,56 @@ class VoiceReceiver : BroadcastReceiver() {
         .any(|f| f["rule"] == "PI301" && f["category"] == "audio");
     assert!(logged, "{report}");
 }
+
+#[test]
+fn a_helper_that_returns_a_denied_check_guards_either_way_round() {
+    // `needsAccountsPermission()` returns `check(..) == PERMISSION_DENIED`: its false
+    // branch and what follows `if (needCalendarPermission()) return;` are asked.
+    let java = r#"package app;
+
+import android.Manifest;
+import android.accounts.AccountManager;
+import android.app.Activity;
+import android.content.pm.PackageManager;
+import android.database.Cursor;
+import android.provider.CalendarContract;
+import androidx.core.content.ContextCompat;
+
+public class Settings extends Activity {
+    @Override protected void onResume() {
+        super.onResume();
+        if (needCalendarPermission()) return;
+        Cursor c = getContentResolver().query(CalendarContract.Calendars.CONTENT_URI, null, null, null, null); // calendars
+        if (c != null) c.close();
+        if (needsAccountsPermission()) {
+            AccountManager.get(this).getAccountsByType("com.google"); // denied
+        } else {
+            AccountManager.get(this).getAccountsByType("com.google"); // granted
+        }
+    }
+
+    private boolean needCalendarPermission() {
+        return ContextCompat.checkSelfPermission(this, Manifest.permission.READ_CALENDAR)
+                != PackageManager.PERMISSION_GRANTED;
+    }
+
+    private boolean needsAccountsPermission() {
+        return ContextCompat.checkSelfPermission(this, Manifest.permission.GET_ACCOUNTS)
+                == PackageManager.PERMISSION_DENIED;
+    }
+}
+"#;
+    let found = prompts(&[("app/src/main/java/app/Settings.java", java)]);
+    assert!(
+        !at(&found, "PI101", common::line_of(java, "// calendars")),
+        "{found:?}"
+    );
+    assert!(
+        !at(&found, "PI101", common::line_of(java, "// granted")),
+        "{found:?}"
+    );
+    assert!(
+        at(&found, "PI101", common::line_of(java, "// denied")),
+        "{found:?}"
+    );
+}

@@ -548,7 +548,7 @@ pub(crate) fn walk_modules<'m>(
     // when they change.
     let key = {
         use std::hash::{Hash, Hasher};
-        let mut sorted: Vec<(&String, &Grant)> = wrappers.iter().collect();
+        let mut sorted: Vec<(&String, &(Grant, Grant))> = wrappers.iter().collect();
         sorted.sort_by_key(|(name, _)| *name);
         let mut h = std::collections::hash_map::DefaultHasher::new();
         sorted.hash(&mut h);
@@ -579,7 +579,7 @@ fn check_wrappers(
     k: &Knowledge,
     permissions: &HashMap<String, Vec<String>>,
     callback_registrations: &HashSet<String>,
-) -> HashMap<String, Grant> {
+) -> HashMap<String, (Grant, Grant)> {
     let candidates: Vec<(FnId, &Expr)> = program
         .all_functions()
         .filter_map(|f| match program.function(f).body.as_slice() {
@@ -587,11 +587,11 @@ fn check_wrappers(
             _ => None,
         })
         .collect();
-    let mut table: HashMap<String, Grant> = HashMap::default();
+    let mut table: HashMap<String, (Grant, Grant)> = HashMap::default();
     // Three rounds: a check, a helper of a check, a helper of that.
     for _ in 0..3 {
         let mut walk = Walk::new(program, k, permissions, callback_registrations, &table);
-        let mut next: HashMap<String, Grant> = HashMap::default();
+        let mut next: HashMap<String, (Grant, Grant)> = HashMap::default();
         for &(f, e) in &candidates {
             let mut calls_check = false;
             walk_expr(e, &mut |x| {
@@ -604,14 +604,16 @@ fn check_wrappers(
                 continue;
             }
             walk.f = f;
-            let (holds, _) = walk.condition(e);
-            if holds.is_empty() {
+            // What holds when it returns true, and when it returns false
+            // (`needsPermission()`: `check(..) != PERMISSION_GRANTED`).
+            let (holds, fails) = walk.condition(e);
+            if holds.is_empty() && fails.is_empty() {
                 continue;
             }
             let name = &program.function(f).name;
             let merged = match next.remove(name) {
-                Some(g) => g.intersect(&holds),
-                None => holds,
+                Some((t, f)) => (t.intersect(&holds), f.intersect(&fails)),
+                None => (holds, fails),
             };
             next.insert(name.clone(), merged);
         }
@@ -635,7 +637,7 @@ struct Walk<'a> {
     /// How many check wrappers are being looked into (see [`Walk::wrapped_check`]).
     unwrapping: std::cell::Cell<u8>,
     /// The program's check helpers ([`check_wrappers`]), for those of other files.
-    wrappers: &'a HashMap<String, Grant>,
+    wrappers: &'a HashMap<String, (Grant, Grant)>,
 }
 
 impl<'a> Walk<'a> {
@@ -645,7 +647,7 @@ impl<'a> Walk<'a> {
         k: &'a Knowledge,
         permissions: &'a HashMap<String, Vec<String>>,
         callback_registrations: &'a HashSet<String>,
-        wrappers: &'a HashMap<String, Grant>,
+        wrappers: &'a HashMap<String, (Grant, Grant)>,
     ) -> Walk<'a> {
         Walk {
             program,
@@ -996,6 +998,15 @@ impl<'a> Walk<'a> {
                     (Grant::default(), grant)
                 }
             }
+            // A helper returning a check, either way round (`needsPermission()`).
+            ExprKind::Call(c) if !self.k.prompts.permission_checks.contains(&c.name) => {
+                let (t, f) = self.wrapped_check(&c.name);
+                if t.is_empty() && f.is_empty() {
+                    (self.asks(cond), Grant::default())
+                } else {
+                    (t, f)
+                }
+            }
             _ => (self.asks(cond), Grant::default()),
         }
     }
@@ -1010,7 +1021,7 @@ impl<'a> Walk<'a> {
                     return self.checked_permissions(e);
                 }
                 // (On `this`, or on an object of a class of this file: `perm.hasContacts()`.)
-                let g = self.wrapped_check(&c.name);
+                let (g, _) = self.wrapped_check(&c.name);
                 if !g.is_empty() {
                     return g;
                 }
@@ -1036,13 +1047,13 @@ impl<'a> Walk<'a> {
     /// (`hasContactPermission()`: `return checkSelfPermission(.., READ_CONTACTS) ==
     /// PERMISSION_GRANTED`): this file's functions of that name, else the program's
     /// ([`check_wrappers`]).
-    fn wrapped_check(&self, name: &str) -> Grant {
+    fn wrapped_check(&self, name: &str) -> (Grant, Grant) {
         let depth = self.unwrapping.get();
         if depth >= 3 {
-            return Grant::default();
+            return (Grant::default(), Grant::default());
         }
         let module = self.program.module(self.f.module);
-        let mut grant: Option<Grant> = None;
+        let mut grant: Option<(Grant, Grant)> = None;
         // (An interface's declaration has no body to look into.)
         for func in module
             .functions
@@ -1050,15 +1061,15 @@ impl<'a> Walk<'a> {
             .filter(|f| f.name == name && f.has_body)
         {
             let [Stmt::Return(Some(e), _)] = func.body.as_slice() else {
-                return Grant::default();
+                return (Grant::default(), Grant::default());
             };
             self.unwrapping.set(depth + 1);
-            let (holds, _) = self.condition(e);
+            let (holds, fails) = self.condition(e);
             self.unwrapping.set(depth);
             // Overloads: what all of them ask.
             grant = Some(match grant {
-                Some(g) => g.intersect(&holds),
-                None => holds,
+                Some((t, f)) => (t.intersect(&holds), f.intersect(&fails)),
+                None => (holds, fails),
             });
         }
         // None here: another file's.

@@ -4847,6 +4847,7 @@ impl<'a> Frame<'a> {
                     return;
                 }
                 if let Some((owner, field)) = self.field_for_name(n) {
+                    self.delegate_setter(owner, field, &v, target.span);
                     if !field.is_static && Some(owner) == self.class.map(|c| self.owner_of(c, n)) {
                         self.set_this_field(n, v, compound);
                     } else {
@@ -4902,6 +4903,9 @@ impl<'a> Frame<'a> {
                     }
                 }
                 let field = owner.and_then(|c| self.program.field(c, name));
+                if let Some((o, f)) = field {
+                    self.delegate_setter(o, f, &v, target.span);
+                }
                 match (owner, field) {
                     (Some(_), Some((o, f))) if self.per_object(o, f) => {
                         let sym = self.g.field_sym(name);
@@ -8502,6 +8506,52 @@ impl<'a> Frame<'a> {
                 self.g.read(Dep::Summary(f));
                 self.g.summary(f).is_some_and(|s| s.ret.exact.is_some())
             })
+    }
+
+    /// An assignment to a Kotlin property delegated to an object of the app's own
+    /// (`var email by stringPref("account_email")`, where `stringPref` makes an object
+    /// with a `setValue`): that `setValue` runs with the value.
+    fn delegate_setter(&mut self, owner: ClassId, field: &Field, v: &Val, span: Span) {
+        if !field.delegated || self.inlined >= MAX_INLINE_DEPTH {
+            return;
+        }
+        let program = self.program;
+        let classes: Vec<ClassId> = match field.init.as_ref().map(|e| &e.kind) {
+            Some(ExprKind::New { ty, body: None, .. }) => program
+                .resolve_class(owner.module, ty)
+                .into_iter()
+                .collect(),
+            Some(ExprKind::Call(c)) if c.receiver.is_none() => {
+                if self.k.propagation.value_delegates.contains(&c.name) {
+                    return;
+                }
+                let mut out = Vec::new();
+                for m in program.dispatch(owner, &c.name, c.args.len()) {
+                    self.g.read(Dep::Summary(m));
+                    if let Some(x) = self.g.summary(m).and_then(|s| s.ret.exact) {
+                        out.push(x);
+                    }
+                }
+                out
+            }
+            _ => return,
+        };
+        let setters: Vec<FnId> = classes
+            .into_iter()
+            .flat_map(|c| program.dispatch(c, "setValue", 3))
+            .filter(|&f| program.function(f).has_body)
+            .collect();
+        if setters.is_empty() {
+            return;
+        }
+        let call = Call {
+            receiver: None,
+            name: "setValue".into(),
+            args: Vec::new(),
+            name_span: span,
+        };
+        let args = [Val::default(), Val::default(), v.clone()];
+        self.call_project(&call, span, &setters, &Val::default(), &args);
     }
 
     /// The parameter types of the one method of the app's own interface a parameter
