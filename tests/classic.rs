@@ -4566,3 +4566,58 @@ public class Profile extends Fragment {
         assert!(reports(&found, file, line, "PI001"), "{marker}: {found:?}");
     }
 }
+
+#[test]
+fn received_messages_a_built_up_provider_uri_and_what_a_storage_call_hands_back() {
+    // An `SmsMessage` is a received message whatever it is called; a provider URI
+    // built up from `CONTENT_URI` is still that provider's; `insert(..)` hands back the
+    // new row's URI, none of what it stored; the default SMS app's package is no message.
+    let main = r#"package app;
+
+import android.content.Context;
+import android.content.ContentValues;
+import android.database.Cursor;
+import android.net.Uri;
+import android.provider.CallLog;
+import android.provider.Telephony;
+import android.telephony.SmsMessage;
+import android.util.Log;
+
+public class SmsStore {
+    void store(Context context, SmsMessage message) {
+        ContentValues values = new ContentValues();
+        values.put("address", message.getDisplayOriginatingAddress());
+        values.put("body", message.getDisplayMessageBody());
+        Uri row = context.getContentResolver().insert(Uri.parse("content://sms"), values); // insert
+        Log.d("SmsStore", "inserted as " + row); // row
+        String defaultSmsPackage = Telephony.Sms.getDefaultSmsPackage(context);
+        Log.d("SmsStore", "default app " + defaultSmsPackage); // package
+    }
+
+    void calls(Context context) {
+        Uri limited = CallLog.Calls.CONTENT_URI.buildUpon().appendQueryParameter("limit", "100").build();
+        Cursor calls = context.getContentResolver().query(limited, new String[]{"number"}, null, null, null);
+        while (calls != null && calls.moveToNext()) {
+            Log.v("Calls", "call " + calls.getString(0)); // call
+        }
+    }
+}
+"#;
+    let found = scan(&[("app/src/main/java/app/SmsStore.java", main)]);
+    let file = "app/src/main/java/app/SmsStore.java";
+    assert!(
+        reports(&found, file, line_of(main, "// insert"), "PI001"),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, file, line_of(main, "// call"), "PI301"),
+        "{found:?}"
+    );
+    for marker in ["// row", "// package"] {
+        let line = line_of(main, marker);
+        assert!(
+            rules_at(&found, file, line).is_empty(),
+            "{marker}: {found:?}"
+        );
+    }
+}

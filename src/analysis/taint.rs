@@ -2842,9 +2842,15 @@ impl<'a> Frame<'a> {
             ExprKind::Call(c) => {
                 let from = match c.name.as_str() {
                     "parse" | "withAppendedPath" | "withAppendedId" => c.args.first(),
-                    "toUri" | "buildUpon" | "build" | "appendPath" | "appendEncodedPath" => {
-                        c.receiver.as_deref()
-                    }
+                    "toUri"
+                    | "buildUpon"
+                    | "build"
+                    | "appendPath"
+                    | "appendEncodedPath"
+                    | "appendQueryParameter"
+                    | "clearQuery"
+                    | "encodedQuery"
+                    | "fragment" => c.receiver.as_deref(),
                     _ => None,
                 }?;
                 self.uri_text(from, depth + 1)
@@ -7188,6 +7194,9 @@ impl<'a> Frame<'a> {
         // Data handed to a sink has left: the receiver (a database, an editor) does
         // not hold it for what is read from it later.
         let is_sink = !sinks.is_empty();
+        // What a storage call hands back is a row's id or URI, a count, the editor:
+        // none of what it stored (`resolver.insert(uri, values)` → `content://sms/42`).
+        let stored = sinks.first().is_some_and(|s| s.kind == SinkKind::Storage);
         for spec in sinks.iter().take(1) {
             let mut taints: Vec<Taint> = Vec::new();
             let mut url = recv.url.clone();
@@ -7637,14 +7646,15 @@ impl<'a> Frame<'a> {
                 .mutator_prefixes
                 .iter()
                 .any(|p| name.starts_with(p.as_str()));
-            let from_args = !static_entry
-                && (name == "<init>" || !matches!(recv_kind, Receiver::Value(..)))
-                || mutator
-                || k.propagation.arg_to_result.contains(name)
-                || call
-                    .receiver
-                    .as_deref()
-                    .is_some_and(|r| self.is_builder_chain(r) || is_fresh_object(r));
+            let from_args = !stored
+                && (!static_entry
+                    && (name == "<init>" || !matches!(recv_kind, Receiver::Value(..)))
+                    || mutator
+                    || k.propagation.arg_to_result.contains(name)
+                    || call
+                        .receiver
+                        .as_deref()
+                        .is_some_and(|r| self.is_builder_chain(r) || is_fresh_object(r)));
             // `intent.putExtra(KEY, v).putExtra(..)` returns the Intent: what it
             // stores stays under its key.
             let entry = match &literal_key {
