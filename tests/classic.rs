@@ -4569,13 +4569,15 @@ public class Profile extends Fragment {
 
 #[test]
 fn received_messages_a_built_up_provider_uri_and_what_a_storage_call_hands_back() {
-    // An `SmsMessage` is a received message whatever it is called; a provider URI
-    // built up from `CONTENT_URI` is still that provider's; `insert(..)` hands back the
-    // new row's URI, none of what it stored; the default SMS app's package is no message.
+    // An `SmsMessage` is a received message whatever it is called, though it prints
+    // as Object does; an Intent prints no extras; a provider URI built up from
+    // `CONTENT_URI` is still that provider's; `insert(..)` hands back the new row's
+    // URI, none of what it stored; the default SMS app's package is no message.
     let main = r#"package app;
 
 import android.content.Context;
 import android.content.ContentValues;
+import android.content.Intent;
 import android.database.Cursor;
 import android.net.Uri;
 import android.provider.CallLog;
@@ -4592,6 +4594,9 @@ public class SmsStore {
         Log.d("SmsStore", "inserted as " + row); // row
         String defaultSmsPackage = Telephony.Sms.getDefaultSmsPackage(context);
         Log.d("SmsStore", "default app " + defaultSmsPackage); // package
+        Log.d("SmsStore", "stored " + message); // printed
+        Intent done = new Intent("app.STORED").putExtra("from", message.getOriginatingAddress());
+        Log.d("SmsStore", "broadcasting " + done); // intent
     }
 
     void calls(Context context) {
@@ -4613,11 +4618,48 @@ public class SmsStore {
         reports(&found, file, line_of(main, "// call"), "PI301"),
         "{found:?}"
     );
-    for marker in ["// row", "// package"] {
+    for marker in ["// row", "// package", "// printed", "// intent"] {
         let line = line_of(main, marker);
         assert!(
             rules_at(&found, file, line).is_empty(),
             "{marker}: {found:?}"
         );
+    }
+}
+
+#[test]
+fn messages_stored_on_a_mail_server_and_its_login_go_over_the_network() {
+    let main = r#"package app;
+
+import android.content.ContentResolver;
+import android.database.Cursor;
+import android.net.Uri;
+import java.util.Properties;
+import javax.mail.Folder;
+import javax.mail.Message;
+import javax.mail.Session;
+import javax.mail.Store;
+import javax.mail.internet.MimeMessage;
+
+public class MailBackup {
+    void backup(ContentResolver resolver, String host, String user, String password) throws Exception {
+        Cursor c = resolver.query(Uri.parse("content://sms"), new String[]{"address", "body"}, null, null, null);
+        Session session = Session.getInstance(new Properties());
+        Store store = session.getStore("imaps");
+        store.connect(host, user, password); // login
+        Folder folder = store.getFolder("SMS");
+        while (c != null && c.moveToNext()) {
+            MimeMessage msg = new MimeMessage(session);
+            msg.setText(c.getString(1));
+            folder.appendMessages(new Message[]{msg}); // append
+        }
+    }
+}
+"#;
+    let found = scan(&[("app/src/main/java/app/MailBackup.java", main)]);
+    let file = "app/src/main/java/app/MailBackup.java";
+    for marker in ["// login", "// append"] {
+        let line = line_of(main, marker);
+        assert!(reports(&found, file, line, "PI001"), "{marker}: {found:?}");
     }
 }

@@ -2148,14 +2148,26 @@ impl<'a> Frame<'a> {
     /// extends only library types that print no data (Object's `ClassName@hash`); the
     /// object itself otherwise (a data class, a record, a library superclass whose
     /// string form is unknown).
-    fn as_text(&mut self, e: &Expr, v: Val) -> Val {
+    fn as_text(&mut self, e: &Expr, mut v: Val) -> Val {
         if v.taint.is_empty() {
             return v;
         }
-        let Some(c) = self
-            .static_type(e)
-            .and_then(|t| self.program.resolve_class(self.module_id(), &t))
-        else {
+        let Some(ty) = self.static_type(e) else {
+            return v;
+        };
+        let Some(c) = self.program.resolve_class(self.module_id(), &ty) else {
+            // A library object whose string form shows none of its data (an
+            // `SmsMessage`'s is Object's), or none of its entries (an Intent's
+            // "(has extras)").
+            let p = &self.k.propagation;
+            let q = self.program.qualify_external(self.module_id(), &ty);
+            if p.identity_strings.iter().any(|t| self.k.type_is(&q, t)) {
+                return Val::default();
+            }
+            if p.entry_hiding_strings.iter().any(|t| self.k.type_is(&q, t)) {
+                v.taint
+                    .retain(|t| !t.field.is_some_and(|f| self.g.is_entry_sym(f)));
+            }
             return v;
         };
         let program = self.program;

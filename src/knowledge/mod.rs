@@ -470,6 +470,14 @@ pub struct Propagation {
     /// parameter of one goes where the caller's stream goes.
     #[serde(default)]
     pub destination_suffixes: Vec<String>,
+    /// Library types whose string form shows none of their data (Object's
+    /// `ClassName@hash`).
+    #[serde(default)]
+    pub identity_strings: Vec<String>,
+    /// Library types whose string form shows none of their entries (an Intent's
+    /// extras: "(has extras)").
+    #[serde(default)]
+    pub entry_hiding_strings: Vec<String>,
     /// Of `element_preserving`: views of a map's values (`map.values()`), each what
     /// its entry holds.
     #[serde(default)]
@@ -1148,6 +1156,8 @@ impl Knowledge {
             q.element_factories.extend(p.element_factories);
             q.copy_constructors.extend(p.copy_constructors);
             q.destination_suffixes.extend(p.destination_suffixes);
+            q.identity_strings.extend(p.identity_strings);
+            q.entry_hiding_strings.extend(p.entry_hiding_strings);
             q.entry_values.extend(p.entry_values);
             q.non_propagating.extend(p.non_propagating);
             q.read_only_views.extend(p.read_only_views);
