@@ -8640,11 +8640,20 @@ impl<'a> Frame<'a> {
                 v.add_taint(t.stored_in(sym));
             }
         }
+        self.copy_named(&mut v, call, args);
+        v.exact = Some(c);
+        Some(v)
+    }
+
+    /// What a data class's `copy(name = x, ..)` gives the fields it names: each
+    /// what its argument holds, instead of what the copied object held there.
+    fn copy_named(&mut self, v: &mut Val, call: &Call, args: &[Val]) {
         for (e, a) in call.args.iter().zip(args) {
             let ExprKind::Named { name, .. } = &e.kind else {
                 continue;
             };
             let sym = self.g.field_sym(name);
+            v.taint.retain(|t| t.field != Some(sym));
             for t in &a.taint {
                 let tr =
                     self.g
@@ -8652,8 +8661,6 @@ impl<'a> Frame<'a> {
                 v.add_taint(t.carried(tr).stored_in(sym));
             }
         }
-        v.exact = Some(c);
-        Some(v)
     }
 
     fn data_class_copy(
@@ -8691,19 +8698,7 @@ impl<'a> Frame<'a> {
         v.callable = None;
         // A data class is final: the copy is of exactly its class.
         v.exact = class.or(v.exact);
-        for (e, a) in call.args.iter().zip(args) {
-            let ExprKind::Named { name, .. } = &e.kind else {
-                continue;
-            };
-            let sym = self.g.field_sym(name);
-            v.taint.retain(|t| t.field != Some(sym));
-            for t in &a.taint {
-                let tr =
-                    self.g
-                        .extend_trace(t.trace, call.name_span, &format!("copied into `{name}`"));
-                v.add_taint(t.carried(tr).stored_in(sym));
-            }
-        }
+        self.copy_named(&mut v, call, args);
         Some(v)
     }
 
