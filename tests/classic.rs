@@ -4663,3 +4663,55 @@ public class MailBackup {
         assert!(reports(&found, file, line, "PI001"), "{marker}: {found:?}");
     }
 }
+
+#[test]
+fn a_handler_catches_only_the_exceptions_its_type_can() {
+    // The credentials travel in a `StoreException`; `catch (RefreshException e)` cannot
+    // catch it, `catch (StoreException e)` and `catch (Exception e)` can.
+    let main = r#"package app;
+
+import android.util.Log;
+
+public class SyncTask {
+    static class StoreException extends Exception { StoreException(String m) { super(m); } }
+    static class RefreshException extends Exception { RefreshException(String m) { super(m); } }
+
+    void openStore(String uri) throws StoreException {
+        if (!uri.startsWith("imaps://")) throw new StoreException("invalid uri " + uri);
+    }
+
+    void refresh() throws RefreshException { }
+
+    void run(String username, String password) {
+        try {
+            refresh();
+            openStore("imap://" + username + ":" + password + "@mail.example.com");
+        } catch (StoreException e) {
+            Log.w("Sync", e); // store
+        } catch (RefreshException r) {
+            Log.w("Sync", "refresh failed " + r); // refresh
+        }
+        try {
+            openStore(password);
+        } catch (IllegalStateException | RefreshException e) {
+            Log.w("Sync", "odd " + e); // other
+        } catch (Exception e) {
+            Log.w("Sync", "any " + e); // any
+        }
+    }
+}
+"#;
+    let found = scan(&[("app/src/main/java/app/SyncTask.java", main)]);
+    let file = "app/src/main/java/app/SyncTask.java";
+    for marker in ["// store", "// any"] {
+        let line = line_of(main, marker);
+        assert!(reports(&found, file, line, "PI301"), "{marker}: {found:?}");
+    }
+    for marker in ["// refresh", "// other"] {
+        let line = line_of(main, marker);
+        assert!(
+            rules_at(&found, file, line).is_empty(),
+            "{marker}: {found:?}"
+        );
+    }
+}

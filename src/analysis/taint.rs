@@ -3306,7 +3306,19 @@ impl<'a> Frame<'a> {
                 self.env.live = false;
             }
             Stmt::Throw(e) => {
-                let v = self.eval(e);
+                let mut v = self.eval(e);
+                // Kept under its type, for the handlers that catch it alone.
+                if let Some(ty) = self.static_type(e) {
+                    // (An exception class of the app's by its qualified name.)
+                    let name = match self.program.resolve_class(self.module_id(), &ty) {
+                        Some(c) => self.program.class(c).qualified.clone(),
+                        None => simple_type(&ty).to_string(),
+                    };
+                    let marker = self.g.field_sym(&format!("!{name}"));
+                    for t in &mut v.taint {
+                        *t = t.within((Some(marker), None));
+                    }
+                }
                 self.thrown.join(&v);
                 self.env.live = false;
             }
@@ -3330,16 +3342,36 @@ impl<'a> Frame<'a> {
                 if catches.is_empty() {
                     self.thrown.join(&thrown);
                 }
+                // What no handler's type can catch goes on to the enclosing one.
+                let escaping: Vec<Taint> = thrown
+                    .taint
+                    .iter()
+                    .filter(|t| {
+                        !catches.is_empty()
+                            && catches
+                                .iter()
+                                .all(|(p, _)| !self.catches(p.ty.as_deref(), t))
+                    })
+                    .copied()
+                    .collect();
+                for t in escaping {
+                    self.thrown.add_taint(t);
+                }
                 let mut after = self.env.clone();
                 for (param, handler) in catches {
                     self.env = before.clone();
                     self.env.join(&after);
                     self.env.live = true;
-                    let caught = self.flow_into(
-                        thrown.clone(),
-                        param.span,
-                        &format!("caught as `{}`", param.name),
-                    );
+                    let mut caught = thrown.clone();
+                    caught.taint.clear();
+                    for t in &thrown.taint {
+                        if self.catches(param.ty.as_deref(), t) {
+                            let typed = self.thrown_type(t).is_some();
+                            caught.taint.push(if typed { t.read_out() } else { *t });
+                        }
+                    }
+                    let caught =
+                        self.flow_into(caught, param.span, &format!("caught as `{}`", param.name));
                     self.env.vars.insert(param.name.as_str().into(), caught);
                     self.block(handler);
                     after.join(&self.env);
@@ -3613,6 +3645,48 @@ impl<'a> Frame<'a> {
         let v: Arc<[String]> = self.program.external_supertypes(c).into();
         self.g.set_supertypes(c, v.clone());
         v
+    }
+
+    /// The type an exception carrying `t` was thrown as, where the throw said (see
+    /// `Stmt::Throw`): its simple name.
+    fn thrown_type(&self, t: &Taint) -> Option<&str> {
+        self.g.field_name(t.field?)?.strip_prefix('!')
+    }
+
+    /// Whether a handler of type `handler` (`A | B` for several) catches what `t`
+    /// was thrown as: unless the types say it cannot, it does (an exception of the
+    /// app's caught as another of the app's it does not extend, or as a library type
+    /// none of its library supertypes is).
+    fn catches(&mut self, handler: Option<&str>, t: &Taint) -> bool {
+        let Some(thrown) = self.thrown_type(t).map(str::to_string) else {
+            return true;
+        };
+        let Some(handler) = handler else {
+            return true;
+        };
+        handler.split('|').any(|h| {
+            let h = simple_type(h.trim());
+            if matches!(h, "Throwable" | "Exception") || h == simple_type(&thrown) {
+                return true;
+            }
+            let module = self.module_id();
+            let Some(tc) = self.program.resolve_class(module, &thrown) else {
+                return true;
+            };
+            if let Some(hc) = self.program.resolve_class(module, h) {
+                return self.program.is_subclass_of(tc, hc);
+            }
+            // (Of a library supertype other than the roots, whose own supertypes are
+            // not known here, a handler may be one.)
+            let supers = self.external_supertypes(tc);
+            supers.iter().any(|s| {
+                let root = matches!(
+                    simple_type(s),
+                    "Exception" | "RuntimeException" | "Throwable" | "Error"
+                );
+                simple_type(s) == h || self.k.type_is(s, h) || !root
+            })
+        })
     }
 
     /// Objects the app creates itself are tracked one by one; framework components
@@ -9220,6 +9294,12 @@ fn is_primitive(ty: &str) -> bool {
             | "Double"
             | "Char"
     )
+}
+
+/// A type's simple name, without its package, enclosing classes and arguments.
+fn simple_type(ty: &str) -> &str {
+    let base = base_type(ty);
+    base.rsplit('.').next().unwrap_or(base)
 }
 
 /// The kind of sink writing to a destination is.

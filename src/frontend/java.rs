@@ -772,12 +772,30 @@ impl<'a> Lowerer<'a> {
                             let mut c2 = c.walk();
                             for p in c.named_children(&mut c2) {
                                 if p.kind() == "catch_formal_parameter" {
+                                    // `catch (IOException | JSONException e)`: the types
+                                    // it catches, joined by `|`.
+                                    let mut c3 = p.walk();
+                                    let types: Vec<String> = p
+                                        .named_children(&mut c3)
+                                        .filter(|t| t.kind() == "catch_type")
+                                        .flat_map(|t| {
+                                            let mut c4 = t.walk();
+                                            t.named_children(&mut c4)
+                                                .map(|x| self.type_text(x))
+                                                .collect::<Vec<_>>()
+                                        })
+                                        .filter(|t| !t.is_empty())
+                                        .collect();
+                                    let ty = match types.is_empty() {
+                                        true => "Exception".to_string(),
+                                        false => types.join(" | "),
+                                    };
                                     if let Some(n) = p.child_by_field_name("name") {
                                         param = Some(Param {
                                             elem: None,
                                             block_params: Vec::new(),
                                             name: self.text(n).to_string(),
-                                            ty: Some("Exception".into()),
+                                            ty: Some(ty),
                                             annotations: Vec::new(),
                                             span: self.span(n),
                                         });

@@ -1512,6 +1512,13 @@ impl<'a> Lowerer<'a> {
                             let mut c2 = c.walk();
                             let mut param = None;
                             let mut block = Vec::new();
+                            // `catch (e: IOException)`: the type it catches.
+                            let caught = named_parts(c)
+                                .into_iter()
+                                .find(|t| is_type_node(t.kind()))
+                                .map(|t| self.type_text(t))
+                                .filter(|t| !t.is_empty())
+                                .unwrap_or_else(|| "Exception".into());
                             for part in c.named_children(&mut c2) {
                                 match part.kind() {
                                     "simple_identifier" if param.is_none() => {
@@ -1521,7 +1528,7 @@ impl<'a> Lowerer<'a> {
                                             elem: None,
                                             block_params: Vec::new(),
                                             name,
-                                            ty: Some("Exception".into()),
+                                            ty: Some(caught.clone()),
                                             annotations: Vec::new(),
                                             span: self.span(part),
                                         });
