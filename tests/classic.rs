@@ -4666,8 +4666,9 @@ public class MailBackup {
 
 #[test]
 fn a_handler_catches_only_the_exceptions_its_type_can() {
-    // The credentials travel in a `StoreException`; `catch (RefreshException e)` cannot
-    // catch it, `catch (StoreException e)` and `catch (Exception e)` can.
+    // The credentials travel in a `StoreException` (and a library's `IOException`);
+    // `catch (RefreshException e)` cannot catch them, `catch (StoreException e)` and
+    // `catch (Exception e)` can.
     let main = r#"package app;
 
 import android.util.Log;
@@ -4675,6 +4676,7 @@ import android.util.Log;
 public class SyncTask {
     static class StoreException extends Exception { StoreException(String m) { super(m); } }
     static class RefreshException extends Exception { RefreshException(String m) { super(m); } }
+    static class QuotaException extends RuntimeException { QuotaException(String m) { super(m); } }
 
     void openStore(String uri) throws StoreException {
         if (!uri.startsWith("imaps://")) throw new StoreException("invalid uri " + uri);
@@ -4692,8 +4694,9 @@ public class SyncTask {
             Log.w("Sync", "refresh failed " + r); // refresh
         }
         try {
+            if (password.isEmpty()) throw new java.io.IOException("no password for " + username);
             openStore(password);
-        } catch (IllegalStateException | RefreshException e) {
+        } catch (QuotaException | RefreshException e) {
             Log.w("Sync", "odd " + e); // other
         } catch (Exception e) {
             Log.w("Sync", "any " + e); // any

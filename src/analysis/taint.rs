@@ -3656,7 +3656,7 @@ impl<'a> Frame<'a> {
     /// Whether a handler of type `handler` (`A | B` for several) catches what `t`
     /// was thrown as: unless the types say it cannot, it does (an exception of the
     /// app's caught as another of the app's it does not extend, or as a library type
-    /// none of its library supertypes is).
+    /// none of its library supertypes is; a library's caught as one of the app's).
     fn catches(&mut self, handler: Option<&str>, t: &Taint) -> bool {
         let Some(thrown) = self.thrown_type(t).map(str::to_string) else {
             return true;
@@ -3670,10 +3670,12 @@ impl<'a> Frame<'a> {
                 return true;
             }
             let module = self.module_id();
+            let hc = self.program.resolve_class(module, h);
             let Some(tc) = self.program.resolve_class(module, &thrown) else {
-                return true;
+                // A library's exception is of no class of the app's.
+                return hc.is_none();
             };
-            if let Some(hc) = self.program.resolve_class(module, h) {
+            if let Some(hc) = hc {
                 return self.program.is_subclass_of(tc, hc);
             }
             // (Of a library supertype other than the roots, whose own supertypes are
