@@ -3342,34 +3342,31 @@ impl<'a> Frame<'a> {
                 if catches.is_empty() {
                     self.thrown.join(&thrown);
                 }
-                // What no handler's type can catch goes on to the enclosing one.
-                let escaping: Vec<Taint> = thrown
-                    .taint
-                    .iter()
-                    .filter(|t| {
-                        !catches.is_empty()
-                            && catches
-                                .iter()
-                                .all(|(p, _)| !self.catches(p.ty.as_deref(), t))
-                    })
-                    .copied()
-                    .collect();
-                for t in escaping {
-                    self.thrown.add_taint(t);
+                // What each handler's type can catch (read out of the type it was
+                // kept under); what none can goes on to the enclosing one.
+                let mut caught_by: Vec<Vec<Taint>> = vec![Vec::new(); catches.len()];
+                for t in &thrown.taint {
+                    let mut caught = false;
+                    for ((param, _), into) in catches.iter().zip(&mut caught_by) {
+                        if self.catches(param.ty.as_deref(), t) {
+                            let typed = self.thrown_type(t).is_some();
+                            into.push(if typed { t.read_out() } else { *t });
+                            caught = true;
+                        }
+                    }
+                    if !caught && !catches.is_empty() {
+                        self.thrown.add_taint(*t);
+                    }
                 }
                 let mut after = self.env.clone();
-                for (param, handler) in catches {
+                for ((param, handler), taints) in catches.iter().zip(caught_by) {
                     self.env = before.clone();
                     self.env.join(&after);
                     self.env.live = true;
-                    let mut caught = thrown.clone();
-                    caught.taint.clear();
-                    for t in &thrown.taint {
-                        if self.catches(param.ty.as_deref(), t) {
-                            let typed = self.thrown_type(t).is_some();
-                            caught.taint.push(if typed { t.read_out() } else { *t });
-                        }
-                    }
+                    let caught = Val {
+                        taint: taints,
+                        ..thrown.clone()
+                    };
                     let caught =
                         self.flow_into(caught, param.span, &format!("caught as `{}`", param.name));
                     self.env.vars.insert(param.name.as_str().into(), caught);
@@ -3648,7 +3645,8 @@ impl<'a> Frame<'a> {
     }
 
     /// The type an exception carrying `t` was thrown as, where the throw said (see
-    /// `Stmt::Throw`): its simple name.
+    /// `Stmt::Throw`): an app class by its qualified name, a library one by its simple
+    /// name.
     fn thrown_type(&self, t: &Taint) -> Option<&str> {
         self.g.field_name(t.field?)?.strip_prefix('!')
     }
@@ -4116,7 +4114,7 @@ impl<'a> Frame<'a> {
                             .as_deref()
                             .and_then(Expr::dotted)
                             .is_some_and(|t| {
-                                let simple = t.rsplit('.').next().unwrap_or(&t);
+                                let simple = simple_type(&t);
                                 simple.starts_with(char::is_uppercase)
                                     && frame.program.field(owner, simple).is_none()
                                     && frame.program.resolve_class(owner.module, &t).is_none()
@@ -4439,7 +4437,7 @@ impl<'a> Frame<'a> {
     /// Whether a parameter of this type is a stream data is written to
     /// (`OutputStream out`, `Writer w`, `BufferedSink sink`).
     fn is_destination_type(&self, ty: &str) -> bool {
-        let simple = base_type(ty).rsplit('.').next().unwrap_or(ty);
+        let simple = simple_type(ty);
         self.k
             .propagation
             .destination_suffixes
@@ -6400,18 +6398,19 @@ impl<'a> Frame<'a> {
                 let mut sink = sink.clone();
                 // Written to the stream this call hands over: where that goes, if anywhere.
                 if let Some(p) = sink.stream_param {
-                    let Some(dest) = args.get(p as usize).filter(|a| a.resource.is_some()) else {
+                    let Some((dest, res)) =
+                        args.get(p as usize).and_then(|a| Some((a, a.resource?)))
+                    else {
                         continue;
                     };
-                    match dest.resource {
-                        Some(ResourceKind::Param(q)) => sink.stream_param = Some(q),
-                        Some(res) => {
+                    match res {
+                        ResourceKind::Param(q) => sink.stream_param = Some(q),
+                        _ => {
                             sink.kind = sink_kind(res);
                             sink.encrypted = res == ResourceKind::EncryptedStorage;
                             sink.url = dest.url.as_ref().map(|u| u.to_string());
                             sink.stream_param = None;
                         }
-                        None => continue,
                     }
                 }
                 sink.intent_param = sink
@@ -7753,10 +7752,9 @@ impl<'a> Frame<'a> {
             };
             let elements = k.propagation.element_factories.contains(name)
                 || (name == "<init>"
-                    && rty.as_deref().is_some_and(|t| {
-                        let simple = base_type(t).rsplit('.').next().unwrap_or(t);
-                        k.propagation.copy_constructors.contains(simple)
-                    }));
+                    && rty
+                        .as_deref()
+                        .is_some_and(|t| k.propagation.copy_constructors.contains(simple_type(t))));
             for (i, a) in args.iter().enumerate().filter(|_| from_args) {
                 if entry.is_some() && i == 0 {
                     continue;
@@ -8170,8 +8168,9 @@ impl<'a> Frame<'a> {
         for (i, (a, e)) in args.iter().zip(&call.args).enumerate() {
             let sent = spec.args.as_ref().is_none_or(|idx| idx.contains(&i));
             // (An object made here, `User().apply { id = .. }`, or held by a local made
-            // where it was declared, carries what its fields are given.) Whether data of a known origin reaches the call is settled
-            // on the flows found in the end ([`drop_shadowed_name_sources`]).
+            // where it was declared, carries what its fields are given.) Whether data of
+            // a known origin reaches the call is settled on the flows found in the end
+            // ([`drop_shadowed_name_sources`]).
             let object = made_in_place(e) || self.made_here(e);
             if !sent || a.is_const || a.callable.is_some() || object {
                 continue;
@@ -8766,7 +8765,7 @@ impl<'a> Frame<'a> {
                         .iter()
                         .all(|a| matches!(a.kind, ExprKind::Named { .. })) => {}
             // `fun redacted() = copy(password = "<redacted>")` in the data class
-            // itself: this object's other fields, each as the caller's object holds it.
+            // itself: this object's other fields, each as this object holds it.
             Receiver::Implicit if call.receiver.is_none() => return self.own_copy(call, args),
             _ => return None,
         }
