@@ -998,7 +998,8 @@ impl<'a> Walk<'a> {
                     (Grant::default(), grant)
                 }
             }
-            // A helper returning a check, either way round (`needsPermission()`).
+            // A helper returning a check, either way round (`hasContacts()` on `this`
+            // or on an object of a class of this file, `needsPermission()`).
             ExprKind::Call(c) if !self.k.prompts.permission_checks.contains(&c.name) => {
                 let (t, f) = self.wrapped_check(&c.name);
                 if t.is_empty() && f.is_empty() {
@@ -1020,11 +1021,8 @@ impl<'a> Walk<'a> {
                 if p.permission_checks.contains(&c.name) {
                     return self.checked_permissions(e);
                 }
-                // (On `this`, or on an object of a class of this file: `perm.hasContacts()`.)
-                let (g, _) = self.wrapped_check(&c.name);
-                if !g.is_empty() {
-                    return g;
-                }
+                // (A helper returning a check, `perm.hasContacts()`, is the condition's:
+                // see [`Walk::condition`].)
                 // A stored answer read by its key: `prefs.getBoolean("privacy_agreed", false)`.
                 let key = c.args.first().and_then(Expr::string_literal);
                 if key.is_some_and(|k| p.consent_names.matches(k)) {

@@ -2650,18 +2650,12 @@ impl<'a> Lowerer<'a> {
         let suffix = named_parts(value)
             .into_iter()
             .find(|c| c.kind() == "call_suffix")?;
-        let args = named_parts(suffix)
-            .into_iter()
-            .find(|c| c.kind() == "type_arguments")?;
-        self.last_type_argument(args)
+        self.last_type_argument(suffix_type_arguments(suffix)?)
     }
 
     /// The types of a call's type arguments (`Builder<SyncWorker>()`).
     fn type_arguments(&self, suffix: Node) -> Vec<TypeRef> {
-        let Some(args) = named_parts(suffix)
-            .into_iter()
-            .find(|c| c.kind() == "type_arguments")
-        else {
+        let Some(args) = suffix_type_arguments(suffix) else {
             return Vec::new();
         };
         named_parts(args)
@@ -2893,6 +2887,13 @@ fn invoke(f: Expr, args: Vec<Expr>, name_span: Span, span: Span) -> Expr {
         }),
         span,
     )
+}
+
+/// A call suffix's type arguments (`<SyncWorker>` of `Builder<SyncWorker>()`).
+fn suffix_type_arguments(suffix: Node) -> Option<Node> {
+    named_parts(suffix)
+        .into_iter()
+        .find(|c| c.kind() == "type_arguments")
 }
 
 /// A node's named children without comments: comments are extras that the grammar
