@@ -4718,3 +4718,72 @@ public class SyncTask {
         );
     }
 }
+
+#[test]
+fn a_library_handler_catches_only_what_the_library_hierarchy_allows() {
+    // The library's exceptions whose ancestry the knowledge lists: an IOException
+    // (and the app's own subclass of it) reaches `catch (IOException e)`, never
+    // `catch (IllegalArgumentException e)` nor `catch (JSONException e)`; a library
+    // exception the knowledge does not list may reach any handler.
+    let main = r#"package app;
+
+import android.util.Log;
+import java.io.IOException;
+import org.json.JSONException;
+import com.vendor.VendorException;
+
+public class Upload {
+    static class UploadFailed extends IOException { UploadFailed(String m) { super(m); } }
+
+    void send(String email) throws IOException {
+        if (email.isEmpty()) throw new IOException("no address");
+        throw new IOException("could not send to " + email);
+    }
+
+    void retry(String email) throws IOException {
+        throw new UploadFailed("retry failed for " + email);
+    }
+
+    void vendor(String email) {
+        throw new VendorException("vendor refused " + email);
+    }
+
+    void run(String email) {
+        try {
+            send(email);
+        } catch (IllegalArgumentException e) {
+            Log.w("Upload", "bad " + e.getMessage()); // argument
+        } catch (JSONException e) {
+            Log.w("Upload", "json " + e.getMessage()); // json
+        } catch (IOException e) {
+            Log.w("Upload", "io " + e.getMessage()); // io
+        }
+        try {
+            retry(email);
+        } catch (SecurityException e) {
+            Log.w("Upload", "denied " + e.getMessage()); // denied
+        } catch (java.io.IOException e) {
+            Log.w("Upload", "retry " + e.getMessage()); // retry
+        }
+        try {
+            vendor(email);
+        } catch (IllegalStateException e) {
+            Log.w("Upload", "state " + e.getMessage()); // vendor
+        }
+    }
+}
+"#;
+    let found = scan(&[("app/src/main/java/app/Upload.java", main)]);
+    let file = "app/src/main/java/app/Upload.java";
+    for marker in ["// io", "// retry", "// vendor"] {
+        let line = line_of(main, marker);
+        assert!(reports(&found, file, line, "PI301"), "{marker}: {found:?}");
+    }
+    for marker in ["// argument", "// json", "// denied"] {
+        let line = line_of(main, marker);
+        assert!(
+            rules_at(&found, file, line).is_empty(),
+            "{marker}: {found:?}"
+        );
+    }
+}

@@ -3309,10 +3309,12 @@ impl<'a> Frame<'a> {
                 let mut v = self.eval(e);
                 // Kept under its type, for the handlers that catch it alone.
                 if let Some(ty) = self.static_type(e) {
-                    // (An exception class of the app's by its qualified name.)
-                    let name = match self.program.resolve_class(self.module_id(), &ty) {
+                    // (An exception class of the app's by its qualified name; a
+                    // library one as its import names it.)
+                    let module = self.module_id();
+                    let name = match self.program.resolve_class(module, &ty) {
                         Some(c) => self.program.class(c).qualified.clone(),
-                        None => simple_type(&ty).to_string(),
+                        None => self.program.qualify_external(module, simple_type(&ty)),
                     };
                     let marker = self.g.field_sym(&format!("!{name}"));
                     for t in &mut v.taint {
@@ -3670,23 +3672,34 @@ impl<'a> Frame<'a> {
             let module = self.module_id();
             let hc = self.program.resolve_class(module, h);
             let Some(tc) = self.program.resolve_class(module, &thrown) else {
-                // A library's exception is of no class of the app's.
-                return hc.is_none();
+                // A library's exception is of no class of the app's, and of a library
+                // type only if its ancestry says so (where the knowledge lists it).
+                return hc.is_none() && self.library_catches(&thrown, h);
             };
             if let Some(hc) = hc {
                 return self.program.is_subclass_of(tc, hc);
             }
-            // (Of a library supertype other than the roots, whose own supertypes are
-            // not known here, a handler may be one.)
             let supers = self.external_supertypes(tc);
             supers.iter().any(|s| {
                 let root = matches!(
                     simple_type(s),
                     "Exception" | "RuntimeException" | "Throwable" | "Error"
                 );
-                simple_type(s) == h || self.k.type_is(s, h) || !root
+                // (A library supertype other than the roots may be the handler's
+                // type or one of its subclasses.)
+                simple_type(s) == h || (!root && self.library_catches(s, h))
             })
         })
+    }
+
+    /// Whether a handler of the library type `handler` (a simple name) catches the
+    /// library exception `thrown`: unless the knowledge lists its whole ancestry
+    /// without the handler's type, it may.
+    fn library_catches(&self, thrown: &str, handler: &str) -> bool {
+        match self.k.throwable_ancestry(thrown) {
+            Some(ancestry) => ancestry.iter().any(|a| simple_type(a) == handler),
+            None => true,
+        }
     }
 
     /// Objects the app creates itself are tracked one by one; framework components

@@ -1407,6 +1407,28 @@ impl Knowledge {
     }
 }
 
+impl Knowledge {
+    /// The supertypes of a library class (simple or qualified name) whose whole
+    /// ancestry the knowledge lists, up to `java.lang.Throwable`: of every listed
+    /// class the name may denote. `None` when any of them is not listed so.
+    pub fn throwable_ancestry(&self, ty: &str) -> Option<Vec<&str>> {
+        let simple = ty.rsplit('.').next().unwrap_or(ty);
+        let mut out = Vec::new();
+        for sub in self.subtypes_by_simple.get(simple)? {
+            if !type_names_match(ty, sub) {
+                continue;
+            }
+            let supers = &self.subtypes[sub];
+            if !supers.iter().any(|s| s == "java.lang.Throwable") {
+                return None;
+            }
+            out.push(sub.as_str());
+            out.extend(supers.iter().map(String::as_str));
+        }
+        (!out.is_empty()).then_some(out)
+    }
+}
+
 fn index_by_method<'a>(
     methods: impl Iterator<Item = &'a OneOrMany>,
 ) -> HashMap<String, Vec<usize>> {
