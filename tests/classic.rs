@@ -4787,3 +4787,114 @@ public class Upload {
         );
     }
 }
+
+#[test]
+fn status_getters_of_a_fix_and_a_connection_are_no_data() {
+    // An AMap fix's error code, a Wi-Fi connection's link speed and the app's own
+    // processes say nothing about the person; the fix's coordinates do.
+    let main = r#"package app;
+
+import android.app.Activity;
+import android.app.ActivityManager;
+import android.content.Context;
+import android.net.wifi.WifiManager;
+import android.util.Log;
+import com.amap.api.location.AMapLocation;
+import com.amap.api.location.AMapLocationListener;
+
+public class Tracker extends Activity implements AMapLocationListener {
+    @Override
+    public void onLocationChanged(AMapLocation loc) {
+        if (loc.getErrorCode() != 0) {
+            Log.e("Loc", "failed " + loc.getErrorCode() + " " + loc.getErrorInfo()); // status
+            return;
+        }
+        Log.i("Loc", "at " + loc.getLatitude()); // position
+    }
+
+    int speed() {
+        WifiManager wm = (WifiManager) getSystemService(Context.WIFI_SERVICE);
+        return wm.getConnectionInfo().getLinkSpeed(); // speed
+    }
+
+    String ownProcess() {
+        ActivityManager am = (ActivityManager) getSystemService(Context.ACTIVITY_SERVICE);
+        for (ActivityManager.RunningAppProcessInfo p : am.getRunningAppProcesses()) { // processes
+            if (p.pid == android.os.Process.myPid()) return p.processName;
+        }
+        return "";
+    }
+}
+"#;
+    let found = scan(&[("app/src/main/java/app/Tracker.java", main)]);
+    let file = "app/src/main/java/app/Tracker.java";
+    let line = line_of(main, "// position");
+    assert!(reports(&found, file, line, "PI301"), "{found:?}");
+    for marker in ["// status", "// speed", "// processes"] {
+        let line = line_of(main, marker);
+        assert!(
+            rules_at(&found, file, line).is_empty(),
+            "{marker}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn objects_saved_to_a_backend_as_a_service_are_sent() {
+    // Bmob and Firestore store what the app saves on the vendor's servers: an
+    // object of the app's that extends BmobObject carries its fields there.
+    let note = r#"package app;
+
+import cn.bmob.v3.BmobObject;
+
+public class Note extends BmobObject {
+    private String phoneNum;
+    public void setPhoneNum(String p) { this.phoneNum = p; }
+}
+"#;
+    let main = r#"package app;
+
+import android.app.Activity;
+import android.widget.EditText;
+import cn.bmob.v3.BmobUser;
+import com.google.firebase.firestore.FirebaseFirestore;
+import java.util.HashMap;
+import java.util.Map;
+
+public class PostActivity extends Activity {
+    EditText phoneEdit;
+    EditText emailEdit;
+    EditText verifyEdit;
+
+    void post() {
+        Note n = new Note();
+        n.setPhoneNum(phoneEdit.getText().toString());
+        n.save(null); // bmob
+        BmobUser u = new BmobUser();
+        u.setEmail(emailEdit.getText().toString());
+        u.signUp(null); // signup
+    }
+
+    void profile() {
+        Map<String, Object> doc = new HashMap<>();
+        doc.put("email", emailEdit.getText().toString());
+        FirebaseFirestore.getInstance().collection("users").document("me").set(doc); // firestore
+    }
+
+    void verify(String phoneVerify, String emailToken) {
+        android.util.Log.i("Verify", phoneVerify + " " + emailToken); // codes
+    }
+}
+"#;
+    let found = scan(&[
+        ("app/src/main/java/app/Note.java", note),
+        ("app/src/main/java/app/PostActivity.java", main),
+    ]);
+    let file = "app/src/main/java/app/PostActivity.java";
+    for marker in ["// bmob", "// signup", "// firestore"] {
+        let line = line_of(main, marker);
+        assert!(reports(&found, file, line, "PI001"), "{marker}: {found:?}");
+    }
+    let line = line_of(main, "// codes");
+    assert!(rules_at(&found, file, line).is_empty(), "{found:?}");
+}

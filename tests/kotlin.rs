@@ -3089,3 +3089,36 @@ class LoginForm(private val emailEdit: EditText) {
     );
     assert!(has(&found, "PI001", 18, "email"), "{found:?}");
 }
+
+#[test]
+fn a_property_reads_a_getter_spelt_with_an_upper_case_run() {
+    // Kotlin reads `getSSID()` as `ssid` and `getBSSID()` as `bssid`: they are the
+    // platform's getters, guarded by the location permission.
+    let text = r#"package app
+
+import android.net.wifi.WifiManager
+import android.util.Log
+
+class Wifi(private val wifiManager: WifiManager?) {
+    fun log() {
+        Log.i("wifi", "on " + wifiManager?.connectionInfo?.ssid) // ssid
+        Log.i("wifi", "at " + wifiManager?.connectionInfo?.bssid) // bssid
+        Log.i("wifi", "speed " + wifiManager?.connectionInfo?.linkSpeed) // speed
+    }
+}
+"#;
+    let found = scan(text);
+    for marker in ["// ssid", "// bssid"] {
+        let line = line_of(text, marker);
+        assert!(
+            has(&found, "PI301", line, "device.network_id"),
+            "{marker}: {found:?}"
+        );
+        assert!(
+            has(&found, "PI101", line, "device.network_id"),
+            "{marker}: {found:?}"
+        );
+    }
+    let line = line_of(text, "// speed");
+    assert!(found.iter().all(|(_, l, _)| *l != line), "{found:?}");
+}

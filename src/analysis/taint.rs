@@ -4618,7 +4618,10 @@ impl<'a> Frame<'a> {
             return Val::constant();
         }
         let is_constant = !name.starts_with(|c: char| c.is_lowercase());
-        let call = getter_call(receiver, name, span);
+        let mut call = getter_call(receiver, name, span);
+        if let Some(spelt) = self.k.getter_spelling(&call.name) {
+            call.name = spelt.to_string();
+        }
         let own = receiver
             .and_then(|r| self.static_type(r))
             .and_then(|t| self.program.resolve_class(self.module_id(), &t));

@@ -986,6 +986,9 @@ pub struct Knowledge {
     /// each package of a name; the others stay in `sdk_prefixes`.
     sdk_packages: HashMap<String, usize>,
     maven_groups: HashMap<String, usize>,
+    /// Getters spelt with an upper-case run (`getSSID`), by the spelling Kotlin's
+    /// property (`ssid`) makes of them (`getSsid`).
+    getter_spellings: HashMap<String, String>,
 }
 
 impl Knowledge {
@@ -1233,6 +1236,27 @@ impl Knowledge {
                 .push(sub.clone());
         }
         self.sanitizers_by_method = index_by_method(self.sanitizers.iter().map(|s| &s.method));
+        self.getter_spellings = self
+            .sources_by_method
+            .keys()
+            .chain(self.sinks_by_method.keys())
+            .chain(self.sanitizers_by_method.keys())
+            .filter_map(|m| {
+                let rest = m.strip_prefix("get")?;
+                let mut chars = rest.chars();
+                let first = chars.next()?;
+                let second = chars.next()?;
+                // `getSSID`, `getURL`: Kotlin reads them as `ssid`, `url`.
+                (first.is_uppercase() && second.is_uppercase()).then(|| {
+                    let property = kotlin_property(rest);
+                    let mut spelt = String::from("get");
+                    let mut p = property.chars();
+                    spelt.extend(p.next().map(|c| c.to_ascii_uppercase()));
+                    spelt.extend(p);
+                    (spelt, m.clone())
+                })
+            })
+            .collect();
         self.returns_by_method = index_by_method(self.returns.iter().map(|s| &s.method));
         self.resources_by_method = index_by_method(self.resources.iter().map(|s| &s.method));
         self.copies_by_method = index_by_method(self.copies.iter().map(|s| &s.method));
@@ -1429,6 +1453,38 @@ impl Knowledge {
     }
 }
 
+impl Knowledge {
+    /// How the knowledge spells the getter of a Kotlin property read, where the
+    /// property's name lost the getter's upper-case run (`ssid` reads `getSSID`).
+    pub fn getter_spelling(&self, getter: &str) -> Option<&str> {
+        self.getter_spellings.get(getter).map(String::as_str)
+    }
+}
+
+/// The name Kotlin gives the property of a Java getter, from what follows `get`: its
+/// leading upper-case run lower-cased, but for the run's last letter where a word
+/// follows (`SSID` → `ssid`, `URLString` → `urlString`).
+fn kotlin_property(rest: &str) -> String {
+    let chars: Vec<char> = rest.chars().collect();
+    let run = chars.iter().take_while(|c| c.is_uppercase()).count();
+    let lowered = if run < chars.len() && run > 1 {
+        run - 1
+    } else {
+        run
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i < lowered {
+                c.to_ascii_lowercase()
+            } else {
+                *c
+            }
+        })
+        .collect()
+}
+
 fn index_by_method<'a>(
     methods: impl Iterator<Item = &'a OneOrMany>,
 ) -> HashMap<String, Vec<usize>> {
@@ -1566,6 +1622,17 @@ mod tests {
             .cloned()
             .unwrap_or_default();
         assert!(fine.guards.contains(&"location.coarse".to_string()));
+    }
+
+    #[test]
+    fn kotlin_properties_lower_a_getters_upper_case_run() {
+        assert_eq!(kotlin_property("SSID"), "ssid");
+        assert_eq!(kotlin_property("URLString"), "urlString");
+        assert_eq!(kotlin_property("Email"), "email");
+        let k = Knowledge::builtin().expect("built-in knowledge");
+        assert_eq!(k.getter_spelling("getSsid"), Some("getSSID"));
+        assert_eq!(k.getter_spelling("getBssid"), Some("getBSSID"));
+        assert_eq!(k.getter_spelling("getEmail"), None);
     }
 
     #[test]

@@ -42,7 +42,7 @@ public class DeviceInfoCollector {
 
     public String wifiMac() {
         WifiManager wifi = (WifiManager) context.getSystemService(Context.WIFI_SERVICE);
-        WifiInfo info = wifi.getConnectionInfo(); // expect: PI101
+        WifiInfo info = wifi.getConnectionInfo();
         return info == null ? "" : info.getMacAddress(); // expect: PI101
     }
 
