@@ -779,7 +779,9 @@ impl Project {
 
     /// The program index, and what the manifests say of the app's components.
     fn index(&self, started: Instant) -> (Program, taint::Components) {
-        let program = Program::new(self.modules.clone());
+        let program = Program::with_paths(self.modules.clone(), |id| {
+            file_by_id(&self.files, id).map(|f| f.rel.as_str())
+        });
         profile_phase(started, "program index");
         let components = taint::Components {
             filters: resolve_filters(&program, &self.files, &self.filters),

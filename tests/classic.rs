@@ -4898,3 +4898,97 @@ public class PostActivity extends Activity {
     let line = line_of(main, "// codes");
     assert!(rules_at(&found, file, line).is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_retrofit_base_url_held_by_a_constant_sets_the_endpoints_scheme() {
+    // `baseUrl(Api.HOST + "/v1/")`, an interface's constant: every endpoint of the
+    // service is on that cleartext host.
+    let api = r#"package app;
+
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.POST;
+
+public interface Api {
+    String HOST = "http://api.example.cn";
+
+    @POST("login")
+    Call<Object> login(@Body LoginRequest req);
+}
+"#;
+    let req = r#"package app;
+
+public class LoginRequest {
+    public String phone;
+    public LoginRequest(String phone) { this.phone = phone; }
+}
+"#;
+    let main = r#"package app;
+
+import android.app.Activity;
+import android.widget.EditText;
+import retrofit2.Retrofit;
+
+public class LoginActivity extends Activity {
+    EditText phoneEdit;
+
+    void login() {
+        Api api = new Retrofit.Builder().baseUrl(Api.HOST + "/v1/").build().create(Api.class);
+        api.login(new LoginRequest(phoneEdit.getText().toString())); // login
+    }
+}
+"#;
+    let found = scan(&[
+        ("app/src/main/java/app/Api.java", api),
+        ("app/src/main/java/app/LoginRequest.java", req),
+        ("app/src/main/java/app/LoginActivity.java", main),
+    ]);
+    let file = "app/src/main/java/app/LoginActivity.java";
+    let line = line_of(main, "// login");
+    assert!(reports(&found, file, line, "PI302"), "{found:?}");
+}
+
+#[test]
+fn a_class_copied_into_two_gradle_modules_is_the_callers_own() {
+    // `app/` and `wear/` each declare `demo.Logger`: the app's signup logs through the
+    // app's copy, and the result is located there.
+    let logger = |tag: &str| {
+        format!(
+            r#"package demo;
+
+public class Logger {{
+    public static void d(String msg) {{
+        android.util.Log.d("{tag}", msg); // log
+    }}
+}}
+"#
+        )
+    };
+    let (app_logger, wear_logger) = (logger("app"), logger("wear"));
+    let signup = r#"package demo;
+
+import android.app.Activity;
+import android.widget.EditText;
+
+public class Signup extends Activity {
+    EditText emailEdit;
+    void submit() {
+        Logger.d("signing up " + emailEdit.getText().toString());
+    }
+}
+"#;
+    let found = scan(&[
+        ("app/src/main/java/demo/Logger.java", &app_logger),
+        ("app/src/main/java/demo/Signup.java", signup),
+        ("wear/src/main/java/demo/Logger.java", &wear_logger),
+    ]);
+    let line = line_of(&app_logger, "// log");
+    assert!(
+        reports(&found, "app/src/main/java/demo/Logger.java", line, "PI301"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, "wear/src/main/java/demo/Logger.java", line).is_empty(),
+        "{found:?}"
+    );
+}

@@ -69,11 +69,36 @@ pub struct Program {
     facades: Vec<Option<ClassIdx>>,
     /// The names of every field declared in the program.
     field_names: HashSet<String>,
+    /// Qualified names several files declare (a class copied into two Gradle
+    /// modules, or into two flavours), with every class of the name.
+    same_name: HashMap<String, Vec<ClassId>>,
+    /// Per module: its file's path, split at `/` (empty when not given).
+    paths: Vec<Vec<Arc<str>>>,
 }
 
 impl Program {
     pub fn new(modules: Vec<Arc<Module>>) -> Program {
+        Program::with_paths(modules, |_| None)
+    }
+
+    /// The program of these modules, whose files' paths `path` gives: a class
+    /// several files declare is, where it is named, the one nearest the file that
+    /// names it (in the same Gradle module, not a sibling one).
+    pub fn with_paths<'p>(
+        modules: Vec<Arc<Module>>,
+        path: impl Fn(crate::ir::FileId) -> Option<&'p str>,
+    ) -> Program {
+        let paths = modules
+            .iter()
+            .map(|m| {
+                path(m.file)
+                    .map(|p| p.split('/').map(Arc::from).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
         let mut p = Program {
+            same_name: HashMap::default(),
+            paths,
             modules,
             by_simple: HashMap::default(),
             by_qualified: HashMap::default(),
@@ -120,7 +145,12 @@ impl Program {
                     .any(|p| class.qualified.starts_with(p));
                 if !class.is_anonymous && !platform {
                     p.by_simple.entry(class.name.clone()).or_default().push(id);
-                    p.by_qualified.insert(class.qualified.clone(), id);
+                    if let Some(first) = p.by_qualified.insert(class.qualified.clone(), id) {
+                        p.same_name
+                            .entry(class.qualified.clone())
+                            .or_insert_with(|| vec![first])
+                            .push(id);
+                    }
                 }
             }
         }
@@ -436,7 +466,7 @@ impl Program {
 
     /// Resolves a type name as written in module `m` to a project class.
     pub fn resolve_class(&self, m: u32, name: &str) -> Option<ClassId> {
-        if let Some(&id) = self.by_qualified.get(name) {
+        if let Some(id) = self.qualified_from(m, name) {
             return Some(id);
         }
         let module = self.module(m);
@@ -470,13 +500,34 @@ impl Program {
             .iter()
             .copied()
             .filter(visible)
-            .max_by_key(|id| id.module == m)?;
+            .max_by_key(|id| (id.module == m, self.shared_path(m, id.module)))?;
         match rest {
             None => Some(base),
             Some(rest) => {
                 let q = format!("{}.{rest}", self.class(base).qualified);
-                self.by_qualified.get(&q).copied()
+                self.qualified_from(m, &q)
             }
+        }
+    }
+
+    /// The class of a qualified name, seen from module `m`: of several files that
+    /// declare it, the one whose path shares the most with `m`'s.
+    fn qualified_from(&self, m: u32, name: &str) -> Option<ClassId> {
+        let &id = self.by_qualified.get(name)?;
+        match self.same_name.get(name) {
+            Some(all) => all
+                .iter()
+                .copied()
+                .max_by_key(|c| (c.module == m, self.shared_path(m, c.module))),
+            None => Some(id),
+        }
+    }
+
+    /// How many leading directories the files of two modules share.
+    fn shared_path(&self, a: u32, b: u32) -> usize {
+        match (self.paths.get(a as usize), self.paths.get(b as usize)) {
+            (Some(a), Some(b)) => a.iter().zip(b).take_while(|(x, y)| x == y).count(),
+            _ => 0,
         }
     }
 

@@ -2906,6 +2906,32 @@ impl<'a> Frame<'a> {
             .map(str::to_string)
     }
 
+    /// The text a constant expression holds: a literal, a final field's (an
+    /// interface's `HOST`), or a concatenation of those (`HOST + "/api/"`).
+    fn constant_text(&self, e: &Expr, depth: u8) -> Option<String> {
+        if depth > 6 {
+            return None;
+        }
+        if let Some(s) = e.string_literal() {
+            return Some(s.to_string());
+        }
+        match &e.kind {
+            ExprKind::Binary {
+                op: BinOp::Add,
+                lhs,
+                rhs,
+            } => {
+                let mut text = self.constant_text(lhs, depth + 1)?;
+                text.push_str(&self.constant_text(rhs, depth + 1)?);
+                Some(text)
+            }
+            ExprKind::Name(_) | ExprKind::Field { .. } => {
+                self.constant_text(self.final_field_init(e)?, depth + 1)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether a field of `class`'s objects may hold what its object holds as a
     /// whole: not a number or flag whose name says nothing (`long id`, `int count`).
     fn guessable_field(&self, class: Option<ClassId>, f: FieldSym) -> bool {
@@ -6024,7 +6050,7 @@ impl<'a> Frame<'a> {
             let url: Arc<str> = call
                 .args
                 .first()
-                .and_then(|a| a.string_literal())
+                .and_then(|a| self.constant_text(a, 0))
                 .map_or_else(|| UNKNOWN_BASE_URL.into(), Into::into);
             self.g.wrote(|| Dep::BaseUrl);
             self.g.add_base_url(url);
