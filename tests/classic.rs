@@ -4992,3 +4992,51 @@ public class Signup extends Activity {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_getter_deep_in_an_objects_chain_is_no_platform_api_by_its_name() {
+    // `msg.getContext().specification.getSerial()`: an insulin pen's serial, read out
+    // of an object of a library's (or of the app's, through an accessor generated
+    // at build time), not `Build.getSerial()`.
+    let message = r#"package app;
+
+import lombok.Getter;
+
+public class Message {
+    @Getter private PenContext context;
+}
+"#;
+    let main = r#"package app;
+
+import android.util.Log;
+import com.example.nfc.Packet;
+
+public class PenDose {
+    void received(Message msg, Packet packet) {
+        String pen = msg.getContext().specification.getSerial();
+        Log.d("Pen", "dose from pen " + pen); // app object
+        String other = packet.getContext().specification.getSerial();
+        Log.d("Pen", "dose from pen " + other); // library object
+        Log.d("Pen", "this phone " + android.os.Build.getSerial()); // phone
+    }
+}
+"#;
+    let file = "app/src/main/java/app/PenDose.java";
+    let found = scan(&[
+        ("app/src/main/java/app/Message.java", message),
+        (file, main),
+    ]);
+    let line = line_of(main, "// phone");
+    assert!(reports(&found, file, line, "PI301"), "{found:?}");
+    for marker in ["// app object", "// library object"] {
+        let line = line_of(main, marker);
+        assert!(
+            rules_at(&found, file, line).is_empty(),
+            "{marker}: {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|f| f.0 == "PI101" && f.2 < line),
+        "{found:?}"
+    );
+}

@@ -4776,10 +4776,31 @@ impl<'a> Frame<'a> {
             ExprKind::Field { receiver, name } if property(name) => Some(&**receiver),
             _ => None,
         };
+        let Some(owner) = owner.filter(|o| !matches!(o.kind, ExprKind::This)) else {
+            return false;
+        };
+        match self.static_type(owner) {
+            Some(t) => self.program.resolve_class(self.module_id(), &t).is_none(),
+            // Further down a chain of such reads (`msg.getContext().spec.getSerial()`,
+            // from a library object, or from one of the app's whose accessor is
+            // generated and so not typed here).
+            None => self.member_of_typed_library(owner) || self.member_of_typed_object(owner),
+        }
+    }
+
+    /// Whether `e` is a named property of an object of the app's own classes, of a
+    /// type not known here (an accessor generated at build time: Lombok's
+    /// `getContext()`).
+    fn member_of_typed_object(&self, e: &Expr) -> bool {
+        let owner = match &e.kind {
+            ExprKind::Call(c) if c.args.is_empty() && is_getter(c) => c.receiver.as_deref(),
+            ExprKind::Field { receiver, .. } => Some(&**receiver),
+            _ => None,
+        };
         owner
             .filter(|o| !matches!(o.kind, ExprKind::This))
             .and_then(|o| self.static_type(o))
-            .is_some_and(|t| self.program.resolve_class(self.module_id(), &t).is_none())
+            .is_some_and(|t| self.program.resolve_class(self.module_id(), &t).is_some())
     }
 
     /// A property read out of an object whose type is unknown (a block's parameter)
