@@ -3122,3 +3122,88 @@ class Wifi(private val wifiManager: WifiManager?) {
     let line = line_of(text, "// speed");
     assert!(found.iter().all(|(_, l, _)| *l != line), "{found:?}");
 }
+
+#[test]
+fn rows_read_back_are_those_of_the_tables_the_query_reads() {
+    // What the app stored in one Room table comes back from queries of that table,
+    // through any DAO, and not from queries of another table.
+    let text = r#"package app
+
+import android.content.pm.PackageManager
+import android.util.Log
+import androidx.room.Dao
+import androidx.room.Entity
+import androidx.room.Insert
+import androidx.room.PrimaryKey
+import androidx.room.Query
+
+@Entity(tableName = "excluded_apps")
+data class ExcludedApp(@PrimaryKey val pkg: String)
+
+@Entity(tableName = "blocklist")
+data class BlockRule(@PrimaryKey val domain: String, val hits: Int)
+
+@Dao
+interface AppDao {
+    @Insert fun insertExcluded(apps: List<ExcludedApp>)
+    @Query("SELECT * FROM blocklist WHERE domain = :d") fun getRule(d: String): BlockRule?
+    @Insert fun insertRule(rule: BlockRule)
+}
+
+@Dao
+interface ReportDao {
+    @Query("SELECT * FROM excluded_apps") fun excluded(): List<ExcludedApp>
+}
+
+class Repo(private val pm: PackageManager, private val dao: AppDao, private val reports: ReportDao) {
+    fun excludeAll() {
+        val apps = pm.getInstalledApplications(0).map { ExcludedApp(it.packageName) }
+        dao.insertExcluded(apps)
+    }
+
+    fun bump(domain: String) {
+        val rule = dao.getRule(domain) ?: return
+        Log.i("Rules", "bumping $rule") // other table
+        dao.insertRule(rule.copy(hits = rule.hits + 1))
+    }
+
+    fun report() {
+        Log.i("Report", "excluded ${reports.excluded()}") // same table
+    }
+}
+"#;
+    let found = scan(text);
+    let line = line_of(text, "// same table");
+    assert!(has(&found, "PI301", line, "installed_apps"), "{found:?}");
+    let line = line_of(text, "// other table");
+    assert!(found.iter().all(|(_, l, _)| *l != line), "{found:?}");
+    let line = line_of(text, "dao.insertRule(");
+    assert!(found.iter().all(|(_, l, _)| *l != line), "{found:?}");
+}
+
+#[test]
+fn the_element_a_predicate_picks_is_as_it_was_stored() {
+    // `find { }` hands back one element as stored, field by field: its id is not
+    // the birth date beside it.
+    let text = r#"package app
+
+import android.util.Log
+
+data class Member(val id: Int, val nickname: String, val birthDate: Long)
+
+class Assign {
+    fun assign(birthDate: Long) {
+        val members = listOf(Member(1, "x", birthDate))
+        val winner = members.find { it.id == 1 }
+        if (winner != null) Log.i("Assign", "member #${winner.id}") // id
+        val oldest = members.maxByOrNull { it.birthDate }
+        Log.i("Assign", "born ${oldest?.birthDate}") // born
+    }
+}
+"#;
+    let found = scan(text);
+    let line = line_of(text, "// id");
+    assert!(found.iter().all(|(_, l, _)| *l != line), "{found:?}");
+    let line = line_of(text, "// born");
+    assert!(has(&found, "PI301", line, "birth_date"), "{found:?}");
+}

@@ -74,6 +74,8 @@ pub struct Program {
     same_name: HashMap<String, Vec<ClassId>>,
     /// Per module: its file's path, split at `/` (empty when not given).
     paths: Vec<Vec<Arc<str>>>,
+    /// Room entities by table name, lower-cased (made when first asked).
+    entities: std::sync::OnceLock<HashMap<String, Vec<ClassId>>>,
 }
 
 impl Program {
@@ -97,6 +99,7 @@ impl Program {
             })
             .collect();
         let mut p = Program {
+            entities: std::sync::OnceLock::new(),
             same_name: HashMap::default(),
             paths,
             modules,
@@ -521,6 +524,30 @@ impl Program {
                 .max_by_key(|c| (c.module == m, self.shared_path(m, c.module))),
             None => Some(id),
         }
+    }
+
+    /// The Room entities (`@Entity` classes) stored in a table: by the table name
+    /// the annotation gives (`tableName = "members"`), or else by the class's name.
+    /// SQL's names are not case-sensitive.
+    pub fn entities_of_table(&self, table: &str) -> &[ClassId] {
+        let map = self.entities.get_or_init(|| {
+            let mut map: HashMap<String, Vec<ClassId>> = HashMap::default();
+            for (id, class) in self.all_classes() {
+                let Some(a) = class.annotations.iter().find(|a| a.name == "Entity") else {
+                    continue;
+                };
+                let names = match a.values.is_empty() {
+                    true => vec![class.name.to_ascii_lowercase()],
+                    false => a.values.iter().map(|v| v.to_ascii_lowercase()).collect(),
+                };
+                for name in names {
+                    map.entry(name).or_default().push(id);
+                }
+            }
+            map
+        });
+        map.get(&table.to_ascii_lowercase())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// How many leading directories the files of two modules share.

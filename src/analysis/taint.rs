@@ -302,6 +302,9 @@ const ANY_ACTION: &str = "*";
 
 /// The pseudo-field of a Room DAO that holds the rows stored through it.
 const DAO_ROWS: &str = "<rows>";
+/// Under a DAO: the rows it wrote to tables of the app's entities, for its queries
+/// whose tables are not known here.
+const DAO_TABLES: &str = "<tables>";
 
 impl Val {
     /// A value made of these taints (duplicates joined), nothing else.
@@ -6887,19 +6890,19 @@ impl<'a> Frame<'a> {
                 .to_ascii_lowercase();
             let writes = a.name != "Query"
                 || ["insert", "update", "replace", "upsert"].contains(&verb.as_str());
-            // The rows the app stored through this DAO, read back by its queries.
-            let rows: Option<FieldKey> = self
-                .program
-                .class_of(callee)
-                .map(|c| (c, Arc::from(DAO_ROWS)));
+            // The rows the app stored through this DAO, read back by its queries:
+            // by the entity of their table where it is known (`@Insert fun add(m:
+            // Member)`, `INSERT INTO members ..`, `SELECT .. FROM members`), else
+            // by the DAO.
+            let dao = self.program.class_of(callee);
+            let sql = a
+                .values
+                .first()
+                .map(|s| s.to_ascii_lowercase())
+                .unwrap_or_default();
             if !writes {
                 // A count, a sum or a flag (`SELECT COUNT(*) ..` into an `Int`, or a
                 // `Flow<Int>`) is no row.
-                let sql = a
-                    .values
-                    .first()
-                    .map(|s| s.to_ascii_lowercase())
-                    .unwrap_or_default();
                 let aggregate = ["count(", "exists(", "sum(", "avg(", "max(", "min("]
                     .iter()
                     .any(|f| {
@@ -6915,13 +6918,22 @@ impl<'a> Frame<'a> {
                     && matches!(verb.as_str(), "select" | "with")
                     && !aggregate
                     && !scalar;
-                return Some(match rows.filter(|_| reads) {
-                    Some(key) => self.rows_read(key, call, selected_columns(&sql)),
-                    None => Val::default(),
+                return Some(match (dao, reads) {
+                    (Some(dao), true) => {
+                        let read = self.table_entities(sql_tables(&sql, &["from", "join"]));
+                        let keys = Self::rows_read_keys(dao, read);
+                        self.rows_read(&keys, call, selected_columns(&sql))
+                    }
+                    _ => Val::default(),
                 });
             }
-            if let Some(key) = rows {
-                self.rows_written(key, call, args);
+            if let Some(dao) = dao {
+                let written = match a.name.as_str() {
+                    "Query" => self.table_entities(sql_tables(&sql, &["into", "update"])),
+                    _ => self.entity_params(callee),
+                };
+                let keys = Self::rows_written_keys(dao, written);
+                self.rows_written(&keys, call, args);
             }
             (SinkKind::Storage, None)
         } else {
@@ -6952,27 +6964,98 @@ impl<'a> Frame<'a> {
         Some(Val::default())
     }
 
-    /// What a DAO's write (`@Insert`, `@Update`, an `UPDATE` query) stores: its
-    /// queries hand it back later, wherever they run.
-    fn rows_written(&mut self, key: FieldKey, call: &Call, args: &[Val]) {
-        let message = format!("stored in the database by `{}`", call.name);
-        let taints = args.iter().flat_map(|a| a.taint.iter());
-        let stored = self.stepped(taints, call.name_span, &message);
-        if !stored.taint.is_empty() {
-            self.write_field_global(key, &stored);
+    /// Where a DAO's write keeps the rows it stores: with the entity of each table
+    /// it writes, where those are known (and among what the DAO wrote to tables,
+    /// `DAO_TABLES`), or else with the DAO.
+    fn rows_written_keys(dao: ClassId, entities: Option<Vec<ClassId>>) -> Vec<FieldKey> {
+        match entities {
+            Some(entities) => entities
+                .into_iter()
+                .map(|e| (e, Arc::from(DAO_ROWS)))
+                .chain([(dao, Arc::from(DAO_TABLES))])
+                .collect(),
+            None => vec![(dao, Arc::from(DAO_ROWS))],
         }
     }
 
-    /// What a DAO's `SELECT` hands back: what the app stored through that DAO, of
-    /// the columns it selects when it names them (`SELECT id FROM ..` is not the
-    /// username stored beside it). One column is the value itself.
-    fn rows_read(&mut self, key: FieldKey, call: &Call, columns: Option<Vec<String>>) -> Val {
-        self.g.read(Dep::Field(key.clone()));
-        let mut stored = self
-            .g
-            .field(&key)
-            .map(|v| v.taint.clone())
-            .unwrap_or_default();
+    /// Where a DAO's query finds the rows it reads: with the entities of the tables
+    /// it reads where those are known, or else in every table the DAO wrote; and
+    /// what the DAO wrote to tables not known here.
+    fn rows_read_keys(dao: ClassId, entities: Option<Vec<ClassId>>) -> Vec<FieldKey> {
+        let rows = (dao, Arc::from(DAO_ROWS));
+        match entities {
+            Some(entities) => entities
+                .into_iter()
+                .map(|e| (e, Arc::from(DAO_ROWS)))
+                .chain([rows])
+                .collect(),
+            None => vec![rows, (dao, Arc::from(DAO_TABLES))],
+        }
+    }
+
+    /// The entities of the tables a statement names after one of `keywords`
+    /// (`FROM members JOIN doses`, `INSERT INTO members`, `UPDATE members`): `None`
+    /// when one is not an entity of the app's.
+    fn table_entities(&self, tables: Option<Vec<String>>) -> Option<Vec<ClassId>> {
+        let mut out = Vec::new();
+        for t in tables? {
+            let found = self.program.entities_of_table(&t);
+            if found.is_empty() {
+                return None;
+            }
+            out.extend_from_slice(found);
+        }
+        Some(out)
+    }
+
+    /// The entities a DAO method's parameters hold (`insert(m: Member)`,
+    /// `insertAll(members: List<Member>)`).
+    fn entity_params(&self, callee: FnId) -> Option<Vec<ClassId>> {
+        let func = self.program.function(callee);
+        let mut out = Vec::new();
+        for p in &func.params {
+            // (`List<Member>`, `Member[]`, `vararg members: Member`: the element.)
+            let ty = p.elem.as_deref().or(p.ty.as_deref())?;
+            let c = self.program.resolve_class(callee.module, base_type(ty))?;
+            let entity = self
+                .program
+                .class(c)
+                .annotations
+                .iter()
+                .any(|a| a.name == "Entity");
+            if !entity {
+                return None;
+            }
+            out.push(c);
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
+    /// What a DAO's write (`@Insert`, `@Update`, an `UPDATE` query) stores: its
+    /// queries hand it back later, wherever they run.
+    fn rows_written(&mut self, keys: &[FieldKey], call: &Call, args: &[Val]) {
+        let message = format!("stored in the database by `{}`", call.name);
+        let taints = args.iter().flat_map(|a| a.taint.iter());
+        let stored = self.stepped(taints, call.name_span, &message);
+        if stored.taint.is_empty() {
+            return;
+        }
+        for key in keys {
+            self.write_field_global(key.clone(), &stored);
+        }
+    }
+
+    /// What a DAO's `SELECT` hands back: what the app stored in the tables it
+    /// reads, of the columns it selects when it names them (`SELECT id FROM ..` is
+    /// not the username stored beside it). One column is the value itself.
+    fn rows_read(&mut self, keys: &[FieldKey], call: &Call, columns: Option<Vec<String>>) -> Val {
+        let mut stored = Vec::new();
+        for key in keys {
+            self.g.read(Dep::Field(key.clone()));
+            if let Some(v) = self.g.field(key) {
+                stored.extend(v.taint.iter().copied());
+            }
+        }
         if let Some(columns) = columns {
             let g = &self.g;
             stored.retain(|t| {
@@ -9223,6 +9306,36 @@ fn selected_columns(sql: &str) -> Option<Vec<String>> {
         let column = item.split_whitespace().next()?;
         let column = column.rsplit('.').next().unwrap_or(column);
         out.push(column_key(column));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The tables a statement names after one of `keywords` (`from`, `join`, `into`,
+/// `update`), lower-cased and unquoted; `None` when it names none.
+fn sql_tables(sql: &str, keywords: &[&str]) -> Option<Vec<String>> {
+    let words: Vec<&str> = sql.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !keywords.contains(w) {
+            continue;
+        }
+        // `UPDATE OR REPLACE t`, `INSERT OR IGNORE INTO t`: the name after the verbs.
+        let Some(name) = words[i + 1..].iter().find(|n| {
+            !matches!(
+                **n,
+                "or" | "replace" | "ignore" | "abort" | "rollback" | "fail"
+            )
+        }) else {
+            continue;
+        };
+        let name: String = name
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '`' | '"' | '[' | ']'))
+            .filter(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if !name.is_empty() && name != "select" {
+            out.push(name);
+        }
     }
     (!out.is_empty()).then_some(out)
 }
