@@ -3207,3 +3207,34 @@ class Assign {
     let line = line_of(text, "// born");
     assert!(has(&found, "PI301", line, "birth_date"), "{found:?}");
 }
+
+#[test]
+fn a_log_message_given_as_a_block_is_what_the_block_returns() {
+    // square/logcat and kotlin-logging take the message as a block, called only
+    // when the level is on: what it returns is written to the log.
+    let text = r#"package app
+
+import android.widget.EditText
+import logcat.LogPriority
+import logcat.logcat
+import mu.KotlinLogging
+
+private val logger = KotlinLogging.logger {}
+
+class Profile(private val emailEdit: EditText) {
+    fun save() {
+        val email = emailEdit.text.toString()
+        logcat(LogPriority.INFO) { "saving profile for $email" } // logcat
+        logger.info { "saved $email" } // klogger
+        logger.debug { "saved a profile" } // nothing
+    }
+}
+"#;
+    let found = scan(text);
+    for marker in ["// logcat", "// klogger"] {
+        let line = line_of(text, marker);
+        assert!(has(&found, "PI301", line, "email"), "{marker}: {found:?}");
+    }
+    let line = line_of(text, "// nothing");
+    assert!(found.iter().all(|(_, l, _)| *l != line), "{found:?}");
+}

@@ -7436,6 +7436,18 @@ impl<'a> Frame<'a> {
             for (i, a) in args.iter().enumerate() {
                 if spec.args.as_ref().is_none_or(|idx| idx.contains(&i)) {
                     taints.extend(a.taint.iter().copied());
+                    // A log's message given as a block (`logger.info { "at $here" }`):
+                    // what the block returns is written, when the logger calls it.
+                    if let (SinkKind::Log, Some(Callable::Lambda(l))) = (spec.kind, a.callable) {
+                        // (A block of no parameter of its own, but Kotlin's `it`.)
+                        if self.written_here(l)
+                            && self.program.function(l).params.len() <= 1
+                            && self.inlined < MAX_INLINE_DEPTH
+                        {
+                            let message = self.inline_lambda(l, &[], Vec::new());
+                            taints.extend(message.taint.iter().copied());
+                        }
+                    }
                     if let Some(e) = call.args.get(i) {
                         taints.extend(self.listed_fields(e));
                     }
