@@ -5040,3 +5040,35 @@ public class PenDose {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_overload_is_chosen_by_what_a_concatenation_is() {
+    // `"bad phone " + phone` is a String: it goes to `wtf(String, String)`, never to
+    // `wtf(String, Exception)`.
+    let main = r#"package app;
+
+import android.widget.EditText;
+
+public class Report {
+    static class L {
+        static void wtf(String tag, String msg) { android.util.Log.wtf(tag, msg); } // text
+        static void wtf(String tag, Exception e) { android.util.Log.wtf(tag, e); } // error
+    }
+    EditText phoneEdit;
+    void submit() {
+        String phone = phoneEdit.getText().toString();
+        L.wtf("Report", "bad phone " + phone);
+    }
+}
+"#;
+    let file = "app/src/main/java/app/Report.java";
+    let found = scan(&[(file, main)]);
+    assert!(
+        reports(&found, file, line_of(main, "// text"), "PI301"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, line_of(main, "// error")).is_empty(),
+        "{found:?}"
+    );
+}

@@ -3238,3 +3238,55 @@ class Profile(private val emailEdit: EditText) {
     let line = line_of(text, "// nothing");
     assert!(found.iter().all(|(_, l, _)| *l != line), "{found:?}");
 }
+
+#[test]
+fn an_extension_overload_is_chosen_by_its_arguments_types() {
+    // `ctx.keep("pw", password)` runs the String overload alone.
+    let text = r#"package app
+
+import android.content.Context
+
+fun Context.keep(key: String, value: String) =
+    getSharedPreferences("p", Context.MODE_PRIVATE).edit().putString(key, value).apply() // text
+fun Context.keep(key: String, value: Boolean) =
+    getSharedPreferences("p", Context.MODE_PRIVATE).edit().putBoolean(key, value).apply() // flag
+
+class Profile {
+    fun save(ctx: Context, password: String) {
+        ctx.keep("pw", password)
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI303", line_of(text, "// text"), "credentials"),
+        "{found:?}"
+    );
+    let line = line_of(text, "// flag");
+    assert!(found.iter().all(|(_, l, _)| *l != line), "{found:?}");
+}
+
+#[test]
+fn a_data_class_printed_by_its_own_to_string_shows_what_that_prints() {
+    // The override masks the password; the username it prints is still logged.
+    let text = r#"package app
+
+import android.util.Log
+import android.widget.EditText
+
+data class Creds(val username: String, val password: String) {
+    override fun toString(): String = "Creds(username=$username, password=****)"
+}
+
+class Screen(private val userEdit: EditText, private val passEdit: EditText) {
+    fun save() {
+        val c = Creds(userEdit.text.toString(), passEdit.text.toString())
+        Log.i("Login", "saving $c") // log
+    }
+}
+"#;
+    let found = scan(text);
+    let line = line_of(text, "// log");
+    assert!(has(&found, "PI301", line, "account"), "{found:?}");
+    assert!(!has(&found, "PI301", line, "credentials"), "{found:?}");
+}

@@ -2174,14 +2174,18 @@ impl<'a> Frame<'a> {
             return v;
         };
         let program = self.program;
+        let declared = self.program.dispatch(c, "toString", 0);
+        // A data class's own `toString()` replaces the generated one that lists its
+        // properties (one that masks a password).
+        let own = declared.iter().any(|&f| program.class_of(f) == Some(c));
         if !matches!(program.class(c).kind, ClassKind::Class)
-            || std::iter::once(&c)
-                .chain(program.all_subclasses(c))
-                .any(|&x| self.lists_fields(x))
+            || (!own
+                && std::iter::once(&c)
+                    .chain(program.all_subclasses(c))
+                    .any(|&x| self.lists_fields(x)))
         {
             return v;
         }
-        let declared = self.program.dispatch(c, "toString", 0);
         if !declared.is_empty() {
             return self.printed_fields(v, &declared);
         }
@@ -5887,13 +5891,23 @@ impl<'a> Frame<'a> {
         if callees.len() < 2 {
             return callees;
         }
-        let arg_types: Vec<Option<String>> =
-            call.args.iter().map(|a| self.static_type(a)).collect();
+        let arg_types: Vec<Option<String>> = call
+            .args
+            .iter()
+            .map(|a| {
+                literal_type(a)
+                    .map(str::to_string)
+                    .or_else(|| self.static_type(a))
+            })
+            .collect();
         let simple = |t: &str| -> String { t.rsplit('.').next().unwrap_or(t).to_string() };
         let fits = |f: FnId| {
             let params = &self.program.function(f).params;
+            // (An extension function's receiver is no argument of the call.)
+            let skip = usize::from(params.first().is_some_and(|p| p.name == RECEIVER_PARAM));
             params
                 .iter()
+                .skip(skip)
                 .zip(&arg_types)
                 .all(|(p, a)| match (&p.ty, a) {
                     (Some(pt), Some(at)) => {
@@ -6181,7 +6195,7 @@ impl<'a> Frame<'a> {
         // `fun Context.installKey()`).
         let unqualified = matches!(recv_kind, Receiver::Implicit) && call.receiver.is_none();
         if unqualified || matches!(recv_kind, Receiver::Value(..) | Receiver::Type(_)) {
-            let ext = self.extension_callees(call, &recv_kind);
+            let ext = self.by_argument_types(self.extension_callees(call, &recv_kind), call);
             if !ext.is_empty() {
                 let receiver = if unqualified {
                     self.this_object()
@@ -9483,6 +9497,22 @@ fn is_primitive(ty: &str) -> bool {
             | "Double"
             | "Char"
     )
+}
+
+/// The type a literal, or a concatenation with a string literal, is of.
+fn literal_type(e: &Expr) -> Option<&'static str> {
+    match &e.kind {
+        ExprKind::Literal(Literal::Str(_)) => Some("String"),
+        ExprKind::Literal(Literal::Bool(_)) => Some("boolean"),
+        ExprKind::Literal(Literal::Int(_)) => Some("int"),
+        ExprKind::Binary {
+            op: BinOp::Add,
+            lhs,
+            rhs,
+        } => (literal_type(lhs) == Some("String") || literal_type(rhs) == Some("String"))
+            .then_some("String"),
+        _ => None,
+    }
 }
 
 /// A type's simple name, without its package, enclosing classes and arguments.
