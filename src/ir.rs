@@ -497,6 +497,10 @@ pub enum BinOp {
         negated: bool,
         /// `<`, `<=`, `>`, `>=` or a range test, not `==`/`!=`.
         ordered: bool,
+        /// `>` or `>=`: when it holds, the left side is the greater.
+        greater: bool,
+        /// `<=` or `>=`.
+        inclusive: bool,
     },
     And,
     Or,

@@ -950,3 +950,59 @@ public class Settings extends Activity {
         "{found:?}"
     );
 }
+
+#[test]
+fn install_time_grants_and_either_of_two_checks_are_prompts() {
+    // Below API 23 the manifest's permissions are granted at install; after "neither
+    // FINE nor COARSE → return", one of them is granted. A branch that may run on a
+    // newer release without a check is not prompted.
+    let main = r#"package app;
+
+import android.Manifest;
+import android.app.Activity;
+import android.content.pm.PackageManager;
+import android.location.Location;
+import android.location.LocationManager;
+import android.os.Build;
+
+public class Where extends Activity {
+    LocationManager lm;
+
+    Location old() {
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.M) {
+            return null;
+        } else {
+            return lm.getLastKnownLocation("gps"); // below M
+        }
+    }
+
+    Location legacy() {
+        if (Build.VERSION.SDK_INT < 23) {
+            return lm.getLastKnownLocation("gps"); // below 23
+        }
+        return null;
+    }
+
+    Location newer() {
+        if (Build.VERSION.SDK_INT < Build.VERSION_CODES.O) {
+            return lm.getLastKnownLocation("gps"); // below O
+        }
+        return null;
+    }
+
+    Location either() {
+        if (checkSelfPermission(Manifest.permission.ACCESS_FINE_LOCATION) != PackageManager.PERMISSION_GRANTED
+                && checkSelfPermission(Manifest.permission.ACCESS_COARSE_LOCATION) != PackageManager.PERMISSION_GRANTED) {
+            return null;
+        }
+        return lm.getLastKnownLocation("gps"); // either
+    }
+}
+"#;
+    let found = prompts(&[("app/src/main/java/app/Where.java", main)]);
+    let line = |m: &str| common::line_of(main, m);
+    for marker in ["// below M", "// below 23", "// either"] {
+        assert!(!at(&found, "PI101", line(marker)), "{marker}: {found:?}");
+    }
+    assert!(at(&found, "PI101", line("// below O")), "{found:?}");
+}

@@ -936,20 +936,34 @@ impl<'a> Walk<'a> {
                 lhs,
                 rhs,
             } => {
-                let (lt, _) = self.condition(lhs);
-                let (rt, _) = self.condition(rhs);
-                (lt.union(&rt), Grant::default())
+                // Both hold; or one of them fails, which grants what either failing
+                // would (`!fine && !coarse` failing: one of the two is granted).
+                let (lt, lf) = self.condition(lhs);
+                let (rt, rf) = self.condition(rhs);
+                (lt.union(&rt), lf.intersect(&rf))
             }
             ExprKind::Binary {
                 op: BinOp::Or,
                 lhs,
                 rhs,
             } => {
-                // Neither side holds: both negations hold.
-                let (_, lf) = self.condition(lhs);
-                let (_, rf) = self.condition(rhs);
-                (Grant::default(), lf.union(&rf))
+                // Neither side holds: both negations hold. One holds: what either
+                // would grant (`fine || coarse`).
+                let (lt, lf) = self.condition(lhs);
+                let (rt, rf) = self.condition(rhs);
+                (lt.intersect(&rt), lf.union(&rf))
             }
+            ExprKind::Binary {
+                op:
+                    BinOp::Compare {
+                        ordered: true,
+                        greater,
+                        inclusive,
+                        ..
+                    },
+                lhs,
+                rhs,
+            } => self.api_level_condition(lhs, rhs, *greater, *inclusive),
             ExprKind::Binary {
                 op: BinOp::Compare { negated, .. },
                 lhs,
@@ -1010,6 +1024,51 @@ impl<'a> Walk<'a> {
             }
             _ => (self.asks(cond), Grant::default()),
         }
+    }
+
+    /// A comparison of the running API level with a version (`SDK_INT < M`,
+    /// `Build.VERSION.SDK_INT >= 23`): where it says the level is below the one
+    /// runtime permissions start at, every permission was granted at install.
+    fn api_level_condition(
+        &self,
+        lhs: &Expr,
+        rhs: &Expr,
+        greater: bool,
+        inclusive: bool,
+    ) -> (Grant, Grant) {
+        let p = &self.k.prompts;
+        let none = (Grant::default(), Grant::default());
+        let Some(since) = p.runtime_permissions_since else {
+            return none;
+        };
+        let is_level = |e: &Expr| e.last_name().is_some_and(|n| p.sdk_level_names.contains(n));
+        let version = |e: &Expr| match &e.kind {
+            ExprKind::Literal(Literal::Int(v)) => Some(*v),
+            _ => e.last_name().and_then(|n| p.version_codes.get(n).copied()),
+        };
+        // As `level < v` (or `level <= v`) when it holds.
+        let (v, below_when_true) = match (is_level(lhs), is_level(rhs)) {
+            (true, false) => (version(rhs), !greater),
+            (false, true) => (version(lhs), greater),
+            _ => return none,
+        };
+        let Some(v) = v else { return none };
+        // The highest level the "below" side allows.
+        let below_max = |strict: bool| if strict { v - 1 } else { v };
+        // `level < v` holds: level <= v-1; fails: level >= v. `level <= v` holds:
+        // level <= v; fails: level > v. (`level > v` is `v < level`.)
+        let strict = !inclusive;
+        let (true_max, false_max) = if below_when_true {
+            (Some(below_max(strict)), None)
+        } else {
+            // `level >= v` fails: level <= v-1; `level > v` fails: level <= v.
+            (None, Some(if inclusive { v - 1 } else { v }))
+        };
+        let install_time = |max: Option<i64>| match max {
+            Some(m) if m < since => self.all_permissions(),
+            _ => Grant::default(),
+        };
+        (install_time(true_max), install_time(false_max))
     }
 
     /// A boolean that says the user agreed: a consent-named call, field or variable,

@@ -3501,6 +3501,7 @@ impl<'a> Frame<'a> {
                         BinOp::Compare {
                             negated,
                             ordered: false,
+                            ..
                         },
                     lhs,
                     rhs,

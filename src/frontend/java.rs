@@ -1075,10 +1075,14 @@ impl<'a> Lowerer<'a> {
                     "==" | "!=" => BinOp::Compare {
                         negated: op_text == "!=",
                         ordered: false,
+                        greater: false,
+                        inclusive: false,
                     },
                     "<" | ">" | "<=" | ">=" => BinOp::Compare {
                         negated: false,
                         ordered: true,
+                        greater: op_text.starts_with('>'),
+                        inclusive: op_text.ends_with('='),
                     },
                     _ => BinOp::Arith,
                 };

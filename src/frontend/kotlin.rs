@@ -1313,6 +1313,8 @@ impl<'a> Lowerer<'a> {
                                 op: BinOp::Compare {
                                     negated: false,
                                     ordered: false,
+                                    greater: false,
+                                    inclusive: false,
                                 },
                                 lhs: Box::new(Expr::new(ExprKind::Name(name), span)),
                                 rhs: Box::new(Expr::new(ExprKind::Literal(Literal::Null), span)),
@@ -1774,6 +1776,8 @@ impl<'a> Lowerer<'a> {
                 BinOp::Compare {
                     negated: false,
                     ordered: true,
+                    greater: matches!(self.operator(node), Some(">" | ">=")),
+                    inclusive: matches!(self.operator(node), Some(">=" | "<=")),
                 },
             ),
             "equality_expression" => {
@@ -1783,6 +1787,8 @@ impl<'a> Lowerer<'a> {
                     BinOp::Compare {
                         negated,
                         ordered: false,
+                        greater: false,
+                        inclusive: false,
                     },
                 )
             }
@@ -1904,6 +1910,8 @@ impl<'a> Lowerer<'a> {
                         op: BinOp::Compare {
                             negated: false,
                             ordered: true,
+                            greater: false,
+                            inclusive: false,
                         },
                         lhs: Box::new(v),
                         rhs: Box::new(self.expr(*r)),

@@ -1473,10 +1473,14 @@ impl<'a> Lowerer<'a> {
                     B::Eq(_) | B::Ne(_) => BinOp::Compare {
                         negated: matches!(b.op, B::Ne(_)),
                         ordered: false,
+                        greater: false,
+                        inclusive: false,
                     },
                     B::Lt(_) | B::Le(_) | B::Gt(_) | B::Ge(_) => BinOp::Compare {
                         negated: false,
                         ordered: true,
+                        greater: matches!(b.op, B::Gt(_) | B::Ge(_)),
+                        inclusive: matches!(b.op, B::Le(_) | B::Ge(_)),
                     },
                     B::AddAssign(_)
                     | B::SubAssign(_)

@@ -900,6 +900,16 @@ pub struct Prompts {
     /// app a role (the default SMS app), and the role grants these permissions.
     #[serde(default)]
     pub role_gated: std::collections::BTreeMap<String, Vec<String>>,
+    /// The API level runtime permissions start at: below it, the manifest's
+    /// permissions are granted at install.
+    #[serde(default)]
+    pub runtime_permissions_since: Option<i64>,
+    /// Names of the running API level (`Build.VERSION.SDK_INT`).
+    #[serde(default)]
+    pub sdk_level_names: NameSet,
+    /// API levels by their `Build.VERSION_CODES` names.
+    #[serde(default)]
+    pub version_codes: std::collections::BTreeMap<String, i64>,
 }
 
 impl KnowledgeTables {
@@ -1134,6 +1144,10 @@ impl Knowledge {
             q.granted_names.extend(p.granted_names);
             q.typing_is_consent.extend(p.typing_is_consent);
             q.role_gated.extend(p.role_gated);
+            q.runtime_permissions_since =
+                p.runtime_permissions_since.or(q.runtime_permissions_since);
+            q.sdk_level_names.extend(p.sdk_level_names);
+            q.version_codes.extend(p.version_codes);
         }
         for s in t.subtype {
             self.subtypes
