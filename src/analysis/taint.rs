@@ -7549,7 +7549,9 @@ impl<'a> Frame<'a> {
                             .any(|p| name.starts_with(p.as_str()))
                             // a builder made here only builds (`bounds.include(here)`)
                             || rty.as_deref().is_some_and(|t| base_type(t).ends_with("Builder"))))
-            });
+            })
+            // Drawing on a map shown on the device (`map.addMarker(..)`) sends nothing.
+            || k.displays_named(name).any(|s| type_ok(&s.class, false));
         if !sdk_sink_done && !builds_value {
             if let Some(sdk) = rty_q
                 .as_deref()

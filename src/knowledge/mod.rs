@@ -656,6 +656,9 @@ pub struct KnowledgeTables {
     pub sdk: Vec<Sdk>,
     #[serde(default)]
     pub sanitizer: Vec<MethodRef>,
+    /// Calls of an SDK that show data on the device's screen and send none of it.
+    #[serde(default)]
+    pub display: Vec<MethodRef>,
     #[serde(default)]
     pub returns: Vec<ReturnsSpec>,
     #[serde(default)]
@@ -924,6 +927,7 @@ impl KnowledgeTables {
         self.source.iter_mut().for_each(|x| dotted(&mut x.class));
         self.sink.iter_mut().for_each(|x| dotted(&mut x.class));
         self.sanitizer.iter_mut().for_each(|x| dotted(&mut x.class));
+        self.display.iter_mut().for_each(|x| dotted(&mut x.class));
         self.resource.iter_mut().for_each(|x| dotted(&mut x.class));
         self.copy.iter_mut().for_each(|x| dotted(&mut x.class));
         for r in &mut self.returns {
@@ -944,6 +948,7 @@ pub struct Knowledge {
     pub sinks: Vec<SinkSpec>,
     pub sdks: Vec<Sdk>,
     pub sanitizers: Vec<MethodRef>,
+    pub displays: Vec<MethodRef>,
     pub returns: Vec<ReturnsSpec>,
     pub resources: Vec<ResourceSpec>,
     pub copies: Vec<CopySpec>,
@@ -985,6 +990,7 @@ pub struct Knowledge {
     content_queries: Vec<usize>,
     sinks_by_method: HashMap<String, Vec<usize>>,
     sanitizers_by_method: HashMap<String, Vec<usize>>,
+    displays_by_method: HashMap<String, Vec<usize>>,
     /// Subtype table entries by simple class name.
     subtypes_by_simple: HashMap<String, Vec<String>>,
     returns_by_method: HashMap<String, Vec<usize>>,
@@ -1082,6 +1088,7 @@ impl Knowledge {
         self.sinks.extend(t.sink);
         self.sdks.extend(t.sdk);
         self.sanitizers.extend(t.sanitizer);
+        self.displays.extend(t.display);
         self.returns.extend(t.returns);
         self.resources.extend(t.resource);
         self.copies.extend(t.copy);
@@ -1250,6 +1257,7 @@ impl Knowledge {
                 .push(sub.clone());
         }
         self.sanitizers_by_method = index_by_method(self.sanitizers.iter().map(|s| &s.method));
+        self.displays_by_method = index_by_method(self.displays.iter().map(|s| &s.method));
         self.getter_spellings = self
             .sources_by_method
             .keys()
@@ -1364,6 +1372,10 @@ impl Knowledge {
             .into_iter()
             .flatten()
             .map(|&i| &self.sinks[i])
+    }
+
+    pub fn displays_named(&self, method: &str) -> impl Iterator<Item = &MethodRef> {
+        lookup(&self.displays_by_method, &self.displays, method)
     }
 
     pub fn sanitizers_named(&self, method: &str) -> impl Iterator<Item = &MethodRef> {
