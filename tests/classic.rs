@@ -5072,3 +5072,57 @@ public class Report {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_static_field_no_code_assigns_holds_its_url_as_a_constant_does() {
+    // `public static String BASE_URL = "http://.."`, never assigned: Retrofit's
+    // endpoints are on that cleartext host.
+    let helper = r#"package app;
+
+import retrofit2.Retrofit;
+
+public class Helper {
+    public static String BASE_URL = "http://api.example.com/v1/";
+
+    public static Api api() {
+        return new Retrofit.Builder().baseUrl(BASE_URL).build().create(Api.class);
+    }
+}
+"#;
+    let api = r#"package app;
+
+import retrofit2.Call;
+import retrofit2.http.Field;
+import retrofit2.http.FormUrlEncoded;
+import retrofit2.http.POST;
+
+public interface Api {
+    @FormUrlEncoded
+    @POST("login")
+    Call<String> login(@Field("password") String password);
+}
+"#;
+    let main = r#"package app;
+
+import android.app.Activity;
+import android.widget.EditText;
+
+public class LoginActivity extends Activity {
+    EditText password;
+
+    void login() {
+        Helper.api().login(password.getText().toString()); // login
+    }
+}
+"#;
+    let file = "app/src/main/java/app/LoginActivity.java";
+    let found = scan(&[
+        ("app/src/main/java/app/Helper.java", helper),
+        ("app/src/main/java/app/Api.java", api),
+        (file, main),
+    ]);
+    assert!(
+        reports(&found, file, line_of(main, "// login"), "PI302"),
+        "{found:?}"
+    );
+}

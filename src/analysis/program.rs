@@ -76,6 +76,8 @@ pub struct Program {
     paths: Vec<Vec<Arc<str>>>,
     /// Room entities by table name, lower-cased (made when first asked).
     entities: std::sync::OnceLock<HashMap<String, Vec<ClassId>>>,
+    /// The names assigned anywhere in the program's code (made when first asked).
+    assigned: std::sync::OnceLock<HashSet<String>>,
 }
 
 impl Program {
@@ -100,6 +102,7 @@ impl Program {
             .collect();
         let mut p = Program {
             entities: std::sync::OnceLock::new(),
+            assigned: std::sync::OnceLock::new(),
             same_name: HashMap::default(),
             paths,
             modules,
@@ -548,6 +551,34 @@ impl Program {
         });
         map.get(&table.to_ascii_lowercase())
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether some code of the program assigns a variable, field or property of
+    /// this name (`BASE_URL = ..`, `Api.BASE_URL = ..`), besides its declaration.
+    pub fn assigns_name(&self, name: &str) -> bool {
+        self.assigned
+            .get_or_init(|| {
+                // (A declaration's initialiser is lowered as an assignment at the
+                // declared name, which is no other assignment.)
+                let declared: HashSet<Span> = self
+                    .all_classes()
+                    .flat_map(|(_, c)| c.fields.iter().map(|f| f.name_span))
+                    .collect();
+                let mut names = HashSet::default();
+                for f in self.all_functions() {
+                    crate::ir::walk_exprs(&self.function(f).body, &mut |e| {
+                        if let ExprKind::Assign { target, .. } = &e.kind {
+                            if let Some(n) = target.last_name() {
+                                if !declared.contains(&target.span) {
+                                    names.insert(n.to_string());
+                                }
+                            }
+                        }
+                    });
+                }
+                names
+            })
+            .contains(name)
     }
 
     /// How many leading directories the files of two modules share.

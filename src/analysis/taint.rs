@@ -2901,7 +2901,11 @@ impl<'a> Frame<'a> {
             }
             _ => return None,
         };
-        field.init.as_ref().filter(|_| field.is_final)
+        // (A static field no code assigns holds its initialiser as a constant does:
+        // `static String BASE_URL = "http://.."`.)
+        field.init.as_ref().filter(|_| {
+            field.is_final || (field.is_static && !self.program.assigns_name(&field.name))
+        })
     }
 
     fn constant_string(&self, e: &Expr) -> Option<String> {
