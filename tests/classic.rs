@@ -5126,3 +5126,35 @@ public class LoginActivity extends Activity {
         "{found:?}"
     );
 }
+
+#[test]
+fn what_the_account_store_hands_back_is_not_the_account_it_was_asked_for() {
+    // `getPassword(account)` returns the secret stored for the account, not its name.
+    let main = r#"package app;
+
+import android.accounts.Account;
+import android.accounts.AccountManager;
+import android.util.Log;
+
+public class Session {
+    AccountManager am;
+
+    void renew() {
+        Account[] accounts = am.getAccountsByType("app.example.account");
+        String secret = am.getPassword(accounts[0]);
+        Log.d("Session", "renewing with a secret of " + secret.length()); // secret
+        Log.d("Session", "renewing " + accounts[0].name); // name
+    }
+}
+"#;
+    let file = "app/src/main/java/app/Session.java";
+    let found = scan(&[(file, main)]);
+    assert!(
+        reports(&found, file, line_of(main, "// name"), "PI301"),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, line_of(main, "// secret")).is_empty(),
+        "{found:?}"
+    );
+}
