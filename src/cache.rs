@@ -28,7 +28,7 @@ use crate::ir::{self, FileId, Language, Module};
 use crate::workspace::{FileKind, SkipReason};
 
 /// Changes whenever the IR's types or their meaning change.
-const IR_FORMAT: u32 = 13;
+const IR_FORMAT: u32 = 14;
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"PIIRv001";
 const CHECKSUM_LEN: usize = 32;

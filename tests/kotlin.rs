@@ -3291,3 +3291,37 @@ class Screen(private val userEdit: EditText, private val passEdit: EditText) {
     assert!(has(&found, "PI301", line, "account"), "{found:?}");
     assert!(!has(&found, "PI301", line, "credentials"), "{found:?}");
 }
+
+#[test]
+fn a_pairs_components_are_read_one_at_a_time() {
+    // `Pair(id, username).first` is the id; `second` holds the name.
+    let text = r#"package app
+
+import android.util.Log
+
+class Gifts {
+    fun send(recipientId: Int, recipientUsername: String) {
+        val p = Pair(recipientId, recipientUsername)
+        Log.i("Gift", "to #${p.first}") // first
+        Log.i("Gift", "to ${p.second}") // second
+        val (id, name) = p
+        Log.i("Gift", "to #$id") // component1
+        Log.i("Gift", "to $name") // component2
+    }
+}
+"#;
+    let found = scan(text);
+    for marker in ["// first", "// component1"] {
+        let line = line_of(text, marker);
+        assert!(
+            found.iter().all(|(_, l, _)| *l != line),
+            "{marker}: {found:?}"
+        );
+    }
+    for marker in ["// second", "// component2"] {
+        assert!(
+            has(&found, "PI301", line_of(text, marker), "account"),
+            "{marker}: {found:?}"
+        );
+    }
+}

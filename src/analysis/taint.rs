@@ -3640,6 +3640,101 @@ impl<'a> Frame<'a> {
         v
     }
 
+    /// A tuple made of these values (`Pair(id, name)`): each under its component.
+    fn tuple_of(&mut self, ty: &str, vals: &[Val], span: Span) -> Option<Val> {
+        let p = &self.k.propagation;
+        if !p.tuple_types.contains(ty) || vals.len() > p.tuple_components.len() {
+            return None;
+        }
+        let components: Vec<String> = p.tuple_components[..vals.len()].to_vec();
+        let mut v = Val::default();
+        for (a, name) in vals.iter().zip(components) {
+            let sym = self.g.field_sym(&name);
+            for t in &a.taint {
+                let tr = self
+                    .g
+                    .extend_trace(t.trace, span, "passed to `<constructor>`");
+                v.add_taint(t.carried(tr).within((Some(sym), None)));
+            }
+        }
+        Some(v)
+    }
+
+    /// A call that makes a tuple or reads one of its components (see
+    /// [`Self::tuple_of`], [`Self::tuple_component`]).
+    fn tuple_call(&mut self, call: &Call, span: Span) -> Option<Val> {
+        // Kotlin's `Pair(id, name)`, a constructor called as a function.
+        if call.receiver.is_none() && self.k.propagation.tuple_types.contains(&call.name) {
+            let vals: Vec<Val> = call.args.iter().map(|a| self.eval(a)).collect();
+            return self.tuple_of(&call.name, &vals, span);
+        }
+        let r = call.receiver.as_deref()?;
+        match (call.name.as_str(), call.args.len()) {
+            // Kotlin's infix `a to b`.
+            ("to", 1) => {
+                let vals = [self.eval(r), self.eval(&call.args[0])];
+                self.tuple_of("Pair", &vals, span)
+            }
+            ("create", n) if n > 0 && matches!(&r.kind, ExprKind::Name(t) if t == "Pair") => {
+                let vals: Vec<Val> = call.args.iter().map(|a| self.eval(a)).collect();
+                self.tuple_of("Pair", &vals, span)
+            }
+            (name, 0) => self.tuple_component(r, name),
+            _ => None,
+        }
+    }
+
+    /// A component of a tuple (`pair.first`, `pair.component2()`, `pair.getSecond()`):
+    /// what it was made with there, and what the tuple holds as a whole.
+    fn tuple_component(&mut self, receiver: &Expr, name: &str) -> Option<Val> {
+        let p = &self.k.propagation;
+        let component = match name.strip_prefix("component") {
+            Some(n) => {
+                let i: usize = n.parse().ok()?;
+                p.tuple_components.get(i.checked_sub(1)?)?.clone()
+            }
+            None => {
+                let n = name.strip_prefix("get").map_or(name.to_string(), |g| {
+                    let mut c = g.chars();
+                    c.next().map_or(String::new(), |f| {
+                        f.to_ascii_lowercase().to_string() + c.as_str()
+                    })
+                });
+                p.tuple_components.iter().find(|c| **c == n)?.clone()
+            }
+        };
+        let sym = self.g.field_sym(&component);
+        let tuple = match self.static_type(receiver) {
+            Some(ty) => p.tuple_types.contains(simple_type(&ty)),
+            // A local not typed here (`val p = Pair(a, b)`): one that holds components.
+            None => match &receiver.kind {
+                ExprKind::Name(n) => self
+                    .env
+                    .vars
+                    .get(n.as_str())
+                    .is_some_and(|v| v.taint.iter().any(|t| t.field == Some(sym))),
+                _ => false,
+            },
+        };
+        if !tuple {
+            return None;
+        }
+        let v = self.eval(receiver);
+        let mut out = Val::default();
+        for t in &v.taint {
+            match t.field {
+                Some(f) if f == sym => {
+                    out.add_taint(t.read_out());
+                }
+                Some(_) => {}
+                None => {
+                    out.add_taint(*t);
+                }
+            }
+        }
+        Some(out)
+    }
+
     /// Forgets taints whose way is already too long to ever be reported.
     fn prune(&self, v: &mut Val) {
         v.taint
@@ -4650,6 +4745,9 @@ impl<'a> Frame<'a> {
         // `phone.length`, `ids.size`, `text.isEmpty`: says nothing about the data.
         if self.k.propagation.non_propagating.contains(name) {
             return Val::default();
+        }
+        if let Some(v) = receiver.and_then(|r| self.tuple_component(r, name)) {
+            return v;
         }
         // `R.id.phone_input`: a resource id, a number naming a view, not its text.
         if receiver.is_some_and(is_resource_class) {
@@ -6078,6 +6176,11 @@ impl<'a> Frame<'a> {
                 ..call.clone()
             };
             return self.eval_call(&on_receiver, span);
+        }
+        // Tuples: made (`id to name`, `Pair.create(id, name)`), and read one component
+        // at a time (`pair.component1()`, `pair.getFirst()`).
+        if let Some(v) = self.tuple_call(call, span) {
+            return v;
         }
         let recv_kind = self.receiver_kind(call);
         let recv_val = match &recv_kind {
@@ -8620,6 +8723,9 @@ impl<'a> Frame<'a> {
             }
             v.is_const = false;
             v.exact = Some(c);
+            return v;
+        }
+        if let Some(v) = self.tuple_of(simple_type(ty), &vals, span) {
             return v;
         }
         let call = Call {

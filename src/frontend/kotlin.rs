@@ -90,8 +90,6 @@ const COLLECTION_BUILDERS: &[&str] = &[
     "contentValuesOf",
     "workDataOf",
     "persistableBundleOf",
-    "Pair",
-    "Triple",
 ];
 
 pub fn language() -> tree_sitter::Language {

@@ -466,6 +466,11 @@ pub struct Propagation {
     /// (`new ArrayList<>(sessions.values())`): each element as it was, fields and all.
     #[serde(default)]
     pub copy_constructors: NameSet,
+    /// Tuple types (by simple name) and their components, in order.
+    #[serde(default)]
+    pub tuple_types: NameSet,
+    #[serde(default)]
+    pub tuple_components: Vec<String>,
     /// Type names (by suffix) of streams a function writes to for its caller: a
     /// parameter of one goes where the caller's stream goes.
     #[serde(default)]
@@ -1179,6 +1184,10 @@ impl Knowledge {
             q.stream_wrappers.extend(p.stream_wrappers);
             q.element_factories.extend(p.element_factories);
             q.copy_constructors.extend(p.copy_constructors);
+            q.tuple_types.extend(p.tuple_types);
+            if !p.tuple_components.is_empty() {
+                q.tuple_components = p.tuple_components;
+            }
             q.destination_suffixes.extend(p.destination_suffixes);
             q.identity_strings.extend(p.identity_strings);
             q.entry_hiding_strings.extend(p.entry_hiding_strings);
