@@ -1583,6 +1583,20 @@ mod tests {
     }
 
     #[test]
+    fn glucose_readings_and_doses_are_health_data_their_devices_and_settings_not() {
+        let k = Knowledge::builtin().expect("built-in knowledge must load");
+        let category = |n: &str| k.names.classify(n).map(|m| m.category);
+        assert_eq!(category("glucoseMgdl").as_deref(), Some("health"));
+        assert_eq!(category("calculated_sgv").as_deref(), Some("health"));
+        assert_eq!(category("insulinDose").as_deref(), Some("health"));
+        assert_eq!(category("emailToken"), None);
+        assert_eq!(category("phoneVerify"), None);
+        assert_eq!(category("medicalDeviceBatteryLevelPercent"), None);
+        assert_eq!(category("glucoseUnits"), None);
+        assert_eq!(category("defaultTargetGlucose"), None);
+    }
+
+    #[test]
     fn builtin_knowledge_loads_and_is_consistent() {
         let k = Knowledge::builtin().expect("built-in knowledge must load");
         assert!(
