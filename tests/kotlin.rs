@@ -3325,3 +3325,44 @@ class Gifts {
         );
     }
 }
+
+#[test]
+fn an_update_stores_the_values_it_sets_not_those_it_compares() {
+    let text = r#"package app
+
+import androidx.room.Dao
+import androidx.room.Query
+
+@Dao
+interface UserDao {
+    @Query("UPDATE users SET mail = :mail WHERE id = :id")
+    suspend fun setMail(id: Long, mail: String)
+
+    @Query("UPDATE users SET active = 0 WHERE mail = :mail")
+    suspend fun deactivate(mail: String)
+
+    @Query("UPDATE users SET selected = (mail = :mail)")
+    suspend fun selectOnly(mail: String)
+}
+
+class Repo(private val dao: UserDao) {
+    suspend fun pick(email: String) {
+        dao.setMail(1, email) // set
+        dao.deactivate(email) // where
+        dao.selectOnly(email) // compared
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI001", line_of(text, "// set"), "email"),
+        "{found:?}"
+    );
+    for marker in ["// where", "// compared"] {
+        let line = line_of(text, marker);
+        assert!(
+            found.iter().all(|(_, l, _)| *l != line),
+            "{marker}: {found:?}"
+        );
+    }
+}

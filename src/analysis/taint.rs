@@ -6984,6 +6984,8 @@ impl<'a> Frame<'a> {
             .annotations
             .iter()
             .find(|a| ROOM.contains(&a.name.as_str()));
+        // Which arguments a call stores (all unless a query says otherwise).
+        let mut kept: Vec<bool> = Vec::new();
         let (kind, url) = if let Some(a) = http {
             // `@HTTP(method = "DELETE", path = "user")` names its method first.
             let path = match (a.name.as_str(), &a.values[..]) {
@@ -7049,13 +7051,31 @@ impl<'a> Frame<'a> {
                     _ => Val::default(),
                 });
             }
+            // Of a write query's parameters, those it stores: an `UPDATE`'s values
+            // set, not those it compares (`WHERE mail = :mail`).
+            if a.name == "Query" {
+                if let Some(stored) = stored_placeholders(&sql) {
+                    let func = self.program.function(callee);
+                    kept = func
+                        .params
+                        .iter()
+                        .map(|p| stored.contains(&p.name.to_ascii_lowercase()))
+                        .collect();
+                }
+            }
+            let stored_args: Vec<Val> = args
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| kept.get(*i).copied().unwrap_or(true))
+                .map(|(_, a)| a.clone())
+                .collect();
             if let Some(dao) = dao {
                 let written = match a.name.as_str() {
                     "Query" => self.table_entities(sql_tables(&sql, &["into", "update"])),
                     _ => self.entity_params(callee),
                 };
                 let keys = Self::rows_written_keys(dao, written);
-                self.rows_written(&keys, call, args);
+                self.rows_written(&keys, call, &stored_args);
             }
             (SinkKind::Storage, None)
         } else {
@@ -7081,7 +7101,12 @@ impl<'a> Frame<'a> {
             intent_param: None,
             stream_param: None,
         };
-        let taints: Vec<Taint> = args.iter().flat_map(|a| a.taint.iter().copied()).collect();
+        let taints: Vec<Taint> = args
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| kept.get(*i).copied().unwrap_or(true))
+            .flat_map(|(_, a)| a.taint.iter().copied())
+            .collect();
         self.emit_all(&taints, &site);
         Some(Val::default())
     }
@@ -9447,6 +9472,37 @@ fn selected_columns(sql: &str) -> Option<Vec<String>> {
         out.push(column_key(column));
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The named parameters (`:mail`, lower-cased) whose values an `UPDATE` statement
+/// stores: those its `SET` assigns, not those it compares there (`selected = (mail =
+/// :mail)`) or in its `WHERE`. `None` for other statements (all are stored).
+fn stored_placeholders(sql: &str) -> Option<Vec<String>> {
+    let rest = sql.trim_start().strip_prefix("update")?;
+    let set = &rest[rest.find(" set ")? + 5..];
+    let set = set.find(" where ").map_or(set, |w| &set[..w]);
+    let mut out = Vec::new();
+    for assignment in set.split(',') {
+        let Some((_, value)) = assignment.split_once('=') else {
+            continue;
+        };
+        if ["=", "<", ">", " like ", " in ", " is "]
+            .iter()
+            .any(|op| value.contains(op))
+        {
+            continue;
+        }
+        for part in value.split(':').skip(1) {
+            let name: String = part
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                out.push(name);
+            }
+        }
+    }
+    Some(out)
 }
 
 /// The tables a statement names after one of `keywords` (`from`, `join`, `into`,
