@@ -536,7 +536,7 @@ impl Program {
         let map = self.entities.get_or_init(|| {
             let mut map: HashMap<String, Vec<ClassId>> = HashMap::default();
             for (id, class) in self.all_classes() {
-                let Some(a) = class.annotations.iter().find(|a| a.name == "Entity") else {
+                let Some(a) = self.entity(id) else {
                     continue;
                 };
                 let names = match a.values.is_empty() {
@@ -551,6 +551,14 @@ impl Program {
         });
         map.get(&table.to_ascii_lowercase())
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// A class's Room `@Entity` annotation, if it is one.
+    pub fn entity(&self, c: ClassId) -> Option<&Annotation> {
+        self.class(c)
+            .annotations
+            .iter()
+            .find(|a| a.name == "Entity")
     }
 
     /// Whether some code of the program assigns a variable, field or property of

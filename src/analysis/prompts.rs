@@ -1053,16 +1053,17 @@ impl<'a> Walk<'a> {
             _ => return none,
         };
         let Some(v) = v else { return none };
-        // The highest level the "below" side allows.
-        let below_max = |strict: bool| if strict { v - 1 } else { v };
-        // `level < v` holds: level <= v-1; fails: level >= v. `level <= v` holds:
-        // level <= v; fails: level > v. (`level > v` is `v < level`.)
-        let strict = !inclusive;
-        let (true_max, false_max) = if below_when_true {
-            (Some(below_max(strict)), None)
+        // The highest level the side below `v` allows: `level < v` holding, or
+        // `level >= v` failing, is `level <= v - 1`; `level <= v` holding, or `level
+        // > v` failing, is `level <= v`.
+        let below_max = if below_when_true == inclusive {
+            v
         } else {
-            // `level >= v` fails: level <= v-1; `level > v` fails: level <= v.
-            (None, Some(if inclusive { v - 1 } else { v }))
+            v - 1
+        };
+        let (true_max, false_max) = match below_when_true {
+            true => (Some(below_max), None),
+            false => (None, Some(below_max)),
         };
         let install_time = |max: Option<i64>| match max {
             Some(m) if m < since => self.all_permissions(),

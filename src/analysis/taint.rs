@@ -3694,12 +3694,7 @@ impl<'a> Frame<'a> {
                 p.tuple_components.get(i.checked_sub(1)?)?.clone()
             }
             None => {
-                let n = name.strip_prefix("get").map_or(name.to_string(), |g| {
-                    let mut c = g.chars();
-                    c.next().map_or(String::new(), |f| {
-                        f.to_ascii_lowercase().to_string() + c.as_str()
-                    })
-                });
+                let n = bean_property(name, "get").unwrap_or_else(|| name.to_string());
                 p.tuple_components.iter().find(|c| **c == n)?.clone()
             }
         };
@@ -7164,15 +7159,7 @@ impl<'a> Frame<'a> {
             // (`List<Member>`, `Member[]`, `vararg members: Member`: the element.)
             let ty = p.elem.as_deref().or(p.ty.as_deref())?;
             let c = self.program.resolve_class(callee.module, base_type(ty))?;
-            let entity = self
-                .program
-                .class(c)
-                .annotations
-                .iter()
-                .any(|a| a.name == "Entity");
-            if !entity {
-                return None;
-            }
+            self.program.entity(c)?;
             out.push(c);
         }
         (!out.is_empty()).then_some(out)
