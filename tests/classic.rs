@@ -5158,3 +5158,114 @@ public class Session {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_url_handed_to_a_wrapper_is_where_its_callers_send_the_data() {
+    // `post(url, params)` builds the request; each caller's URL decides the scheme,
+    // through a second wrapper too.
+    let api = r#"package app;
+
+public class Api {
+    public static final String BIND = "http://api.example.cn/user/bind";
+    public static final String SECURE = "https://api.example.cn";
+}
+"#;
+    let http = r#"package app;
+
+import java.util.HashMap;
+import java.util.Map;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+public class Http {
+    static final OkHttpClient client = new OkHttpClient();
+
+    public static void post(String url, Map<String, String> params) {
+        FormBody.Builder form = new FormBody.Builder();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            form.add(e.getKey(), e.getValue());
+        }
+        Request request = new Request.Builder().url(url).post(form.build()).build();
+        client.newCall(request).enqueue(null); // post
+    }
+
+    public static void postJson(String url, String json) {
+        Request request = new Request.Builder().url(url).post(RequestBody.create(json, null)).build();
+        client.newCall(request).enqueue(null); // json
+    }
+
+    public static void bind(String url, String phone) {
+        Map<String, String> params = new HashMap<>();
+        params.put("phone", phone);
+        post(url, params);
+    }
+}
+"#;
+    let main = r#"package app;
+
+import android.app.Activity;
+import android.widget.EditText;
+
+public class ProfileActivity extends Activity {
+    EditText phoneEdit;
+    EditText emailEdit;
+
+    void save() {
+        Http.bind(Api.BIND, phoneEdit.getText().toString());
+        Http.postJson(Api.SECURE + "/profile", "{\"email\":\"" + emailEdit.getText() + "\"}");
+    }
+}
+"#;
+    let file = "app/src/main/java/app/Http.java";
+    let found = scan(&[
+        ("app/src/main/java/app/Api.java", api),
+        (file, http),
+        ("app/src/main/java/app/ProfileActivity.java", main),
+    ]);
+    assert_eq!(
+        rules_at(&found, file, line_of(http, "// post")),
+        ["PI001", "PI302"],
+        "{found:?}"
+    );
+    assert_eq!(
+        rules_at(&found, file, line_of(http, "// json")),
+        ["PI001"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_entries_of_a_map_parameter_hold_what_the_caller_put() {
+    let main = r#"package app;
+
+import android.app.Activity;
+import android.util.Log;
+import android.widget.EditText;
+import java.util.HashMap;
+import java.util.Map;
+
+public class Signup extends Activity {
+    EditText phoneEdit;
+
+    static void dump(Map<String, String> params) {
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            Log.i("Signup", e.getKey() + "=" + e.getValue()); // entry
+        }
+    }
+
+    void submit() {
+        Map<String, String> params = new HashMap<>();
+        params.put("phone", phoneEdit.getText().toString());
+        dump(params);
+    }
+}
+"#;
+    let file = "app/src/main/java/app/Signup.java";
+    let found = scan(&[(file, main)]);
+    assert!(
+        reports(&found, file, line_of(main, "// entry"), "PI301"),
+        "{found:?}"
+    );
+}

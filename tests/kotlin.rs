@@ -3366,3 +3366,54 @@ class Repo(private val dao: UserDao) {
         );
     }
 }
+
+#[test]
+fn a_map_handed_to_a_function_is_read_entry_by_entry() {
+    // The entries of a map parameter hold what the caller put in it: a query string
+    // built from them, or each entry's value, carries the phone number.
+    let text = r#"package app
+
+import android.util.Log
+import android.widget.EditText
+
+object Query {
+    fun encode(params: Map<String, String>): String =
+        params.entries.joinToString("&") { "${it.key}=${it.value}" }
+
+    fun dump(params: Map<String, String>) {
+        for (e in params.entries) {
+            Log.i("Query", e.value) // each
+        }
+    }
+
+    fun keys(params: Map<String, String>) {
+        for (e in params.entries) {
+            Log.i("Query", e.key) // key
+        }
+    }
+}
+
+class Signup {
+    lateinit var phoneEdit: EditText
+
+    fun submit() {
+        val params = HashMap<String, String>()
+        params["phone"] = phoneEdit.text.toString()
+        Log.d("Signup", Query.encode(params)) // encoded
+        Query.dump(params)
+        Query.keys(params)
+    }
+}
+"#;
+    let found = scan(text);
+    for marker in ["// encoded", "// each"] {
+        assert!(
+            has(&found, "PI301", line_of(text, marker), "phone_number"),
+            "{marker}: {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|f| f.1 == line_of(text, "// key")),
+        "{found:?}"
+    );
+}

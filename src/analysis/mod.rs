@@ -82,6 +82,10 @@ pub struct SinkSite {
     /// For a write to a stream the function was handed as this parameter: where it
     /// goes is its caller's stream's destination (`kind` stands in until then).
     pub stream_param: Option<u16>,
+    /// For a network call whose URL is a parameter of the function it is written in
+    /// (`post(url, params)` wrapping OkHttp): that parameter. Each caller's URL is
+    /// where the data goes.
+    pub url_param: Option<u16>,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

@@ -255,6 +255,9 @@ struct Val {
     taint: Vec<Taint>,
     /// A literal URL this value is or is bound for.
     url: Option<Arc<str>>,
+    /// When the URL is not known here: the parameter of this function it comes
+    /// from (`Request.Builder().url(url)` in `post(String url, ..)`).
+    url_param: Option<u16>,
     resource: Option<ResourceKind>,
     /// Made only of literals: never personal data, whatever its name.
     is_const: bool,
@@ -327,6 +330,7 @@ impl Val {
     fn is_nothing(&self) -> bool {
         self.taint.is_empty()
             && self.url.is_none()
+            && self.url_param.is_none()
             && self.resource.is_none()
             && !self.is_const
             && !self.explicit_intent
@@ -362,6 +366,10 @@ impl Val {
         }
         if self.url.is_none() && other.url.is_some() {
             self.url = other.url.clone();
+            changed = true;
+        }
+        if self.url_param.is_none() && other.url_param.is_some() {
+            self.url_param = other.url_param;
             changed = true;
         }
         if self.resource.is_none() && other.resource.is_some() {
@@ -402,6 +410,7 @@ impl Val {
         if self.url.is_none() {
             self.url = stored.url.clone();
         }
+        self.url_param = self.url_param.or(stored.url_param);
         self.is_const = false;
         self.producer = false;
     }
@@ -415,6 +424,7 @@ impl Val {
             t.entry_of = None;
         }
         v.callable = None;
+        v.url_param = None;
         v
     }
 }
@@ -2621,6 +2631,10 @@ impl<'a> Frame<'a> {
             if p.ty.as_deref().is_some_and(|t| self.is_destination_type(t)) {
                 v.resource = Some(ResourceKind::Param(i as u16));
             }
+            // A URL handed in (`post(String url, ..)`): the caller's says where to.
+            if p.ty.as_deref().is_none_or(may_be_url) {
+                v.url_param = Some(i as u16);
+            }
             // An Intent's extras or a Bundle's entries stay under their keys.
             let message = format!("passed to callback parameter `{}`", p.name);
             for t in self.arrive(callback.to_vec(), p.span, &message) {
@@ -2734,6 +2748,7 @@ impl<'a> Frame<'a> {
             func: self.f,
             intent_param: None,
             stream_param: None,
+            url_param: None,
         };
         self.emit_all(&taints, &site);
     }
@@ -4014,15 +4029,15 @@ impl<'a> Frame<'a> {
                         } else {
                             l
                         };
-                        let url = l.url.clone();
+                        let (url, url_param) = (l.url.clone(), l.url_param);
                         l.join(&r);
-                        l.url = url;
+                        (l.url, l.url_param) = (url, url_param);
                         l.is_const = l.is_const && r.is_const;
                         l
                     }
                     BinOp::Arith | BinOp::Mul | BinOp::Div => {
                         l.join(&r);
-                        l.url = None;
+                        (l.url, l.url_param) = (None, None);
                         l
                     }
                     // Comparisons and logic yield booleans, not the data.
@@ -4571,8 +4586,17 @@ impl<'a> Frame<'a> {
                 ResourceKind::Param(p) => Some(p),
                 _ => None,
             },
+            url_param: dest
+                .url_param
+                .filter(|_| dest.url.is_none() && res == ResourceKind::Network),
         };
         self.emit_all(taints, &site);
+    }
+
+    /// Whether values of this library type are a map's entries (`Map.Entry`).
+    fn is_entry_type(&self, ty: &str) -> bool {
+        let ty = base_type(ty);
+        self.k.propagation.entry_types.iter().any(|e| self.k.type_is(ty, e))
     }
 
     /// Whether a parameter of this type is a stream data is written to
@@ -5635,6 +5659,9 @@ impl<'a> Frame<'a> {
                     // or `map.values`.
                     None => c.and_then(|c| self.getter_elem(c, name)).or_else(|| {
                         let p = &self.k.propagation;
+                        if p.entry_sets.contains(name.as_str()) {
+                            return p.entry_types.first().cloned();
+                        }
                         let keeps = p.element_preserving.contains(name.as_str());
                         keeps.then(|| self.element_type(receiver)).flatten()
                     }),
@@ -5648,6 +5675,9 @@ impl<'a> Frame<'a> {
                 }
                 let p = &self.k.propagation;
                 let name = call.name.as_str();
+                if p.entry_sets.contains(name) && call.args.is_empty() {
+                    return p.entry_types.first().cloned();
+                }
                 if p.element_preserving.contains(name) {
                     return self.element_type(call.receiver.as_deref()?);
                 }
@@ -6515,6 +6545,13 @@ impl<'a> Frame<'a> {
             if result.url.is_none() {
                 result.url = summary.ret.url.clone();
             }
+            // A URL the callee was handed and hands back (`withQuery(url, params)`).
+            if let (None, Some(p)) = (&result.url, summary.ret.url_param) {
+                if let Some(a) = args.get(p as usize) {
+                    result.url = a.url.clone();
+                    result.url_param = a.url_param;
+                }
+            }
             result.resource = result.resource.or(summary.ret.resource);
             result.explicit_intent |= summary.ret.explicit_intent;
             result.intent_target = result.intent_target.or(summary.ret.intent_target);
@@ -6579,6 +6616,11 @@ impl<'a> Frame<'a> {
                 }
                 // The Intent may be one this function was given in turn.
                 let mut sink = sink.clone();
+                // The URL the caller hands over, or its own parameter in turn.
+                if let Some(a) = sink.url_param.and_then(|p| args.get(p as usize)) {
+                    sink.url = a.url.as_ref().map(|u| u.to_string());
+                    sink.url_param = a.url_param.filter(|_| a.url.is_none());
+                }
                 // Written to the stream this call hands over: where that goes, if anywhere.
                 if let Some(p) = sink.stream_param {
                     let Some((dest, res)) =
@@ -7095,6 +7137,7 @@ impl<'a> Frame<'a> {
             func: self.f,
             intent_param: None,
             stream_param: None,
+            url_param: None,
         };
         let taints: Vec<Taint> = args
             .iter()
@@ -7567,6 +7610,7 @@ impl<'a> Frame<'a> {
         for spec in sinks.iter().take(1) {
             let mut taints: Vec<Taint> = Vec::new();
             let mut url = recv.url.clone();
+            let mut url_param = recv.url_param;
             for (i, a) in args.iter().enumerate() {
                 if spec.args.as_ref().is_none_or(|idx| idx.contains(&i)) {
                     taints.extend(a.taint.iter().copied());
@@ -7588,6 +7632,7 @@ impl<'a> Frame<'a> {
                     if url.is_none() {
                         url = a.url.clone();
                     }
+                    url_param = url_param.or(a.url_param);
                 }
             }
             if spec.receiver {
@@ -7643,13 +7688,14 @@ impl<'a> Frame<'a> {
                 span: call.name_span,
                 call_span: span,
                 callee: format!("{simple}.{name}"),
-                url: url.map(|u| u.to_string()),
+                url: url.as_ref().map(|u| u.to_string()),
                 encrypted: recv.resource == Some(ResourceKind::EncryptedStorage),
                 sdk,
                 function: self.function_name(),
                 func: self.f,
                 intent_param,
                 stream_param: None,
+                url_param: url_param.filter(|_| url.is_none() && spec.kind == SinkKind::Network),
             };
             self.emit_all(&taints, &site);
         }
@@ -7710,6 +7756,7 @@ impl<'a> Frame<'a> {
                     func: self.f,
                     intent_param: None,
                     stream_param: None,
+                    url_param: None,
                 };
                 self.emit_all(&taints, &site);
             }
@@ -7958,9 +8005,16 @@ impl<'a> Frame<'a> {
             && candidates
                 .iter()
                 .all(|t| k.type_is(t, "android.content.Intent"));
+        // A map's entry (`e.getValue()`, `e.getKey()`): the value is what the map
+        // held, entry by entry; the key is no entry's value.
+        let on_entry = call.args.is_empty()
+            && matches!(name, "getValue" | "getKey")
+            && candidates.iter().any(|t| self.is_entry_type(t));
+        // A map's entries (`map.entries`, `entrySet()`): each as the map holds it.
+        let entry_set = call.args.is_empty() && k.propagation.entry_sets.contains(name);
         let mut recv_taint = match bean_property(name, "get")
             .or_else(|| bean_property(name, "is"))
-            .filter(|_| !entry_view)
+            .filter(|_| !entry_view && !on_entry && !entry_set)
         {
             // One property of a library object: like a field read (a guess when the
             // object is tainted only as a whole).
@@ -7974,6 +8028,20 @@ impl<'a> Frame<'a> {
             _ if k.propagation.keyed_getters.contains(name) => self
                 .entry_read(&recv.taint, call.args.first())
                 .unwrap_or_else(|| recv.taint.clone()),
+            _ if on_entry => {
+                let key = name == "getKey";
+                let mut taints = recv.taint.clone();
+                // (A parameter's entries are the caller's values: none is a key.)
+                taints.retain_mut(|t| match (t.field, t.origin) {
+                    (Some(f), _) if self.g.is_entry_sym(f) => {
+                        *t = t.read_out();
+                        !key
+                    }
+                    (_, Origin::Param(_)) => !key,
+                    _ => true,
+                });
+                taints
+            }
             _ => recv.taint.clone(),
         };
         let on_handle = candidates.iter().any(|t| self.is_handle_type(t));
@@ -8013,7 +8081,7 @@ impl<'a> Frame<'a> {
                     .g
                     .through(t.trace, call.name_span, &format!("through `{name}`"));
                 // An element handed back as stored keeps what is known of its fields.
-                result.add_taint(if element || keyed_put || same_elements {
+                result.add_taint(if element || keyed_put || same_elements || entry_set {
                     t.carried(tr)
                 } else {
                     t.moved(tr)
@@ -8082,6 +8150,9 @@ impl<'a> Frame<'a> {
                 .url
                 .clone()
                 .or_else(|| args.iter().find_map(|a| a.url.clone()));
+            result.url_param = recv
+                .url_param
+                .or_else(|| args.iter().find_map(|a| a.url_param));
             result.resource = recv.resource;
             result.explicit_intent = recv.explicit_intent;
             result.intent_target = recv.intent_target;
@@ -9672,6 +9743,14 @@ fn literal_type(e: &Expr) -> Option<&'static str> {
 }
 
 /// A type's simple name, without its package, enclosing classes and arguments.
+/// Whether a value of this type may be a URL: text, or one of the URL types.
+fn may_be_url(ty: &str) -> bool {
+    matches!(
+        simple_type(ty),
+        "String" | "CharSequence" | "URL" | "URI" | "Uri" | "HttpUrl"
+    )
+}
+
 fn simple_type(ty: &str) -> &str {
     let base = base_type(ty);
     base.rsplit('.').next().unwrap_or(base)

@@ -487,6 +487,14 @@ pub struct Propagation {
     /// its entry holds.
     #[serde(default)]
     pub entry_values: NameSet,
+    /// A map's entries (`Map.Entry`): the value read from one (`getValue()`,
+    /// `.value`) is what the map holds, not a property of the entry.
+    #[serde(default)]
+    pub entry_types: Vec<String>,
+    /// Views of a map's entries (`entrySet()`, `.entries`): each entry is of one of
+    /// `entry_types`.
+    #[serde(default)]
+    pub entry_sets: NameSet,
     /// Functions whose result is what their block emits into its receiver
     /// (`flow { emit(x) }`, `buildList { add(x) }`).
     #[serde(default)]
@@ -1192,6 +1200,8 @@ impl Knowledge {
             q.identity_strings.extend(p.identity_strings);
             q.entry_hiding_strings.extend(p.entry_hiding_strings);
             q.entry_values.extend(p.entry_values);
+            q.entry_types.extend(p.entry_types);
+            q.entry_sets.extend(p.entry_sets);
             q.non_propagating.extend(p.non_propagating);
             q.read_only_views.extend(p.read_only_views);
             q.write_methods.extend(p.write_methods);
