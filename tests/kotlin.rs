@@ -3417,3 +3417,135 @@ class Signup {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_room_database_opened_through_sqlcipher_stores_encrypted() {
+    // `AppDb` is opened with SQLCipher's factory, `CacheDb` is not: only the plain
+    // database's write of blood pressure is unencrypted storage.
+    let text = r#"package app
+
+import android.content.Context
+import androidx.room.Dao
+import androidx.room.Database
+import androidx.room.Insert
+import androidx.room.Room
+import androidx.room.RoomDatabase
+import net.zetetic.database.sqlcipher.SupportOpenHelperFactory
+
+data class Reading(val systolic: Int, val diastolic: Int)
+
+@Dao
+interface ReadingDao {
+    @Insert
+    fun save(reading: Reading)
+}
+
+@Dao
+interface CacheDao {
+    @Insert
+    fun keep(reading: Reading)
+}
+
+@Database(entities = [Reading::class], version = 1)
+abstract class AppDb : RoomDatabase() {
+    abstract fun readings(): ReadingDao
+}
+
+@Database(entities = [Reading::class], version = 1)
+abstract class CacheDb : RoomDatabase() {
+    abstract fun cache(): CacheDao
+}
+
+class Databases(private val context: Context, private val lowMemory: Boolean) {
+    fun open(passphrase: ByteArray): AppDb {
+        val factory = if (lowMemory) null else SupportOpenHelperFactory(passphrase)
+        return Room.databaseBuilder(context, AppDb::class.java, "app.db")
+            .openHelperFactory(factory)
+            .build()
+    }
+
+    fun cache(): CacheDb = Room.databaseBuilder(context, CacheDb::class.java, "cache.db").build()
+}
+
+class Recorder(private val app: AppDb, private val cache: CacheDb) {
+    fun record(systolic: Int, diastolic: Int) {
+        val reading = Reading(systolic, diastolic)
+        app.readings().save(reading) // encrypted
+        cache.cache().keep(reading) // plain
+    }
+}
+"#;
+    let found = scan(text);
+    let encrypted = line_of(text, "// encrypted");
+    assert!(has(&found, "PI001", encrypted, "health"), "{found:?}");
+    assert!(!has(&found, "PI303", encrypted, "health"), "{found:?}");
+    assert!(
+        has(&found, "PI303", line_of(text, "// plain"), "health"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn map_values_listeners_and_type_switches_are_not_sharing() {
+    // A GeoJSON point made from a place, a marker drawn on the device and a click
+    // listener unregistered share nothing with the map's vendor; a preference saver
+    // switching on its value's type stores text with `putString` only.
+    let text = r#"package app
+
+import android.content.SharedPreferences
+import android.widget.EditText
+import com.mapbox.geojson.Point
+import com.mapbox.maps.plugin.annotation.generated.OnPointAnnotationClickListener
+import com.mapbox.maps.plugin.annotation.generated.PointAnnotationManager
+import com.mapbox.maps.plugin.annotation.generated.PointAnnotationOptions
+
+class Spot(val latitude: Double, val longitude: Double)
+
+class SpotClick(val spot: Spot) : OnPointAnnotationClickListener
+
+class MapScreen(private val manager: PointAnnotationManager) {
+    fun show(spot: Spot, listener: OnPointAnnotationClickListener) {
+        val point = Point.fromLngLat(spot.longitude, spot.latitude) // value
+        manager.create(PointAnnotationOptions().withPoint(point)) // drawn
+        manager.addClickListener(SpotClick(spot)) // registered
+        manager.removeClickListener(listener) // unregistered
+    }
+}
+
+class Settings(private val prefs: SharedPreferences) {
+    fun save(key: String, value: Any?) {
+        val editor = prefs.edit()
+        when (value) {
+            is String -> editor.putString(key, value) // text
+            is Boolean -> editor.putBoolean(key, value) // flag
+            is Long -> editor.putLong(key, value) // number
+        }
+        editor.apply()
+    }
+}
+
+class Form(private val settings: Settings, private val phoneEdit: EditText) {
+    fun submit() {
+        settings.save("phone", phoneEdit.text.toString())
+    }
+}
+"#;
+    let found = scan(text);
+    for marker in [
+        "// value",
+        "// drawn",
+        "// registered",
+        "// unregistered",
+        "// flag",
+        "// number",
+    ] {
+        assert!(
+            !found.iter().any(|f| f.1 == line_of(text, marker)),
+            "{marker}: {found:?}"
+        );
+    }
+    assert!(
+        has(&found, "PI001", line_of(text, "// text"), "phone_number"),
+        "{found:?}"
+    );
+}

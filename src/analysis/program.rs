@@ -78,6 +78,8 @@ pub struct Program {
     entities: std::sync::OnceLock<HashMap<String, Vec<ClassId>>>,
     /// The names assigned anywhere in the program's code (made when first asked).
     assigned: std::sync::OnceLock<HashSet<String>>,
+    /// The Room DAOs of databases opened encrypted (made when first asked).
+    encrypted_daos: std::sync::OnceLock<HashSet<ClassId>>,
 }
 
 impl Program {
@@ -103,6 +105,7 @@ impl Program {
         let mut p = Program {
             entities: std::sync::OnceLock::new(),
             assigned: std::sync::OnceLock::new(),
+            encrypted_daos: std::sync::OnceLock::new(),
             same_name: HashMap::default(),
             paths,
             modules,
@@ -587,6 +590,87 @@ impl Program {
                 names
             })
             .contains(name)
+    }
+
+    /// Whether the rows a Room DAO writes are encrypted: it is handed out by a
+    /// `@Database` class some code builds with an open-helper factory that
+    /// encrypts, one of `factories` by simple name
+    /// (`Room.databaseBuilder(ctx, AppDb::class.java, "app.db")
+    /// .openHelperFactory(SupportOpenHelperFactory(passphrase))`). A function that
+    /// makes such a factory and hands one to the builder counts, whatever condition
+    /// chooses it; a builder whose database class is not named here encrypts every
+    /// database's.
+    pub fn encrypted_dao(&self, dao: ClassId, factories: &[String]) -> bool {
+        self.encrypted_daos
+            .get_or_init(|| self.find_encrypted_daos(factories))
+            .contains(&dao)
+    }
+
+    fn find_encrypted_daos(&self, factories: &[String]) -> HashSet<ClassId> {
+        let is_database = |c: ClassId| {
+            self.class(c)
+                .annotations
+                .iter()
+                .any(|a| a.name == "Database")
+        };
+        let mut databases: HashSet<ClassId> = HashSet::default();
+        let mut every = false;
+        for f in self.all_functions() {
+            let body = &self.function(f).body;
+            let (mut configures, mut makes) = (false, false);
+            let mut named: Vec<&str> = Vec::new();
+            crate::ir::walk_exprs(body, &mut |e| match &e.kind {
+                ExprKind::Call(c) if c.name == "openHelperFactory" => configures = true,
+                ExprKind::Call(c) if c.receiver.is_none() && factories.contains(&c.name) => {
+                    makes = true
+                }
+                ExprKind::New { ty, .. } => {
+                    let simple = ty.split('<').next().unwrap_or(ty);
+                    let simple = simple.rsplit('.').next().unwrap_or(simple);
+                    makes |= factories.iter().any(|x| x == simple);
+                }
+                ExprKind::Call(c)
+                    if matches!(
+                        c.name.as_str(),
+                        "databaseBuilder" | "inMemoryDatabaseBuilder"
+                    ) =>
+                {
+                    for a in &c.args {
+                        if let ExprKind::Literal(Literal::Class(t)) = &a.kind {
+                            named.push(t);
+                        }
+                    }
+                }
+                _ => {}
+            });
+            if !(configures && makes) {
+                continue;
+            }
+            let resolved: Vec<ClassId> = named
+                .iter()
+                .filter_map(|t| self.resolve_class(f.module, t))
+                .filter(|&c| is_database(c))
+                .collect();
+            every |= resolved.is_empty();
+            databases.extend(resolved);
+        }
+        let mut daos = HashSet::default();
+        for (id, class) in self.all_classes() {
+            if !(every && is_database(id) || databases.contains(&id)) {
+                continue;
+            }
+            for &m in &class.methods {
+                let method = FnId {
+                    module: id.module,
+                    func: m,
+                };
+                let returned = self.function(method).return_type.as_deref();
+                if let Some(dao) = returned.and_then(|t| self.resolve_class(id.module, t)) {
+                    daos.insert(dao);
+                }
+            }
+        }
+        daos
     }
 
     /// How many leading directories the files of two modules share.

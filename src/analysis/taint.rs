@@ -3599,6 +3599,25 @@ impl<'a> Frame<'a> {
             ExprKind::Literal(Literal::Str(_)) => value_type_key("String"),
             ExprKind::Literal(Literal::Int(_)) => value_type_key("Int"),
             ExprKind::Literal(Literal::Bool(_)) => value_type_key("Boolean"),
+            _ if is_text_expr(e) => value_type_key("String"),
+            // Conversions whose result type their name says, whatever the receiver's:
+            // `x.toString()`, `s.toLong()`, `String.valueOf(x)`.
+            ExprKind::Call(c) => match (c.name.as_str(), c.args.len()) {
+                ("toString", 0) | ("format", _) => value_type_key("String"),
+                ("valueOf", 1)
+                    if c.receiver
+                        .as_deref()
+                        .is_some_and(|r| matches!(&r.kind, ExprKind::Name(n) if n == "String")) =>
+                {
+                    value_type_key("String")
+                }
+                ("toInt" | "toIntOrNull", 0) => value_type_key("Int"),
+                ("toLong" | "toLongOrNull", 0) => value_type_key("Long"),
+                ("toBoolean" | "toBooleanStrict", 0) => value_type_key("Boolean"),
+                ("toFloat" | "toFloatOrNull", 0) => value_type_key("Float"),
+                ("toDouble" | "toDoubleOrNull", 0) => value_type_key("Double"),
+                _ => value_type_key(&self.static_type(e)?),
+            },
             _ => value_type_key(&self.static_type(e)?),
         }
     }
@@ -4596,7 +4615,11 @@ impl<'a> Frame<'a> {
     /// Whether values of this library type are a map's entries (`Map.Entry`).
     fn is_entry_type(&self, ty: &str) -> bool {
         let ty = base_type(ty);
-        self.k.propagation.entry_types.iter().any(|e| self.k.type_is(ty, e))
+        self.k
+            .propagation
+            .entry_types
+            .iter()
+            .any(|e| self.k.type_is(ty, e))
     }
 
     /// Whether a parameter of this type is a stream data is written to
@@ -7023,6 +7046,7 @@ impl<'a> Frame<'a> {
             .find(|a| ROOM.contains(&a.name.as_str()));
         // Which arguments a call stores (all unless a query says otherwise).
         let mut kept: Vec<bool> = Vec::new();
+        let mut encrypted = false;
         let (kind, url) = if let Some(a) = http {
             // `@HTTP(method = "DELETE", path = "user")` names its method first.
             let path = match (a.name.as_str(), &a.values[..]) {
@@ -7114,6 +7138,10 @@ impl<'a> Frame<'a> {
                 let keys = Self::rows_written_keys(dao, written);
                 self.rows_written(&keys, call, &stored_args);
             }
+            encrypted = dao.is_some_and(|d| {
+                let factories = &self.k.propagation.encrypting_open_helpers;
+                self.program.encrypted_dao(d, factories)
+            });
             (SinkKind::Storage, None)
         } else {
             return None;
@@ -7131,7 +7159,7 @@ impl<'a> Frame<'a> {
                 call.name
             ),
             url,
-            encrypted: false,
+            encrypted,
             sdk: None,
             function: self.function_name(),
             func: self.f,
@@ -7703,7 +7731,10 @@ impl<'a> Frame<'a> {
         // `CameraUpdateFactory.newLatLng(here)`, `MarkerOptions().position(here)`)
         // sends nothing: the value carries the data to whatever it is handed to.
         let builds_value = name == "<init>"
-            || (matches!(recv_kind, Receiver::Type(_)) && is_factory_name(name))
+            || (matches!(recv_kind, Receiver::Type(_)) && k.is_factory_name(name))
+            // (Un)registering a listener hands over the app's code.
+            || k.is_registration(name)
+            || k.propagation.object_methods.contains(name)
             || call.receiver.as_deref().is_some_and(|r| {
                 is_fresh_object(r)
                     || (self.made_here(r)
@@ -9263,11 +9294,6 @@ fn entry_key(e: &Expr) -> Option<String> {
 }
 
 /// A static factory's name: `newLatLng`, `newInstance` (`new` and a capital).
-fn is_factory_name(name: &str) -> bool {
-    name.strip_prefix("new")
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
-}
-
 /// An object created in this very expression, or a fluent chain on one
 /// (`new MarkerOptions()`, Kotlin's `MarkerOptions().position(p)`).
 fn is_fresh_object(e: &Expr) -> bool {

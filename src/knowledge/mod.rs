@@ -491,6 +491,26 @@ pub struct Propagation {
     /// `.value`) is what the map holds, not a property of the entry.
     #[serde(default)]
     pub entry_types: Vec<String>,
+    /// Room open-helper factories that encrypt the database (SQLCipher's), by
+    /// simple name: what the DAOs of a database built with one write is encrypted.
+    #[serde(default)]
+    pub encrypting_open_helpers: Vec<String>,
+    /// Static methods that build a value of their class (`newLatLng`, `fromLngLat`),
+    /// by the start of their name (followed by an upper-case letter) ...
+    #[serde(default)]
+    pub factory_prefixes: Vec<String>,
+    /// ... or in full (`of`, `valueOf`).
+    #[serde(default)]
+    pub factory_methods: NameSet,
+    /// Methods that (un)register the app's code with a library (`addOnClickListener`),
+    /// by the start and the end of their name: they hand over code, not data.
+    #[serde(default)]
+    pub registration_prefixes: Vec<String>,
+    #[serde(default)]
+    pub registration_suffixes: Vec<String>,
+    /// Every object's own methods (`equals`, `toString`): no SDK shares through them.
+    #[serde(default)]
+    pub object_methods: NameSet,
     /// Views of a map's entries (`entrySet()`, `.entries`): each entry is of one of
     /// `entry_types`.
     #[serde(default)]
@@ -1201,6 +1221,12 @@ impl Knowledge {
             q.entry_hiding_strings.extend(p.entry_hiding_strings);
             q.entry_values.extend(p.entry_values);
             q.entry_types.extend(p.entry_types);
+            q.encrypting_open_helpers.extend(p.encrypting_open_helpers);
+            q.factory_prefixes.extend(p.factory_prefixes);
+            q.factory_methods.extend(p.factory_methods);
+            q.registration_prefixes.extend(p.registration_prefixes);
+            q.registration_suffixes.extend(p.registration_suffixes);
+            q.object_methods.extend(p.object_methods);
             q.entry_sets.extend(p.entry_sets);
             q.non_propagating.extend(p.non_propagating);
             q.read_only_views.extend(p.read_only_views);
@@ -1477,6 +1503,29 @@ impl Knowledge {
 }
 
 impl Knowledge {
+    /// Whether a static method of this name builds a value of its class from its
+    /// arguments (`CameraUpdateFactory.newLatLng(here)`, `Point.fromLngLat(..)`).
+    pub fn is_factory_name(&self, name: &str) -> bool {
+        let p = &self.propagation;
+        p.factory_methods.contains(name)
+            || p.factory_prefixes.iter().any(|f| {
+                name.strip_prefix(f.as_str())
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+            })
+    }
+
+    /// Whether a method of this name registers or unregisters the app's code with a
+    /// library (`removeClickListener(l)`).
+    pub fn is_registration(&self, name: &str) -> bool {
+        let p = &self.propagation;
+        p.registration_prefixes
+            .iter()
+            .any(|x| name.starts_with(x.as_str()))
+            && p.registration_suffixes
+                .iter()
+                .any(|x| name.ends_with(x.as_str()))
+    }
+
     /// The supertypes of a library class (simple or qualified name) whose whole
     /// ancestry the knowledge lists, up to `java.lang.Throwable`: of every listed
     /// class the name may denote. `None` when any of them is not listed so.
