@@ -5269,3 +5269,50 @@ public class Signup extends Activity {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_url_parameter_of_an_endpoint_replaces_the_base_url() {
+    // `@Url` overrides the base URL (a placeholder here): where the data goes is the
+    // URL each call passes.
+    let api = r#"package app;
+
+import retrofit2.Call;
+import retrofit2.http.Body;
+import retrofit2.http.POST;
+import retrofit2.http.Url;
+
+public interface Api {
+    @POST
+    Call<Object> send(@Url String url, @Body String body);
+}
+"#;
+    let main = r#"package app;
+
+import android.app.Activity;
+import android.widget.EditText;
+import retrofit2.Retrofit;
+
+public class Report extends Activity {
+    EditText phoneEdit;
+    Api api = new Retrofit.Builder().baseUrl("http://localhost/").build().create(Api.class);
+
+    void send() {
+        String phone = phoneEdit.getText().toString();
+        api.send("https://example.org/hook", phone); // tls
+        api.send("http://example.org/hook", phone); // cleartext
+    }
+}
+"#;
+    let file = "app/src/main/java/app/Report.java";
+    let found = scan(&[("app/src/main/java/app/Api.java", api), (file, main)]);
+    assert_eq!(
+        rules_at(&found, file, line_of(main, "// tls")),
+        ["PI001"],
+        "{found:?}"
+    );
+    assert_eq!(
+        rules_at(&found, file, line_of(main, "// cleartext")),
+        ["PI001", "PI302"],
+        "{found:?}"
+    );
+}

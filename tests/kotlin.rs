@@ -3549,3 +3549,53 @@ class Form(private val settings: Settings, private val phoneEdit: EditText) {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_block_handed_down_through_several_functions_gets_what_the_last_one_gives_it() {
+    // Compose screens hand their event blocks down: the view model's block receives
+    // the form built two calls below, and sends it.
+    let text = r#"package app
+
+import android.widget.EditText
+import retrofit2.http.Body
+import retrofit2.http.POST
+
+class ClientForm {
+    var mobileNo: String? = null
+}
+
+interface ClientApi {
+    @POST("clients")
+    fun create(@Body form: ClientForm): retrofit2.Call<Unit>
+}
+
+class ClientViewModel(private val api: ClientApi) {
+    fun create(form: ClientForm) {
+        api.create(form) // sent
+    }
+}
+
+class ClientScreen(private val vm: ClientViewModel, private val phoneEdit: EditText) {
+    fun route() = content(onCreate = { vm.create(it) })
+
+    private fun content(onCreate: (ClientForm) -> Unit) {
+        fields(phoneEdit.text.toString(), onCreate)
+    }
+
+    private fun fields(phone: String, onCreate: (ClientForm) -> Unit) {
+        submit(phone, onSubmit = onCreate)
+    }
+
+    private fun submit(phone: String, onSubmit: (ClientForm) -> Unit) {
+        val form = ClientForm()
+        form.mobileNo = phone
+        onSubmit.invoke(form)
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI001", line_of(text, "// sent"), "phone_number"),
+        "{found:?}"
+    );
+}

@@ -6730,6 +6730,16 @@ impl<'a> Frame<'a> {
             let mut handed_to: HashMap<u16, Val> = HashMap::default();
             for ((p, origin), trace) in &summary.invokes {
                 let Some(block) = args.get(*p as usize).and_then(|a| a.callable) else {
+                    // A function value this function was given in turn, handed on
+                    // (`submit(form, onSubmit)`): its caller's block gets the data.
+                    let arg = argument_expr(func, &call.args, args.len(), *p as usize);
+                    if let Some(q) = arg.and_then(|e| self.own_param(e)) {
+                        for x in
+                            self.instantiate(*origin, *trace, NO_PATH, None, &site, "handed by")
+                        {
+                            self.summary.invokes.entry((q, x.origin)).or_insert(x.trace);
+                        }
+                    }
                     continue;
                 };
                 let mut handed = Val::default();
@@ -6744,6 +6754,12 @@ impl<'a> Frame<'a> {
             // hold (its parameters included, which the block's own analysis does not).
             let mut run: Vec<u16> = summary.runs.iter().copied().collect();
             run.sort_unstable();
+            for &p in &run {
+                let arg = argument_expr(func, &call.args, args.len(), p as usize);
+                if let Some(q) = arg.and_then(|e| self.own_param(e)) {
+                    self.summary.runs.insert(q);
+                }
+            }
             for p in run {
                 let Some(Callable::Lambda(l)) = args.get(p as usize).and_then(|a| a.callable)
                 else {
@@ -7047,6 +7063,7 @@ impl<'a> Frame<'a> {
         // Which arguments a call stores (all unless a query says otherwise).
         let mut kept: Vec<bool> = Vec::new();
         let mut encrypted = false;
+        let mut url_param = None;
         let (kind, url) = if let Some(a) = http {
             // `@HTTP(method = "DELETE", path = "user")` names its method first.
             let path = match (a.name.as_str(), &a.values[..]) {
@@ -7054,16 +7071,28 @@ impl<'a> Frame<'a> {
                 ("HTTP", [method]) if HTTP.contains(&method.as_str()) => String::new(),
                 (_, values) => values.first().cloned().unwrap_or_default(),
             };
-            self.g.read(Dep::BaseUrl);
-            let url = if path.starts_with("http://") || path.starts_with("https://") {
-                Some(path)
+            // A `@Url` parameter replaces the base URL and path: the caller's URL.
+            let dynamic = func
+                .params
+                .iter()
+                .position(|p| p.annotations.iter().any(|a| a.name == "Url"));
+            if let Some(i) = dynamic {
+                let given = args.get(i);
+                url_param = given.and_then(|a| a.url_param.filter(|_| a.url.is_none()));
+                let url = given.and_then(|a| a.url.as_ref()).map(|u| u.to_string());
+                (SinkKind::Network, url)
             } else {
-                match &self.g.base_urls()[..] {
-                    [base] if &**base != UNKNOWN_BASE_URL => Some(join_url(base, &path)),
-                    _ => None,
-                }
-            };
-            (SinkKind::Network, url)
+                self.g.read(Dep::BaseUrl);
+                let url = if path.starts_with("http://") || path.starts_with("https://") {
+                    Some(path)
+                } else {
+                    match &self.g.base_urls()[..] {
+                        [base] if &**base != UNKNOWN_BASE_URL => Some(join_url(base, &path)),
+                        _ => None,
+                    }
+                };
+                (SinkKind::Network, url)
+            }
         } else if let Some(a) = room {
             // `@Query` runs any SQL: only one that writes stores what it is given
             // (a `SELECT .. WHERE phone = :phone` reads by it).
@@ -7165,7 +7194,7 @@ impl<'a> Frame<'a> {
             func: self.f,
             intent_param: None,
             stream_param: None,
-            url_param: None,
+            url_param,
         };
         let taints: Vec<Taint> = args
             .iter()
