@@ -26,13 +26,13 @@ const SKIPPED_DIRS: &[&str] = &[
     "Pods",
 ];
 
-/// Gradle source sets of tests, under `src/`.
-/// Whether a directory right under `src/` is a test source set: Gradle's `test`,
-/// `testDebug`, `testFixtures`, and every `…Test` set of Android and Kotlin
-/// Multiplatform (`androidTest`, `androidUnitTest`, `commonTest`, `jvmTest`,
-/// `androidTestDebug`). Tests are not shipped, so their code collects nothing.
-fn is_test_source_set(name: &str) -> bool {
-    name.starts_with("test") || name.contains("Test")
+/// Whether a directory right under `src/` is a source set the released app does not
+/// ship: a test set (Gradle's `test`, `testDebug`, `testFixtures`, and every `…Test`
+/// set of Android and Kotlin Multiplatform: `androidTest`, `androidUnitTest`,
+/// `commonTest`, `jvmTest`, `androidTestDebug`), or the debug build type's (`debug`,
+/// and a flavour's: `devDebug`). Their code collects nothing from the app's users.
+fn is_unshipped_source_set(name: &str) -> bool {
+    name.starts_with("test") || name.contains("Test") || name == "debug" || name.ends_with("Debug")
 }
 
 /// Generated Java files every Android build writes.
@@ -276,13 +276,14 @@ pub fn discover(paths: &[PathBuf], root: &Path, threads: usize) -> Discovery {
                 return true;
             }
             let name = e.file_name().to_str().unwrap_or("");
-            // Test sources (`src/test`, `src/androidTest`) do not ship in the app.
+            // Test and debug sources (`src/test`, `src/androidTest`, `src/debug`) do
+            // not ship in the released app.
             let in_src = e
                 .path()
                 .parent()
                 .and_then(|p| p.file_name())
                 .is_some_and(|p| p == "src");
-            !(SKIPPED_DIRS.contains(&name) || (in_src && is_test_source_set(name)))
+            !(SKIPPED_DIRS.contains(&name) || (in_src && is_unshipped_source_set(name)))
         });
     let found = std::sync::Mutex::new(Discovery::default());
     builder.build_parallel().run(|| {
@@ -339,7 +340,7 @@ pub fn in_skipped_dir(rel: &str) -> bool {
     let dirs = &dirs[..dirs.len().saturating_sub(1)];
     dirs.iter().enumerate().any(|(i, name)| {
         let in_src = i > 0 && dirs[i - 1] == "src";
-        SKIPPED_DIRS.contains(name) || (in_src && is_test_source_set(name))
+        SKIPPED_DIRS.contains(name) || (in_src && is_unshipped_source_set(name))
     })
 }
 
@@ -416,6 +417,10 @@ mod tests {
                 "{set}"
             );
         }
+        assert!(in_skipped_dir("app/src/debug/java/app/FakeData.kt"));
+        assert!(in_skipped_dir("app/src/devDebug/java/app/FakeData.kt"));
+        assert!(!in_skipped_dir("app/src/main/java/app/debug/Debugger.kt"));
+        assert!(!in_skipped_dir("app/src/release/java/app/Crash.kt"));
         assert!(!in_skipped_dir("core/src/commonMain/kotlin/Test.kt"));
         assert!(!in_skipped_dir("core/src/main/kotlin/test/A.kt"));
         assert!(!in_skipped_dir("build.gradle"));

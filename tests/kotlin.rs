@@ -3599,3 +3599,43 @@ class ClientScreen(private val vm: ClientViewModel, private val phoneEdit: EditT
         "{found:?}"
     );
 }
+
+#[test]
+fn a_tree_the_app_plants_in_timber_receives_its_messages() {
+    // Release builds plant a tree that forwards warnings to a crash reporter: what
+    // `Timber.w` is given reaches Crashlytics as well as the log.
+    let text = r#"package app
+
+import android.app.Application
+import android.widget.EditText
+import com.google.firebase.crashlytics.FirebaseCrashlytics
+import timber.log.Timber
+
+class CrashReportingTree : Timber.Tree() {
+    override fun log(priority: Int, tag: String?, message: String, t: Throwable?) {
+        FirebaseCrashlytics.getInstance().log(message) // forwarded
+    }
+}
+
+class App : Application() {
+    override fun onCreate() {
+        super.onCreate()
+        Timber.plant(CrashReportingTree())
+    }
+}
+
+class Form(private val emailEdit: EditText) {
+    fun submit() {
+        Timber.w("could not submit %s", emailEdit.text.toString()) // logged
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI301", line_of(text, "// logged"), "email"),
+        "{found:?}"
+    );
+    let forwarded = line_of(text, "// forwarded");
+    assert!(has(&found, "PI001", forwarded, "email"), "{found:?}");
+    assert!(has(&found, "PI103", forwarded, "email"), "{found:?}");
+}

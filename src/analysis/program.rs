@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::ir::*;
+use crate::knowledge::PlanterSpec;
 
 /// Packages of the platform and the language: classes declared in them are stubs.
 const PLATFORM_PACKAGES: &[&str] = &[
@@ -80,6 +81,8 @@ pub struct Program {
     assigned: std::sync::OnceLock<HashSet<String>>,
     /// The Room DAOs of databases opened encrypted (made when first asked).
     encrypted_daos: std::sync::OnceLock<HashSet<ClassId>>,
+    /// The app's classes planted into a library, by planter (made when first asked).
+    planted: std::sync::OnceLock<Vec<(usize, ClassId)>>,
 }
 
 impl Program {
@@ -106,6 +109,7 @@ impl Program {
             entities: std::sync::OnceLock::new(),
             assigned: std::sync::OnceLock::new(),
             encrypted_daos: std::sync::OnceLock::new(),
+            planted: std::sync::OnceLock::new(),
             same_name: HashMap::default(),
             paths,
             modules,
@@ -671,6 +675,48 @@ impl Program {
             }
         }
         daos
+    }
+
+    /// The app's classes some code plants into a library with planter `i` of
+    /// `planters` (`Timber.plant(CrashTree())`: a new object of one of them).
+    pub fn planted(
+        &self,
+        i: usize,
+        planters: &[PlanterSpec],
+    ) -> impl Iterator<Item = ClassId> + '_ {
+        let all = self.planted.get_or_init(|| {
+            let mut out: Vec<(usize, ClassId)> = Vec::new();
+            for f in self.all_functions() {
+                crate::ir::walk_exprs(&self.function(f).body, &mut |e| {
+                    let ExprKind::Call(c) = &e.kind else { return };
+                    for (i, p) in planters.iter().enumerate() {
+                        let simple = p.class.rsplit('.').next().unwrap_or(&p.class);
+                        let on_planter = c.receiver.as_deref().is_some_and(|r| match &r.kind {
+                            ExprKind::Name(n) => n == simple || *n == p.class,
+                            _ => false,
+                        });
+                        if c.name != p.method || !on_planter {
+                            continue;
+                        }
+                        for a in &c.args {
+                            let made = match &a.kind {
+                                ExprKind::New { ty, .. } => Some(ty.as_str()),
+                                ExprKind::Call(k) if k.receiver.is_none() => Some(k.name.as_str()),
+                                _ => None,
+                            };
+                            if let Some(class) = made.and_then(|t| self.resolve_class(f.module, t))
+                            {
+                                if !out.contains(&(i, class)) {
+                                    out.push((i, class));
+                                }
+                            }
+                        }
+                    }
+                });
+            }
+            out
+        });
+        all.iter().filter(move |(p, _)| *p == i).map(|&(_, c)| c)
     }
 
     /// How many leading directories the files of two modules share.

@@ -4612,6 +4612,19 @@ impl<'a> Frame<'a> {
         self.emit_all(taints, &site);
     }
 
+    /// Whether this function is the method of an object planted into a logger that
+    /// receives its messages (`log` of a `Timber.Tree` the app plants).
+    fn in_planted_callback(&self) -> bool {
+        let Some(class) = self.class else {
+            return false;
+        };
+        let planters = &self.k.planters;
+        let name = &self.func().name;
+        planters.iter().enumerate().any(|(i, p)| {
+            p.callback == *name && self.program.planted(i, planters).any(|c| c == class)
+        })
+    }
+
     /// Whether values of this library type are a map's entries (`Map.Entry`).
     fn is_entry_type(&self, ty: &str) -> bool {
         let ty = base_type(ty);
@@ -7322,6 +7335,11 @@ impl<'a> Frame<'a> {
     }
 
     fn emit_all(&mut self, taints: &[Taint], site: &SinkSite) {
+        // A tree planted into the logger writing its message to the log is the log
+        // call the app made, reported there.
+        if site.kind == SinkKind::Log && self.in_planted_callback() {
+            return;
+        }
         for t in taints {
             // The sink step is always recorded, however long the way to it was.
             let depth = self.g.node(t.trace).depth;
@@ -7755,6 +7773,29 @@ impl<'a> Frame<'a> {
                 url_param: url_param.filter(|_| url.is_none() && spec.kind == SinkKind::Network),
             };
             self.emit_all(&taints, &site);
+            // The app's objects planted into the logger receive the message too.
+            for (i, p) in k.planters.iter().enumerate() {
+                if !p.logs.contains(&spec.class) {
+                    continue;
+                }
+                let planted: Vec<ClassId> = self.program.planted(i, &k.planters).collect();
+                for c in planted {
+                    for &m in &self.program.class(c).methods {
+                        let f = FnId {
+                            module: c.module,
+                            func: m,
+                        };
+                        if self.program.function(f).name != p.callback {
+                            continue;
+                        }
+                        for t in &taints {
+                            if matches!(t.origin, Origin::Source(_)) {
+                                self.add_callback_taint(f, *t);
+                            }
+                        }
+                    }
+                }
+            }
         }
         // Building one of an SDK's values (`LatLng(lat, lng)`,
         // `CameraUpdateFactory.newLatLng(here)`, `MarkerOptions().position(here)`)

@@ -267,6 +267,22 @@ pub struct Sdk {
     pub doc: Option<String>,
 }
 
+/// A library that hands what it is given to objects the app plants in it: the
+/// planted object's `callback` method receives every message that `logs`, a sink
+/// class, is given (`Timber.plant(CrashTree())`: `CrashTree.log(..)` receives what
+/// `Timber.w(..)` is given).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanterSpec {
+    pub class: String,
+    pub method: String,
+    pub callback: String,
+    /// The sink classes whose messages reach the planted objects.
+    pub logs: Vec<String>,
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MethodRef {
@@ -692,6 +708,9 @@ pub struct KnowledgeTables {
     /// Calls of an SDK that show data on the device's screen and send none of it.
     #[serde(default)]
     pub display: Vec<MethodRef>,
+    /// Calls that plant the app's object into a logging library (`Timber.plant(tree)`).
+    #[serde(default)]
+    pub planter: Vec<PlanterSpec>,
     #[serde(default)]
     pub returns: Vec<ReturnsSpec>,
     #[serde(default)]
@@ -982,6 +1001,7 @@ pub struct Knowledge {
     pub sdks: Vec<Sdk>,
     pub sanitizers: Vec<MethodRef>,
     pub displays: Vec<MethodRef>,
+    pub planters: Vec<PlanterSpec>,
     pub returns: Vec<ReturnsSpec>,
     pub resources: Vec<ResourceSpec>,
     pub copies: Vec<CopySpec>,
@@ -1122,6 +1142,7 @@ impl Knowledge {
         self.sdks.extend(t.sdk);
         self.sanitizers.extend(t.sanitizer);
         self.displays.extend(t.display);
+        self.planters.extend(t.planter);
         self.returns.extend(t.returns);
         self.resources.extend(t.resource);
         self.copies.extend(t.copy);
