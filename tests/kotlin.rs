@@ -3639,3 +3639,33 @@ class Form(private val emailEdit: EditText) {
     assert!(has(&found, "PI001", forwarded, "email"), "{found:?}");
     assert!(has(&found, "PI103", forwarded, "email"), "{found:?}");
 }
+
+#[test]
+fn a_pair_handed_to_a_setter_keeps_its_components_apart() {
+    let text = r#"package app
+
+import android.content.SharedPreferences
+
+class Store(private val prefs: SharedPreferences) {
+    var credentials: Pair<String, String>
+        get() = Pair(prefs.getString("u", "")!!, prefs.getString("p", "")!!)
+        set(value) {
+            prefs.edit().putString("u", value.first).apply() // user
+            prefs.edit().putString("p", value.second).apply() // secret
+        }
+}
+
+class LoginViewModel(private val store: Store) {
+    fun onLogin(username: String, password: String) {
+        store.credentials = Pair(username, password)
+    }
+}
+"#;
+    let found = scan(text);
+    let user = line_of(text, "// user");
+    let secret = line_of(text, "// secret");
+    assert!(has(&found, "PI001", user, "account"), "{found:?}");
+    assert!(!has(&found, "PI001", user, "credentials"), "{found:?}");
+    assert!(has(&found, "PI303", secret, "credentials"), "{found:?}");
+    assert!(!has(&found, "PI001", secret, "account"), "{found:?}");
+}

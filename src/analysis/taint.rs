@@ -3756,8 +3756,13 @@ impl<'a> Frame<'a> {
                     out.add_taint(t.read_out());
                 }
                 Some(_) => {}
+                // The tuple the caller passes: the caller's component.
                 None => {
-                    out.add_taint(*t);
+                    let origin = match t.origin {
+                        Origin::Param(q) if q != RECEIVER => Origin::ParamField(q, sym),
+                        o => o,
+                    };
+                    out.add_taint(Taint { origin, ..*t });
                 }
             }
         }

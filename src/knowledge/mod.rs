@@ -1674,6 +1674,9 @@ mod tests {
         assert_eq!(category("medicalDeviceBatteryLevelPercent"), None);
         assert_eq!(category("glucoseUnits"), None);
         assert_eq!(category("defaultTargetGlucose"), None);
+        assert_eq!(category("medicalOfficerId"), None);
+        assert_eq!(category("medicalRegistrationId"), None);
+        assert_eq!(category("medicalHistory").as_deref(), Some("health"));
     }
 
     #[test]
