@@ -4919,7 +4919,8 @@ impl<'a> Frame<'a> {
             return None;
         }
         let property = getter.strip_prefix("get").filter(|p| !p.is_empty())?;
-        let m = self.k.names.classify(property)?;
+        // (The getter's type is not known here: not a word that needs one, `location`.)
+        let m = self.k.names.classify(property).filter(|m| m.fits(None))?;
         let description = format!("`{getter}()`");
         Some(self.new_source(m.category, SourceKind::Name, at, description, getter))
     }
@@ -5907,8 +5908,10 @@ impl<'a> Frame<'a> {
         }
         let on_call = matches!(recv, Receiver::Value(e, _) if matches!(e.kind, ExprKind::Call(_)));
         let rty = match recv {
-            // `T::new()`, `T::default()`: by convention a `T`.
-            Receiver::Type(t) if matches!(call.name.as_str(), "new" | "default") => return Some(t),
+            // `T::new()`, `T::default()`, `Cipher.getInstance(..)`: by convention a `T`.
+            Receiver::Type(t) if self.k.propagation.self_factories.contains(&call.name) => {
+                return Some(t)
+            }
             Receiver::Type(t) => Some(t),
             Receiver::Value(_, t) => t,
             _ => None,
@@ -6846,6 +6849,12 @@ impl<'a> Frame<'a> {
                 }
                 self.object_holds(call, &mut result, &stored);
             }
+        }
+        // Every callee hands back constants or ciphertexts only (an `encrypt(token)`
+        // ending in `Cipher.doFinal`): no personal data, whatever it is called.
+        let constant = |c: &FnId| self.g.summary(*c).is_some_and(|s| s.ret.is_const);
+        if !callees.is_empty() && callees.iter().all(constant) && result.taint.is_empty() {
+            result.is_const = true;
         }
         result
     }
@@ -8262,6 +8271,13 @@ impl<'a> Frame<'a> {
             result.resource = recv.resource;
             result.explicit_intent = recv.explicit_intent;
             result.intent_target = recv.intent_target;
+            // A conversion of constants or ciphertexts is one too
+            // (`Base64.encodeToString(cipher.doFinal(bytes), NO_WRAP)`).
+            result.is_const = k.propagation.arg_to_result.contains(name)
+                && !args.is_empty()
+                && args.iter().all(|a| a.is_const)
+                && (recv.is_const || matches!(recv_kind, Receiver::Type(_)))
+                && result.taint.is_empty();
         } else {
             result.is_const = true;
         }

@@ -518,6 +518,10 @@ pub struct Propagation {
     /// ... or in full (`of`, `valueOf`).
     #[serde(default)]
     pub factory_methods: NameSet,
+    /// Static methods that hand back an instance of the class they are called on
+    /// (`Cipher.getInstance(..)`, `SmsManager.getDefault()`, Rust's `T::new()`).
+    #[serde(default)]
+    pub self_factories: NameSet,
     /// Methods that (un)register the app's code with a library (`addOnClickListener`),
     /// by the start and the end of their name: they hand over code, not data.
     #[serde(default)]
@@ -1245,6 +1249,7 @@ impl Knowledge {
             q.encrypting_open_helpers.extend(p.encrypting_open_helpers);
             q.factory_prefixes.extend(p.factory_prefixes);
             q.factory_methods.extend(p.factory_methods);
+            q.self_factories.extend(p.self_factories);
             q.registration_prefixes.extend(p.registration_prefixes);
             q.registration_suffixes.extend(p.registration_suffixes);
             q.object_methods.extend(p.object_methods);
