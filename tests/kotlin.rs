@@ -3724,3 +3724,65 @@ class Login(private val dao: AccountDao, private val crypto: KeyStoreCrypto) {
         );
     }
 }
+
+#[test]
+fn an_assigned_property_holds_the_value_and_a_caught_exception_picks_its_overload() {
+    // Reading `selectedId` back after `selectedId = firstId` gives `firstId`, not what
+    // its setter returns (the saved state, which holds a password elsewhere); and a
+    // caught exception goes to the `Throwable` overload, not the `Int` one.
+    let text = r#"package app
+
+import android.util.Log
+import androidx.lifecycle.SavedStateHandle
+import androidx.lifecycle.ViewModel
+
+abstract class BaseViewModel(protected val savedState: SavedStateHandle) : ViewModel()
+
+class LoginViewModel(savedState: SavedStateHandle) : BaseViewModel(savedState) {
+    fun onPasswordChanged(password: String) {
+        savedState["password_key"] = password
+    }
+}
+
+class ListViewModel(savedState: SavedStateHandle) : BaseViewModel(savedState) {
+    private var selectedId: Long?
+        get() = savedState["selected_id"]
+        set(value) = savedState.set("selected_id", value)
+
+    fun open(firstId: Long) {
+        if (selectedId == null) {
+            selectedId = firstId
+            Log.d("List", "showing $selectedId") // shown
+        }
+    }
+}
+
+object AppLog {
+    fun e(tag: String, message: String, tr: Throwable?) {
+        Log.e(tag, "error", tr) // throwable
+    }
+
+    fun e(tag: String, message: String, statusCode: Int) {
+        Log.e(tag, "$message, status $statusCode") // status
+    }
+}
+
+object PhoneFormat {
+    fun format(phone: String): String {
+        return try {
+            phone.trim()
+        } catch (ex: Exception) {
+            AppLog.e("Phone", phone, ex)
+            phone
+        }
+    }
+}
+"#;
+    let found = scan(text);
+    for marker in ["// shown", "// status", "// throwable"] {
+        assert!(
+            !found.iter().any(|f| f.1 == line_of(text, marker)),
+            "{marker}: {found:?}"
+        );
+    }
+}

@@ -3424,6 +3424,12 @@ impl<'a> Frame<'a> {
                     let caught =
                         self.flow_into(caught, param.span, &format!("caught as `{}`", param.name));
                     self.env.vars.insert(param.name.as_str().into(), caught);
+                    // (The first type a multi-catch names stands for it.)
+                    let ty = param.ty.as_deref().and_then(|t| t.split('|').next());
+                    if let Some(ty) = ty {
+                        let ty = ty.trim().to_string();
+                        self.local_types.insert(param.name.as_str().into(), ty);
+                    }
                     self.block(handler);
                     after.join(&self.env);
                 }
@@ -4153,8 +4159,11 @@ impl<'a> Frame<'a> {
                 // `arguments = bundle` in `apply { }`) is set through its setter.
                 if let Some(setter) = self.property_setter(target, value, *compound) {
                     let v = self.eval_call(&setter, e.span);
+                    // Read back, the property holds what was assigned, not what its
+                    // setter returns.
                     if let ExprKind::Name(n) = &target.kind {
-                        self.env.vars.insert(n.as_str().into(), v.clone());
+                        let held = self.eval(value);
+                        self.env.vars.insert(n.as_str().into(), held);
                     }
                     return v;
                 }
@@ -6072,7 +6081,8 @@ impl<'a> Frame<'a> {
                     .or_else(|| self.static_type(a))
             })
             .collect();
-        let simple = |t: &str| -> String { t.rsplit('.').next().unwrap_or(t).to_string() };
+        // (`Throwable?` and `List<User>` by their class.)
+        let simple = |t: &str| -> String { simple_type(t).to_string() };
         let fits = |f: FnId| {
             let params = &self.program.function(f).params;
             // (An extension function's receiver is no argument of the call.)
@@ -6083,6 +6093,7 @@ impl<'a> Frame<'a> {
                 .zip(&arg_types)
                 .all(|(p, a)| match (&p.ty, a) {
                     (Some(pt), Some(at)) => {
+                        let pt_full = pt.as_str();
                         let (pt, at) = (simple(pt), simple(at));
                         // Type variables and Object take anything; boxing and subtyping are
                         // beyond this check, so only plain differing class names rule out.
@@ -6137,6 +6148,15 @@ impl<'a> Frame<'a> {
                                         })
                                 })
                             || self.k.type_is(&at, &pt)
+                            || self.k.type_is(
+                                &at,
+                                base_type(&self.program.qualify_external(f.module, pt_full)),
+                            )
+                            // (An `Exception` is a `Throwable`, Kotlin's or Java's.)
+                            || self
+                                .k
+                                .throwable_ancestry(&at)
+                                .is_some_and(|a| a.iter().any(|s| simple(s) == pt))
                     }
                     _ => true,
                 })
