@@ -3786,3 +3786,36 @@ object PhoneFormat {
         );
     }
 }
+
+#[test]
+fn a_share_sheet_and_posthog_receive_what_they_are_given() {
+    let text = r#"package app
+
+import android.app.Activity
+import android.widget.EditText
+import androidx.core.app.ShareCompat
+import com.posthog.PostHog
+
+class ShareActivity : Activity() {
+    lateinit var emailEdit: EditText
+
+    fun share() {
+        val email = emailEdit.text.toString()
+        ShareCompat.IntentBuilder(this)
+            .setType("text/plain")
+            .setText("Contact me at $email")
+            .startChooser() // shared
+        PostHog.identify(email) // identified
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI001", line_of(text, "// shared"), "email"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI103", line_of(text, "// identified"), "email"),
+        "{found:?}"
+    );
+}
