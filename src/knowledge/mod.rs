@@ -1685,6 +1685,19 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_location_is_a_place_only_of_a_type_that_can_hold_one() {
+        let k = Knowledge::builtin().expect("built-in knowledge must load");
+        let fits = |n: &str, ty: Option<&str>| k.names.classify(n).is_some_and(|m| m.fits(ty));
+        assert!(fits("location", Some("android.location.Location")));
+        assert!(fits("currentLocation", Some("LatLng")));
+        assert!(!fits("location", None));
+        assert!(!fits("location", Some("String")));
+        assert!(!fits("location", Some("LocationCode")));
+        assert!(!fits("traceLocationStart", Some("Instant?")));
+        assert!(fits("birthDate", Some("LocalDate")));
+    }
+
+    #[test]
     fn builtin_knowledge_loads_and_is_consistent() {
         let k = Knowledge::builtin().expect("built-in knowledge must load");
         assert!(

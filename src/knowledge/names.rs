@@ -153,7 +153,29 @@ impl Needs {
                 "String" | "java.lang.String" | "CharSequence" | "str" | "&str"
             )
         });
-        let untyped = self.typed && (ty.is_none() || text);
+        // Nor does a time, a code or an id (`traceLocationStart: Instant`,
+        // `location: LocationCode` of a country).
+        let no_place = ty.is_some_and(|t| {
+            let simple = t.split('<').next().unwrap_or(t);
+            let simple = simple.rsplit('.').next().unwrap_or(simple);
+            matches!(
+                simple,
+                "Instant"
+                    | "Date"
+                    | "LocalDate"
+                    | "LocalDateTime"
+                    | "ZonedDateTime"
+                    | "OffsetDateTime"
+                    | "Duration"
+                    | "Calendar"
+                    | "long"
+                    | "Long"
+                    | "int"
+                    | "Int"
+            ) || simple.ends_with("Code")
+                || simple.ends_with("Id")
+        });
+        let untyped = self.typed && (ty.is_none() || text || no_place);
         !(self.text_only && (small_integer || fraction)
             || self.no_integers && (small_integer || large_integer)
             || self.no_numbers && (small_integer || large_integer || fraction)
