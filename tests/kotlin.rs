@@ -3819,3 +3819,52 @@ class ShareActivity : Activity() {
         "{found:?}"
     );
 }
+
+#[test]
+fn what_a_system_picker_hands_back_is_collected_without_a_permission() {
+    // `TakePicturePreview` hands the callback the photo the user just took: collected,
+    // and prompted by the taking; `OpenDocument` is no contract the knowledge lists.
+    let text = r#"package app
+
+import android.graphics.Bitmap
+import android.os.Bundle
+import androidx.activity.ComponentActivity
+import androidx.activity.result.contract.ActivityResultContracts
+import okhttp3.OkHttpClient
+import okhttp3.Request
+import okhttp3.RequestBody.Companion.toRequestBody
+
+class AvatarActivity : ComponentActivity() {
+    private val client = OkHttpClient()
+
+    private val takePhoto = registerForActivityResult(ActivityResultContracts.TakePicturePreview()) { bitmap ->
+        if (bitmap != null) upload(bitmap)
+    }
+
+    private val pickDocument = registerForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
+        client.newCall(Request.Builder().url("https://api.example.org/doc").post(uri.toString().toRequestBody()).build()).execute() // document
+    }
+
+    private fun upload(bitmap: Bitmap) {
+        val body = bitmap.toString().toRequestBody()
+        client.newCall(Request.Builder().url("https://api.example.org/avatar").post(body).build()).execute() // avatar
+    }
+
+    override fun onCreate(savedInstanceState: Bundle?) {
+        super.onCreate(savedInstanceState)
+        takePhoto.launch(null)
+        pickDocument.launch(arrayOf("*/*"))
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI001", line_of(text, "// avatar"), "photos"),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|f| f.0 == "PI101"), "{found:?}");
+    assert!(
+        !found.iter().any(|f| f.1 == line_of(text, "// document")),
+        "{found:?}"
+    );
+}

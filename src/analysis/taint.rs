@@ -8077,11 +8077,23 @@ impl<'a> Frame<'a> {
             }
         }
         // Lambdas registered as a framework callback that delivers personal data.
-        let registered: Vec<(String, usize)> = k
+        type Registered = (String, usize, (Option<Vec<String>>, bool));
+        let registered: Vec<Registered> = k
             .sources_registered_by(name)
-            .map(|s| (s.category.clone(), s.param.unwrap_or(0)))
+            .filter(|s| {
+                s.contract_arg.is_none_or(|i| {
+                    call.args
+                        .get(i)
+                        .and_then(created_type)
+                        .is_some_and(|t| type_names_match(&t, &s.class))
+                })
+            })
+            .map(|s| {
+                let given = (s.permissions.clone(), s.user_given);
+                (s.category.clone(), s.param.unwrap_or(0), given)
+            })
             .collect();
-        for (category, param) in registered {
+        for (category, param, (permissions, user_given)) in registered {
             for a in &args {
                 if let Some(Callable::Lambda(l)) = a.callable {
                     let p = self
@@ -8091,12 +8103,24 @@ impl<'a> Frame<'a> {
                         .get(param)
                         .map(|p| (p.span, p.name.clone()));
                     if let Some((pspan, pname)) = p {
-                        let t = self.new_source(
+                        // (What the user chose on the system's own screen is prompted
+                        // by the choosing, as what they type is.)
+                        let kind = match user_given {
+                            true => SourceKind::UserInput,
+                            false => SourceKind::Api,
+                        };
+                        let about = Described {
+                            refinable: false,
+                            permissions: permissions.clone(),
+                            identifier: false,
+                        };
+                        let t = self.new_described_source(
                             category.clone(),
-                            SourceKind::Api,
+                            kind,
                             pspan,
                             format!("`{pname}` passed to a `{name}` callback"),
                             &pname,
+                            about,
                         );
                         self.add_callback_taint(l, t);
                     }
@@ -9880,6 +9904,21 @@ fn literal_type(e: &Expr) -> Option<&'static str> {
 }
 
 /// A type's simple name, without its package, enclosing classes and arguments.
+/// The type an expression makes, as written: `new A.B()`, Kotlin's `A.B()`.
+fn created_type(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::New { ty, .. } => Some(base_type(ty).to_string()),
+        ExprKind::Call(c) if c.name.starts_with(|ch: char| ch.is_ascii_uppercase()) => {
+            match c.receiver.as_deref().map(|r| &r.kind) {
+                None => Some(c.name.clone()),
+                Some(ExprKind::Name(n)) => Some(format!("{n}.{}", c.name)),
+                Some(_) => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Whether a value of this type may be a URL: text, or one of the URL types.
 fn may_be_url(ty: &str) -> bool {
     matches!(

@@ -167,6 +167,11 @@ pub struct SourceSpec {
     /// source.
     #[serde(default)]
     pub registration_arg: Option<usize>,
+    /// For callbacks registered with a contract object (`registerForActivityResult(
+    /// TakePicturePreview()) { bitmap -> }`): the argument that must be made as
+    /// `class` for the callback to receive this data.
+    #[serde(default)]
+    pub contract_arg: Option<usize>,
     /// Whether the call's result is the data (false: it delivers it elsewhere, a
     /// callback, a buffer, a file), so a discarded result means nothing (PI201).
     #[serde(default = "yes")]
