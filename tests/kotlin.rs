@@ -3868,3 +3868,37 @@ class AvatarActivity : ComponentActivity() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_saved_state_handle_keeps_each_key_apart() {
+    // What is saved under one key comes back from that key only.
+    let text = r#"package app
+
+import android.util.Log
+import androidx.lifecycle.SavedStateHandle
+import androidx.lifecycle.ViewModel
+
+class LoginViewModel(private val savedState: SavedStateHandle) : ViewModel() {
+    fun onPasswordChanged(password: String) {
+        savedState["password_key"] = password
+        savedState.set("password2", password)
+    }
+
+    fun show() {
+        val selected: Long? = savedState["selected_id"]
+        Log.d("List", "showing $selected") // other
+        val again: String? = savedState.get("password_key")
+        Log.d("List", "pw $again") // same
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI301", line_of(text, "// same"), "credentials"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.1 == line_of(text, "// other")),
+        "{found:?}"
+    );
+}

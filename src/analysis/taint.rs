@@ -8425,7 +8425,16 @@ impl<'a> Frame<'a> {
                     .iter()
                     .any(|p| name.starts_with(p.as_str())))
         {
-            let keyed = name.starts_with("put") && call.args.len() >= 2;
+            // (`savedState.set("k", v)`, Kotlin's `savedState["k"] = v`: an entry too.)
+            let keyed_set = name == "set"
+                && candidates.iter().any(|t| {
+                    let t = base_type(t);
+                    k.propagation
+                        .keyed_containers
+                        .iter()
+                        .any(|c| k.type_is(t, c))
+                });
+            let keyed = (name.starts_with("put") || keyed_set) && call.args.len() >= 2;
             let property = bean_property(name, "set")
                 .or_else(|| literal_key.clone().filter(|_| keyed))
                 .map(|p| self.g.field_sym(&p));

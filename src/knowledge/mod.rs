@@ -516,6 +516,10 @@ pub struct Propagation {
     /// simple name: what the DAOs of a database built with one write is encrypted.
     #[serde(default)]
     pub encrypting_open_helpers: Vec<String>,
+    /// Containers whose `set(key, value)` stores an entry under its key, read back by
+    /// `get(key)` only (`SavedStateHandle`).
+    #[serde(default)]
+    pub keyed_containers: Vec<String>,
     /// Static methods that build a value of their class (`newLatLng`, `fromLngLat`),
     /// by the start of their name (followed by an upper-case letter) ...
     #[serde(default)]
@@ -1252,6 +1256,7 @@ impl Knowledge {
             q.entry_values.extend(p.entry_values);
             q.entry_types.extend(p.entry_types);
             q.encrypting_open_helpers.extend(p.encrypting_open_helpers);
+            q.keyed_containers.extend(p.keyed_containers);
             q.factory_prefixes.extend(p.factory_prefixes);
             q.factory_methods.extend(p.factory_methods);
             q.self_factories.extend(p.self_factories);
