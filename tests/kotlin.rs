@@ -3902,3 +3902,33 @@ class LoginViewModel(private val savedState: SavedStateHandle) : ViewModel() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_generic_helper_returns_an_instance_of_the_class_it_is_given() {
+    // `systemService(ClipboardManager::class)` is a ClipboardManager: what its primary
+    // clip holds is the clipboard.
+    let text = r#"package app
+
+import android.content.ClipboardManager
+import android.content.Context
+import android.util.Log
+import kotlin.reflect.KClass
+
+fun <T : Any> Context.systemService(kClass: KClass<T>): T {
+    return this.getSystemService(kClass.java)
+}
+
+class Clips(private val context: Context) {
+    fun last() {
+        val cb = context.systemService(ClipboardManager::class)
+        val item = cb.primaryClip
+        Log.d("Clips", "last: $item") // clip
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI301", line_of(text, "// clip"), "clipboard"),
+        "{found:?}"
+    );
+}

@@ -5861,6 +5861,44 @@ impl<'a> Frame<'a> {
 
     /// A type as written in module `m`, qualified when it is a project class, so that
     /// it means the same wherever it travels (a callee's return type, a field's type).
+    /// What a generic function returns when it returns an instance of the class its
+    /// caller names (`fun <T : Any> Context.systemService(kClass: KClass<T>): T` called
+    /// with `ClipboardManager::class`): that class.
+    fn class_named_result(&self, f: FnId, call: &Call) -> Option<String> {
+        let func = self.program.function(f);
+        let ret = base_type(func.return_type.as_deref()?);
+        let type_variable = !ret.is_empty()
+            && ret.len() <= 2
+            && ret
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if !type_variable {
+            return None;
+        }
+        // (An extension function's receiver is no argument of the call.)
+        let skip = usize::from(
+            func.params
+                .first()
+                .is_some_and(|p| p.name == RECEIVER_PARAM),
+        );
+        let i = func.params.iter().skip(skip).position(|p| {
+            let Some(ty) = p.ty.as_deref() else {
+                return false;
+            };
+            // (The type argument as written, or as the IR keeps it apart.)
+            let (class, arg) = ty.split_once('<').unwrap_or((ty, ""));
+            let arg = match arg.trim_end_matches(['>', '?', ' ']) {
+                "" => p.elem.as_deref().unwrap_or(""),
+                a => a,
+            };
+            let arg = arg.strip_prefix("out ").unwrap_or(arg);
+            let arg = arg.strip_prefix("? extends ").unwrap_or(arg);
+            matches!(simple_type(class), "Class" | "KClass") && arg.trim() == ret
+        })?;
+        let literal = class_literal(call.args.get(i))?;
+        self.type_in(self.module_id(), Some(literal))
+    }
+
     fn type_in(&self, m: u32, ty: Option<&str>) -> Option<String> {
         let ty = ty?;
         Some(match self.program.resolve_class(m, ty) {
@@ -5902,6 +5940,9 @@ impl<'a> Frame<'a> {
     fn call_return_type(&self, call: &Call) -> Option<String> {
         let recv = self.receiver_kind(call);
         if let Some(&f) = self.typing_callees(call, &recv).first() {
+            if let Some(t) = self.class_named_result(f, call) {
+                return Some(t);
+            }
             return self.type_in(f.module, self.program.function(f).return_type.as_deref());
         }
         // `users.get(0)`, `users.first { .. }`, `state.value`: an element.
