@@ -560,6 +560,25 @@ impl Expr {
             _ => None,
         }
     }
+
+    /// The type this expression makes, as written, without type arguments: `new
+    /// A.B<T>()`, Kotlin's `B()` or `A.B()`.
+    pub fn created_type(&self) -> Option<String> {
+        match &self.kind {
+            ExprKind::New { ty, .. } => {
+                let ty = ty.split('<').next().unwrap_or(ty);
+                Some(ty.trim_end_matches(['?', ' ']).to_string())
+            }
+            ExprKind::Call(c) if c.name.starts_with(|ch: char| ch.is_ascii_uppercase()) => {
+                match c.receiver.as_deref().map(|r| &r.kind) {
+                    None => Some(c.name.clone()),
+                    Some(ExprKind::Name(n)) => Some(format!("{n}.{}", c.name)),
+                    Some(_) => None,
+                }
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Calls `f` on every statement of a list, nested ones (branches, loop bodies,

@@ -562,10 +562,12 @@ impl Program {
 
     /// A class's Room `@Entity` annotation, if it is one.
     pub fn entity(&self, c: ClassId) -> Option<&Annotation> {
-        self.class(c)
-            .annotations
-            .iter()
-            .find(|a| a.name == "Entity")
+        self.annotation(c, "Entity")
+    }
+
+    /// A class's annotation of this name, if it has one.
+    fn annotation(&self, c: ClassId, name: &str) -> Option<&Annotation> {
+        self.class(c).annotations.iter().find(|a| a.name == name)
     }
 
     /// Whether some code of the program assigns a variable, field or property of
@@ -611,41 +613,34 @@ impl Program {
     }
 
     fn find_encrypted_daos(&self, factories: &[String]) -> HashSet<ClassId> {
-        let is_database = |c: ClassId| {
-            self.class(c)
-                .annotations
-                .iter()
-                .any(|a| a.name == "Database")
-        };
+        let is_database = |c: ClassId| self.annotation(c, "Database").is_some();
         let mut databases: HashSet<ClassId> = HashSet::default();
         let mut every = false;
         for f in self.all_functions() {
             let body = &self.function(f).body;
             let (mut configures, mut makes) = (false, false);
             let mut named: Vec<&str> = Vec::new();
-            crate::ir::walk_exprs(body, &mut |e| match &e.kind {
-                ExprKind::Call(c) if c.name == "openHelperFactory" => configures = true,
-                ExprKind::Call(c) if c.receiver.is_none() && factories.contains(&c.name) => {
-                    makes = true
-                }
-                ExprKind::New { ty, .. } => {
-                    let simple = ty.split('<').next().unwrap_or(ty);
-                    let simple = simple.rsplit('.').next().unwrap_or(simple);
+            crate::ir::walk_exprs(body, &mut |e| {
+                if let Some(t) = e.created_type() {
+                    let simple = t.rsplit('.').next().unwrap_or(&t);
                     makes |= factories.iter().any(|x| x == simple);
                 }
-                ExprKind::Call(c)
-                    if matches!(
-                        c.name.as_str(),
-                        "databaseBuilder" | "inMemoryDatabaseBuilder"
-                    ) =>
-                {
-                    for a in &c.args {
-                        if let ExprKind::Literal(Literal::Class(t)) = &a.kind {
-                            named.push(t);
+                match &e.kind {
+                    ExprKind::Call(c) if c.name == "openHelperFactory" => configures = true,
+                    ExprKind::Call(c)
+                        if matches!(
+                            c.name.as_str(),
+                            "databaseBuilder" | "inMemoryDatabaseBuilder"
+                        ) =>
+                    {
+                        for a in &c.args {
+                            if let ExprKind::Literal(Literal::Class(t)) = &a.kind {
+                                named.push(t);
+                            }
                         }
                     }
+                    _ => {}
                 }
-                _ => {}
             });
             if !(configures && makes) {
                 continue;
@@ -699,12 +694,8 @@ impl Program {
                             continue;
                         }
                         for a in &c.args {
-                            let made = match &a.kind {
-                                ExprKind::New { ty, .. } => Some(ty.as_str()),
-                                ExprKind::Call(k) if k.receiver.is_none() => Some(k.name.as_str()),
-                                _ => None,
-                            };
-                            if let Some(class) = made.and_then(|t| self.resolve_class(f.module, t))
+                            let made = a.created_type();
+                            if let Some(class) = made.and_then(|t| self.resolve_class(f.module, &t))
                             {
                                 if !out.contains(&(i, class)) {
                                     out.push((i, class));

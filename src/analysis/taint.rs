@@ -4639,14 +4639,13 @@ impl<'a> Frame<'a> {
         })
     }
 
-    /// Whether values of this library type are a map's entries (`Map.Entry`).
-    fn is_entry_type(&self, ty: &str) -> bool {
-        let ty = base_type(ty);
-        self.k
-            .propagation
-            .entry_types
-            .iter()
-            .any(|e| self.k.type_is(ty, e))
+    /// Whether one of the library types a receiver may be is one of `classes` (a
+    /// knowledge list: `keyed_stores`, `entry_types`, `keyed_containers`).
+    fn any_type_is(&self, candidates: &[String], classes: &[String]) -> bool {
+        candidates.iter().any(|t| {
+            let t = base_type(t);
+            classes.iter().any(|c| self.k.type_is(t, c))
+        })
     }
 
     /// Whether a parameter of this type is a stream data is written to
@@ -7576,9 +7575,7 @@ impl<'a> Frame<'a> {
         let literal_key = call.args.first().and_then(entry_key);
         // Preferences written and read back by a constant key (`putString(KEY_EMAIL,
         // email)` here, `getString(KEY_EMAIL, "")` anywhere): the same data.
-        let keyed_store = candidates
-            .iter()
-            .any(|t| k.propagation.keyed_stores.iter().any(|s| k.type_is(t, s)));
+        let keyed_store = self.any_type_is(&candidates, &k.propagation.keyed_stores);
         if let (true, Some(key)) = (keyed_store, &literal_key) {
             let key: Arc<str> = key.as_str().into();
             if name.starts_with("put") && args.len() >= 2 {
@@ -8125,7 +8122,7 @@ impl<'a> Frame<'a> {
                 s.contract_arg.is_none_or(|i| {
                     call.args
                         .get(i)
-                        .and_then(created_type)
+                        .and_then(Expr::created_type)
                         .is_some_and(|t| type_names_match(&t, &s.class))
                 })
             })
@@ -8209,7 +8206,7 @@ impl<'a> Frame<'a> {
         // held, entry by entry; the key is no entry's value.
         let on_entry = call.args.is_empty()
             && matches!(name, "getValue" | "getKey")
-            && candidates.iter().any(|t| self.is_entry_type(t));
+            && self.any_type_is(&candidates, &k.propagation.entry_types);
         // A map's entries (`map.entries`, `entrySet()`): each as the map holds it.
         let entry_set = call.args.is_empty() && k.propagation.entry_sets.contains(name);
         let mut recv_taint = match bean_property(name, "get")
@@ -8467,14 +8464,8 @@ impl<'a> Frame<'a> {
                     .any(|p| name.starts_with(p.as_str())))
         {
             // (`savedState.set("k", v)`, Kotlin's `savedState["k"] = v`: an entry too.)
-            let keyed_set = name == "set"
-                && candidates.iter().any(|t| {
-                    let t = base_type(t);
-                    k.propagation
-                        .keyed_containers
-                        .iter()
-                        .any(|c| k.type_is(t, c))
-                });
+            let keyed_set =
+                name == "set" && self.any_type_is(&candidates, &k.propagation.keyed_containers);
             let keyed = (name.starts_with("put") || keyed_set) && call.args.len() >= 2;
             let property = bean_property(name, "set")
                 .or_else(|| literal_key.clone().filter(|_| keyed))
@@ -9954,21 +9945,6 @@ fn literal_type(e: &Expr) -> Option<&'static str> {
 }
 
 /// A type's simple name, without its package, enclosing classes and arguments.
-/// The type an expression makes, as written: `new A.B()`, Kotlin's `A.B()`.
-fn created_type(e: &Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::New { ty, .. } => Some(base_type(ty).to_string()),
-        ExprKind::Call(c) if c.name.starts_with(|ch: char| ch.is_ascii_uppercase()) => {
-            match c.receiver.as_deref().map(|r| &r.kind) {
-                None => Some(c.name.clone()),
-                Some(ExprKind::Name(n)) => Some(format!("{n}.{}", c.name)),
-                Some(_) => None,
-            }
-        }
-        _ => None,
-    }
-}
-
 /// Whether a value of this type may be a URL: text, or one of the URL types.
 fn may_be_url(ty: &str) -> bool {
     matches!(
