@@ -6,7 +6,7 @@
 //! pattern language cannot express exhaustively. Unknown constructs become
 //! `ExprKind::Opaque` so values still flow through them.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 
@@ -18,6 +18,73 @@ pub(crate) const DECLARATIONS_QUERY: &str = include_str!("../../queries/java/dec
 pub fn language() -> tree_sitter::Language {
     tree_sitter_java::LANGUAGE.into()
 }
+
+/// The grammar's fields the lowering reads, by id: looking a field up by its name
+/// compares the name with each of the grammar's field names, on every node.
+struct Fields {
+    alternative: u16,
+    arguments: u16,
+    array: u16,
+    body: u16,
+    condition: u16,
+    consequence: u16,
+    constructor: u16,
+    element: u16,
+    field: u16,
+    index: u16,
+    interfaces: u16,
+    left: u16,
+    name: u16,
+    object: u16,
+    operand: u16,
+    operator: u16,
+    parameters: u16,
+    resources: u16,
+    right: u16,
+    superclass: u16,
+    type_: u16,
+    value: u16,
+    /// Names the grammar lacks (id 0, which no child has): none, as a test checks.
+    #[cfg_attr(not(test), allow(dead_code))]
+    missing: Vec<&'static str>,
+}
+
+static FIELDS: LazyLock<Fields> = LazyLock::new(|| {
+    let language = language();
+    let mut missing = Vec::new();
+    let mut id = |name: &'static str| match language.field_id_for_name(name) {
+        Some(id) => id.get(),
+        None => {
+            missing.push(name);
+            0
+        }
+    };
+    Fields {
+        alternative: id("alternative"),
+        arguments: id("arguments"),
+        array: id("array"),
+        body: id("body"),
+        condition: id("condition"),
+        consequence: id("consequence"),
+        constructor: id("constructor"),
+        element: id("element"),
+        field: id("field"),
+        index: id("index"),
+        interfaces: id("interfaces"),
+        left: id("left"),
+        name: id("name"),
+        object: id("object"),
+        operand: id("operand"),
+        operator: id("operator"),
+        parameters: id("parameters"),
+        resources: id("resources"),
+        right: id("right"),
+        superclass: id("superclass"),
+        type_: id("type"),
+        value: id("value"),
+        missing,
+    }
+});
 
 fn declarations_query() -> Option<&'static Query> {
     static QUERY: OnceLock<Option<Query>> = OnceLock::new();
@@ -139,7 +206,7 @@ impl<'a> Lowerer<'a> {
             _ => return None,
         };
         let name = node
-            .child_by_field_name("name")
+            .child_by_field_id(FIELDS.name)
             .map(|n| self.text(n).to_string())
             .unwrap_or_default();
         let prefix = self.qualified_prefix();
@@ -149,8 +216,8 @@ impl<'a> Lowerer<'a> {
             format!("{prefix}.{name}")
         };
         let mut supertypes = Vec::new();
-        for field in ["superclass", "interfaces"] {
-            if let Some(n) = node.child_by_field_name(field) {
+        for field in [FIELDS.superclass, FIELDS.interfaces] {
+            if let Some(n) = node.child_by_field_id(field) {
                 self.collect_types(n, &mut supertypes);
             }
         }
@@ -184,7 +251,7 @@ impl<'a> Lowerer<'a> {
             span: self.span(node),
         });
         if kind == ClassKind::Record {
-            if let Some(params) = node.child_by_field_name("parameters") {
+            if let Some(params) = node.child_by_field_id(FIELDS.parameters) {
                 let params = self.formal_parameters(params);
                 for p in params {
                     self.module.classes[idx as usize].fields.push(Field {
@@ -201,7 +268,7 @@ impl<'a> Lowerer<'a> {
                 }
             }
         }
-        if let Some(body) = node.child_by_field_name("body") {
+        if let Some(body) = node.child_by_field_id(FIELDS.body) {
             self.class_body(idx, body);
         }
         Some(idx)
@@ -259,7 +326,7 @@ impl<'a> Lowerer<'a> {
     fn element_type(&self, node: Node) -> Option<TypeRef> {
         match node.kind() {
             "array_type" => node
-                .child_by_field_name("element")
+                .child_by_field_id(FIELDS.element)
                 .map(|n| self.type_text(n)),
             "generic_type" => self.type_arguments(node).pop().filter(|t| !t.is_empty()),
             "annotated_type" => unannotated(node).and_then(|n| self.element_type(n)),
@@ -275,7 +342,7 @@ impl<'a> Lowerer<'a> {
                 .map(|n| self.type_text(n))
                 .unwrap_or_default(),
             "array_type" => node
-                .child_by_field_name("element")
+                .child_by_field_id(FIELDS.element)
                 .map(|n| self.type_text(n))
                 .unwrap_or_default(),
             "scoped_type_identifier" => {
@@ -324,14 +391,14 @@ impl<'a> Lowerer<'a> {
 
     fn annotation(&self, node: Node) -> Annotation {
         let name = node
-            .child_by_field_name("name")
+            .child_by_field_id(FIELDS.name)
             .map(|n| {
                 let t = self.text(n);
                 t.rsplit('.').next().unwrap_or(t).to_string()
             })
             .unwrap_or_default();
         let mut values = Vec::new();
-        if let Some(args) = node.child_by_field_name("arguments") {
+        if let Some(args) = node.child_by_field_id(FIELDS.arguments) {
             self.collect_strings(args, &mut values);
         }
         Annotation { name, values }
@@ -375,18 +442,18 @@ impl<'a> Lowerer<'a> {
                     let (flags, field_annotations) = self.modifiers_of(member);
                     let is_static = flags.is_static
                         || self.module.classes[class as usize].kind == ClassKind::Interface;
-                    let declared = member.child_by_field_name("type");
+                    let declared = member.child_by_field_id(FIELDS.type_);
                     let ty = declared.map(|t| self.type_text(t));
                     let elem = declared.and_then(|t| self.element_type(t));
                     let mut c2 = member.walk();
                     for decl in member.children_by_field_name("declarator", &mut c2) {
-                        let Some(name_node) = decl.child_by_field_name("name") else {
+                        let Some(name_node) = decl.child_by_field_id(FIELDS.name) else {
                             continue;
                         };
                         let name = self.text(name_node).to_string();
                         let owner = if is_static { static_fn } else { instance_fn };
                         self.func_stack.push(owner);
-                        let init = decl.child_by_field_name("value").map(|v| self.expr(v));
+                        let init = decl.child_by_field_id(FIELDS.value).map(|v| self.expr(v));
                         self.func_stack.pop();
                         let name_span = self.span(name_node);
                         if let Some(init) = &init {
@@ -456,10 +523,10 @@ impl<'a> Lowerer<'a> {
                     self.class_stack.push(class);
                 }
                 "enum_constant" => {
-                    if let Some(b) = member.child_by_field_name("body") {
+                    if let Some(b) = member.child_by_field_id(FIELDS.body) {
                         let prefix = self.module.classes[class as usize].qualified.clone();
                         let name = self
-                            .text(member.child_by_field_name("name").unwrap_or(member))
+                            .text(member.child_by_field_id(FIELDS.name).unwrap_or(member))
                             .to_string();
                         let idx = self.push_class(Class {
                             name: name.clone(),
@@ -515,7 +582,7 @@ impl<'a> Lowerer<'a> {
         } else {
             FunctionKind::Constructor
         };
-        let name_node = node.child_by_field_name("name").unwrap_or(node);
+        let name_node = node.child_by_field_id(FIELDS.name).unwrap_or(node);
         let name = if kind == FunctionKind::Constructor {
             "<constructor>".to_string()
         } else {
@@ -524,14 +591,14 @@ impl<'a> Lowerer<'a> {
         let idx = self.new_function(&name, kind, self.span(node), self.span(name_node));
         let (flags, annotations) = self.modifiers_of(node);
         let params = node
-            .child_by_field_name("parameters")
+            .child_by_field_id(FIELDS.parameters)
             .map(|p| self.formal_parameters(p))
             .unwrap_or_default();
-        let returned = node.child_by_field_name("type");
+        let returned = node.child_by_field_id(FIELDS.type_);
         let return_type = returned.map(|t| self.type_text(t));
         let return_elem = returned.and_then(|t| self.element_type(t));
         self.func_stack.push(idx);
-        let body_node = node.child_by_field_name("body");
+        let body_node = node.child_by_field_id(FIELDS.body);
         let body = body_node.map(|b| self.block(b)).unwrap_or_default();
         self.func_stack.pop();
         let f = &mut self.module.functions[idx as usize];
@@ -553,9 +620,9 @@ impl<'a> Lowerer<'a> {
             match p.kind() {
                 "formal_parameter" => {
                     let (_, annotations) = self.modifiers_of(p);
-                    let declared = p.child_by_field_name("type");
+                    let declared = p.child_by_field_id(FIELDS.type_);
                     let ty = declared.map(|t| self.type_text(t));
-                    if let Some(n) = p.child_by_field_name("name") {
+                    if let Some(n) = p.child_by_field_id(FIELDS.name) {
                         out.push(Param {
                             elem: declared.and_then(|t| self.element_type(t)),
                             block_params: declared
@@ -575,7 +642,7 @@ impl<'a> Lowerer<'a> {
                     let mut c2 = p.walk();
                     for c in p.named_children(&mut c2) {
                         if c.kind() == "variable_declarator" {
-                            name = c.child_by_field_name("name");
+                            name = c.child_by_field_id(FIELDS.name);
                         } else if c.kind() != "modifiers" && ty.is_none() {
                             // `String... parts`: marked, a call may pass any number.
                             ty = Some(format!("{}...", self.type_text(c)));
@@ -646,21 +713,21 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "if_statement" => {
-                let cond = self.field_expr(node, "condition");
+                let cond = self.field_expr(node, FIELDS.condition);
                 let then = node
-                    .child_by_field_name("consequence")
+                    .child_by_field_id(FIELDS.consequence)
                     .map(|n| self.block(n))
                     .unwrap_or_default();
                 let els = node
-                    .child_by_field_name("alternative")
+                    .child_by_field_id(FIELDS.alternative)
                     .map(|n| self.block(n))
                     .unwrap_or_default();
                 out.push(Stmt::If { cond, then, els });
             }
             "while_statement" | "do_statement" => {
-                let cond = Some(self.field_expr(node, "condition"));
+                let cond = Some(self.field_expr(node, FIELDS.condition));
                 let body = node
-                    .child_by_field_name("body")
+                    .child_by_field_id(FIELDS.body)
                     .map(|n| self.block(n))
                     .unwrap_or_default();
                 out.push(Stmt::Loop {
@@ -685,9 +752,11 @@ impl<'a> Lowerer<'a> {
                 for u in node.children_by_field_name("update", &mut cursor) {
                     update.push(self.expr(u));
                 }
-                let cond = node.child_by_field_name("condition").map(|c| self.expr(c));
+                let cond = node
+                    .child_by_field_id(FIELDS.condition)
+                    .map(|c| self.expr(c));
                 let body = node
-                    .child_by_field_name("body")
+                    .child_by_field_id(FIELDS.body)
                     .map(|n| self.block(n))
                     .unwrap_or_default();
                 out.push(Stmt::Loop {
@@ -698,11 +767,11 @@ impl<'a> Lowerer<'a> {
                 });
             }
             "enhanced_for_statement" => {
-                let name_node = node.child_by_field_name("name");
-                let declared = node.child_by_field_name("type");
+                let name_node = node.child_by_field_id(FIELDS.name);
+                let declared = node.child_by_field_id(FIELDS.type_);
                 let ty = declared.map(|t| self.type_text(t)).filter(|t| t != "var");
                 let elem = declared.and_then(|t| self.element_type(t));
-                let value = self.field_expr(node, "value");
+                let value = self.field_expr(node, FIELDS.value);
                 let mut body = Vec::new();
                 if let Some(n) = name_node {
                     // The loop variable takes the elements of the iterable.
@@ -714,7 +783,7 @@ impl<'a> Lowerer<'a> {
                         span: self.span(n),
                     });
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.child_by_field_id(FIELDS.body) {
                     body.extend(self.block(b));
                 }
                 out.push(Stmt::Loop {
@@ -737,15 +806,16 @@ impl<'a> Lowerer<'a> {
             "continue_statement" => out.push(Stmt::Continue),
             "try_statement" | "try_with_resources_statement" => {
                 let mut body = Vec::new();
-                if let Some(res) = node.child_by_field_name("resources") {
+                if let Some(res) = node.child_by_field_id(FIELDS.resources) {
                     let mut cursor = res.walk();
                     for r in res.named_children(&mut cursor) {
                         match (
-                            r.child_by_field_name("name"),
-                            r.child_by_field_name("value"),
+                            r.child_by_field_id(FIELDS.name),
+                            r.child_by_field_id(FIELDS.value),
                         ) {
                             (Some(n), Some(v)) => {
-                                let ty = r.child_by_field_name("type").map(|t| self.type_text(t));
+                                let ty =
+                                    r.child_by_field_id(FIELDS.type_).map(|t| self.type_text(t));
                                 let init = Some(self.expr(v));
                                 body.push(Stmt::Let {
                                     elem: None,
@@ -759,7 +829,7 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                 }
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.child_by_field_id(FIELDS.body) {
                     body.extend(self.block(b));
                 }
                 let mut catches = Vec::new();
@@ -790,7 +860,7 @@ impl<'a> Lowerer<'a> {
                                         true => "Exception".to_string(),
                                         false => types.join(" | "),
                                     };
-                                    if let Some(n) = p.child_by_field_name("name") {
+                                    if let Some(n) = p.child_by_field_id(FIELDS.name) {
                                         param = Some(Param {
                                             elem: None,
                                             block_params: Vec::new(),
@@ -803,7 +873,7 @@ impl<'a> Lowerer<'a> {
                                 }
                             }
                             let block = c
-                                .child_by_field_name("body")
+                                .child_by_field_id(FIELDS.body)
                                 .map(|b| self.block(b))
                                 .unwrap_or_default();
                             if let Some(p) = param {
@@ -836,7 +906,7 @@ impl<'a> Lowerer<'a> {
                 });
             }
             "synchronized_statement" => {
-                if let Some(b) = node.child_by_field_name("body") {
+                if let Some(b) = node.child_by_field_id(FIELDS.body) {
                     out.push(Stmt::Block(self.block(b)));
                 }
             }
@@ -849,8 +919,8 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "explicit_constructor_invocation" => {
-                let args = self.arguments(node.child_by_field_name("arguments"));
-                let ctor = node.child_by_field_name("constructor").unwrap_or(node);
+                let args = self.arguments(node.child_by_field_id(FIELDS.arguments));
+                let ctor = node.child_by_field_id(FIELDS.constructor).unwrap_or(node);
                 let span = self.span(ctor);
                 out.push(Stmt::Expr(Expr::new(
                     ExprKind::Call(Call {
@@ -885,15 +955,15 @@ impl<'a> Lowerer<'a> {
     }
 
     fn local_declaration(&mut self, node: Node, out: &mut Vec<Stmt>) {
-        let declared = node.child_by_field_name("type");
+        let declared = node.child_by_field_id(FIELDS.type_);
         let ty = declared.map(|t| self.type_text(t)).filter(|t| t != "var");
         let elem = declared.and_then(|t| self.element_type(t));
         let mut cursor = node.walk();
         for decl in node.children_by_field_name("declarator", &mut cursor) {
-            let Some(n) = decl.child_by_field_name("name") else {
+            let Some(n) = decl.child_by_field_id(FIELDS.name) else {
                 continue;
             };
-            let init = decl.child_by_field_name("value").map(|v| self.expr(v));
+            let init = decl.child_by_field_id(FIELDS.value).map(|v| self.expr(v));
             out.push(Stmt::Let {
                 elem: elem.clone(),
                 name: self.text(n).to_string(),
@@ -904,8 +974,8 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn field_expr(&mut self, node: Node, field: &str) -> Expr {
-        match node.child_by_field_name(field) {
+    fn field_expr(&mut self, node: Node, field: u16) -> Expr {
+        match node.child_by_field_id(field) {
             Some(n) => self.expr(n),
             None => Expr::new(ExprKind::Opaque(Vec::new()), self.span(node)),
         }
@@ -973,9 +1043,9 @@ impl<'a> Lowerer<'a> {
                 ExprKind::Literal(Literal::Class(ty))
             }
             "field_access" => {
-                let receiver = self.field_expr(node, "object");
+                let receiver = self.field_expr(node, FIELDS.object);
                 let name = node
-                    .child_by_field_name("field")
+                    .child_by_field_id(FIELDS.field)
                     .map(|f| self.text(f).to_string())
                     .unwrap_or_default();
                 ExprKind::Field {
@@ -998,10 +1068,10 @@ impl<'a> Lowerer<'a> {
             }
             "method_invocation" => {
                 let receiver = node
-                    .child_by_field_name("object")
+                    .child_by_field_id(FIELDS.object)
                     .map(|o| Box::new(self.expr(o)));
-                let name_node = node.child_by_field_name("name").unwrap_or(node);
-                let args = self.arguments(node.child_by_field_name("arguments"));
+                let name_node = node.child_by_field_id(FIELDS.name).unwrap_or(node);
+                let args = self.arguments(node.child_by_field_id(FIELDS.arguments));
                 ExprKind::Call(Call {
                     receiver,
                     name: self.text(name_node).to_string(),
@@ -1010,9 +1080,9 @@ impl<'a> Lowerer<'a> {
                 })
             }
             "object_creation_expression" => {
-                let ty_node = node.child_by_field_name("type");
+                let ty_node = node.child_by_field_id(FIELDS.type_);
                 let ty = ty_node.map(|t| self.type_text(t)).unwrap_or_default();
-                let args = self.arguments(node.child_by_field_name("arguments"));
+                let args = self.arguments(node.child_by_field_id(FIELDS.arguments));
                 let mut cursor = node.walk();
                 let body_node = node
                     .named_children(&mut cursor)
@@ -1027,10 +1097,10 @@ impl<'a> Lowerer<'a> {
             }
             "array_creation_expression" => {
                 let ty = node
-                    .child_by_field_name("type")
+                    .child_by_field_id(FIELDS.type_)
                     .map(|t| self.type_text(t))
                     .unwrap_or_default();
-                match node.child_by_field_name("value") {
+                match node.child_by_field_id(FIELDS.value) {
                     Some(v) => return self.expr(v),
                     None => ExprKind::New {
                         ty: format!("{ty}[]"),
@@ -1049,10 +1119,10 @@ impl<'a> Lowerer<'a> {
                 ExprKind::ArrayInit(items)
             }
             "assignment_expression" => {
-                let target = self.field_expr(node, "left");
-                let value = self.field_expr(node, "right");
+                let target = self.field_expr(node, FIELDS.left);
+                let value = self.field_expr(node, FIELDS.right);
                 let op = node
-                    .child_by_field_name("operator")
+                    .child_by_field_id(FIELDS.operator)
                     .map(|o| self.text(o))
                     .unwrap_or("=");
                 ExprKind::Assign {
@@ -1063,7 +1133,7 @@ impl<'a> Lowerer<'a> {
             }
             "binary_expression" => {
                 let op_text = node
-                    .child_by_field_name("operator")
+                    .child_by_field_id(FIELDS.operator)
                     .map(|o| self.text(o))
                     .unwrap_or("");
                 let op = match op_text {
@@ -1086,8 +1156,8 @@ impl<'a> Lowerer<'a> {
                     },
                     _ => BinOp::Arith,
                 };
-                let lhs = self.field_expr(node, "left");
-                let rhs = self.field_expr(node, "right");
+                let lhs = self.field_expr(node, FIELDS.left);
+                let rhs = self.field_expr(node, FIELDS.right);
                 ExprKind::Binary {
                     op,
                     lhs: Box::new(lhs),
@@ -1095,11 +1165,14 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "unary_expression" => {
-                let op = match node.child_by_field_name("operator").map(|o| self.text(o)) {
+                let op = match node
+                    .child_by_field_id(FIELDS.operator)
+                    .map(|o| self.text(o))
+                {
                     Some("!") => UnaryOp::Not,
                     _ => UnaryOp::Other,
                 };
-                let operand = self.field_expr(node, "operand");
+                let operand = self.field_expr(node, FIELDS.operand);
                 ExprKind::Unary {
                     op,
                     operand: Box::new(operand),
@@ -1118,9 +1191,9 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "ternary_expression" => {
-                let cond = self.field_expr(node, "condition");
-                let then = self.field_expr(node, "consequence");
-                let els = self.field_expr(node, "alternative");
+                let cond = self.field_expr(node, FIELDS.condition);
+                let then = self.field_expr(node, FIELDS.consequence);
+                let els = self.field_expr(node, FIELDS.alternative);
                 ExprKind::Ternary {
                     cond: Box::new(cond),
                     then: Box::new(then),
@@ -1129,19 +1202,19 @@ impl<'a> Lowerer<'a> {
             }
             "cast_expression" => {
                 let ty = node
-                    .child_by_field_name("type")
+                    .child_by_field_id(FIELDS.type_)
                     .map(|t| self.type_text(t))
                     .unwrap_or_default();
-                let value = self.field_expr(node, "value");
+                let value = self.field_expr(node, FIELDS.value);
                 ExprKind::Cast {
                     ty,
                     expr: Box::new(value),
                 }
             }
             "instanceof_expression" => {
-                let value = self.field_expr(node, "left");
+                let value = self.field_expr(node, FIELDS.left);
                 let ty = node
-                    .child_by_field_name("right")
+                    .child_by_field_id(FIELDS.right)
                     .map(|t| self.type_text(t))
                     .unwrap_or_default();
                 ExprKind::InstanceOf {
@@ -1150,8 +1223,8 @@ impl<'a> Lowerer<'a> {
                 }
             }
             "array_access" => {
-                let array = self.field_expr(node, "array");
-                let index = self.field_expr(node, "index");
+                let array = self.field_expr(node, FIELDS.array);
+                let index = self.field_expr(node, FIELDS.index);
                 ExprKind::Index {
                     array: Box::new(array),
                     index: Box::new(index),
@@ -1202,11 +1275,11 @@ impl<'a> Lowerer<'a> {
     /// A switch's scrutinee, arms, each arm's labels and its default arm (see
     /// `Stmt::Switch`).
     fn switch_parts(&mut self, node: Node) -> SwitchParts {
-        let scrutinee = self.field_expr(node, "condition");
+        let scrutinee = self.field_expr(node, FIELDS.condition);
         let mut arms = Vec::new();
         let mut labels = Vec::new();
         let mut default = None;
-        if let Some(body) = node.child_by_field_name("body") {
+        if let Some(body) = node.child_by_field_id(FIELDS.body) {
             let mut cursor = body.walk();
             for arm in body.named_children(&mut cursor) {
                 if !matches!(arm.kind(), "switch_block_statement_group" | "switch_rule") {
@@ -1247,7 +1320,7 @@ impl<'a> Lowerer<'a> {
     fn lambda(&mut self, node: Node) -> FuncIdx {
         let span = self.span(node);
         let idx = self.new_function("<lambda>", FunctionKind::Lambda, span, span);
-        let params = match node.child_by_field_name("parameters") {
+        let params = match node.child_by_field_id(FIELDS.parameters) {
             Some(p) if p.kind() == "identifier" => vec![Param {
                 elem: None,
                 block_params: Vec::new(),
@@ -1260,7 +1333,7 @@ impl<'a> Lowerer<'a> {
             None => Vec::new(),
         };
         self.func_stack.push(idx);
-        let body = match node.child_by_field_name("body") {
+        let body = match node.child_by_field_id(FIELDS.body) {
             Some(b) if b.kind() == "block" => self.block(b),
             Some(b) => {
                 let e = self.expr(b);
@@ -1337,4 +1410,16 @@ fn unannotated(node: Node) -> Option<Node> {
         .filter(|c| !c.kind().ends_with("annotation"))
         .last();
     inner
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_field_the_lowering_reads_is_in_the_grammar() {
+        assert!(
+            super::FIELDS.missing.is_empty(),
+            "{:?}",
+            super::FIELDS.missing
+        );
+    }
 }
