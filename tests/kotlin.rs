@@ -3932,3 +3932,93 @@ class Clips(private val context: Context) {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_copy_keeps_each_property_and_its_named_arguments_replace_theirs() {
+    // `copy` of a data class (of the app or of a library) is the object property by
+    // property: the ringtone of a person whose name was set is no name, the name is.
+    let text = r#"package app
+
+import android.util.Log
+import com.example.lib.Person
+
+data class Profile(val email: String, val theme: String)
+
+class Screen {
+    var person: Person? = null
+
+    fun save(firstName: String, email: String, profile: Profile) {
+        person!!.firstName = firstName
+        val updated = person!!.copy(nickname = "x")
+        Log.d("Screen", "tone ${updated.ringtone}") // ringtone
+        Log.d("Screen", "name ${updated.firstName}") // name
+        val changed = profile.copy(email = email)
+        Log.d("Screen", "theme ${changed.theme}") // theme
+        Log.d("Screen", "mail ${changed.email}") // mail
+        val cleared = changed.copy(email = "")
+        Log.d("Screen", "cleared ${cleared.email}") // cleared
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI301", line_of(text, "// name"), "name"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI301", line_of(text, "// mail"), "email"),
+        "{found:?}"
+    );
+    for quiet in ["// ringtone", "// theme", "// cleared"] {
+        assert!(
+            !found.iter().any(|f| f.1 == line_of(text, quiet)),
+            "{quiet}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn an_intents_data_uri_is_not_its_extras() {
+    // The Intent an activity was started with (`intent`, `getIntent()`) is an Intent:
+    // its data URI is what the starter set as data, not the extras it put.
+    let text = r#"package app
+
+import android.app.Activity
+import android.content.Intent
+import android.net.Uri
+import android.os.Bundle
+import android.util.Log
+
+class Sender : Activity() {
+    fun open(phoneNumber: String, email: String) {
+        val i = Intent(this, Receiver::class.java)
+        i.data = Uri.parse("mailto:$email")
+        i.putExtra("phone", phoneNumber)
+        startActivity(i)
+    }
+}
+
+class Receiver : Activity() {
+    override fun onCreate(savedInstanceState: Bundle?) {
+        super.onCreate(savedInstanceState)
+        val uri = intent.data
+        Log.d("Receiver", "uri $uri") // uri
+        val phone = intent.getStringExtra("phone")
+        Log.d("Receiver", "phone $phone") // phone
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI301", line_of(text, "// uri"), "email"),
+        "{found:?}"
+    );
+    assert!(
+        !has(&found, "PI301", line_of(text, "// uri"), "phone_number"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "PI301", line_of(text, "// phone"), "phone_number"),
+        "{found:?}"
+    );
+}

@@ -4992,14 +4992,14 @@ impl<'a> Frame<'a> {
             return;
         }
         let sym = self.g.field_sym(name);
-        let program = self.program;
         let g = &self.g;
         v.taint.retain(|t| match t.field {
             None => true,
             Some(f) if f == sym => true,
             // An entry under a key (a Bundle's, a map's) rather than a field: the
-            // property may be the container holding it (`result.data`).
-            Some(f) => !g.field_name(f).is_some_and(|n| program.declares_field(n)),
+            // property may be the container holding it (`result.data`). Another
+            // property (one a setter stored into) is not this one.
+            Some(f) => g.is_entry_sym(f),
         });
         for t in &mut v.taint {
             if t.field == Some(sym) {
@@ -8266,6 +8266,37 @@ impl<'a> Frame<'a> {
                     }
                 }
             }
+            // A copy of an object (`user.copy(email = e)`): property by property, the
+            // named ones replaced.
+            let copy = k.propagation.object_copies.contains(name);
+            let replaced: Vec<FieldSym> = match copy {
+                true => call
+                    .args
+                    .iter()
+                    .filter_map(|a| match &a.kind {
+                        ExprKind::Named { name, .. } => Some(self.g.field_sym(name)),
+                        _ => None,
+                    })
+                    .collect(),
+                false => Vec::new(),
+            };
+            if copy {
+                recv_taint.retain(|t| t.field.is_none_or(|f| !replaced.contains(&f)));
+                for (a, e) in args.iter().zip(&call.args) {
+                    let ExprKind::Named { name: property, .. } = &e.kind else {
+                        continue;
+                    };
+                    let property = self.g.field_sym(property);
+                    for t in &a.taint {
+                        let tr = self.g.extend_trace(
+                            t.trace,
+                            call.name_span,
+                            &format!("stored by `{name}`"),
+                        );
+                        result.add_taint(t.carried(tr).within((Some(property), None)));
+                    }
+                }
+            }
             for t in recv_taint.iter().filter(|_| !on_handle) {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
                 // same category is the one collected.
@@ -8278,11 +8309,13 @@ impl<'a> Frame<'a> {
                     .g
                     .through(t.trace, call.name_span, &format!("through `{name}`"));
                 // An element handed back as stored keeps what is known of its fields.
-                result.add_taint(if element || keyed_put || same_elements || entry_set {
-                    t.carried(tr)
-                } else {
-                    t.moved(tr)
-                });
+                result.add_taint(
+                    if element || keyed_put || same_elements || entry_set || copy {
+                        t.carried(tr)
+                    } else {
+                        t.moved(tr)
+                    },
+                );
             }
             // Arguments make the result only where the call builds from them; an
             // instance method's arguments (`map.get(key)`, `db.query(.., args)`) say

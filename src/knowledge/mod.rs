@@ -487,6 +487,11 @@ pub struct Propagation {
     /// (`new ArrayList<>(sessions.values())`): each element as it was, fields and all.
     #[serde(default)]
     pub copy_constructors: NameSet,
+    /// Methods that return a copy of their receiver, property by property (a Kotlin
+    /// data class's `copy`, `clone()`): what is known of each property stays, and a
+    /// named argument (`copy(email = e)`) replaces its property.
+    #[serde(default)]
+    pub object_copies: NameSet,
     /// Tuple types (by simple name) and their components, in order.
     #[serde(default)]
     pub tuple_types: NameSet,
@@ -1246,6 +1251,7 @@ impl Knowledge {
             q.stream_wrappers.extend(p.stream_wrappers);
             q.element_factories.extend(p.element_factories);
             q.copy_constructors.extend(p.copy_constructors);
+            q.object_copies.extend(p.object_copies);
             q.tuple_types.extend(p.tuple_types);
             if !p.tuple_components.is_empty() {
                 q.tuple_components = p.tuple_components;
