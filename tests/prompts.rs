@@ -1006,3 +1006,72 @@ public class Where extends Activity {
     }
     assert!(at(&found, "PI101", line("// below O")), "{found:?}");
 }
+
+#[test]
+fn a_photo_the_user_picked_is_handed_over_and_a_started_activity_answers_only_its_own_requests() {
+    // The picker's result (`data.getData()` in `onActivityResult`) is the image the
+    // user chose: prompted by the choosing. Reading an image by a URI the app made is
+    // not. And another activity starting this one does not run its
+    // `onActivityResult`: that answers the starts this activity makes itself.
+    let photo = r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.graphics.Bitmap;
+import android.net.Uri;
+import android.provider.MediaStore;
+
+public class PhotoActivity extends Activity {
+    public void pick() {
+        Intent i = new Intent(Intent.ACTION_PICK);
+        i.setType("image/*");
+        startActivityForResult(i, 1);
+    }
+
+    @Override
+    protected void onActivityResult(int requestCode, int resultCode, Intent data) {
+        try {
+            Uri picked = data.getData();
+            Bitmap b = MediaStore.Images.Media.getBitmap(getContentResolver(), picked); // picked
+            show(b);
+            Uri made = Uri.parse("content://media/external/images/media/1");
+            Bitmap c = MediaStore.Images.Media.getBitmap(getContentResolver(), made); // made
+            show(c);
+        } catch (Exception e) { }
+    }
+
+    void show(Bitmap b) { }
+}
+"#;
+    let list = r#"package app;
+
+import android.app.Activity;
+import android.content.Intent;
+
+public class ListActivity extends Activity {
+    void openEditor() {
+        startActivityForResult(new Intent(this, PhotoActivity.class), 7);
+    }
+}
+"#;
+    let out = common::scan_files(&[("PhotoActivity.java", photo), ("ListActivity.java", list)]);
+    let pi101: Vec<(u64, String)> = out["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "PI101")
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap_or_default(),
+                f["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let line = |marker: &str| photo.lines().position(|l| l.contains(marker)).unwrap() as u64 + 1;
+    assert!(pi101.iter().any(|f| f.0 == line("// made")), "{pi101:?}");
+    assert!(!pi101.iter().any(|f| f.0 == line("// picked")), "{pi101:?}");
+    assert!(
+        pi101.iter().all(|f| !f.1.contains("ListActivity")),
+        "{pi101:?}"
+    );
+}

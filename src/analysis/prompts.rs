@@ -358,7 +358,8 @@ impl Prompts {
 /// Tracker.class))`), which the framework follows with the component's callbacks
 /// (`onCreate`, `onStartCommand`, `onClick` handlers; a worker's `doWork` once its
 /// request is enqueued): what was asked before the start
-/// holds in them. Not for launcher activities, which the system also starts by itself,
+/// holds in them. Not its callbacks that answer what it asks itself (the result of
+/// an activity it starts: `onActivityResult`). Not for launcher activities, which the system also starts by itself,
 /// and not for callbacks the app calls itself.
 fn call_edges(
     program: &Program,
@@ -382,7 +383,8 @@ fn call_edges(
                 .strip_prefix("on")
                 .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
                 || k.prompts.started_callbacks.contains(name);
-            if callback && !called.contains(&f) {
+            let answer = k.prompts.answer_callbacks.contains(name);
+            if callback && !answer && !called.contains(&f) {
                 edges.push((caller, span, f));
             }
         }

@@ -2988,6 +2988,43 @@ impl<'a> Frame<'a> {
             .any(|h| self.k.type_is(base, h))
     }
 
+    /// Whether this function's parameter `index` is what an activity hands back: the
+    /// Intent of `onActivityResult`, what a `registerForActivityResult` callback gets.
+    fn is_result_param(&self, index: usize) -> bool {
+        let func = self.func();
+        (func.kind == FunctionKind::Method
+            && func.name == "onActivityResult"
+            && func.params.len() == 3
+            && index == 2)
+            || (index == 0 && self.g.is_result_callback(self.f))
+    }
+
+    /// Whether `e` is (read out of) what an activity handed back to this result
+    /// callback (`data.getData()`, `val uri = data.data`), through at most `depth`
+    /// local variables.
+    fn handed_back(&self, e: &Expr, depth: usize) -> bool {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                let func = self.func();
+                if let Some(i) = func.params.iter().position(|p| p.name == *n) {
+                    return self.is_result_param(i);
+                }
+                depth > 0
+                    && find_let(&func.body, n)
+                        .and_then(|l| l.init)
+                        .is_some_and(|init| self.handed_back(init, depth - 1))
+            }
+            ExprKind::Call(c) if c.args.is_empty() => c
+                .receiver
+                .as_deref()
+                .is_some_and(|r| self.handed_back(r, depth)),
+            ExprKind::Field { receiver, .. } => self.handed_back(receiver, depth),
+            ExprKind::Unary { operand, .. } => self.handed_back(operand, depth),
+            ExprKind::Cast { expr, .. } => self.handed_back(expr, depth),
+            _ => false,
+        }
+    }
+
     /// A start of one of the app's components by an explicit Intent, from here.
     fn start_component(&mut self, at: Span, target: ClassId) {
         self.g.wrote(|| Dep::Results);
@@ -2999,13 +3036,7 @@ impl<'a> Frame<'a> {
     /// for the Intent parameter of `onActivityResult` and of a callback registered
     /// with `registerForActivityResult`. Each extra stays under its key.
     fn activity_result(&mut self, index: usize, p: &Param) -> Vec<Taint> {
-        let func = self.func();
-        let delivered = (func.kind == FunctionKind::Method
-            && func.name == "onActivityResult"
-            && func.params.len() == 3
-            && index == 2)
-            || (index == 0 && self.g.is_result_callback(self.f));
-        if !delivered {
+        if !self.is_result_param(index) {
             return Vec::new();
         }
         self.g.read(Dep::Results);
@@ -7603,11 +7634,16 @@ impl<'a> Frame<'a> {
                     .is_none_or(|a| a.accepts(call.args.get(a.index).and_then(arg_text).as_deref()))
             })
             .map(|s| {
+                // (An item the user picked on another app's screen: handed over.)
+                let picked = s
+                    .item_arg
+                    .and_then(|i| call.args.get(i))
+                    .is_some_and(|a| self.handed_back(a, 4));
                 (
                     s.category.clone(),
                     s.class.clone(),
                     s.permissions.clone(),
-                    s.user_given,
+                    s.user_given || picked,
                 )
             })
             .collect();

@@ -180,6 +180,12 @@ pub struct SourceSpec {
     /// spoke to its recogniser): prompted by the giving, as typed text is.
     #[serde(default)]
     pub user_given: bool,
+    /// The argument naming the item read (a content URI: `getBitmap(resolver, uri)`):
+    /// an item an activity handed back to a result callback (`data.getData()` in
+    /// `onActivityResult`) is one the user picked on its screen, prompted by the
+    /// picking.
+    #[serde(default)]
+    pub item_arg: Option<usize>,
     /// The permissions this API needs, where they are not those of its category
     /// (`[]`: none at all, like `Settings.Secure.ANDROID_ID`). PI101 names them.
     #[serde(default)]
@@ -951,6 +957,10 @@ pub struct Prompts {
     /// starts (a worker's `doWork` once its request is enqueued).
     #[serde(default)]
     pub started_callbacks: NameSet,
+    /// Of a started component's `on…` methods, those that answer what the component
+    /// itself asked for (`onActivityResult`): not run because it was started.
+    #[serde(default)]
+    pub answer_callbacks: NameSet,
     /// Annotations that move the permission check to the callers (`@RequiresPermission`).
     #[serde(default)]
     pub requires_annotations: NameSet,
@@ -1217,6 +1227,7 @@ impl Knowledge {
             q.permission_callbacks.extend(p.permission_callbacks);
             q.result_registrations.extend(p.result_registrations);
             q.started_callbacks.extend(p.started_callbacks);
+            q.answer_callbacks.extend(p.answer_callbacks);
             q.requires_annotations.extend(p.requires_annotations);
             q.startup_functions.extend(p.startup_functions);
             q.consent_names.extend(p.consent_names);
