@@ -5316,3 +5316,64 @@ public class Report extends Activity {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_serialiser_writing_into_a_file_stores_and_a_fragment_starts_activities() {
+    // `writeValue(file, obj)` opens the file and writes it; `bindDouble` binds a
+    // number into a statement that stores it; a Fragment's `startActivity` hands the
+    // Intent to another app as its activity's does.
+    let export = r#"package app;
+
+import android.database.sqlite.SQLiteStatement;
+import android.location.Location;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+
+public class Export {
+    static class Point { public double lat; public double lon; }
+
+    static void export(Location location, File dir, SQLiteStatement stmt) throws IOException {
+        Point p = new Point();
+        p.lat = location.getLatitude();
+        p.lon = location.getLongitude();
+        new ObjectMapper().writeValue(new File(dir, "track.json"), p); // file
+        File kept = new File(dir, "kept.json");
+        new ObjectMapper().writeValue(kept, p); // kept
+        stmt.bindDouble(1, location.getLatitude()); // bound
+        stmt.bindLong(2, 42L); // constant
+    }
+}
+"#;
+    let screen = r#"package app;
+
+import android.content.Intent;
+import android.net.Uri;
+import androidx.fragment.app.Fragment;
+
+public class Dialer extends Fragment {
+    void call(String phone) {
+        startActivity(new Intent(Intent.ACTION_DIAL, Uri.parse("tel:" + phone))); // dial
+    }
+}
+"#;
+    let (e, s) = (
+        "app/src/main/java/app/Export.java",
+        "app/src/main/java/app/Dialer.java",
+    );
+    let found = scan(&[(e, export), (s, screen)]);
+    for marker in ["// file", "// kept", "// bound"] {
+        assert!(
+            reports(&found, e, line_of(export, marker), "PI303"),
+            "{marker}: {found:?}"
+        );
+    }
+    assert!(
+        rules_at(&found, e, line_of(export, "// constant")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, s, line_of(screen, "// dial"), "PI001"),
+        "{found:?}"
+    );
+}

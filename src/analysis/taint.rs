@@ -8038,11 +8038,21 @@ impl<'a> Frame<'a> {
                         .extend_trace(t.trace, call.name_span, &format!("copied by `{name}`"));
                 into.add_taint(t.moved(tr));
             }
-            // Into a stream to a server or a file (`input.copyTo(connection.outputStream)`):
-            // sent there.
-            if let Some((dest, res)) = args.get(to).and_then(|d| Some((d, d.resource?))) {
+            // Into a stream to a server or a file (`input.copyTo(connection.outputStream)`),
+            // or into a file the callee opens itself (`writeValue(file, obj)`): sent there.
+            let file = || {
+                let ty = self.static_type(target).or_else(|| target.created_type());
+                ty.is_some_and(|t| {
+                    let t = self
+                        .program
+                        .qualify_external(self.module_id(), base_type(&t));
+                    k.propagation.file_types.iter().any(|f| k.type_is(&t, f))
+                })
+            };
+            let res = args.get(to).and_then(|d| d.resource);
+            if let Some(res) = res.or_else(|| file().then_some(ResourceKind::Storage)) {
                 let at = (call.name_span, span);
-                self.write_to_resource(res, dest, &into.taint, at, name.to_string());
+                self.write_to_resource(res, &args[to], &into.taint, at, name.to_string());
             }
             self.weak_update(target, &into);
         }

@@ -507,6 +507,10 @@ pub struct Propagation {
     /// parameter of one goes where the caller's stream goes.
     #[serde(default)]
     pub destination_suffixes: Vec<String>,
+    /// Types naming a file (`java.io.File`): a serialiser copying into one
+    /// (`writeValue(file, obj)`) opens and writes the file itself.
+    #[serde(default)]
+    pub file_types: Vec<String>,
     /// Library types whose string form shows none of their data (Object's
     /// `ClassName@hash`).
     #[serde(default)]
@@ -1268,6 +1272,7 @@ impl Knowledge {
                 q.tuple_components = p.tuple_components;
             }
             q.destination_suffixes.extend(p.destination_suffixes);
+            q.file_types.extend(p.file_types);
             q.identity_strings.extend(p.identity_strings);
             q.entry_hiding_strings.extend(p.entry_hiding_strings);
             q.entry_values.extend(p.entry_values);
