@@ -4022,3 +4022,44 @@ class Receiver : Activity() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_position_is_no_element() {
+    // `withIndex()` pairs each element with its position, `indices` are positions:
+    // numbers, not the elements. Destructured loop variables are the element's
+    // components, each its own.
+    let text = r#"package app
+
+import android.util.Log
+
+class Rows {
+    fun dump(phone: String) {
+        val values = arrayOf<Any?>(phone, 42L)
+        for ((i, value) in values.withIndex()) {
+            Log.d("Rows", "binding column $i") // index
+            Log.d("Rows", "value $value") // value
+        }
+        for (iv in values.withIndex()) {
+            Log.d("Rows", "at ${iv.index}") // named index
+            Log.d("Rows", "is ${iv.value}") // named value
+        }
+        for (n in values.indices) {
+            Log.d("Rows", "slot $n") // indices
+        }
+    }
+}
+"#;
+    let found = scan(text);
+    for hit in ["// value", "// named value"] {
+        assert!(
+            has(&found, "PI301", line_of(text, hit), "phone_number"),
+            "{hit}: {found:?}"
+        );
+    }
+    for quiet in ["// index", "// named index", "// indices"] {
+        assert!(
+            !found.iter().any(|f| f.1 == line_of(text, quiet)),
+            "{quiet}: {found:?}"
+        );
+    }
+}

@@ -3759,32 +3759,52 @@ impl<'a> Frame<'a> {
     /// what it was made with there, and what the tuple holds as a whole.
     fn tuple_component(&mut self, receiver: &Expr, name: &str) -> Option<Val> {
         let p = &self.k.propagation;
-        let component = match name.strip_prefix("component") {
-            Some(n) => {
-                let i: usize = n.parse().ok()?;
-                p.tuple_components.get(i.checked_sub(1)?)?.clone()
-            }
-            None => {
-                let n = bean_property(name, "get").unwrap_or_else(|| name.to_string());
-                p.tuple_components.iter().find(|c| **c == n)?.clone()
-            }
+        let ty = self.static_type(receiver);
+        // (The fields a local not typed here holds, `val p = Pair(a, b)`.)
+        let held: Vec<FieldSym> = match (&ty, &receiver.kind) {
+            (None, ExprKind::Name(n)) => self
+                .env
+                .vars
+                .get(n.as_str())
+                .map(|v| v.taint.iter().filter_map(|t| t.field).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
         };
-        let sym = self.g.field_sym(&component);
-        let tuple = match self.static_type(receiver) {
-            Some(ty) => p.tuple_types.contains(simple_type(&ty)),
-            // A local not typed here (`val p = Pair(a, b)`): one that holds components.
-            None => match &receiver.kind {
-                ExprKind::Name(n) => self
-                    .env
-                    .vars
-                    .get(n.as_str())
-                    .is_some_and(|v| v.taint.iter().any(|t| t.field == Some(sym))),
-                _ => false,
-            },
-        };
-        if !tuple {
-            return None;
+        // A pair or triple, or an element with its position (`IndexedValue`).
+        let kinds = [
+            (&p.tuple_components, Some(&p.tuple_types)),
+            (&p.indexed_components, None),
+        ];
+        let mut found = None;
+        for (components, types) in kinds {
+            let component = match name.strip_prefix("component") {
+                Some(n) => {
+                    let i: usize = n.parse().ok()?;
+                    components.get(i.checked_sub(1)?)
+                }
+                None => {
+                    let n = bean_property(name, "get").unwrap_or_else(|| name.to_string());
+                    components.iter().find(|c| **c == n)
+                }
+            };
+            let Some(component) = component else {
+                continue;
+            };
+            let tuple = match &ty {
+                Some(ty) => types.is_some_and(|types| types.contains(simple_type(ty))),
+                // A local that holds components (of the same kind).
+                None => held.iter().any(|&s| {
+                    self.g
+                        .field_name(s)
+                        .is_some_and(|n| components.iter().any(|c| **c == **n))
+                }),
+            };
+            if tuple {
+                found = Some(self.g.field_sym(component));
+                break;
+            }
         }
+        let sym = found?;
         let v = self.eval(receiver);
         let mut out = Val::default();
         for t in &v.taint {
@@ -8305,6 +8325,14 @@ impl<'a> Frame<'a> {
             // A view or copy of the same elements (`map.values()`, `toList()`): each
             // as it was stored, fields and all; a map's values are its entries'.
             let same_elements = k.propagation.element_preserving.contains(name);
+            // Elements with their positions (`withIndex()`): each element its `value`.
+            let indexed = k.propagation.indexed_views.contains(name);
+            let indexed_value = k
+                .propagation
+                .indexed_components
+                .get(1)
+                .filter(|_| indexed)
+                .map(|c| self.g.field_sym(c));
             if same_elements && k.propagation.entry_values.contains(name) {
                 for t in &mut recv_taint {
                     if t.field.is_some_and(|f| self.g.is_entry_sym(f)) {
@@ -8355,13 +8383,13 @@ impl<'a> Frame<'a> {
                     .g
                     .through(t.trace, call.name_span, &format!("through `{name}`"));
                 // An element handed back as stored keeps what is known of its fields.
-                result.add_taint(
-                    if element || keyed_put || same_elements || entry_set || copy {
-                        t.carried(tr)
-                    } else {
-                        t.moved(tr)
-                    },
-                );
+                result.add_taint(if let Some(value) = indexed_value {
+                    t.carried(tr).within((Some(value), None))
+                } else if element || keyed_put || same_elements || entry_set || copy {
+                    t.carried(tr)
+                } else {
+                    t.moved(tr)
+                });
             }
             // Arguments make the result only where the call builds from them; an
             // instance method's arguments (`map.get(key)`, `db.query(.., args)`) say

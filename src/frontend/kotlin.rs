@@ -1145,6 +1145,8 @@ impl<'a> Lowerer<'a> {
             "assignment" => out.push(Stmt::Expr(self.assignment(node))),
             "for_statement" => {
                 let mut vars = Vec::new();
+                // `for ((k, v) in map)`: each element's components.
+                let mut destructured = Vec::new();
                 let mut iterable = None;
                 let mut body = None;
                 let mut cursor = node.walk();
@@ -1155,7 +1157,7 @@ impl<'a> Lowerer<'a> {
                         "multi_variable_declaration" => {
                             let mut c2 = c.walk();
                             for v in c.named_children(&mut c2) {
-                                vars.push(self.variable(v));
+                                destructured.push(self.variable(v));
                             }
                         }
                         "in" => after_in = true,
@@ -1169,6 +1171,12 @@ impl<'a> Lowerer<'a> {
                     None => self.opaque(node),
                 };
                 let mut stmts = Vec::new();
+                // (`$destructured` is the element, `k = $destructured.component1()`, ..)
+                let whole = (!destructured.is_empty())
+                    .then(|| format!("$destructured{}", value.span.start.line));
+                if let Some(whole) = &whole {
+                    vars.push((whole.clone(), None, value.span, None));
+                }
                 for (name, ty, span, elem) in vars {
                     self.declare(&name);
                     stmts.push(Stmt::Let {
@@ -1178,6 +1186,12 @@ impl<'a> Lowerer<'a> {
                         init: Some(value.clone()),
                         span,
                     });
+                }
+                if let Some(whole) = whole {
+                    for (name, ..) in &destructured {
+                        self.declare(name);
+                    }
+                    stmts.extend(component_lets(&whole, destructured));
                 }
                 stmts.extend(self.body(body));
                 out.push(Stmt::Loop {

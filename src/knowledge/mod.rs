@@ -503,6 +503,13 @@ pub struct Propagation {
     pub tuple_types: NameSet,
     #[serde(default)]
     pub tuple_components: Vec<String>,
+    /// Views of a collection whose elements pair each element with its position
+    /// (Kotlin's `withIndex()`: `IndexedValue(index, value)`), and the names of
+    /// those two components, in order: the position is a number, not the element.
+    #[serde(default)]
+    pub indexed_views: NameSet,
+    #[serde(default)]
+    pub indexed_components: Vec<String>,
     /// Type names (by suffix) of streams a function writes to for its caller: a
     /// parameter of one goes where the caller's stream goes.
     #[serde(default)]
@@ -1268,6 +1275,10 @@ impl Knowledge {
             q.copy_constructors.extend(p.copy_constructors);
             q.object_copies.extend(p.object_copies);
             q.tuple_types.extend(p.tuple_types);
+            q.indexed_views.extend(p.indexed_views);
+            if !p.indexed_components.is_empty() {
+                q.indexed_components = p.indexed_components;
+            }
             if !p.tuple_components.is_empty() {
                 q.tuple_components = p.tuple_components;
             }
