@@ -5377,3 +5377,45 @@ public class Dialer extends Fragment {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_distance_between_places_is_no_place() {
+    // Map libraries' distances, headings and lengths are numbers, not where the
+    // person is; the points themselves are.
+    let text = r#"package app;
+
+import android.location.Location;
+import android.util.Log;
+import com.google.android.gms.maps.model.LatLng;
+import com.google.maps.android.SphericalUtil;
+import org.mapsforge.core.model.LatLong;
+
+public class Trip {
+    static final LatLng HOME = new LatLng(52.5, 13.4);
+
+    void onLocationChanged(Location location) {
+        LatLng here = new LatLng(location.getLatitude(), location.getLongitude());
+        double metres = SphericalUtil.computeDistanceBetween(here, HOME);
+        Log.d("Trip", "moved " + metres); // distance
+        LatLong a = new LatLong(location.getLatitude(), location.getLongitude());
+        double km = a.sphericalDistance(new LatLong(52.5, 13.4));
+        Log.d("Trip", "km " + km); // spherical
+        Log.d("Trip", "at " + here); // place
+    }
+}
+"#;
+    let file = "app/src/main/java/app/Trip.java";
+    let found = scan(&[(file, text)]);
+    assert!(
+        rules_at(&found, file, line_of(text, "// distance")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        rules_at(&found, file, line_of(text, "// spherical")).is_empty(),
+        "{found:?}"
+    );
+    assert!(
+        reports(&found, file, line_of(text, "// place"), "PI301"),
+        "{found:?}"
+    );
+}
