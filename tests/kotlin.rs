@@ -4063,3 +4063,32 @@ class Rows {
         );
     }
 }
+
+#[test]
+fn a_map_destructured_in_a_loop_gives_its_keys_and_its_values() {
+    // `for ((k, v) in map)`: `k` is a key the app wrote, `v` the value stored under it.
+    let text = r#"package app
+
+import android.util.Log
+
+class Settings {
+    fun dump(email: String) {
+        val map = HashMap<String, String>()
+        map["email"] = email
+        for ((k, v) in map) {
+            Log.d("Settings", "key $k") // key
+            Log.d("Settings", "value $v") // value
+        }
+    }
+}
+"#;
+    let found = scan(text);
+    assert!(
+        has(&found, "PI301", line_of(text, "// value"), "email"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.1 == line_of(text, "// key")),
+        "{found:?}"
+    );
+}

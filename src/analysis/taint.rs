@@ -8270,9 +8270,17 @@ impl<'a> Frame<'a> {
                 .all(|t| k.type_is(t, "android.content.Intent"));
         // A map's entry (`e.getValue()`, `e.getKey()`): the value is what the map
         // held, entry by entry; the key is no entry's value.
+        // (Or destructured, `for ((k, v) in map)`: an element that holds entries.)
+        let destructured_entry = matches!(name, "component1" | "component2")
+            && rty.is_none()
+            && recv
+                .taint
+                .iter()
+                .any(|t| t.field.is_some_and(|f| self.g.is_entry_sym(f)));
         let on_entry = call.args.is_empty()
-            && matches!(name, "getValue" | "getKey")
-            && self.any_type_is(&candidates, &k.propagation.entry_types);
+            && (matches!(name, "getValue" | "getKey")
+                && self.any_type_is(&candidates, &k.propagation.entry_types)
+                || destructured_entry);
         // A map's entries (`map.entries`, `entrySet()`): each as the map holds it.
         let entry_set = call.args.is_empty() && k.propagation.entry_sets.contains(name);
         let mut recv_taint = match bean_property(name, "get")
@@ -8292,7 +8300,7 @@ impl<'a> Frame<'a> {
                 .entry_read(&recv.taint, call.args.first())
                 .unwrap_or_else(|| recv.taint.clone()),
             _ if on_entry => {
-                let key = name == "getKey";
+                let key = matches!(name, "getKey" | "component1");
                 let mut taints = recv.taint.clone();
                 // (A parameter's entries are the caller's values: none is a key.)
                 taints.retain_mut(|t| match (t.field, t.origin) {
