@@ -1142,12 +1142,22 @@ pub(crate) fn gradle_project(path: &Path, root: &Path) -> String {
 /// Whether a manifest in `dir` names this class of `file` (by its qualified, or
 /// `.`-relative, name).
 fn manifest_names(dir: &str, name: &str, file: &SourceFile, class: &crate::ir::Class) -> bool {
-    let under = dir.is_empty() || file.rel.starts_with(&format!("{dir}/"));
-    let relative = name.strip_prefix('.');
+    // (Asked for every class and every name: compared in place, nothing allocated.)
+    let ends_after_dot =
+        |s: &str, tail: &str| s.strip_suffix(tail).is_some_and(|head| head.ends_with('.'));
     let matches = class.qualified == *name
-        || relative.is_some_and(|r| class.qualified.ends_with(&format!(".{r}")))
+        || name
+            .strip_prefix('.')
+            .is_some_and(|r| ends_after_dot(&class.qualified, r))
         || (!name.contains('.') && class.name == *name);
-    under && matches && !class.is_anonymous
+    let under = || {
+        dir.is_empty()
+            || file
+                .rel
+                .strip_prefix(dir)
+                .is_some_and(|rest| rest.starts_with('/'))
+    };
+    matches && !class.is_anonymous && under()
 }
 
 /// The app's classes the manifests name in `names` (directory, class as written):
