@@ -4092,3 +4092,50 @@ class Settings {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_field_a_base_class_declares_is_kept_apart_per_subclass() {
+    // Each screen is its own object: what one screen stores into the `label` their
+    // base class declares is not its sibling's. The base class's own code may run
+    // on any of them.
+    let text = r#"package app
+
+import android.app.Activity
+import android.util.Log
+import android.widget.EditText
+
+open class BaseScreen : Activity() {
+    var label: String = ""
+    fun dump() {
+        Log.d("Base", "label $label") // base
+    }
+}
+
+class EditScreen : BaseScreen() {
+    lateinit var phoneEdit: EditText
+    fun save() {
+        label = phoneEdit.text.toString()
+    }
+    fun show() {
+        Log.d("Edit", "label $label") // edit
+    }
+}
+
+class AboutScreen : BaseScreen() {
+    fun share() {
+        Log.d("About", "label $label") // about
+    }
+}
+"#;
+    let found = scan(text);
+    for hit in ["// base", "// edit"] {
+        assert!(
+            has(&found, "PI301", line_of(text, hit), "phone_number"),
+            "{hit}: {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|f| f.1 == line_of(text, "// about")),
+        "{found:?}"
+    );
+}

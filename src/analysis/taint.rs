@@ -29,6 +29,10 @@ use crate::knowledge::{
 
 /// Parameter index standing for the receiver (`this`) of a call.
 const RECEIVER: u16 = u16::MAX;
+/// The most subclasses a class may have for its inherited class-wide fields to be
+/// kept apart per subclass (see [`Frame::field_keys`]).
+const MAX_FIELD_SPLIT: usize = 64;
+
 const MAX_ROUNDS: usize = 30;
 const MAX_TRACE: usize = crate::analysis::MAX_FLOW_STEPS;
 const LOOP_PASSES: usize = 3;
@@ -1644,6 +1648,9 @@ struct Frame<'a> {
     /// that holder: what is stored into the object later is there too. Forgotten
     /// when the local is assigned anew.
     holders: HashMap<Arc<str>, Vec<(Expr, Path, Span)>>,
+    /// The steps of what was read from a subclass's slot of a class-wide field (see
+    /// [`Frame::field_keys`]): not written back into another slot.
+    from_subclasses: HashSet<TraceId>,
     /// How deep [`Frame::weak_update`] is following holders of holders.
     holding: u32,
     /// Calls (by their name's span) of project functions that return one of what
@@ -1724,6 +1731,7 @@ impl<'a> Frame<'a> {
             typing_captures: std::cell::RefCell::new(Vec::new()),
             aliases: HashMap::default(),
             holders: HashMap::default(),
+            from_subclasses: HashSet::default(),
             holding: 0,
             identity_calls: HashMap::default(),
             parameterless_calls: HashMap::default(),
@@ -3845,11 +3853,16 @@ impl<'a> Frame<'a> {
         for (field, v) in entries {
             let found = self.program.field(class, &field);
             let owner = found.map(|(c, _)| c).unwrap_or(class);
-            if found.is_some_and(|(o, f)| self.per_object(o, f)) {
-                let sym = self.g.field_sym(&field);
-                self.store_in_this_object(sym, &v);
-            } else {
-                self.write_field_global((owner, field), &v);
+            match found {
+                Some((o, f)) if self.per_object(o, f) => {
+                    let sym = self.g.field_sym(&field);
+                    self.store_in_this_object(sym, &v);
+                }
+                // A field this class inherits and keeps apart: in its own slot.
+                Some((o, f)) if o != class && self.split_field(o, f) => {
+                    self.write_field_global((class, field), &v);
+                }
+                _ => self.write_field_global((owner, field), &v),
             }
         }
     }
@@ -4015,6 +4028,17 @@ impl<'a> Frame<'a> {
     }
 
     fn write_field_global(&mut self, key: FieldKey, v: &Val) {
+        // (What was read from a subclass's slot and is written back as it was, as a
+        // holder read and updated in place is, stays in that slot.)
+        let kept;
+        let v = if self.from_subclasses.is_empty() {
+            v
+        } else {
+            let mut w = v.clone();
+            w.taint.retain(|t| !self.from_subclasses.contains(&t.trace));
+            kept = w;
+            &kept
+        };
         for t in &v.taint {
             if !matches!(t.origin, Origin::Source(_)) {
                 self.summary
@@ -4274,7 +4298,7 @@ impl<'a> Frame<'a> {
         if is_this_field {
             return Some(self.read_name_this_field(name));
         }
-        let v = self.read_field_global(owner, field);
+        let v = self.read_field_global(owner, field, None);
         Some(self.with_field_name_source(v, owner, field))
     }
 
@@ -4313,7 +4337,7 @@ impl<'a> Frame<'a> {
         if self.per_object(owner, field) && self.receiver_is_tracked() {
             self.this_field_value(field)
         } else {
-            self.read_field_global(owner, field)
+            self.read_field_global(owner, field, self.class)
         }
     }
 
@@ -4389,7 +4413,68 @@ impl<'a> Frame<'a> {
             .or_else(|| find_let(&func.body, name).map(|d| d.span))
     }
 
-    fn read_field_global(&mut self, owner: ClassId, field: &Field) -> Val {
+    fn read_field_global(&mut self, owner: ClassId, field: &Field, of: Option<ClassId>) -> Val {
+        let mut v = self.read_field_slot(owner, field);
+        // What the subclasses the object may be of stored in their own slots.
+        for key in self.field_keys(owner, field, of).into_iter().skip(1) {
+            self.g.read(Dep::Field(key.clone()));
+            if let Some(w) = self.g.field(&key) {
+                self.from_subclasses.extend(w.taint.iter().map(|t| t.trace));
+                v.join(w);
+            }
+        }
+        v
+    }
+
+    /// The slots of a class-wide field that a base class declares and a few of the
+    /// app's classes inherit, read through an object of class `of` (its static type,
+    /// or the class of `this`): the declaring class's slot first, then those of the
+    /// classes between it and `of`, of `of` and of `of`'s subclasses. What a subclass's
+    /// own methods store into the field is in its slot: one screen's `label` is not
+    /// its sibling's.
+    fn field_keys(&self, owner: ClassId, field: &Field, of: Option<ClassId>) -> Vec<FieldKey> {
+        let name: Arc<str> = field.name.as_str().into();
+        let mut keys = vec![(owner, name.clone())];
+        if !self.split_field(owner, field) {
+            return keys;
+        }
+        let program = self.program;
+        let c = of
+            .filter(|&c| program.is_subclass_of(c, owner))
+            .unwrap_or(owner);
+        let mut classes = Vec::new();
+        if c != owner {
+            let between = program.superclasses(c);
+            classes.extend(
+                between
+                    .into_iter()
+                    .filter(|&s| program.is_subclass_of(s, owner)),
+            );
+            classes.push(c);
+        }
+        classes.extend(program.all_subclasses(c).iter().copied());
+        // (Not a subclass that declares a field of that name of its own.)
+        let inherits = |s: &ClassId| program.field(*s, &name).is_some_and(|(o, _)| o == owner);
+        keys.extend(
+            classes
+                .into_iter()
+                .filter(inherits)
+                .map(|s| (s, name.clone())),
+        );
+        keys
+    }
+
+    /// Whether a class-wide field is kept apart per subclass (see
+    /// [`Frame::field_keys`]): an instance field of a class with a few subclasses.
+    fn split_field(&self, owner: ClassId, field: &Field) -> bool {
+        !field.is_static && {
+            let n = self.program.all_subclasses(owner).len();
+            n > 0 && n <= MAX_FIELD_SPLIT
+        }
+    }
+
+    /// The declaring class's own slot of a class-wide field.
+    fn read_field_slot(&mut self, owner: ClassId, field: &Field) -> Val {
         let key: FieldKey = (owner, field.name.as_str().into());
         self.g.read(Dep::Field(key.clone()));
         // A property holding a block (`val inviter: (String) -> Unit = { .. }`) is that
@@ -4589,7 +4674,7 @@ impl<'a> Frame<'a> {
                 .and_then(|t| self.program.resolve_class(self.module_id(), &t))
             {
                 if let Some((o, field)) = self.program.field(owner, name) {
-                    let v = self.read_field_global(o, field);
+                    let v = self.read_field_global(o, field, None);
                     return self.with_field_name_source(v, o, field);
                 }
             }
@@ -4626,7 +4711,7 @@ impl<'a> Frame<'a> {
                     v.taint = field_taints(&v.taint, sym);
                     v
                 } else {
-                    self.read_field_global(o, field)
+                    self.read_field_global(o, field, Some(c))
                 };
                 v.callable = None;
                 return self.with_field_name_source(v, o, field);
