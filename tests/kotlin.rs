@@ -4106,8 +4106,15 @@ import android.widget.EditText
 
 open class BaseScreen : Activity() {
     var label: String = ""
+    var saved: String = ""
     fun dump() {
         Log.d("Base", "label $label") // base
+    }
+    fun keep() {
+        saved = label
+    }
+    fun showSaved() {
+        Log.d("Base", "saved $saved") // saved
     }
 }
 
@@ -4128,7 +4135,7 @@ class AboutScreen : BaseScreen() {
 }
 "#;
     let found = scan(text);
-    for hit in ["// base", "// edit"] {
+    for hit in ["// base", "// edit", "// saved"] {
         assert!(
             has(&found, "PI301", line_of(text, hit), "phone_number"),
             "{hit}: {found:?}"

@@ -1648,9 +1648,10 @@ struct Frame<'a> {
     /// that holder: what is stored into the object later is there too. Forgotten
     /// when the local is assigned anew.
     holders: HashMap<Arc<str>, Vec<(Expr, Path, Span)>>,
-    /// The steps of what was read from a subclass's slot of a class-wide field (see
-    /// [`Frame::field_keys`]): not written back into another slot.
-    from_subclasses: HashSet<TraceId>,
+    /// The steps of what was read from a subclass's slot of a class-wide field, by the
+    /// field's name (see [`Frame::field_keys`]): not written back into another slot of
+    /// that field.
+    from_subclasses: HashMap<Arc<str>, HashSet<TraceId>>,
     /// How deep [`Frame::weak_update`] is following holders of holders.
     holding: u32,
     /// Calls (by their name's span) of project functions that return one of what
@@ -1731,7 +1732,7 @@ impl<'a> Frame<'a> {
             typing_captures: std::cell::RefCell::new(Vec::new()),
             aliases: HashMap::default(),
             holders: HashMap::default(),
-            from_subclasses: HashSet::default(),
+            from_subclasses: HashMap::default(),
             holding: 0,
             identity_calls: HashMap::default(),
             parameterless_calls: HashMap::default(),
@@ -4031,13 +4032,14 @@ impl<'a> Frame<'a> {
         // (What was read from a subclass's slot and is written back as it was, as a
         // holder read and updated in place is, stays in that slot.)
         let kept;
-        let v = if self.from_subclasses.is_empty() {
-            v
-        } else {
-            let mut w = v.clone();
-            w.taint.retain(|t| !self.from_subclasses.contains(&t.trace));
-            kept = w;
-            &kept
+        let v = match self.from_subclasses.get(&key.1) {
+            None => v,
+            Some(read) => {
+                let mut w = v.clone();
+                w.taint.retain(|t| !read.contains(&t.trace));
+                kept = w;
+                &kept
+            }
         };
         for t in &v.taint {
             if !matches!(t.origin, Origin::Source(_)) {
@@ -4419,7 +4421,8 @@ impl<'a> Frame<'a> {
         for key in self.field_keys(owner, field, of).into_iter().skip(1) {
             self.g.read(Dep::Field(key.clone()));
             if let Some(w) = self.g.field(&key) {
-                self.from_subclasses.extend(w.taint.iter().map(|t| t.trace));
+                let read = self.from_subclasses.entry(key.1.clone()).or_default();
+                read.extend(w.taint.iter().map(|t| t.trace));
                 v.join(w);
             }
         }
