@@ -30,7 +30,7 @@ use crate::knowledge::{
 /// Parameter index standing for the receiver (`this`) of a call.
 const RECEIVER: u16 = u16::MAX;
 /// The most subclasses a class may have for its inherited class-wide fields to be
-/// kept apart per subclass (see [`Frame::field_keys`]).
+/// kept apart per subclass (see [`Frame::subclass_slots`]).
 const MAX_FIELD_SPLIT: usize = 64;
 
 const MAX_ROUNDS: usize = 30;
@@ -1649,7 +1649,7 @@ struct Frame<'a> {
     /// when the local is assigned anew.
     holders: HashMap<Arc<str>, Vec<(Expr, Path, Span)>>,
     /// The steps of what was read from a subclass's slot of a class-wide field, by the
-    /// field's name (see [`Frame::field_keys`]): not written back into another slot of
+    /// field's name (see [`Frame::subclass_slots`]): not written back into another slot of
     /// that field.
     from_subclasses: HashMap<Arc<str>, HashSet<TraceId>>,
     /// How deep [`Frame::weak_update`] is following holders of holders.
@@ -4417,8 +4417,11 @@ impl<'a> Frame<'a> {
 
     fn read_field_global(&mut self, owner: ClassId, field: &Field, of: Option<ClassId>) -> Val {
         let mut v = self.read_field_slot(owner, field);
+        if !self.split_field(owner, field) {
+            return v;
+        }
         // What the subclasses the object may be of stored in their own slots.
-        for key in self.field_keys(owner, field, of).into_iter().skip(1) {
+        for key in self.subclass_slots(owner, field, of) {
             self.g.read(Dep::Field(key.clone()));
             if let Some(w) = self.g.field(&key) {
                 let read = self.from_subclasses.entry(key.1.clone()).or_default();
@@ -4429,18 +4432,14 @@ impl<'a> Frame<'a> {
         v
     }
 
-    /// The slots of a class-wide field that a base class declares and a few of the
-    /// app's classes inherit, read through an object of class `of` (its static type,
-    /// or the class of `this`): the declaring class's slot first, then those of the
-    /// classes between it and `of`, of `of` and of `of`'s subclasses. What a subclass's
-    /// own methods store into the field is in its slot: one screen's `label` is not
-    /// its sibling's.
-    fn field_keys(&self, owner: ClassId, field: &Field, of: Option<ClassId>) -> Vec<FieldKey> {
+    /// Besides the declaring class's slot, the slots of a class-wide field that a base
+    /// class declares and a few of the app's classes inherit, read through an object
+    /// of class `of` (its static type, or the class of `this`): those of the classes
+    /// between it and `of`, of `of` and of `of`'s subclasses. What a subclass's own
+    /// methods store into the field is in its slot: one screen's `label` is not its
+    /// sibling's.
+    fn subclass_slots(&self, owner: ClassId, field: &Field, of: Option<ClassId>) -> Vec<FieldKey> {
         let name: Arc<str> = field.name.as_str().into();
-        let mut keys = vec![(owner, name.clone())];
-        if !self.split_field(owner, field) {
-            return keys;
-        }
         let program = self.program;
         let c = of
             .filter(|&c| program.is_subclass_of(c, owner))
@@ -4458,17 +4457,15 @@ impl<'a> Frame<'a> {
         classes.extend(program.all_subclasses(c).iter().copied());
         // (Not a subclass that declares a field of that name of its own.)
         let inherits = |s: &ClassId| program.field(*s, &name).is_some_and(|(o, _)| o == owner);
-        keys.extend(
-            classes
-                .into_iter()
-                .filter(inherits)
-                .map(|s| (s, name.clone())),
-        );
-        keys
+        classes
+            .into_iter()
+            .filter(inherits)
+            .map(|s| (s, name.clone()))
+            .collect()
     }
 
     /// Whether a class-wide field is kept apart per subclass (see
-    /// [`Frame::field_keys`]): an instance field of a class with a few subclasses.
+    /// [`Frame::subclass_slots`]): an instance field of a class with a few subclasses.
     fn split_field(&self, owner: ClassId, field: &Field) -> bool {
         !field.is_static && {
             let n = self.program.all_subclasses(owner).len();
@@ -8437,36 +8434,8 @@ impl<'a> Frame<'a> {
                 }
             }
             // A copy of an object (`user.copy(email = e)`): property by property, the
-            // named ones replaced.
+            // named ones replaced (below).
             let copy = k.propagation.object_copies.contains(name);
-            let replaced: Vec<FieldSym> = match copy {
-                true => call
-                    .args
-                    .iter()
-                    .filter_map(|a| match &a.kind {
-                        ExprKind::Named { name, .. } => Some(self.g.field_sym(name)),
-                        _ => None,
-                    })
-                    .collect(),
-                false => Vec::new(),
-            };
-            if copy {
-                recv_taint.retain(|t| t.field.is_none_or(|f| !replaced.contains(&f)));
-                for (a, e) in args.iter().zip(&call.args) {
-                    let ExprKind::Named { name: property, .. } = &e.kind else {
-                        continue;
-                    };
-                    let property = self.g.field_sym(property);
-                    for t in &a.taint {
-                        let tr = self.g.extend_trace(
-                            t.trace,
-                            call.name_span,
-                            &format!("stored by `{name}`"),
-                        );
-                        result.add_taint(t.carried(tr).within((Some(property), None)));
-                    }
-                }
-            }
             for t in recv_taint.iter().filter(|_| !on_handle) {
                 // `wifi.getConnectionInfo().getMacAddress()`: the narrower source of the
                 // same category is the one collected.
@@ -8486,6 +8455,9 @@ impl<'a> Frame<'a> {
                 } else {
                     t.moved(tr)
                 });
+            }
+            if copy {
+                self.copy_named(&mut result, call, &args);
             }
             // Arguments make the result only where the call builds from them; an
             // instance method's arguments (`map.get(key)`, `db.query(.., args)`) say
