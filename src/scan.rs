@@ -893,44 +893,66 @@ impl Project {
             })
             .flatten()
             .collect();
-        // Prompts and rights read the analysis and nothing of each other. Both walk
-        // the IR recursively, so each gets the deep stack wherever rayon runs it.
-        let (prompts, rights) = rayon::join(
+        // Prompts, rights and the rules that need neither read the analysis and
+        // nothing of each other: they run side by side (rights take the longest).
+        // Each walks the IR recursively, so each gets the deep stack wherever rayon
+        // runs it.
+        let Memos {
+            prompts: walks,
+            names,
+            rates,
+            rights: scans,
+        } = memos;
+        let ((prompts, mut findings), rights) = rayon::join(
             || {
-                frontend::with_deep_stack(|| {
-                    Prompts::compute(
-                        program,
-                        knowledge,
-                        &analysis,
-                        &launcher_classes,
-                        &role_gated,
-                        &mut memos.prompts,
-                    )
-                })
+                rayon::join(
+                    || {
+                        frontend::with_deep_stack(|| {
+                            Prompts::compute(
+                                program,
+                                knowledge,
+                                &analysis,
+                                &launcher_classes,
+                                &role_gated,
+                                walks,
+                            )
+                        })
+                    },
+                    || {
+                        frontend::with_deep_stack(|| {
+                            let mut findings = rules::excessive_frequency(
+                                &analysis,
+                                program,
+                                knowledge,
+                                declaration.min_interval_seconds,
+                                rates,
+                            );
+                            findings.extend(rules::unused_permissions(
+                                &analysis,
+                                knowledge,
+                                &self.permissions,
+                                files,
+                            ));
+                            findings
+                        })
+                    },
+                )
             },
             || {
                 frontend::with_deep_stack(|| {
-                    Rights::compute(
-                        program,
-                        knowledge,
-                        &analysis,
-                        &mut memos.names,
-                        &mut memos.rights,
-                    )
+                    Rights::compute(program, knowledge, &analysis, names, scans)
                 })
             },
         );
         phase("prompts and rights");
-        let mut findings =
-            rules::findings_from_flows(&analysis, knowledge, &prompts, program, declaration);
-        findings.extend(rules::collected_but_unused(&analysis, program, knowledge));
-        findings.extend(rules::excessive_frequency(
+        findings.extend(rules::findings_from_flows(
             &analysis,
-            program,
             knowledge,
-            declaration.min_interval_seconds,
-            &mut memos.rates,
+            &prompts,
+            program,
+            declaration,
         ));
+        findings.extend(rules::collected_but_unused(&analysis, program, knowledge));
         findings.extend(rules::undeclared_collection(
             &analysis,
             declaration,
@@ -947,12 +969,6 @@ impl Project {
             &rights, program, knowledge,
         ));
         findings.extend(rules::account_without_deletion(&rights, program));
-        findings.extend(rules::unused_permissions(
-            &analysis,
-            knowledge,
-            &self.permissions,
-            files,
-        ));
         findings.sort_by(|a, b| {
             (a.span.file, a.span.start, a.rule.id.as_str(), &a.source).cmp(&(
                 b.span.file,

@@ -8,6 +8,8 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::Program;
 use crate::ir::Module;
 
@@ -25,10 +27,15 @@ impl<T> Default for PerModule<T> {
     }
 }
 
-impl<T> PerModule<T> {
+impl<T: Send> PerModule<T> {
     /// The result for each module of `program`, in module order, working out those
-    /// of modules that changed (or are new) with `compute(module index)`.
-    pub fn results(&mut self, program: &Program, compute: impl FnMut(u32) -> T) -> Results<'_, T> {
+    /// of modules that changed (or are new) with `compute(module index)`, side by
+    /// side on the current thread pool.
+    pub fn results(
+        &mut self,
+        program: &Program,
+        compute: impl Fn(u32) -> T + Sync,
+    ) -> Results<'_, T> {
         self.results_keyed(program, |_| 0, compute)
     }
 
@@ -39,18 +46,29 @@ impl<T> PerModule<T> {
         &mut self,
         program: &Program,
         key: impl Fn(u32) -> u64,
-        mut compute: impl FnMut(u32) -> T,
+        compute: impl Fn(u32) -> T + Sync,
     ) -> Results<'_, T> {
         self.slots.resize_with(program.modules.len(), || None);
-        for (m, slot) in self.slots.iter_mut().enumerate() {
-            let module = &program.modules[m];
-            let key = key(m as u32);
-            let kept = slot
-                .as_ref()
-                .is_some_and(|(old, k, _)| Arc::ptr_eq(old, module) && *k == key);
-            if !kept {
-                *slot = Some((module.clone(), key, compute(m as u32)));
-            }
+        let stale: Vec<(usize, u64)> = self
+            .slots
+            .iter()
+            .enumerate()
+            .map(|(m, slot)| (m, slot, key(m as u32)))
+            .filter(|(m, slot, key)| {
+                !slot
+                    .as_ref()
+                    .is_some_and(|(old, k, _)| Arc::ptr_eq(old, &program.modules[*m]) && k == key)
+            })
+            .map(|(m, _, key)| (m, key))
+            .collect();
+        // Each computation walks a module's bodies recursively: the deep stack
+        // wherever it runs.
+        let computed: Vec<T> = stale
+            .par_iter()
+            .map(|&(m, _)| crate::frontend::with_deep_stack(|| compute(m as u32)))
+            .collect();
+        for ((m, key), result) in stale.into_iter().zip(computed) {
+            self.slots[m] = Some((program.modules[m].clone(), key, result));
         }
         Results(self.slots.iter())
     }

@@ -261,6 +261,10 @@ pub fn normalise(ident: &str) -> Vec<String> {
 pub struct NamePatterns {
     joined: HashSet<String>,
     longest: usize,
+    /// Finds the joined patterns anywhere in an identifier's letters and digits,
+    /// lower-cased (built when first asked): a run of its tokens can be a pattern
+    /// only where the pattern is found there, which most identifiers are not.
+    prefilter: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
 impl From<Vec<String>> for NamePatterns {
@@ -278,15 +282,34 @@ impl NamePatterns {
             self.longest = self.longest.max(j.len());
             self.joined.insert(j);
         }
+        self.prefilter = std::sync::OnceLock::new();
     }
 
     pub fn extend(&mut self, other: NamePatterns) {
         self.longest = self.longest.max(other.longest);
         self.joined.extend(other.joined);
+        self.prefilter = std::sync::OnceLock::new();
     }
 
     pub fn matches(&self, ident: &str) -> bool {
-        !self.joined.is_empty() && any_run_in(&normalise(ident), &self.joined, self.longest)
+        if self.joined.is_empty() {
+            return false;
+        }
+        let prefilter = self
+            .prefilter
+            .get_or_init(|| aho_corasick::AhoCorasick::new(&self.joined).ok());
+        if let Some(found) = prefilter {
+            // What `normalise` joins back together: its tokens' characters, in order.
+            let letters: String = ident
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if !found.is_match(&letters) {
+                return false;
+            }
+        }
+        any_run_in(&normalise(ident), &self.joined, self.longest)
     }
 }
 
@@ -532,6 +555,31 @@ impl NameMatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_patterns_match_runs_of_whole_tokens() {
+        let mut p = NamePatterns::from(vec!["privacy agreed".to_string(), "tongyi yinsi".into()]);
+        for yes in [
+            "isPrivacyAgreed",
+            "KEY_PRIVACY_AGREED",
+            "privacy-agreed",
+            "TongyiYinsi",
+        ] {
+            assert!(p.matches(yes), "{yes}");
+        }
+        // The letters are there, but not as whole tokens; or not there at all.
+        for no in [
+            "privacyAgreedx",
+            "noPrivacyAgreement",
+            "xprivacyAgreed",
+            "privacyPolicy",
+        ] {
+            assert!(!p.matches(no), "{no}");
+        }
+        // Patterns added after a first match are found too.
+        p.extend(NamePatterns::from(vec!["privacy policy".to_string()]));
+        assert!(p.matches("privacyPolicy"));
+    }
 
     #[test]
     fn normalise_splits_identifier_styles() {

@@ -63,8 +63,9 @@ pub fn unused_permissions(
     // (project, category) → whether a source file of the project names one of the
     // category's content URIs; computed when needed.
     let mut named: HashMap<(&str, &str), bool> = HashMap::default();
-    // Project → the identifiers its source files use; computed when needed.
-    let mut identifiers: HashMap<&str, HashSet<&str>> = HashMap::default();
+    // (project, permission) → whether a source file of the project names one of the
+    // permission's APIs; computed when needed.
+    let mut words: HashMap<(&str, &str), bool> = HashMap::default();
     let mut out = Vec::new();
     for m in manifests {
         let project = m.project.as_str();
@@ -80,12 +81,10 @@ pub fn unused_permissions(
                         .entry((project, id.as_str()))
                         .or_insert_with(|| names_a_uri_of(knowledge, files, project, id))
                 })
-                || (!judged.api_names.is_empty() && {
-                    let words = identifiers
-                        .entry(project)
-                        .or_insert_with(|| identifiers_in(files, project));
-                    judged.api_names.iter().any(|n| words.contains(n.as_str()))
-                });
+                || (!judged.api_names.is_empty()
+                    && *words
+                        .entry((project, p.name.as_str()))
+                        .or_insert_with(|| names_a_word_of(files, project, &judged.api_names)));
             let stripped = removed
                 .get(project)
                 .is_some_and(|r| r.contains(p.name.as_str()));
@@ -167,14 +166,22 @@ fn names_a_uri_of(
             .any(|f| uris.iter().any(|u| f.text.contains(u)))
 }
 
-/// Every identifier-like word of the project's source files (comments included).
-fn identifiers_in<'a>(files: &'a [SourceFile], project: &str) -> HashSet<&'a str> {
+/// Whether a source file of the project has one of `names` as a whole word
+/// (comments included).
+fn names_a_word_of(files: &[SourceFile], project: &str, names: &[String]) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
     files
         .iter()
         .filter(|f| f.is_source() && in_project(&f.rel, project))
-        .flat_map(|f| f.text.split(|c: char| !(c.is_alphanumeric() || c == '_')))
-        .filter(|w| !w.is_empty())
-        .collect()
+        .any(|f| {
+            names.iter().filter(|n| !n.is_empty()).any(|n| {
+                f.text.match_indices(n.as_str()).any(|(at, _)| {
+                    let before = f.text[..at].chars().next_back();
+                    let after = f.text[at + n.len()..].chars().next();
+                    !before.is_some_and(word) && !after.is_some_and(word)
+                })
+            })
+        })
 }
 
 /// `a`, `a or b`, `a, b or c`.
