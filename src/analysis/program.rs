@@ -581,21 +581,45 @@ impl Program {
                     .all_classes()
                     .flat_map(|(_, c)| c.fields.iter().map(|f| f.name_span))
                     .collect();
-                let mut names = HashSet::default();
-                for f in self.all_functions() {
-                    crate::ir::walk_exprs(&self.function(f).body, &mut |e| {
-                        if let ExprKind::Assign { target, .. } = &e.kind {
-                            if let Some(n) = target.last_name() {
-                                if !declared.contains(&target.span) {
-                                    names.insert(n.to_string());
+                self.each_module(|_, module, names: &mut HashSet<String>| {
+                    for func in &module.functions {
+                        crate::ir::walk_exprs(&func.body, &mut |e| {
+                            if let ExprKind::Assign { target, .. } = &e.kind {
+                                if let Some(n) = target.last_name() {
+                                    if !declared.contains(&target.span) {
+                                        names.insert(n.to_string());
+                                    }
                                 }
                             }
-                        }
-                    });
-                }
-                names
+                        });
+                    }
+                })
             })
             .contains(name)
+    }
+
+    /// What `visit(index, module, found)` finds in each module, joined: the modules
+    /// side by side on the current thread pool, each visit's `found` starting empty.
+    fn each_module<T>(&self, visit: impl Fn(u32, &Module, &mut T) + Sync) -> T
+    where
+        T: Default + Send + IntoIterator + Extend<<T as IntoIterator>::Item>,
+    {
+        use rayon::prelude::*;
+        let parts: Vec<T> = self
+            .modules
+            .par_iter()
+            .enumerate()
+            .map(|(m, module)| {
+                let mut found = T::default();
+                crate::frontend::with_deep_stack(|| visit(m as u32, module, &mut found));
+                found
+            })
+            .collect();
+        let mut all = T::default();
+        for part in parts {
+            all.extend(part);
+        }
+        all
     }
 
     /// Whether the rows a Room DAO writes are encrypted: it is handed out by a
@@ -680,30 +704,38 @@ impl Program {
         planters: &[PlanterSpec],
     ) -> impl Iterator<Item = ClassId> + '_ {
         let all = self.planted.get_or_init(|| {
-            let mut out: Vec<(usize, ClassId)> = Vec::new();
-            for f in self.all_functions() {
-                crate::ir::walk_exprs(&self.function(f).body, &mut |e| {
-                    let ExprKind::Call(c) = &e.kind else { return };
-                    for (i, p) in planters.iter().enumerate() {
-                        let simple = p.class.rsplit('.').next().unwrap_or(&p.class);
-                        let on_planter = c.receiver.as_deref().is_some_and(|r| match &r.kind {
-                            ExprKind::Name(n) => n == simple || *n == p.class,
-                            _ => false,
-                        });
-                        if c.name != p.method || !on_planter {
-                            continue;
-                        }
-                        for a in &c.args {
-                            let made = a.created_type();
-                            if let Some(class) = made.and_then(|t| self.resolve_class(f.module, &t))
-                            {
-                                if !out.contains(&(i, class)) {
+            let simple: Vec<&str> = planters
+                .iter()
+                .map(|p| p.class.rsplit('.').next().unwrap_or(&p.class))
+                .collect();
+            let found = self.each_module(|m, module, out: &mut Vec<(usize, ClassId)>| {
+                for func in &module.functions {
+                    crate::ir::walk_exprs(&func.body, &mut |e| {
+                        let ExprKind::Call(c) = &e.kind else { return };
+                        for (i, p) in planters.iter().enumerate() {
+                            let on_planter = c.name == p.method
+                                && c.receiver.as_deref().is_some_and(|r| match &r.kind {
+                                    ExprKind::Name(n) => n == simple[i] || *n == p.class,
+                                    _ => false,
+                                });
+                            if !on_planter {
+                                continue;
+                            }
+                            for a in &c.args {
+                                let made = a.created_type();
+                                if let Some(class) = made.and_then(|t| self.resolve_class(m, &t)) {
                                     out.push((i, class));
                                 }
                             }
                         }
-                    }
-                });
+                    });
+                }
+            });
+            let mut out: Vec<(usize, ClassId)> = Vec::new();
+            for planted in found {
+                if !out.contains(&planted) {
+                    out.push(planted);
+                }
             }
             out
         });

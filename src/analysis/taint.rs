@@ -802,7 +802,15 @@ fn run(
 ) -> (Analysis, Global, Vec<FnId>) {
     let mut global = new_global(components);
     global.tracking = tracking;
-    let (mut functions, guessed) = first_order(program, &mut global);
+    // Beside the first order (one thread's work): whole-program facts nearly every
+    // analysis asks for, worked out once, so that no function waits for them.
+    let ((mut functions, guessed), ()) = rayon::join(
+        || first_order(program, &mut global),
+        || {
+            program.assigns_name("");
+            program.planted(0, &knowledge.planters).for_each(drop);
+        },
+    );
     fixpoint(
         program,
         knowledge,
