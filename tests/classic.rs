@@ -376,6 +376,81 @@ public class Use {
 }
 
 #[test]
+fn objects_keep_their_fields_apart_in_bundles_and_queues() {
+    // An object put into a Bundle and read back by its key, or queued by a helper
+    // that was handed it, keeps its fields: its rule is not its guests.
+    let found = scan(&[
+        (
+            "app/Meeting.java",
+            r#"package app;
+
+import java.util.ArrayList;
+
+public class Meeting implements java.io.Serializable {
+    public ArrayList<String> guests = new ArrayList<>();
+    public String rule = "FREQ=WEEKLY";
+
+    public void invite(String email) { guests.add(email); }
+}
+"#,
+        ),
+        (
+            "app/Editor.java",
+            r#"package app;
+
+import android.os.Bundle;
+import android.util.Log;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+
+public class Editor {
+    private Meeting meeting = new Meeting();
+    private static final ArrayDeque<Meeting> QUEUE = new ArrayDeque<>();
+
+    public void onGuestPicked(String email) {
+        meeting.invite(email);
+        ArrayList<String> batch = new ArrayList<>();
+        batch.add(email);
+        schedule(batch);
+    }
+
+    void schedule(ArrayList<String> batch) {
+        Meeting later = new Meeting();
+        later.guests = batch;
+        enqueue(later);
+    }
+
+    static void enqueue(Meeting m) { QUEUE.add(m); }
+
+    public void restore() {
+        Bundle b = new Bundle();
+        b.putSerializable("meeting", meeting);
+        Meeting m = (Meeting) b.getSerializable("meeting");
+        Log.w("E", "rule " + m.rule);
+        Log.w("E", "guests " + m.guests);
+    }
+
+    public void drain() {
+        Meeting m = QUEUE.poll();
+        Log.w("E", "rule " + m.rule);
+        Log.w("E", "guests " + m.guests);
+    }
+}
+"#,
+        ),
+    ]);
+    let f = "app/Editor.java";
+    for (line, rules) in [
+        (31, &[][..]),
+        (32, &["PI001", "PI301"][..]),
+        (37, &[][..]),
+        (38, &["PI001", "PI301"][..]),
+    ] {
+        assert_eq!(rules_at(&found, f, line), rules, "line {line}: {found:?}");
+    }
+}
+
+#[test]
 fn overloads_are_told_apart_by_argument_types() {
     let found = scan(&[(
         "app/Share.java",

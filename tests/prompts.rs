@@ -1075,3 +1075,39 @@ public class ListActivity extends Activity {
         "{pi101:?}"
     );
 }
+
+#[test]
+fn provider_metadata_tables_collect_nothing() {
+    // Which apps serve contacts, and the calendar's colours, describe the providers;
+    // the contacts themselves are collected.
+    let found = prompts(&[(
+        "app/Lister.java",
+        r#"package app;
+
+import android.content.ContentResolver;
+import android.database.Cursor;
+import android.net.Uri;
+import android.provider.CalendarContract;
+import android.provider.ContactsContract;
+
+public class Lister {
+    private static final Uri DIRS = Uri.withAppendedPath(ContactsContract.AUTHORITY_URI, "directories");
+
+    void directories(ContentResolver r) {
+        Cursor c = r.query(DIRS, new String[] {"packageName"}, null, null, null);
+    }
+
+    void colors(ContentResolver r) {
+        Cursor c = r.query(CalendarContract.Colors.CONTENT_URI, null, null, null, null);
+    }
+
+    void contacts(ContentResolver r) {
+        Cursor c = r.query(Uri.withAppendedPath(ContactsContract.AUTHORITY_URI, "contacts"), null, null, null, null);
+    }
+}
+"#,
+    )]);
+    assert!(!at(&found, "PI101", 13), "{found:?}");
+    assert!(!at(&found, "PI101", 17), "{found:?}");
+    assert!(at(&found, "PI101", 21), "{found:?}");
+}

@@ -488,8 +488,10 @@ struct Summary {
     /// subclass (`log()` calling the `logLevel()` of each anonymous level object),
     /// and the constant a parameter must hold for it to run (see [`Guard`]).
     sinks: HashMap<(Origin, Span), SinkEntry>,
-    /// (symbolic origin, field) → trace: stored into a class-wide field.
-    field_writes: HashMap<(Origin, FieldKey), TraceId>,
+    /// (symbolic origin, where in what is stored it is, field) → trace: stored into a
+    /// class-wide field (`job.batch = batch; QUEUE.add(job)`: the parameter is the
+    /// stored object's `batch`).
+    field_writes: HashMap<(Origin, Path, FieldKey), TraceId>,
     /// What the function stores into the fields of its receiver, for classes whose
     /// fields are tracked per object: the caller's receiver (or new object) holds it.
     receiver_gets: HashMap<(FieldSym, Option<FieldSym>, Origin), TraceId>,
@@ -2891,6 +2893,14 @@ impl<'a> Frame<'a> {
         };
         match &e.kind {
             ExprKind::Call(c) => {
+                // A literal path appended (`withAppendedPath(AUTHORITY_URI, "directories")`)
+                // names the table.
+                let appended = match c.name.as_str() {
+                    "withAppendedPath" => c.args.get(1),
+                    "appendPath" | "appendEncodedPath" => c.args.first(),
+                    _ => None,
+                }
+                .and_then(Expr::string_literal);
                 let from = match c.name.as_str() {
                     "parse" | "withAppendedPath" | "withAppendedId" => c.args.first(),
                     "toUri"
@@ -2904,7 +2914,15 @@ impl<'a> Frame<'a> {
                     | "fragment" => c.receiver.as_deref(),
                     _ => None,
                 }?;
-                self.uri_text(from, depth + 1)
+                let base = self.uri_text(from, depth + 1)?;
+                Some(match appended {
+                    Some(path) => format!(
+                        "{}/{}",
+                        base.trim_end_matches('/'),
+                        path.trim_start_matches('/')
+                    ),
+                    None => base,
+                })
             }
             ExprKind::Name(n) => {
                 if let Some(init) = self.local_initialiser(n) {
@@ -4053,7 +4071,7 @@ impl<'a> Frame<'a> {
             if !matches!(t.origin, Origin::Source(_)) {
                 self.summary
                     .field_writes
-                    .entry((t.origin, key.clone()))
+                    .entry((t.origin, t.path(), key.clone()))
                     .or_insert(t.trace);
             }
         }
@@ -7030,16 +7048,11 @@ impl<'a> Frame<'a> {
                 self.broadcast_taints(action.clone(), sent);
             }
             // What the callee stored into class-wide fields.
-            for ((origin, key), trace) in &summary.field_writes {
+            for ((origin, path, key), trace) in &summary.field_writes {
                 let mut stored = Val::default();
-                for x in self.instantiate(
-                    *origin,
-                    *trace,
-                    NO_PATH,
-                    None,
-                    &site,
-                    "stored in a field by",
-                ) {
+                for x in
+                    self.instantiate(*origin, *trace, *path, None, &site, "stored in a field by")
+                {
                     stored.add_taint(x);
                 }
                 self.write_field_global(key.clone(), &stored);
@@ -7783,7 +7796,13 @@ impl<'a> Frame<'a> {
             // `content://` literal; an Intent action of the same provider
             // (`Telephony.Sms.Intents.ACTION_CHANGE_DEFAULT`) queries nothing.
             let uri_text = call.args.first().and_then(|a| self.uri_text(a, 0));
-            if let Some(uri) = uri_text {
+            let metadata = |uri: &str| {
+                k.propagation
+                    .content_metadata
+                    .iter()
+                    .any(|m| uri.contains(m.as_str()))
+            };
+            if let Some(uri) = uri_text.as_ref().filter(|u| !metadata(u)) {
                 let cats: Vec<String> = k
                     .content_query_sources()
                     .filter(|s| s.uri.as_deref().is_some_and(|u| uri.contains(u)))
@@ -7799,7 +7818,7 @@ impl<'a> Frame<'a> {
                     );
                     result.add_taint(t);
                 }
-            } else if matches!(name, "query" | "managedQuery") {
+            } else if uri_text.is_none() && matches!(name, "query" | "managedQuery") {
                 // A URI known only at run time (what a contact picker handed back,
                 // `data.getData()`): the provider columns it asks for name what it
                 // reads (`Phone.NUMBER`). Named, not collected by an API: a picker's
@@ -8376,6 +8395,14 @@ impl<'a> Frame<'a> {
                 || destructured_entry);
         // A map's entries (`map.entries`, `entrySet()`): each as the map holds it.
         let entry_set = call.args.is_empty() && k.propagation.entry_sets.contains(name);
+        // An entry read by the key it was stored under (`bundle.getSerializable("m")`):
+        // the object handed back as it was put, fields and all.
+        let keyed_read = k.propagation.keyed_getters.contains(name)
+            && call
+                .args
+                .get(usize::from(static_entry))
+                .and_then(entry_key)
+                .is_some();
         let mut recv_taint = match bean_property(name, "get")
             .or_else(|| bean_property(name, "is"))
             .filter(|_| !entry_view && !on_entry && !entry_set)
@@ -8458,7 +8485,7 @@ impl<'a> Frame<'a> {
                 // An element handed back as stored keeps what is known of its fields.
                 result.add_taint(if let Some(value) = indexed_value {
                     t.carried(tr).within((Some(value), None))
-                } else if element || keyed_put || same_elements || entry_set || copy {
+                } else if element || keyed_put || keyed_read || same_elements || entry_set || copy {
                     t.carried(tr)
                 } else {
                     t.moved(tr)

@@ -518,6 +518,11 @@ pub struct Propagation {
     /// (`writeValue(file, obj)`) opens and writes the file itself.
     #[serde(default)]
     pub file_types: Vec<String>,
+    /// Content URIs (as `[[source]]` content queries write them, a path appended with
+    /// `/`) of provider tables that describe the provider, not people: a query of one
+    /// collects nothing, whichever provider's category its URI also names.
+    #[serde(default)]
+    pub content_metadata: Vec<String>,
     /// Library types whose string form shows none of their data (Object's
     /// `ClassName@hash`).
     #[serde(default)]
@@ -1284,6 +1289,7 @@ impl Knowledge {
             }
             q.destination_suffixes.extend(p.destination_suffixes);
             q.file_types.extend(p.file_types);
+            q.content_metadata.extend(p.content_metadata);
             q.identity_strings.extend(p.identity_strings);
             q.entry_hiding_strings.extend(p.entry_hiding_strings);
             q.entry_values.extend(p.entry_values);

@@ -612,7 +612,14 @@ impl Remap {
             ret,
             thrown,
             sinks: self.map(s.sinks, |(o, at)| (self.origin(o), at), |e| t(&mut e.0)),
-            field_writes: self.map(s.field_writes, |(o, k)| (self.origin(o), k), t),
+            field_writes: self.map(
+                s.field_writes,
+                |(o, (f, sub), k)| {
+                    let sym = |f: Option<FieldSym>| f.map(|f| self.sym(f));
+                    (self.origin(o), (sym(f), sym(sub)), k)
+                },
+                t,
+            ),
             receiver_gets: self.map(
                 s.receiver_gets,
                 |(f, sub, o)| (self.sym(f), sub.map(|f| self.sym(f)), self.origin(o)),
