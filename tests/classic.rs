@@ -451,6 +451,114 @@ public class Editor {
 }
 
 #[test]
+fn constants_empty_containers_row_ids_and_provider_batches() {
+    // A constant made of other constants, an empty container named like data, a
+    // delivery status and a thread's row id are no one's data; an e-mail written in a
+    // provider batch, and contacts' postal addresses, are.
+    let found = scan(&[(
+        "app/Sms.java",
+        r#"package app;
+
+import android.content.ContentProviderOperation;
+import android.content.ContentResolver;
+import android.content.ContentValues;
+import android.content.Context;
+import android.database.Cursor;
+import android.provider.CalendarContract;
+import android.provider.ContactsContract.CommonDataKinds.StructuredPostal;
+import android.provider.Telephony;
+import android.telephony.SmsMessage;
+import android.util.Log;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+public class Sms {
+    static final UUID HR_SERVICE = new UUID(0x180D00001000L, 0x800000805f9b34fbL);
+    static final List<UUID> HEART_RATE_SERVICES = List.of(HR_SERVICE);
+
+    void go(Context ctx, ContentResolver r, SmsMessage sms, String phone, String guestEmail) throws Exception {
+        Log.e("S", "services " + HEART_RATE_SERVICES);
+        ContentValues smsValues = new ContentValues();
+        smsValues.put("read", 1);
+        Log.e("S", "values " + smsValues);
+        Log.e("S", "status " + sms.getStatus());
+        long thread = Telephony.Threads.getOrCreateThreadId(ctx, phone);
+        Log.e("S", "thread " + thread);
+        ArrayList<ContentProviderOperation> ops = new ArrayList<>();
+        ops.add(ContentProviderOperation.newInsert(CalendarContract.Attendees.CONTENT_URI)
+                .withValue(CalendarContract.Attendees.ATTENDEE_EMAIL, guestEmail)
+                .build());
+        r.applyBatch(CalendarContract.AUTHORITY, ops);
+        Cursor c = r.query(StructuredPostal.CONTENT_URI, null, null, null, null);
+        Log.e("S", "address " + c.getString(0));
+    }
+}
+"#,
+    )]);
+    let f = "app/Sms.java";
+    for line in [22, 25, 26, 28] {
+        assert!(
+            rules_at(&found, f, line).is_empty(),
+            "line {line}: {found:?}"
+        );
+    }
+    assert!(reports(&found, f, 33, "PI001"), "{found:?}");
+    assert!(reports(&found, f, 35, "PI301"), "{found:?}");
+}
+
+#[test]
+fn a_stream_kept_in_a_field_writes_where_it_was_opened() {
+    // An exporter keeps the writer it was handed in a field and writes each point
+    // in another method: the points go to the file the caller opened.
+    let found = scan(&[
+        (
+            "app/Exporter.java",
+            r#"package app;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+
+public class Exporter {
+    private PrintWriter out;
+    private static PrintWriter log;
+
+    public void begin(OutputStream os) { out = new PrintWriter(os); }
+    static void open(OutputStream os) { log = new PrintWriter(os); }
+
+    public void point(double latitude, double longitude) {
+        out.println("<trkpt lat=\"" + latitude + "\" lon=\"" + longitude + "\"/>");
+        log.println(latitude);
+    }
+}
+"#,
+        ),
+        (
+            "app/Export.java",
+            r#"package app;
+
+import android.content.Context;
+import android.net.Uri;
+import java.io.OutputStream;
+
+public class Export {
+    static void run(Context c, Uri file, double latitude, double longitude) throws Exception {
+        OutputStream os = c.getContentResolver().openOutputStream(file, "wt");
+        Exporter e = new Exporter();
+        e.begin(os);
+        Exporter.open(os);
+        e.point(latitude, longitude);
+    }
+}
+"#,
+        ),
+    ]);
+    let f = "app/Exporter.java";
+    assert!(reports(&found, f, 14, "PI303"), "{found:?}");
+    assert!(reports(&found, f, 15, "PI303"), "{found:?}");
+}
+
+#[test]
 fn overloads_are_told_apart_by_argument_types() {
     let found = scan(&[(
         "app/Share.java",

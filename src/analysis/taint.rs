@@ -512,6 +512,10 @@ struct Summary {
     /// (`block(url)` in `fun tryOnUrls(block: (String) -> Unit)`): a block handed
     /// there runs during the call, seeing what its caller's variables hold then.
     runs: HashSet<u16>,
+    /// (parameter, field): the destination a parameter stream writes to is kept in a
+    /// class-wide field (`out = new PrintWriter(os)`): writes to the field go where
+    /// the caller's stream goes.
+    field_resources: HashSet<(u16, FieldKey)>,
     /// What the function delivers of what it was given to one of the app's
     /// components (an Intent it builds and starts): (component, origin, extra) →
     /// trace. The caller's data is delivered.
@@ -3884,6 +3888,15 @@ impl<'a> Frame<'a> {
                 Some((o, f)) if self.per_object(o, f) => {
                     let sym = self.g.field_sym(&field);
                     self.store_in_this_object(sym, &v);
+                    // Where a stream kept in the object writes: class-wide (see
+                    // `read_own_field`).
+                    if v.resource.is_some() && self.holds_destination(f) {
+                        let kept = Val {
+                            resource: v.resource,
+                            ..Val::default()
+                        };
+                        self.write_field_global((o, field), &kept);
+                    }
                 }
                 // A field this class inherits and keeps apart: in its own slot.
                 Some((o, f)) if o != class && self.split_field(o, f) => {
@@ -4075,7 +4088,13 @@ impl<'a> Frame<'a> {
                     .or_insert(t.trace);
             }
         }
-        let global = v.global_part();
+        let mut global = v.global_part();
+        // A destination the caller hands over means nothing to other functions: the
+        // caller's is stored (see `Summary::field_resources`).
+        if let Some(ResourceKind::Param(p)) = global.resource {
+            self.summary.field_resources.insert((p, key.clone()));
+            global.resource = None;
+        }
         self.g.wrote(|| Dep::Field(key.clone()));
         self.g.write_field(key, &global);
     }
@@ -4318,6 +4337,36 @@ impl<'a> Frame<'a> {
         self.program.field_in_scope(c, name)
     }
 
+    /// An empty object of a library class made by the expression itself
+    /// (`ContentValues()`, `new Bundle()`, `HashMap<..>().apply { .. }`).
+    fn empty_library_object(&self, e: &Expr) -> bool {
+        let library = |t: &str| self.program.resolve_class(self.module_id(), t).is_none();
+        match &e.kind {
+            ExprKind::Block { stmts, value } => {
+                let ExprKind::Name(n) = &value.kind else {
+                    return false;
+                };
+                stmts.iter().any(|s| {
+                    matches!(s, Stmt::Let { name, init: Some(i), .. }
+                        if name == n && self.empty_library_object(i))
+                })
+            }
+            ExprKind::New {
+                ty,
+                args,
+                body: None,
+                ..
+            } => args.is_empty() && library(ty),
+            ExprKind::Call(c) => {
+                c.receiver.is_none()
+                    && c.args.is_empty()
+                    && c.name.starts_with(|ch: char| ch.is_ascii_uppercase())
+                    && library(&c.name)
+            }
+            _ => false,
+        }
+    }
+
     /// A field `name` in scope (of this class or an enclosing one), read.
     fn read_named_field(&mut self, name: &str) -> Option<Val> {
         let (owner, field) = self.field_for_name(name)?;
@@ -4333,6 +4382,16 @@ impl<'a> Frame<'a> {
     fn read_name(&mut self, name: &str, span: Span) -> Val {
         if let Some(v) = self.env.vars.get(name) {
             let v = v.clone();
+            // An empty library object made here (`val smsValues = ContentValues()`,
+            // `Bundle()`, also with a block run on it): it holds what the code puts in,
+            // which is seen; its name says nothing more.
+            if self.k.names.classify(name).is_some()
+                && self
+                    .local_initialiser(name)
+                    .is_some_and(|i| self.empty_library_object(i))
+            {
+                return v;
+            }
             // A variable of an enclosing function, captured: typed where it is declared.
             let ty = self.local_types.get(name).cloned().or_else(|| {
                 self.decl_span(name)
@@ -4363,7 +4422,15 @@ impl<'a> Frame<'a> {
     /// A field of `this` not assigned yet in this function.
     fn read_own_field(&mut self, owner: ClassId, field: &Field) -> Val {
         if self.per_object(owner, field) && self.receiver_is_tracked() {
-            self.this_field_value(field)
+            let mut v = self.this_field_value(field);
+            // A stream kept in the object (`out = new PrintWriter(os)` in `begin`): it
+            // writes where the stream it wraps does, kept class-wide.
+            if self.holds_destination(field) {
+                let key = (owner, Arc::from(field.name.as_str()));
+                self.g.read(Dep::Field(key.clone()));
+                v.resource = self.g.field(&key).and_then(|g| g.resource);
+            }
+            v
         } else {
             self.read_field_global(owner, field, self.class)
         }
@@ -4415,6 +4482,17 @@ impl<'a> Frame<'a> {
                         && !call.args.is_empty()
                         && frame.k.sources_named(&call.name).next().is_none()
                         && call.args.iter().all(|a| constant(frame, owner, a, depth))
+                }
+                // A library object made of constants only (`new UUID(0x180d..L, ..)`).
+                ExprKind::New {
+                    ty,
+                    args,
+                    body: None,
+                    ..
+                } => {
+                    !args.is_empty()
+                        && frame.program.resolve_class(owner.module, ty).is_none()
+                        && args.iter().all(|a| constant(frame, owner, a, depth))
                 }
                 _ => false,
             }
@@ -4558,8 +4636,10 @@ impl<'a> Frame<'a> {
     }
 
     fn with_field_name_source(&mut self, v: Val, owner: ClassId, field: &Field) -> Val {
-        // `Commodity.fullName`, a ledger `Account.fullName`: a thing's name.
-        if self.names_a_thing(owner, &field.name) {
+        // `Commodity.fullName`, a ledger `Account.fullName`: a thing's name. And a
+        // compile-time constant (`HEART_RATE_SERVICES = List.of(HR_SERVICE)`) holds no
+        // one's data, whatever its name.
+        if self.names_a_thing(owner, &field.name) || self.is_constant_field(owner, field, 0) {
             return v;
         }
         // A property declared without a type, made as one of the app's classes, is a
@@ -4808,6 +4888,16 @@ impl<'a> Frame<'a> {
             let t = base_type(t);
             classes.iter().any(|c| self.k.type_is(t, c))
         })
+    }
+
+    /// Whether a field holds a stream data is written to, by its declared type or
+    /// the object it is made as.
+    fn holds_destination(&self, field: &Field) -> bool {
+        let ty = field
+            .ty
+            .as_deref()
+            .or_else(|| field.init.as_ref().and_then(constructed_type));
+        ty.is_some_and(|t| self.is_destination_type(t))
     }
 
     /// Whether a parameter of this type is a stream data is written to
@@ -7046,6 +7136,17 @@ impl<'a> Frame<'a> {
                     })
                     .collect();
                 self.broadcast_taints(action.clone(), sent);
+            }
+            // Where the streams it was handed and kept in class-wide fields write.
+            for (p, key) in &summary.field_resources {
+                let given = site.args.get(*p as usize).and_then(|a| a.resource);
+                if let Some(resource) = given {
+                    let kept = Val {
+                        resource: Some(resource),
+                        ..Val::default()
+                    };
+                    self.write_field_global(key.clone(), &kept);
+                }
             }
             // What the callee stored into class-wide fields.
             for ((origin, path, key), trace) in &summary.field_writes {

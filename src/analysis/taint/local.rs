@@ -640,6 +640,7 @@ impl Remap {
             ),
             invokes: self.map(s.invokes, |(p, o)| (p, self.origin(o)), t),
             runs: s.runs,
+            field_resources: s.field_resources,
             delivers: self.map(
                 s.delivers,
                 |(c, o, f)| (c, self.origin(o), f.map(|f| self.sym(f))),
@@ -845,6 +846,9 @@ impl Global {
         changed |= super::insert_new(&mut stored.invokes, summary.invokes);
         for p in summary.runs {
             changed |= stored.runs.insert(p);
+        }
+        for kept in summary.field_resources {
+            changed |= stored.field_resources.insert(kept);
         }
         changed |= super::insert_new(&mut stored.delivers, summary.delivers);
         if changed {
