@@ -1111,3 +1111,42 @@ public class Lister {
     assert!(!at(&found, "PI101", 17), "{found:?}");
     assert!(at(&found, "PI101", 21), "{found:?}");
 }
+
+#[test]
+fn a_place_typed_into_a_form_is_an_address() {
+    // No sensor, no permission: what the user types as a meeting's location is an
+    // address they gave.
+    let report = common::scan_files(&[(
+        "app/EditMeeting.java",
+        r#"package app;
+
+import android.app.Activity;
+import android.util.Log;
+import android.widget.EditText;
+
+public class EditMeeting extends Activity {
+    private EditText mLocationTextView;
+
+    public void bind() {
+        mLocationTextView = (EditText) findViewById(R.id.location);
+    }
+
+    public void save() {
+        String place = mLocationTextView.getText().toString();
+        Log.d("Meeting", "place " + place);
+    }
+}
+"#,
+    )]);
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().all(|f| f["rule"] != "PI101"),
+        "{findings:?}"
+    );
+    let logged: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["rule"] == "PI301")
+        .filter_map(|f| f["category"].as_str())
+        .collect();
+    assert_eq!(logged, ["address"], "{findings:?}");
+}

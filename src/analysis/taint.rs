@@ -7951,8 +7951,13 @@ impl<'a> Frame<'a> {
                 .or_else(|| recv.hint.as_deref().and_then(|h| k.names.classify(h)));
             if let Some(m) = m {
                 let label = view_name.unwrap_or_default();
+                // (A place typed into a form is an address: see `Category::typed`.)
+                let category = k
+                    .category(&m.category)
+                    .and_then(|c| c.typed.clone())
+                    .unwrap_or(m.category);
                 let t = self.new_source(
-                    m.category,
+                    category,
                     SourceKind::UserInput,
                     call.name_span,
                     format!("text of `{label}`"),

@@ -60,6 +60,10 @@ pub struct Category {
     pub permissions: Vec<String>,
     #[serde(default)]
     pub covers: Vec<String>,
+    /// What the user types for this category is this other one: a place typed into a
+    /// form ("Room 4, Main St.") is an address, not a fix a sensor gave.
+    #[serde(default)]
+    pub typed: Option<String>,
     #[serde(default)]
     pub pipl: Vec<String>,
     #[serde(default)]
@@ -1153,6 +1157,15 @@ impl Knowledge {
         for spec in t.name.iter() {
             if !self.category_index.contains_key(&spec.category) {
                 anyhow::bail!("name patterns for unknown category `{}`", spec.category);
+            }
+        }
+        for c in &self.categories {
+            if let Some(typed) = c
+                .typed
+                .as_ref()
+                .filter(|t| !self.category_index.contains_key(*t))
+            {
+                anyhow::bail!("category `{}` is typed as unknown category `{typed}`", c.id);
             }
         }
         for s in &t.source {
