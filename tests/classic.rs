@@ -559,6 +559,48 @@ public class Export {
 }
 
 #[test]
+fn an_unqualified_call_in_a_runnable_is_the_enclosing_views() {
+    // `getText()` in a Runnable inside a text field is the field's own method, not
+    // the clipboard's the file also uses: `Runnable` is the language's, not an
+    // unknown library type.
+    let found = scan(&[(
+        "app/ChipsField.java",
+        r#"package app;
+
+import android.content.ClipData;
+import android.content.ClipboardManager;
+import android.content.Context;
+import android.text.Editable;
+import android.text.SpannableStringBuilder;
+import android.widget.MultiAutoCompleteTextView;
+
+public class ChipsField extends MultiAutoCompleteTextView {
+    public ChipsField(Context context) { super(context); }
+
+    void copyChip(String chip) {
+        ClipboardManager cm = (ClipboardManager) getContext().getSystemService(Context.CLIPBOARD_SERVICE);
+        cm.setPrimaryClip(ClipData.newPlainText(null, chip));
+    }
+
+    void refresh() {
+        post(new Runnable() {
+            @Override
+            public void run() {
+                Editable text = new SpannableStringBuilder(getText());
+                setText(text);
+            }
+        });
+    }
+}
+"#,
+    )]);
+    assert!(
+        rules_at(&found, "app/ChipsField.java", 23).is_empty(),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn overloads_are_told_apart_by_argument_types() {
     let found = scan(&[(
         "app/Share.java",

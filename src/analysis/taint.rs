@@ -7780,11 +7780,21 @@ impl<'a> Frame<'a> {
         }
         let typed = rty.is_some() || implicit;
         // Names we cannot place (an unqualified supertype the knowledge base does not
-        // know) leave the implicit call open to any library class.
+        // know) leave the implicit call open to any library class. Only a wildcard
+        // import leaves a library supertype unqualified: without one, it is a type the
+        // language imports by default (`Runnable`, `Thread`), whose methods are known.
+        let wildcard = || {
+            self.program
+                .module(self.module_id())
+                .imports
+                .iter()
+                .any(|i| i.wildcard)
+        };
         let open = implicit
             && candidates.iter().any(|t| {
                 !t.contains('.') && !k.subtypes.keys().any(|s| s.ends_with(&format!(".{t}")))
-            });
+            })
+            && wildcard();
         // A member of a library object of a known type, whose own type is not known
         // (`session.getCastDevice().getDeviceId()`), is that library's, not a platform
         // service matched by its name alone: those come from typed getters.
