@@ -601,6 +601,65 @@ public class ChipsField extends MultiAutoCompleteTextView {
 }
 
 #[test]
+fn overloads_fit_best_when_library_types_cannot_be_related() {
+    // A `HashMap` handed where a `Map` is taken is beyond the type check for both
+    // overloads; the app's own `Handler` still says which one runs.
+    let found = scan(&[
+        (
+            "app/Form.java",
+            r#"package app;
+
+import android.app.Activity;
+import android.widget.EditText;
+import java.util.HashMap;
+
+public class Form extends Activity {
+    EditText et_phone;
+
+    void submit() {
+        HashMap<String, String> params = new HashMap<>();
+        params.put("phone", et_phone.getText().toString());
+        new Net().post("https://api.example.com/save", params, new Net.Handler() {
+            public void done(String s) {}
+        });
+    }
+}
+"#,
+        ),
+        (
+            "app/Net.java",
+            r#"package app;
+
+import java.util.Map;
+import okhttp3.*;
+
+public class Net {
+    public interface Handler { void done(String s); }
+    private final OkHttpClient client = new OkHttpClient();
+
+    public void post(String url, Map<String, String> params, Handler handler) {
+        FormBody.Builder b = new FormBody.Builder();
+        for (Map.Entry<String, String> e : params.entrySet()) b.add(e.getKey(), e.getValue());
+        client.newCall(new Request.Builder().url(url).post(b.build()).build());
+    }
+
+    public void post(String url, Map<String, String> params, Callback callback) {
+        FormBody.Builder b = new FormBody.Builder();
+        for (Map.Entry<String, String> e : params.entrySet()) b.add(e.getKey(), e.getValue());
+        client.newCall(new Request.Builder().url(url).post(b.build()).build()).enqueue(callback);
+    }
+}
+"#,
+        ),
+    ]);
+    assert!(reports(&found, "app/Net.java", 13, "PI001"), "{found:?}");
+    assert!(
+        rules_at(&found, "app/Net.java", 19).is_empty(),
+        "the other overload: {found:?}"
+    );
+}
+
+#[test]
 fn overloads_are_told_apart_by_argument_types() {
     let found = scan(&[(
         "app/Share.java",

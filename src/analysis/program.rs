@@ -598,28 +598,15 @@ impl Program {
             .contains(name)
     }
 
-    /// What `visit(index, module, found)` finds in each module, joined: the modules
-    /// side by side on the current thread pool, each visit's `found` starting empty.
-    fn each_module<T>(&self, visit: impl Fn(u32, &Module, &mut T) + Sync) -> T
-    where
-        T: Default + Send + IntoIterator + Extend<<T as IntoIterator>::Item>,
-    {
-        use rayon::prelude::*;
-        let parts: Vec<T> = self
-            .modules
-            .par_iter()
-            .enumerate()
-            .map(|(m, module)| {
-                let mut found = T::default();
-                crate::frontend::with_deep_stack(|| visit(m as u32, module, &mut found));
-                found
-            })
-            .collect();
-        let mut all = T::default();
-        for part in parts {
-            all.extend(part);
+    /// What `visit(index, module, found)` finds in each module, into one `found`.
+    /// (One thread: this runs inside the lazily set facts, which a thread of the pool
+    /// must not start setting again while it waits for parts of the same work.)
+    fn each_module<T: Default>(&self, visit: impl Fn(u32, &Module, &mut T)) -> T {
+        let mut found = T::default();
+        for (m, module) in self.modules.iter().enumerate() {
+            visit(m as u32, module, &mut found);
         }
-        all
+        found
     }
 
     /// Whether the rows a Room DAO writes are encrypted: it is handed out by a

@@ -813,8 +813,10 @@ fn run(
     let ((mut functions, guessed), ()) = rayon::join(
         || first_order(program, &mut global),
         || {
-            program.assigns_name("");
-            program.planted(0, &knowledge.planters).for_each(drop);
+            rayon::join(
+                || program.assigns_name(""),
+                || program.planted(0, &knowledge.planters).for_each(drop),
+            );
         },
     );
     fixpoint(
@@ -6375,7 +6377,8 @@ impl<'a> Frame<'a> {
             .collect();
         // (`Throwable?` and `List<User>` by their class.)
         let simple = |t: &str| -> String { simple_type(t).to_string() };
-        let fits = |f: FnId| {
+        // How many arguments do not fit the callee's parameters.
+        let misfits = |f: FnId| {
             let params = &self.program.function(f).params;
             // (An extension function's receiver is no argument of the call.)
             let skip = usize::from(params.first().is_some_and(|p| p.name == RECEIVER_PARAM));
@@ -6383,7 +6386,7 @@ impl<'a> Frame<'a> {
                 .iter()
                 .skip(skip)
                 .zip(&arg_types)
-                .all(|(p, a)| match (&p.ty, a) {
+                .filter(|(p, a)| !match (&p.ty, a) {
                     (Some(pt), Some(at)) => {
                         let pt_full = pt.as_str();
                         let (pt, at) = (simple(pt), simple(at));
@@ -6452,13 +6455,18 @@ impl<'a> Frame<'a> {
                     }
                     _ => true,
                 })
+                .count()
         };
-        let kept: Vec<FnId> = callees.iter().copied().filter(|&f| fits(f)).collect();
-        if kept.is_empty() {
-            callees
-        } else {
-            kept
-        }
+        // Those every argument fits; or, when relations between library types are
+        // beyond this check (a `HashMap` for a `Map`) for all of them, those that fit
+        // best (the one taking the app's `Handler` argument, not OkHttp's `Callback`).
+        let counted: Vec<(FnId, usize)> = callees.iter().map(|&f| (f, misfits(f))).collect();
+        let best = counted.iter().map(|&(_, n)| n).min().unwrap_or(0);
+        counted
+            .into_iter()
+            .filter(|&(_, n)| n == best)
+            .map(|(f, _)| f)
+            .collect()
     }
 
     /// Runs a function value invoked by `call` on `recv` (the function value's own
