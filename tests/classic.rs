@@ -660,6 +660,25 @@ public class Net {
 }
 
 #[test]
+fn data_in_a_preference_key_is_stored() {
+    // A phone number in a preference's key is written to the file.
+    let found = scan(&[(
+        "app/Sims.java",
+        r#"package app;
+
+import android.content.SharedPreferences;
+
+public class Sims {
+    static void rememberSim(SharedPreferences prefs, String phoneNumber, int sim) {
+        prefs.edit().putInt("sim_for_" + phoneNumber, sim).apply();
+    }
+}
+"#,
+    )]);
+    assert!(reports(&found, "app/Sims.java", 7, "PI001"), "{found:?}");
+}
+
+#[test]
 fn overloads_are_told_apart_by_argument_types() {
     let found = scan(&[(
         "app/Share.java",

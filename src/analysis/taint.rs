@@ -1313,7 +1313,8 @@ impl<'p> Constants<'p> {
 }
 
 /// The call whose name is at `at` in a function of the caller's file (the caller
-/// itself, or a block it ran in place).
+/// itself, or a block it ran in place). (Not an object's creation: deserialisers make
+/// objects too, with what the data holds.)
 fn call_at(program: &Program, caller: FnId, at: Span) -> Option<&Call> {
     fn find(body: &[Stmt], at: Span) -> Option<&Call> {
         let mut found = None;
