@@ -679,6 +679,42 @@ public class Sims {
 }
 
 #[test]
+fn okgo_requests_send_their_parameters_and_bodies() {
+    // OkGo's requests, as Chinese apps write them: parameters, a map of them, a JSON
+    // body; a request carrying no personal data is no flow.
+    let found = scan(&[(
+        "app/Up.java",
+        r#"package app;
+import android.app.Activity;
+import android.widget.EditText;
+import com.lzy.okgo.OkGo;
+import com.lzy.okgo.callback.StringCallback;
+import java.util.HashMap;
+public class Up extends Activity {
+    EditText et_phone;
+    void send(StringCallback cb) {
+        String phone = et_phone.getText().toString();
+        OkGo.<String>post("https://api.example.com/sign")
+            .tag(this)
+            .params("phone", phone)
+            .execute(cb);
+        HashMap<String, String> m = new HashMap<>();
+        m.put("phone", phone);
+        OkGo.<String>post("https://api.example.com/sign").params(m).execute(cb);
+        OkGo.<String>post("https://api.example.com/sign").upJson("{\"p\":\"" + phone + "\"}").execute(cb);
+        OkGo.<String>get("https://api.example.com/ping").params("v", 1).execute(cb);
+    }
+}
+"#,
+    )]);
+    let f = "app/Up.java";
+    for line in [13, 17, 18] {
+        assert!(reports(&found, f, line, "PI001"), "line {line}: {found:?}");
+    }
+    assert!(rules_at(&found, f, 19).is_empty(), "{found:?}");
+}
+
+#[test]
 fn overloads_are_told_apart_by_argument_types() {
     let found = scan(&[(
         "app/Share.java",
