@@ -696,6 +696,7 @@ public class Up extends Activity {
         String phone = et_phone.getText().toString();
         OkGo.<String>post("https://api.example.com/sign")
             .tag(this)
+            .connTimeOut(10000)
             .params("phone", phone)
             .execute(cb);
         HashMap<String, String> m = new HashMap<>();
@@ -708,10 +709,10 @@ public class Up extends Activity {
 "#,
     )]);
     let f = "app/Up.java";
-    for line in [13, 17, 18] {
+    for line in [14, 18, 19] {
         assert!(reports(&found, f, line, "PI001"), "line {line}: {found:?}");
     }
-    assert!(rules_at(&found, f, 19).is_empty(), "{found:?}");
+    assert!(rules_at(&found, f, 20).is_empty(), "{found:?}");
 }
 
 #[test]
