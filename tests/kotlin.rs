@@ -4146,3 +4146,29 @@ class AboutScreen : BaseScreen() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_provider_uri_held_in_a_property_and_built_upon_is_still_its_table() {
+    // `contentUri.buildUpon().appendQueryParameter(..).build()`, the URI a property
+    // holds: the call log all the same.
+    let found = scan(
+        r#"package app
+
+import android.content.Context
+import android.provider.CallLog
+import android.util.Log
+
+class Calls(private val context: Context) {
+    private val contentUri = CallLog.Calls.CONTENT_URI
+
+    fun dump() {
+        val limited = contentUri.buildUpon().appendQueryParameter("limit", "50").build()
+        val c = context.contentResolver.query(limited, null, null, null, null)
+        while (c != null && c.moveToNext()) Log.d("calls", c.getString(0))
+        c?.close()
+    }
+}
+"#,
+    );
+    assert!(has(&found, "PI301", 13, "call_log"), "{found:?}");
+}

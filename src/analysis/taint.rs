@@ -2886,7 +2886,9 @@ impl<'a> Frame<'a> {
     /// (`Uri.parse(..)`, `Uri.withAppendedPath(..)`, `"..".toUri()`), also through a
     /// local's initialiser or a final field's (`SMS_INBOX = Uri.parse(..)`).
     fn uri_text(&self, e: &Expr, depth: u8) -> Option<String> {
-        if depth > 4 {
+        // (Deep enough for a builder chain on a field's URI: `contentUri.buildUpon()
+        // .appendQueryParameter(..).build()` held in a local is six steps.)
+        if depth > 8 {
             return None;
         }
         if let Some(s) = e.string_literal() {
