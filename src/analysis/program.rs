@@ -581,32 +581,21 @@ impl Program {
                     .all_classes()
                     .flat_map(|(_, c)| c.fields.iter().map(|f| f.name_span))
                     .collect();
-                self.each_module(|_, module, names: &mut HashSet<String>| {
-                    for func in &module.functions {
-                        crate::ir::walk_exprs(&func.body, &mut |e| {
-                            if let ExprKind::Assign { target, .. } = &e.kind {
-                                if let Some(n) = target.last_name() {
-                                    if !declared.contains(&target.span) {
-                                        names.insert(n.to_string());
-                                    }
+                let mut names = HashSet::default();
+                for f in self.all_functions() {
+                    crate::ir::walk_exprs(&self.function(f).body, &mut |e| {
+                        if let ExprKind::Assign { target, .. } = &e.kind {
+                            if let Some(n) = target.last_name() {
+                                if !declared.contains(&target.span) {
+                                    names.insert(n.to_string());
                                 }
                             }
-                        });
-                    }
-                })
+                        }
+                    });
+                }
+                names
             })
             .contains(name)
-    }
-
-    /// What `visit(index, module, found)` finds in each module, into one `found`.
-    /// (One thread: this runs inside the lazily set facts, which a thread of the pool
-    /// must not start setting again while it waits for parts of the same work.)
-    fn each_module<T: Default>(&self, visit: impl Fn(u32, &Module, &mut T)) -> T {
-        let mut found = T::default();
-        for (m, module) in self.modules.iter().enumerate() {
-            visit(m as u32, module, &mut found);
-        }
-        found
     }
 
     /// Whether the rows a Room DAO writes are encrypted: it is handed out by a
@@ -695,34 +684,30 @@ impl Program {
                 .iter()
                 .map(|p| p.class.rsplit('.').next().unwrap_or(&p.class))
                 .collect();
-            let found = self.each_module(|m, module, out: &mut Vec<(usize, ClassId)>| {
-                for func in &module.functions {
-                    crate::ir::walk_exprs(&func.body, &mut |e| {
-                        let ExprKind::Call(c) = &e.kind else { return };
-                        for (i, p) in planters.iter().enumerate() {
-                            let on_planter = c.name == p.method
-                                && c.receiver.as_deref().is_some_and(|r| match &r.kind {
-                                    ExprKind::Name(n) => n == simple[i] || *n == p.class,
-                                    _ => false,
-                                });
-                            if !on_planter {
-                                continue;
-                            }
-                            for a in &c.args {
-                                let made = a.created_type();
-                                if let Some(class) = made.and_then(|t| self.resolve_class(m, &t)) {
+            let mut out: Vec<(usize, ClassId)> = Vec::new();
+            for f in self.all_functions() {
+                crate::ir::walk_exprs(&self.function(f).body, &mut |e| {
+                    let ExprKind::Call(c) = &e.kind else { return };
+                    for (i, p) in planters.iter().enumerate() {
+                        let on_planter = c.name == p.method
+                            && c.receiver.as_deref().is_some_and(|r| match &r.kind {
+                                ExprKind::Name(n) => n == simple[i] || *n == p.class,
+                                _ => false,
+                            });
+                        if !on_planter {
+                            continue;
+                        }
+                        for a in &c.args {
+                            let made = a.created_type();
+                            if let Some(class) = made.and_then(|t| self.resolve_class(f.module, &t))
+                            {
+                                if !out.contains(&(i, class)) {
                                     out.push((i, class));
                                 }
                             }
                         }
-                    });
-                }
-            });
-            let mut out: Vec<(usize, ClassId)> = Vec::new();
-            for planted in found {
-                if !out.contains(&planted) {
-                    out.push(planted);
-                }
+                    }
+                });
             }
             out
         });

@@ -4345,31 +4345,16 @@ impl<'a> Frame<'a> {
     /// An empty object of a library class made by the expression itself
     /// (`ContentValues()`, `new Bundle()`, `HashMap<..>().apply { .. }`).
     fn empty_library_object(&self, e: &Expr) -> bool {
-        let library = |t: &str| self.program.resolve_class(self.module_id(), t).is_none();
-        match &e.kind {
-            ExprKind::Block { stmts, value } => {
-                let ExprKind::Name(n) = &value.kind else {
-                    return false;
-                };
-                stmts.iter().any(|s| {
-                    matches!(s, Stmt::Let { name, init: Some(i), .. }
-                        if name == n && self.empty_library_object(i))
-                })
-            }
-            ExprKind::New {
-                ty,
-                args,
-                body: None,
-                ..
-            } => args.is_empty() && library(ty),
-            ExprKind::Call(c) => {
-                c.receiver.is_none()
-                    && c.args.is_empty()
-                    && c.name.starts_with(|ch: char| ch.is_ascii_uppercase())
-                    && library(&c.name)
-            }
-            _ => false,
-        }
+        made_by(e, &|made| {
+            let no_args = match &made.kind {
+                ExprKind::New { args, .. } => args.is_empty(),
+                ExprKind::Call(c) => c.args.is_empty(),
+                _ => false,
+            };
+            no_args
+                && constructed_type(made)
+                    .is_some_and(|t| self.program.resolve_class(self.module_id(), t).is_none())
+        })
     }
 
     /// A field `name` in scope (of this class or an enclosing one), read.
@@ -9824,16 +9809,23 @@ fn is_fresh_object(e: &Expr) -> bool {
 /// function's block run on one (`User().apply { .. }`, lowered as a block whose value
 /// is the object it made).
 fn made_in_place(e: &Expr) -> bool {
+    made_by(e, &is_fresh_object)
+}
+
+/// Whether the expression hands back what an expression `maker` accepts made, itself
+/// or through a scope function's block run on it (lowered as a block whose value is
+/// the object it made).
+fn made_by(e: &Expr, maker: &impl Fn(&Expr) -> bool) -> bool {
     match &e.kind {
         ExprKind::Block { stmts, value } => {
             let ExprKind::Name(n) = &value.kind else {
                 return false;
             };
             stmts.iter().any(|s| {
-                matches!(s, Stmt::Let { name, init: Some(i), .. } if name == n && made_in_place(i))
+                matches!(s, Stmt::Let { name, init: Some(i), .. } if name == n && made_by(i, maker))
             })
         }
-        _ => is_fresh_object(e),
+        _ => maker(e),
     }
 }
 
